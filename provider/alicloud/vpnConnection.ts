@@ -1,0 +1,216 @@
+/**
+ * Lifecycle of an Alibaba Cloud IPsec-VPN connection: the dynamic provider's hooks `require()` this
+ * module at call time, so nothing here is serialized into state.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
+import { setStackConfig } from "../core/config";
+import { CloudApiError } from "../core/errors";
+import { runExclusive } from "../core/lock";
+import { checkResource, diffResource, inputsFromOutputs, partialCreateError, withoutReserved } from "../core/resource";
+import { canonicalJson, Props, secretPaths } from "../core/schema";
+import { resolveTiming, Timing } from "../core/timing";
+import { waitUntil } from "../core/wait";
+import { AlicloudVpcClient } from "./client";
+import { configuredRegion, resolveSettings } from "./settings";
+import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
+
+const NOT_FOUND = "InvalidVpnConnectionInstanceId.NotFound";
+/** Connection states that mean "on its way out" (reference §1.2 State). */
+const GONE_STATES = new Set(["deleting", "deleted"]);
+
+/** Outputs beyond the inputs: what the cloud reports about the connection. */
+export interface ComputedOutputs {
+    vpnConnectionId: string;
+    /** Lifecycle state (`active`, `updating`, …). */
+    state: string | null;
+    /** IPsec negotiation status (`ipsec_sa_established`, …). */
+    status: string | null;
+    /** Creation time, ms since epoch. */
+    createTime: number | null;
+    healthCheckStatus: string | null;
+}
+
+interface Context {
+    client: AlicloudVpcClient;
+    timing: Timing;
+    region: string;
+}
+
+function contextFor(props: Props): Context {
+    const region = String(props.region);
+    const timing = resolveTiming();
+    const client = new AlicloudVpcClient(resolveSettings(region), timing, [props.preSharedKey as string | undefined]);
+    return { client, timing, region };
+}
+
+function log(message: string): void {
+    // The engine shows a dynamic provider's stderr lines as diagnostics of the update.
+    console.error(`pulumi-ipsec: ${message}`);
+}
+
+export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    setStackConfig(request.config);
+}
+
+export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    const region = configuredRegion();
+    return checkResource(SCHEMA, news, { defaults: region ? { region } : {} });
+}
+
+export async function diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    const { changedPaths, ...result } = diffResource(SCHEMA, olds, news);
+    if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
+    return result;
+}
+
+/**
+ * The ClientToken of one logical create: the same for every retry and for a re-run after a crash
+ * (so the cloud returns the connection it already made), different for a replacement (whose
+ * gateway, customer gateway or region differ). Secrets are left out of the digest.
+ */
+export function clientTokenFor(inputs: Props): string {
+    const hidden = new Set(secretPaths(SCHEMA));
+    const material = Object.fromEntries(Object.entries(inputs).filter(([key]) => !hidden.has(key)));
+    return "pulumi-ipsec-" + createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
+}
+
+async function describe(ctx: Context, id: string, deadline: number): Promise<Props | undefined> {
+    const response = await ctx.client.call<{ VpnConnections?: { VpnConnection?: Props[] } }>({
+        action: "DescribeVpnConnections",
+        params: { RegionId: ctx.region, VpnConnectionId: id },
+        deadline,
+    });
+    const found = response.VpnConnections?.VpnConnection?.find((c) => c.VpnConnectionId === id);
+    return found && !GONE_STATES.has(String(found.State)) ? found : undefined;
+}
+
+async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number): Promise<string> {
+    const response = await ctx.client.call<{ Status?: string }>({
+        action: "DescribeVpnGateway",
+        params: { RegionId: ctx.region, VpnGatewayId: gatewayId },
+        deadline,
+    });
+    return String(response.Status ?? "unknown");
+}
+
+/** Waits until the connection is `active` and its gateway has finished reconfiguring. */
+async function waitActive(ctx: Context, id: string, gatewayId: string, deadline: number): Promise<Props> {
+    const backoff = { minDelayMs: ctx.timing.minDelayMs, maxDelayMs: ctx.timing.maxDelayMs, deadline };
+    const connection = await waitUntil<Props>(async () => {
+        const found = await describe(ctx, id, deadline);
+        if (!found) return { done: false, state: "not visible yet" };
+        return found.State === "active" ? { done: true, value: found } : { done: false, state: String(found.State) };
+    }, { ...backoff, what: `connection ${id} to become active` });
+    await waitUntil(async () => {
+        const status = await gatewayStatus(ctx, gatewayId, deadline);
+        return status === "active" ? { done: true, value: status } : { done: false, state: status };
+    }, { ...backoff, what: `VPN gateway ${gatewayId} to become active` });
+    return connection;
+}
+
+/** Outputs = desired inputs overlaid with what the cloud reports, plus computed fields. */
+export function outputsFrom(inputs: Props, connection: Props): Props & ComputedOutputs {
+    const actual = fromApiResponse(SCHEMA, connection);
+    const outputs: Props = { ...inputs };
+    for (const [key, value] of Object.entries(actual)) {
+        const field = SCHEMA[key];
+        outputs[key] = field.kind === "object" ? { ...(inputs[key] as Props), ...(value as Props) } : value;
+    }
+    const health = connection.VcoHealthCheck as Props | undefined;
+    return {
+        ...outputs,
+        vpnConnectionId: String(connection.VpnConnectionId),
+        state: (connection.State as string) ?? null,
+        // The 2019 Chinese samples spell it `status` (seed 000); later documents `Status`.
+        status: ((connection.Status ?? connection.status) as string) ?? null,
+        createTime: typeof connection.CreateTime === "number" ? connection.CreateTime : null,
+        healthCheckStatus: (health?.Status as string) ?? null,
+    };
+}
+
+export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
+    const inputs = withoutReserved(news);
+    const ctx = contextFor(inputs);
+    const deadline = Date.now() + ctx.timing.operationTimeoutMs;
+    const gatewayId = String(inputs.vpnGatewayId);
+    return runExclusive(`alicloud:${gatewayId}`, async () => {
+        const created = await ctx.client.call<{ VpnConnectionId: string }>({
+            action: "CreateVpnConnection",
+            params: { ...toApiRequest(SCHEMA, inputs), ClientToken: clientTokenFor(inputs) },
+            deadline,
+        });
+        const id = created.VpnConnectionId;
+        try {
+            const connection = await waitActive(ctx, id, gatewayId, deadline);
+            return { id, outs: outputsFrom(inputs, connection) };
+        } catch (error) {
+            throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
+        }
+    });
+}
+
+export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+    const olds = withoutReserved(props);
+    const ctx = contextFor(olds);
+    let connection: Props | undefined;
+    try {
+        connection = await describe(ctx, id, Date.now() + ctx.timing.readTimeoutMs);
+    } catch (error) {
+        if (error instanceof CloudApiError && error.code === NOT_FOUND) connection = undefined;
+        else throw error;
+    }
+    if (!connection) {
+        // No id: the engine records the connection as deleted.
+        return {};
+    }
+    const outs = outputsFrom(olds, connection);
+    return { id, props: outs, inputs: inputsFromOutputs(SCHEMA, outs) };
+}
+
+export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    const inputs = withoutReserved(news);
+    const ctx = contextFor(inputs);
+    const deadline = Date.now() + ctx.timing.operationTimeoutMs;
+    const { changedPaths } = diffResource(SCHEMA, olds, news);
+    const request = toApiRequest(SCHEMA, inputs);
+    // Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078); changed
+    // JSON blocks are re-sent whole so the API never merges half a block.
+    const keys = new Set(["LocalSubnet", "RemoteSubnet", ...requestKeysFor(SCHEMA, changedPaths)]);
+    const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
+    for (const key of keys) {
+        if (request[key] !== undefined && key !== "VpnGatewayId" && key !== "CustomerGatewayId") params[key] = request[key];
+    }
+    const gatewayId = String(inputs.vpnGatewayId);
+    return runExclusive(`alicloud:${gatewayId}`, async () => {
+        await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
+        const connection = await waitActive(ctx, id, gatewayId, deadline);
+        return { outs: outputsFrom(inputs, connection) };
+    });
+}
+
+export async function remove(id: string, props: Props): Promise<void> {
+    const olds = withoutReserved(props);
+    const ctx = contextFor(olds);
+    const deadline = Date.now() + ctx.timing.operationTimeoutMs;
+    const gatewayId = String(olds.vpnGatewayId);
+    await runExclusive(`alicloud:${gatewayId}`, async () => {
+        try {
+            await ctx.client.call({ action: "DeleteVpnConnection", params: { RegionId: ctx.region, VpnConnectionId: id }, deadline });
+        } catch (error) {
+            if (error instanceof CloudApiError && error.code === NOT_FOUND) return; // already gone
+            throw error;
+        }
+        const backoff = { minDelayMs: ctx.timing.minDelayMs, maxDelayMs: ctx.timing.maxDelayMs, deadline };
+        await waitUntil(async () => {
+            const found = await describe(ctx, id, deadline);
+            return found ? { done: false, state: String(found.State) } : { done: true, value: undefined };
+        }, { ...backoff, what: `connection ${id} to be deleted` });
+        // The next change on this gateway would otherwise meet VpnGateway.Configuring.
+        await waitUntil(async () => {
+            const status = await gatewayStatus(ctx, gatewayId, deadline);
+            return status === "active" ? { done: true, value: status } : { done: false, state: status };
+        }, { ...backoff, what: `VPN gateway ${gatewayId} to become active` });
+    });
+}

@@ -1,0 +1,97 @@
+/**
+ * Schema-driven translation between input-shaped properties and a cloud API's request/response
+ * shapes, using each field's {@link ApiBinding} for one dialect.
+ */
+import { normalize } from "./diff";
+import { ApiBinding, Field, isPlainObject, Props, Schema } from "./schema";
+
+export const DEFAULT_DIALECT = "default";
+
+function binding(field: Field, dialect: string): ApiBinding | undefined {
+    return field.api?.[dialect];
+}
+
+function setPath(target: Props, path: string, value: unknown): void {
+    const keys = path.split(".");
+    let node = target;
+    for (const key of keys.slice(0, -1)) {
+        if (!isPlainObject(node[key])) node[key] = {};
+        node = node[key] as Props;
+    }
+    node[keys[keys.length - 1]] = value;
+}
+
+export function getPath(source: unknown, path: string): unknown {
+    let node: unknown = source;
+    for (const key of path.split(".")) {
+        if (!isPlainObject(node)) return undefined;
+        node = node[key];
+    }
+    return node;
+}
+
+/**
+ * Builds the request parameters for the given (normalized) inputs. Only fields present in `props`
+ * are sent; with `only`, just the fields whose path starts with one of these prefixes.
+ */
+export function toApiRequest(schema: Schema, props: Props, dialect = DEFAULT_DIALECT, only?: readonly string[]): Props {
+    const request: Props = {};
+    const visit = (fields: Schema, values: Props, prefix: string) => {
+        for (const [key, field] of Object.entries(fields)) {
+            const path = prefix + key;
+            const value = values[key];
+            if (value === undefined || value === null || field.local) continue;
+            if (only && !only.some((p) => path === p || path.startsWith(p + ".") || p.startsWith(path + "."))) continue;
+            if (field.kind === "object" && !binding(field, dialect)) {
+                if (isPlainObject(value)) visit(field.fields, value, path + ".");
+                continue;
+            }
+            const api = binding(field, dialect);
+            if (api) setPath(request, api.path, api.encode ? api.encode(value) : value);
+        }
+    };
+    visit(schema, props, "");
+    return request;
+}
+
+/** Reads input-shaped properties out of a describe response; absent API values stay absent. */
+export function fromApiResponse(schema: Schema, response: unknown, dialect = DEFAULT_DIALECT): Props {
+    const out: Props = {};
+    for (const [key, field] of Object.entries(schema)) {
+        if (field.local) continue;
+        const api = binding(field, dialect);
+        if (field.kind === "object" && !api) {
+            const nested = fromApiResponse(field.fields, response, dialect);
+            if (Object.keys(nested).length > 0) out[key] = nested;
+            continue;
+        }
+        if (!api) continue;
+        let value = getPath(response, api.readPath ?? api.path);
+        if (value === undefined || value === null) continue;
+        if (api.decode) value = api.decode(value);
+        // The generic coercion absorbs API type quirks (numbers or booleans sent as strings, enum case).
+        value = normalize(field, value);
+        if (value !== null) out[key] = value;
+    }
+    return out;
+}
+
+/** Top-level request keys that the given changed property paths touch. */
+export function requestKeysFor(schema: Schema, changedPaths: readonly string[], dialect = DEFAULT_DIALECT): string[] {
+    const keys = new Set<string>();
+    const mark = (fields: Schema, prefix: string) => {
+        for (const [key, field] of Object.entries(fields)) {
+            const path = prefix + key;
+            if (field.kind === "object" && !binding(field, dialect)) {
+                mark(field.fields, path + ".");
+                continue;
+            }
+            const api = binding(field, dialect);
+            if (api && changedPaths.some((p) => p === path || p.startsWith(path + ".") || path.startsWith(p + "."))) {
+                keys.add(api.path.split(".")[0]);
+            }
+        }
+    };
+    mark(schema, "");
+    return [...keys];
+}

@@ -1,0 +1,174 @@
+/**
+ * Schema-driven input validation and normalization for `check`: every rule runs before any API
+ * call, every failure names its property path and what is allowed, and defaults are applied so
+ * that a later diff against the cloud's values does not flap.
+ */
+import { CheckFailure } from "./errors";
+import { parseCidr, parseIpv4 } from "./cidr";
+import { canonicalJson, Field, isPlainObject, ListField, ObjectField, Props, Schema, StringField, UNKNOWN } from "./schema";
+
+export interface CheckOutcome {
+    inputs: Props;
+    failures: CheckFailure[];
+}
+
+/** Keys the Pulumi machinery adds to inputs; never validated or sent to a cloud. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__provider"]);
+
+/** Validates and normalizes raw inputs against `schema`. Reserved keys pass through untouched. */
+export function checkInputs(schema: Schema, raw: Props): CheckOutcome {
+    const failures: CheckFailure[] = [];
+    const inputs = checkObject(schema, raw, "", failures);
+    for (const key of RESERVED_KEYS) {
+        if (raw[key] !== undefined) inputs[key] = raw[key];
+    }
+    return { inputs, failures };
+}
+
+function describeType(value: unknown): string {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "object") return "an object";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function checkObject(schema: Schema, raw: Props, prefix: string, failures: CheckFailure[]): Props {
+    const out: Props = {};
+    for (const key of Object.keys(raw)) {
+        if (!(key in schema) && !(prefix === "" && RESERVED_KEYS.has(key))) {
+            failures.push({
+                property: prefix + key,
+                reason: `is not a known property; allowed: ${Object.keys(schema).join(", ")}`,
+            });
+        }
+    }
+    const checkedFields: [string, Field][] = [];
+    for (const [key, field] of Object.entries(schema)) {
+        const value = checkField(field, raw[key], prefix + key, failures);
+        if (value !== undefined) out[key] = value;
+        checkedFields.push([key, field]);
+    }
+    // Rules run on the normalized object so they can see defaulted siblings.
+    for (const [key, field] of checkedFields) {
+        const value = out[key];
+        if (value === undefined || value === UNKNOWN || !field.rules) continue;
+        for (const rule of field.rules) {
+            const reason = rule(value, { parent: out, path: prefix + key });
+            if (reason) failures.push({ property: prefix + key, reason });
+        }
+    }
+    return out;
+}
+
+function checkField(field: Field, raw: unknown, path: string, failures: CheckFailure[]): unknown {
+    if (raw === UNKNOWN) return UNKNOWN;
+    if (raw === undefined || raw === null) {
+        if (field.kind === "object") {
+            // An absent block means "the API's defaults" for every sub-field that has one.
+            const filled = checkObject(field.fields, {}, path + ".", failures);
+            if (Object.keys(filled).length > 0) return filled;
+        }
+        if (field.default !== undefined) return structuredClone(field.default);
+        if (field.required) failures.push({ property: path, reason: "is required" });
+        return undefined;
+    }
+    switch (field.kind) {
+        case "string":
+            return checkString(field, raw, path, failures);
+        case "integer":
+            if (typeof raw !== "number" || !Number.isInteger(raw)) {
+                failures.push({ property: path, reason: `must be an integer between ${field.min} and ${field.max}, not ${describeType(raw)}` });
+                return undefined;
+            }
+            if (raw < field.min || raw > field.max) {
+                failures.push({ property: path, reason: `must be between ${field.min} and ${field.max} (got ${raw})` });
+                return undefined;
+            }
+            return raw;
+        case "boolean":
+            if (typeof raw !== "boolean") {
+                failures.push({ property: path, reason: `must be true or false, not ${describeType(raw)}` });
+                return undefined;
+            }
+            return raw;
+        case "list":
+            return checkList(field, raw, path, failures);
+        case "object":
+            if (!isPlainObject(raw)) {
+                failures.push({ property: path, reason: `must be an object with keys ${Object.keys(field.fields).join(", ")}, not ${describeType(raw)}` });
+                return undefined;
+            }
+            return checkObject((field as ObjectField).fields, raw, path + ".", failures);
+    }
+}
+
+function checkString(field: StringField, raw: unknown, path: string, failures: CheckFailure[]): string | undefined {
+    const fail = (reason: string) => {
+        failures.push({ property: path, reason });
+        return undefined;
+    };
+    if (typeof raw !== "string") {
+        return fail(field.enum ? `must be one of ${field.enum.join(", ")}, not ${describeType(raw)}` : `must be a string, not ${describeType(raw)}`);
+    }
+    if (raw.trim() === "") {
+        return fail(field.enum ? `must be one of ${field.enum.join(", ")} (got an empty string)` : "must not be empty or blank");
+    }
+    if (field.enum) {
+        const canonical = field.enum.find((allowed) => allowed.toLowerCase() === raw.toLowerCase());
+        return canonical ?? fail(`must be one of ${field.enum.join(", ")} (got "${field.secret ? "***" : raw}")`);
+    }
+    if (raw !== raw.trim()) return fail("must not start or end with whitespace");
+    if (field.noWhitespace && /\s/.test(raw)) return fail("must not contain whitespace");
+    const length = [...raw].length;
+    if (field.minLength !== undefined && length < field.minLength) {
+        return fail(`must be at least ${field.minLength} characters (got ${length})`);
+    }
+    if (field.maxLength !== undefined && length > field.maxLength) {
+        return fail(`must be at most ${field.maxLength} characters (got ${length})`);
+    }
+    if (field.format === "cidr") {
+        const parsed = parseCidr(raw);
+        return parsed.ok ? parsed.canonical : fail(`must be a canonical IPv4 CIDR block: ${parsed.reason}`);
+    }
+    if (field.format === "ipv4" && parseIpv4(raw) === undefined) {
+        return fail(`must be an IPv4 address like 192.0.2.1 (got "${raw}")`);
+    }
+    return raw;
+}
+
+function checkList(field: ListField, raw: unknown, path: string, failures: CheckFailure[]): unknown[] | undefined {
+    if (!Array.isArray(raw)) {
+        failures.push({ property: path, reason: `must be a list, not ${describeType(raw)}` });
+        return undefined;
+    }
+    if (field.minItems !== undefined && raw.length < field.minItems) {
+        failures.push({ property: path, reason: `must have at least ${field.minItems} item(s) (got ${raw.length})` });
+    }
+    if (field.maxItems !== undefined && raw.length > field.maxItems) {
+        failures.push({ property: path, reason: `must have at most ${field.maxItems} items (got ${raw.length})` });
+        return undefined;
+    }
+    const items = raw.map((item, i) => checkField(field.items, item, `${path}[${i}]`, failures));
+    if (items.some((item) => item === undefined)) return undefined;
+    if (!field.set || items.includes(UNKNOWN)) return items;
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+        const key = canonicalJson(item);
+        const first = seen.get(key);
+        if (first !== undefined) {
+            failures.push({ property: `${path}[${i}]`, reason: `duplicates ${path}[${first}] (${key})` });
+        } else {
+            seen.set(key, i);
+        }
+    });
+    return sortSet(items);
+}
+
+/** Canonical order of a set-valued list: by canonical JSON text. */
+export function sortSet<T>(items: T[]): T[] {
+    return [...items].sort((a, b) => {
+        const ka = canonicalJson(a);
+        const kb = canonicalJson(b);
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+}

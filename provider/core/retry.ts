@@ -1,0 +1,93 @@
+/**
+ * One retry loop for every cloud call: exponential backoff with full jitter under an overall
+ * deadline. What is worth retrying is data — a per-cloud {@link RetryTable} — kept apart from the
+ * loop, so the Alibaba and Tencent rules read as two tables.
+ */
+
+/** Why an error is (or is not) retried. */
+export type ErrorClass = "throttling" | "busy" | "server" | "network" | "fatal";
+
+/** Error codes per class; a code matches an entry exactly, or by prefix when the entry ends in `*`. */
+export interface RetryTable {
+    throttling: readonly string[];
+    /** The resource or its gateway is reconfiguring: wait and try again. */
+    busy: readonly string[];
+    server: readonly string[];
+}
+
+/** Node socket errors and client-side timeouts: the request may or may not have reached the cloud. */
+export const NETWORK_ERROR_CODES: readonly string[] = [
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "ECONNABORTED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "EAI_AGAIN",
+    "UND_ERR_SOCKET",
+];
+
+function matches(code: string, entries: readonly string[]): boolean {
+    return entries.some((entry) => (entry.endsWith("*") ? code.startsWith(entry.slice(0, -1)) : code === entry));
+}
+
+/** Classifies an error code with a table; unknown codes are fatal (validation and auth never retry). */
+export function classifyCode(code: string | undefined, table: RetryTable): ErrorClass {
+    if (!code) {
+        return "fatal";
+    }
+    if (matches(code, table.throttling)) return "throttling";
+    if (matches(code, table.busy)) return "busy";
+    if (matches(code, table.server)) return "server";
+    if (matches(code, NETWORK_ERROR_CODES)) return "network";
+    return "fatal";
+}
+
+export interface BackoffSettings {
+    minDelayMs: number;
+    maxDelayMs: number;
+    /** Source of randomness in [0, 1); injectable for deterministic tests. */
+    random?: () => number;
+}
+
+/** Full jitter: a uniform delay in [minDelay, min(maxDelay, minDelay * 2^attempt)]. */
+export function backoffDelay(attempt: number, settings: BackoffSettings): number {
+    const random = settings.random ?? Math.random;
+    const ceiling = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** Math.min(attempt, 30));
+    return settings.minDelayMs + Math.floor(random() * Math.max(0, ceiling - settings.minDelayMs));
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface RetryOptions extends BackoffSettings {
+    /** Absolute time (ms since epoch) after which no new attempt starts. */
+    deadline: number;
+    classify(error: unknown): ErrorClass;
+    /** Called before each backoff sleep, e.g. to log. */
+    onRetry?(error: unknown, errorClass: ErrorClass, attempt: number, delayMs: number): void;
+    now?: () => number;
+}
+
+/**
+ * Runs `operation` until it succeeds, fails with a fatal error, or the deadline leaves no room for
+ * another attempt; then the last error is thrown unchanged.
+ */
+export async function withRetry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+    const now = options.now ?? Date.now;
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await operation(attempt);
+        } catch (error) {
+            const errorClass = options.classify(error);
+            if (errorClass === "fatal") {
+                throw error;
+            }
+            const delay = backoffDelay(attempt, options);
+            if (now() + delay >= options.deadline) {
+                throw error;
+            }
+            options.onRetry?.(error, errorClass, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}

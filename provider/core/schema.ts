@@ -1,0 +1,117 @@
+/**
+ * Field tables: each resource declares every field once — type, rules, default, diff behaviour and
+ * API binding — and the generic `check`, `diff` and API-mapping functions are driven by the table.
+ */
+
+/** The engine's placeholder for a value not known yet (preview with unknown inputs). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Where a field lives in the cloud API's request and response. */
+export interface ApiBinding {
+    /** Dotted path in the request, from the request root, e.g. `IkeConfig.IkeEncAlg`. */
+    path: string;
+    /** Dotted path in the describe response when it differs from `path`. */
+    readPath?: string;
+    /** Input value → request value (e.g. a list to a comma-separated string). */
+    encode?(value: unknown): unknown;
+    /** Response value → input value, before the generic kind coercion. */
+    decode?(value: unknown): unknown;
+}
+
+/** A cross-field or format rule; returns the reason when the value is invalid. */
+export type Rule = (value: any, context: RuleContext) => string | undefined;
+
+export interface RuleContext {
+    /** The normalized object that holds this field (siblings are visible for cross-field rules). */
+    parent: Record<string, unknown>;
+    path: string;
+}
+
+interface FieldBase {
+    /** Rejected when absent (after defaults). */
+    required?: boolean;
+    /** The cloud API's default, applied by `check` so an unset field and the API's value never differ. */
+    default?: unknown;
+    /** A change replaces the resource (the API cannot modify it). */
+    replaceOnChange?: boolean;
+    /** The cloud fills it when unset (e.g. a generated PSK): unset means "not managed", so no diff. */
+    computed?: boolean;
+    /** Holds a secret: never echoed in messages, never returned as a plaintext read input. */
+    secret?: boolean;
+    /** Not returned by the cloud's describe call: read keeps the last desired value. */
+    writeOnly?: boolean;
+    /** Provider-side setting, not a cloud property: no diff, no API mapping. */
+    local?: boolean;
+    /** Extra rules after the type check (ranges and enums are declared, not coded). */
+    rules?: Rule[];
+    /** API bindings by dialect (`default`, or e.g. `legacy` for Tencent API 2.0). */
+    api?: Record<string, ApiBinding>;
+}
+
+export interface StringField extends FieldBase {
+    kind: "string";
+    /** Allowed values; input is matched case-insensitively and stored in this canonical spelling. */
+    enum?: readonly string[];
+    minLength?: number;
+    maxLength?: number;
+    /** Rejects any whitespace (PSKs, IKE identities). */
+    noWhitespace?: boolean;
+    format?: "cidr" | "ipv4";
+}
+
+export interface IntegerField extends FieldBase {
+    kind: "integer";
+    min: number;
+    max: number;
+}
+
+export interface BooleanField extends FieldBase {
+    kind: "boolean";
+}
+
+export interface ListField extends FieldBase {
+    kind: "list";
+    items: Field;
+    minItems?: number;
+    maxItems?: number;
+    /** Order carries no meaning: sorted canonically by `check`, compared as a set by `diff`. */
+    set?: boolean;
+}
+
+export interface ObjectField extends FieldBase {
+    kind: "object";
+    fields: Schema;
+}
+
+export type Field = StringField | IntegerField | BooleanField | ListField | ObjectField;
+export type Schema = Readonly<Record<string, Field>>;
+
+export type Props = Record<string, unknown>;
+
+export function isPlainObject(value: unknown): value is Props {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Stable JSON with sorted keys, for set ordering and semantic comparison. */
+export function canonicalJson(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+    if (isPlainObject(value)) {
+        return `{${Object.keys(value)
+            .filter((k) => value[k] !== undefined)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+            .join(",")}}`;
+    }
+    return JSON.stringify(value) ?? "null";
+}
+
+/** Paths of every secret field, e.g. `["preSharedKey"]`. */
+export function secretPaths(schema: Schema, prefix = ""): string[] {
+    const out: string[] = [];
+    for (const [key, field] of Object.entries(schema)) {
+        const path = prefix + key;
+        if (field.secret) out.push(path);
+        if (field.kind === "object") out.push(...secretPaths(field.fields, path + "."));
+    }
+    return out;
+}

@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { fromApiResponse, requestKeysFor, toApiRequest } from "../../../provider/core/apiMapping";
+import { Schema } from "../../../provider/core/schema";
+
+const SCHEMA: Schema = {
+    subnets: { kind: "list", items: { kind: "string" }, api: { default: { path: "Subnet", encode: (v) => (v as string[]).join(","), decode: (v) => String(v).split(",") } } },
+    ike: {
+        kind: "object",
+        fields: {
+            alg: { kind: "string", enum: ["aes", "des"], api: { default: { path: "Ike.Alg" }, legacy: { path: "IKESet.alg" } } },
+            life: { kind: "integer", min: 0, max: 10, api: { default: { path: "Ike.Life", readPath: "IkeRead.Life" } } },
+        },
+    },
+    key: { kind: "string", local: true },
+};
+
+describe("apiMapping", () => {
+    it("can build a nested request from inputs, skipping local fields", () => {
+        // GIVEN normalized inputs
+        const inputs = { subnets: ["a", "b"], ike: { alg: "aes", life: 3 }, key: "k" };
+        // WHEN mapped to the default and legacy dialects
+        const request = toApiRequest(SCHEMA, inputs);
+        const legacy = toApiRequest(SCHEMA, inputs, "legacy");
+        // THEN each field sits at its API path
+        assert.deepEqual(request, { Subnet: "a,b", Ike: { Alg: "aes", Life: 3 } });
+        assert.deepEqual(legacy, { IKESet: { alg: "aes" } });
+    });
+
+    it("can read a response back with type and case coercion", () => {
+        const props = fromApiResponse(SCHEMA, { Subnet: "a,b", Ike: { Alg: "AES" }, IkeRead: { Life: "7" } });
+        assert.deepEqual(props, { subnets: ["a", "b"], ike: { alg: "aes", life: 7 } });
+    });
+
+    it("can name the request keys that changed paths touch", () => {
+        assert.deepEqual(requestKeysFor(SCHEMA, ["ike.life"]), ["Ike"]);
+        assert.deepEqual(requestKeysFor(SCHEMA, ["ike"]).sort(), ["Ike"]);
+        assert.deepEqual(requestKeysFor(SCHEMA, ["subnets"]), ["Subnet"]);
+    });
+});

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { checkInputs } from "../../../provider/core/check";
+import { Schema, UNKNOWN } from "../../../provider/core/schema";
+
+const SCHEMA: Schema = {
+    name: { kind: "string", required: true, maxLength: 5 },
+    mode: { kind: "string", enum: ["main", "aggressive"], default: "main" },
+    count: { kind: "integer", min: 1, max: 10 },
+    subnets: { kind: "list", set: true, maxItems: 3, items: { kind: "string", format: "cidr" } },
+    block: {
+        kind: "object",
+        fields: {
+            lifetime: { kind: "integer", min: 0, max: 100, default: 100 },
+            flag: { kind: "boolean" },
+        },
+    },
+};
+
+const propertiesOf = (failures: { property: string }[]) => failures.map((f) => f.property);
+
+describe("checkInputs", () => {
+    it("can apply defaults, including inside an absent block", () => {
+        // GIVEN only the required input
+        // WHEN it is checked
+        const { inputs, failures } = checkInputs(SCHEMA, { name: "a" });
+        // THEN the API defaults are filled in
+        assert.deepEqual(failures, []);
+        assert.deepEqual(inputs, { name: "a", mode: "main", block: { lifetime: 100 } });
+    });
+
+    it("can canonicalize enum case and sort set-valued lists", () => {
+        // GIVEN a mixed-case enum and an unordered set
+        // WHEN checked
+        const { inputs, failures } = checkInputs(SCHEMA, { name: "a", mode: "AGGRESSIVE", subnets: ["10.1.0.0/16", "10.0.0.0/16"] });
+        // THEN both are in canonical form
+        assert.deepEqual(failures, []);
+        assert.equal(inputs.mode, "aggressive");
+        assert.deepEqual(inputs.subnets, ["10.0.0.0/16", "10.1.0.0/16"]);
+    });
+
+    it("fails when a property is unknown, naming the allowed ones", () => {
+        // GIVEN a typo'd property
+        const { failures } = checkInputs(SCHEMA, { name: "a", nmae: "b" });
+        // THEN the failure names it and lists the allowed keys
+        assert.deepEqual(propertiesOf(failures), ["nmae"]);
+        assert.match(failures[0].reason, /allowed: name, mode, count, subnets, block/);
+    });
+
+    it("fails when a nested value has the wrong type", () => {
+        // GIVEN a string where an integer belongs
+        const { failures } = checkInputs(SCHEMA, { name: "a", block: { lifetime: "100" } });
+        // THEN the nested path and the range are named
+        assert.deepEqual(propertiesOf(failures), ["block.lifetime"]);
+        assert.match(failures[0].reason, /integer between 0 and 100/);
+    });
+
+    it("fails when a CIDR has host bits set, naming the network", () => {
+        const { failures } = checkInputs(SCHEMA, { name: "a", subnets: ["10.0.0.1/24"] });
+        assert.deepEqual(propertiesOf(failures), ["subnets[0]"]);
+        assert.match(failures[0].reason, /10\.0\.0\.0\/24/);
+    });
+
+    it("fails when a set holds duplicates", () => {
+        const { failures } = checkInputs(SCHEMA, { name: "a", subnets: ["10.0.0.0/8", "10.0.0.0/8"] });
+        assert.deepEqual(propertiesOf(failures), ["subnets[1]"]);
+    });
+
+    it("fails when a list is too long or not a list", () => {
+        const tooLong = checkInputs(SCHEMA, { name: "a", subnets: ["1.0.0.0/8", "2.0.0.0/8", "3.0.0.0/8", "4.0.0.0/8"] });
+        const notAList = checkInputs(SCHEMA, { name: "a", subnets: { a: 1 } });
+        assert.match(tooLong.failures[0].reason, /at most 3/);
+        assert.match(notAList.failures[0].reason, /must be a list, not an object/);
+    });
+
+    it("fails when required values are missing, blank or out of range", () => {
+        const missing = checkInputs(SCHEMA, {});
+        const blank = checkInputs(SCHEMA, { name: "   " });
+        const range = checkInputs(SCHEMA, { name: "a", count: 11 });
+        const enumValue = checkInputs(SCHEMA, { name: "a", mode: "quick" });
+        assert.deepEqual(propertiesOf(missing.failures), ["name"]);
+        assert.match(blank.failures[0].reason, /empty or blank/);
+        assert.match(range.failures[0].reason, /between 1 and 10 \(got 11\)/);
+        assert.match(enumValue.failures[0].reason, /one of main, aggressive/);
+    });
+
+    it("can pass unknown values through during preview", () => {
+        const { inputs, failures } = checkInputs(SCHEMA, { name: UNKNOWN, count: UNKNOWN });
+        assert.deepEqual(failures, []);
+        assert.equal(inputs.name, UNKNOWN);
+        assert.equal(inputs.count, UNKNOWN);
+    });
+
+    it("can keep __provider untouched", () => {
+        const { inputs } = checkInputs(SCHEMA, { name: "a", __provider: "text" });
+        assert.equal(inputs.__provider, "text");
+    });
+});

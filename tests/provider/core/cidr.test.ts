@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { cidrContains, parseCidr, parseIpv4 } from "../../../provider/core/cidr";
+
+describe("cidr", () => {
+    it("can parse canonical blocks and addresses", () => {
+        const parsed = parseCidr("10.1.0.0/16");
+        assert.ok(parsed.ok);
+        assert.equal(parsed.canonical, "10.1.0.0/16");
+        assert.equal(parseIpv4("255.255.255.255"), 2 ** 32 - 1);
+    });
+
+    it("fails when the text is not an IPv4 CIDR", () => {
+        for (const bad of ["10.0.0.0", "10.0.0.0/33", "256.0.0.0/8", "10.0.0/8", "010.0.0.0/8", " 10.0.0.0/8", "a.b.c.d/8"]) {
+            assert.equal(parseCidr(bad).ok, false, bad);
+        }
+    });
+
+    it("fails when host bits are set, naming the network", () => {
+        const parsed = parseCidr("192.168.1.7/24");
+        assert.ok(!parsed.ok);
+        assert.match(parsed.reason, /192\.168\.1\.0\/24/);
+    });
+
+    it("can tell containment", () => {
+        const outer = parseCidr("169.254.0.0/16");
+        const inner = parseCidr("169.254.11.0/30");
+        assert.ok(outer.ok && inner.ok);
+        assert.equal(cidrContains(outer.cidr, inner.cidr), true);
+        assert.equal(cidrContains(inner.cidr, outer.cidr), false);
+    });
+});
