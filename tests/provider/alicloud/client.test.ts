@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { classifyAlicloudError, encodeParams, toCloudError } from "../../../provider/alicloud/client";
+
+describe("alicloud client", () => {
+    it("can stringify JSON blocks and drop absent values for pop-core", () => {
+        // GIVEN request parameters as the mapping builds them
+        const params = { IkeConfig: { Psk: "x" }, Name: "n", Missing: undefined, Nothing: null, EnableDpd: false };
+        // WHEN encoded
+        const encoded = encodeParams(params);
+        // THEN blocks are JSON text and nothing reads "undefined"
+        assert.deepEqual(encoded, { IkeConfig: '{"Psk":"x"}', Name: "n", EnableDpd: false });
+    });
+
+    it("can turn a pop-core error into a CloudApiError without URL or secrets", () => {
+        // GIVEN an error shaped like pop-core's, whose message mentions the PSK
+        const popError = Object.assign(new Error("Psk hunter2 is bad, URL: http://127.0.0.1:1/alicloud/"), {
+            code: "VpnGateway.Configuring",
+            data: { RequestId: "REQ-1" },
+            entry: { response: { statusCode: 400 } },
+        });
+        // WHEN translated
+        const error = toCloudError("CreateVpnConnection", popError, ["hunter2"]);
+        // THEN code, request id and status are kept, the secret and URL are gone
+        assert.equal(error.code, "VpnGateway.Configuring");
+        assert.equal(error.requestId, "REQ-1");
+        assert.equal(error.httpStatus, 400);
+        assert.doesNotMatch(error.message, /hunter2|URL/);
+        assert.equal(classifyAlicloudError(error), "busy");
+    });
+
+    it("can classify timeouts and resets as retryable and validation as fatal", () => {
+        const timeout = toCloudError("X", Object.assign(new Error("ReadTimeout(3000)"), { name: "RequestTimeoutError" }), []);
+        const reset = toCloudError("X", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), []);
+        const invalid = toCloudError("X", Object.assign(new Error("bad"), { code: "IllegalParam.LocalSubnet" }), []);
+        assert.equal(classifyAlicloudError(timeout), "server");
+        assert.equal(classifyAlicloudError(reset), "network");
+        assert.equal(classifyAlicloudError(invalid), "fatal");
+        assert.equal(classifyAlicloudError(new Error("plain")), "fatal");
+    });
+});
