@@ -1,0 +1,184 @@
+import assert from "node:assert/strict";
+import * as hooks from "../../../provider/alicloud/vpnConnection";
+import { setStackConfig } from "../../../provider/core/config";
+import { CloudApiError } from "../../../provider/core/errors";
+import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+
+type Props = Record<string, any>;
+
+describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
+    let cloud: TestCloud;
+    let gatewayId: string;
+    let customerGatewayId: string;
+
+    before(async () => {
+        cloud = await startTestCloud({ applyToProcess: true });
+        [gatewayId] = cloud.alicloud.vpnGatewayIds;
+        [customerGatewayId] = cloud.alicloud.customerGatewayIds;
+    });
+    after(async () => cloud?.stop());
+    beforeEach(async () => {
+        await cloud.control.reset();
+        setStackConfig(undefined);
+    });
+
+    const desired = (extra: Props = {}): Props => ({
+        vpnGatewayId: gatewayId,
+        customerGatewayId,
+        localSubnets: ["10.0.0.0/16"],
+        remoteSubnets: ["192.168.10.0/24"],
+        name: "office",
+        preSharedKey: "Psk-For-Tests-1",
+        ...extra,
+    });
+
+    async function checked(news: Props): Promise<Props> {
+        const result = await hooks.check({}, news);
+        assert.deepEqual(result.failures ?? [], []);
+        return result.inputs as Props;
+    }
+
+    async function connections(): Promise<Props[]> {
+        const state = await cloud.control.state<any>();
+        return state.alicloud.connections;
+    }
+
+    it("can create, read, diff, update and delete a connection", async () => {
+        // GIVEN checked inputs (the region comes from ALIBABA_CLOUD_REGION)
+        const inputs = await checked(desired());
+        assert.equal(inputs.region, cloud.alicloud.regionId);
+
+        // WHEN it is created
+        const created = await hooks.create(inputs);
+        // THEN exactly one active connection exists with the desired config, and outputs carry it
+        assert.match(created.id, /^vco-/);
+        assert.equal((await connections()).length, 1);
+        assert.equal(created.outs.state, "active");
+        assert.equal(created.outs.ikeConfig.ikeAuthAlg, "md5");
+        assert.equal(typeof created.outs.ikeConfig.localId, "string");
+
+        // WHEN read back and diffed against the same inputs
+        const read = await hooks.read(created.id, created.outs);
+        const same = await hooks.diff(created.id, read.props, inputs);
+        // THEN nothing differs
+        assert.equal(read.id, created.id);
+        assert.deepEqual(same.changes, false);
+
+        // WHEN the IKE encryption and subnets change
+        const changedInputs = await checked(desired({ ikeConfig: { ikeEncAlg: "AES256" }, remoteSubnets: ["192.168.11.0/24", "192.168.10.0/24"] }));
+        const changed = await hooks.diff(created.id, read.props!, changedInputs);
+        assert.equal(changed.changes, true);
+        assert.deepEqual(changed.replaces, []);
+        const updated = await hooks.update(created.id, read.props!, changedInputs);
+        // THEN the cloud has the new values and a new read shows no diff
+        assert.equal(updated.outs.ikeConfig.ikeEncAlg, "aes256");
+        const reread = await hooks.read(created.id, updated.outs);
+        assert.equal((await hooks.diff(created.id, reread.props, changedInputs)).changes, false);
+        assert.deepEqual(reread.props!.remoteSubnets, ["192.168.10.0/24", "192.168.11.0/24"]);
+
+        // WHEN deleted
+        await hooks.remove(created.id, reread.props!);
+        // THEN nothing is left and a read reports it gone
+        assert.equal((await connections()).length, 0);
+        assert.deepEqual(await hooks.read(created.id, reread.props!), {});
+    });
+
+    it("can require replacement when the gateway or customer gateway changes", async () => {
+        // GIVEN outputs of an existing connection
+        const inputs = await checked(desired());
+        const created = await hooks.create(inputs);
+        // WHEN the customer gateway changes
+        const result = await hooks.diff(created.id, created.outs, await checked(desired({ customerGatewayId: cloud.alicloud.customerGatewayIds[1] })));
+        // THEN the diff asks for a replacement
+        assert.deepEqual(result.replaces, ["customerGatewayId"]);
+    });
+
+    it("can detect an out-of-band change of one field", async () => {
+        // GIVEN a connection
+        const inputs = await checked(desired());
+        const created = await hooks.create(inputs);
+        // WHEN someone changes its IPsec PFS in the console
+        await cloud.control.call("PATCH", `/alicloud/connections/${created.id}`, { IpsecConfig: { IpsecPfs: "group14" } });
+        const read = await hooks.read(created.id, created.outs);
+        const drift = await hooks.diff(created.id, read.props, inputs);
+        // THEN the refresh sees exactly that field, in outputs and read inputs
+        assert.equal(drift.changes, true);
+        assert.equal(read.props!.ipsecConfig.ipsecPfs, "group14");
+        assert.equal((read.inputs as Props).ipsecConfig.ipsecPfs, "group14");
+        assert.equal((read.inputs as Props).preSharedKey, undefined, "the PSK is never a plaintext read input");
+    });
+
+    it("can treat an out-of-band deletion as gone, and deleting it again as success", async () => {
+        const created = await hooks.create(await checked(desired()));
+        await cloud.control.call("DELETE", `/alicloud/connections/${created.id}`);
+        assert.deepEqual(await hooks.read(created.id, created.outs), {});
+        await hooks.remove(created.id, created.outs);
+    });
+
+    it("can read the status under the seed's lower-case key and the current upper-case one", async () => {
+        const created = await hooks.create(await checked(desired()));
+        for (const statusKey of ["status", "Status"]) {
+            await cloud.control.call("POST", "/alicloud/settings", { statusKey });
+            const read = await hooks.read(created.id, created.outs);
+            assert.match(String(read.props!.status), /_sa_/, statusKey);
+        }
+    });
+
+    it("can wait out a busy gateway instead of failing", async () => {
+        // GIVEN a gateway that stays busy for a while
+        await cloud.control.call("POST", `/alicloud/gateways/${gatewayId}/busy`, { ms: 150 });
+        // WHEN a connection is created on it
+        const created = await hooks.create(await checked(desired()));
+        // THEN the create retried VpnGateway.Configuring and succeeded once
+        assert.equal((await connections()).length, 1);
+        const log = await cloud.control.requests();
+        assert.ok(log.some((entry: any) => entry.action === "CreateVpnConnection" && entry.outcome === "VpnGateway.Configuring"));
+        assert.match(created.id, /^vco-/);
+    });
+
+    it("can re-run a create after a crash without a duplicate (same ClientToken)", async () => {
+        // GIVEN a create whose answer was lost after the cloud committed it
+        const inputs = await checked(desired());
+        await cloud.control.armFault({ cloud: "alicloud", action: "CreateVpnConnection", fault: { kind: "reset-after" } });
+        // WHEN the provider retries (network error) with the same token
+        const created = await hooks.create(inputs);
+        // THEN one connection exists, the one returned
+        const all = await connections();
+        assert.equal(all.length, 1);
+        assert.equal(created.id, all[0].VpnConnectionId ?? all[0].id);
+    });
+
+    it("fails when the connection exists but the wait fails, keeping its id for the engine", async () => {
+        // GIVEN describe calls that fail with a non-retryable code after the create
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
+        // WHEN created
+        const attempt = hooks.create(await checked(desired()));
+        // THEN the error carries the new id and the properties to keep in state
+        await assert.rejects(attempt, (error: any) => {
+            assert.match(error.id, /^vco-/);
+            assert.equal(error.properties.vpnConnectionId, error.id);
+            assert.match(error.message, /Forbidden/);
+            assert.doesNotMatch(error.message, /Psk-For-Tests-1/);
+            return true;
+        });
+    });
+
+    it("fails with the cloud's code and request id when the gateway does not exist", async () => {
+        await assert.rejects(hooks.create(await checked(desired({ vpnGatewayId: "vpn-doesnotexist" }))), (error: unknown) => {
+            assert.ok(error instanceof CloudApiError);
+            assert.equal(error.code, "InvalidVpnGatewayInstanceId.NotFound");
+            assert.ok(error.requestId);
+            assert.match(error.message, /check `vpnGatewayId`/);
+            return true;
+        });
+        assert.equal((await connections()).length, 0);
+    });
+
+    it("fails check without calling the cloud", async () => {
+        // GIVEN invalid inputs
+        const result = await hooks.check({}, desired({ ikeConfig: { ikeLifetime: -1 }, localSubnets: ["10.0.0.1/8"] }));
+        // THEN both properties are named and no request reached the emulator
+        assert.deepEqual(result.failures?.map((f) => f.property).sort(), ["ikeConfig.ikeLifetime", "localSubnets[0]"]);
+        assert.deepEqual(await cloud.control.counters(), {});
+    });
+});
