@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import { alicloud } from "../../../sdk";
+import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { CheckFailedError, EngineSimulator } from "../../support/engine";
+import { PluginConnection, startPlugin } from "../../support/pluginProcess";
+import { captureProviderString, CapturedProvider } from "../../support/providerString";
+import { createProgramDir, ProgramDir } from "../../support/programDir";
+
+/**
+ * The whole stack as the Pulumi CLI runs it: `__provider` serialized by the SDK class, executed by
+ * the real `@pulumi/pulumi/cmd/dynamic-provider` process over gRPC, talking to the emulator with the
+ * real pop-core client.
+ */
+describe("alicloud.VpnConnection through the dynamic-provider plugin", function () {
+    this.timeout(60_000);
+    let cloud: TestCloud;
+    let program: ProgramDir;
+    let plugin: PluginConnection;
+    let captured: CapturedProvider;
+
+    const args = (cloudInfo: TestCloud["alicloud"], extra: Partial<alicloud.VpnConnectionArgs> = {}): alicloud.VpnConnectionArgs => ({
+        vpnGatewayId: cloudInfo.vpnGatewayIds[0],
+        customerGatewayId: cloudInfo.customerGatewayIds[0],
+        localSubnets: ["10.0.0.0/16"],
+        remoteSubnets: ["192.168.10.0/24"],
+        name: "office",
+        preSharedKey: "Plugin-Test-Psk-1",
+        ...extra,
+    });
+
+    before(async () => {
+        cloud = await startTestCloud();
+        program = createProgramDir();
+        captured = await captureProviderString(() => new alicloud.VpnConnection("office", args(cloud.alicloud)));
+        plugin = await startPlugin({ cwd: program.dir, env: cloud.env });
+    });
+    after(async () => {
+        await plugin?.close();
+        program?.remove();
+        await cloud?.stop();
+    });
+    beforeEach(() => cloud.control.reset());
+
+    const engineFor = () =>
+        new EngineSimulator(plugin, {
+            type: captured.type,
+            name: "office",
+            providerText: captured.providerText,
+            providerSecret: captured.providerSecret,
+            secretInputKeys: captured.secretInputKeys,
+            additionalSecretOutputs: ["preSharedKey"],
+        });
+
+    const writes = async () => {
+        const counters = await cloud.control.counters();
+        return ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"].reduce((sum, action) => sum + (counters[`alicloud:${action}`] ?? 0), 0);
+    };
+
+    it("can serialize a provider under 4 KB that holds no credential, PSK or client", () => {
+        // GIVEN the provider text the SDK class serialized
+        const text = captured.providerText;
+        // THEN it is small, names only the implementation module, and carries no secret
+        assert.ok(Buffer.byteLength(text) < 4096, `__provider is ${Buffer.byteLength(text)} bytes`);
+        assert.match(text, /pulumi-ipsec\/dist\/provider\/alicloud\/vpnConnection/);
+        for (const secret of [cloud.alicloud.accessKeyId, cloud.alicloud.accessKeySecret, "Plugin-Test-Psk-1", "127.0.0.1"]) {
+            assert.equal(text.includes(secret), false, `__provider contains ${secret}`);
+        }
+        assert.equal(captured.type, "pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection");
+        assert.deepEqual(captured.secretInputKeys, ["preSharedKey"]);
+        assert.equal(captured.inputs.idempotencyKey, "test-project/test-stack/office");
+    });
+
+    it("can check → create → read → diff → update → read → delete", async () => {
+        const engine = engineFor();
+        // WHEN the stack is brought up
+        const created = await engine.up(captured.inputs);
+        // THEN one connection exists in the cloud with the desired config
+        assert.equal(created.operation, "create");
+        let state = await cloud.control.state<any>();
+        assert.equal(state.alicloud.connections.length, 1);
+        assert.match(created.state.id, /^vco-/);
+        assert.equal(created.state.outputs.state, "active");
+
+        // WHEN up runs again with no change, and a refresh runs
+        const before = await writes();
+        const same = await engine.up(captured.inputs);
+        const refreshed = await engine.refresh();
+        // THEN nothing is written and no drift is reported
+        assert.equal(same.operation, "same");
+        assert.equal(await writes(), before);
+        assert.equal(refreshed.drift, false);
+
+        // WHEN the IKE settings change
+        const changed = { ...captured.inputs, ikeConfig: { ikeVersion: "IKEv2", ikeEncAlg: "aes256" } };
+        const updated = await engine.up(changed);
+        // THEN it is updated in place and the cloud has the new values
+        assert.equal(updated.operation, "update");
+        state = await cloud.control.state<any>();
+        assert.equal(state.alicloud.connections.length, 1);
+        assert.equal(updated.state.outputs.ikeConfig.ikeVersion, "ikev2");
+        assert.equal((await engine.refresh()).drift, false);
+
+        // WHEN destroyed
+        await engine.destroy();
+        // THEN the cloud is empty
+        state = await cloud.control.state<any>();
+        assert.equal(state.alicloud.connections.length, 0);
+    });
+
+    it("fails check in the plugin with the property path, before any API call", async () => {
+        const engine = engineFor();
+        await assert.rejects(engine.up({ ...captured.inputs, ipsecConfig: { ipsecLifetime: 90000 } }), (error: unknown) => {
+            assert.ok(error instanceof CheckFailedError);
+            assert.match(error.message, /ipsecConfig\.ipsecLifetime/);
+            return true;
+        });
+        assert.deepEqual(await cloud.control.counters(), {});
+    });
+
+    it("can keep the PSK out of plaintext state", async () => {
+        // GIVEN a create and a refresh
+        const engine = engineFor();
+        await engine.up(captured.inputs);
+        await engine.refresh();
+        // THEN the PSK and credentials appear only under secret paths of what the engine stores
+        assert.deepEqual(engine.plaintextLeaks(["Plugin-Test-Psk-1", cloud.alicloud.accessKeySecret]), []);
+        await engine.destroy();
+    });
+});

@@ -1,0 +1,259 @@
+import * as assert from "node:assert/strict";
+import * as grpc from "@grpc/grpc-js";
+import { makeUrn, PluginConnection, PluginRpcError, PROVIDER_KEY, startPlugin } from "../support/pluginProcess";
+import { serializeProviderText } from "../support/providerString";
+import { counterProviderV1, initFailProvider } from "./fixtures/toyProvider";
+import { ToyStore } from "./fixtures/toyStore";
+
+const URN = makeUrn("test-stack", "test-project", "pulumi-nodejs:dynamic/toy:Counter", "c1");
+const SDK_VERSION: string = require("@pulumi/pulumi/package.json").version;
+
+function isAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+describe("startPlugin", () => {
+    let store: ToyStore;
+    let plugin: PluginConnection;
+    let counterText: string;
+
+    before(async () => {
+        store = new ToyStore();
+        [plugin, counterText] = await Promise.all([
+            startPlugin({
+                config: { "test-project:region": "cn-hangzhou", "test-project:apiKey": "k-12345" },
+                secretConfigKeys: ["test-project:apiKey"],
+                env: store.env,
+            }),
+            serializeProviderText(counterProviderV1),
+        ]);
+    });
+
+    after(async () => {
+        await plugin?.close();
+        store?.remove();
+    });
+
+    beforeEach(() => store.reset());
+
+    it("can report the SDK version of the plugin", async () => {
+        // WHEN
+        const info = await plugin.getPluginInfo();
+
+        // THEN
+        assert.equal(info.version, SDK_VERSION);
+    });
+
+    it("can configure the plugin, which answers with every capability off", () => {
+        // THEN
+        assert.deepEqual(plugin.capabilities, {
+            acceptSecrets: false,
+            supportsPreview: false,
+            acceptResources: false,
+            acceptOutputs: false,
+        });
+    });
+
+    it("can round-trip check, diff, create, read, update and delete", async () => {
+        // GIVEN
+        const news = { name: "n1", size: 1, [PROVIDER_KEY]: counterText };
+
+        // WHEN
+        const checked = await plugin.check(URN, {}, news);
+        const created = await plugin.create(URN, checked.inputs);
+        const same = await plugin.diff(created.id, URN, created.properties, checked.inputs, checked.inputs);
+        const changedNews = { ...checked.inputs, size: 2 };
+        const changed = await plugin.diff(created.id, URN, created.properties, changedNews);
+        const updated = await plugin.update(created.id, URN, created.properties, changedNews, checked.inputs);
+        const read = await plugin.read(created.id, URN, updated.properties, changedNews);
+        await plugin.delete(created.id, URN, updated.properties);
+        const gone = await plugin.read(created.id, URN, updated.properties, changedNews);
+
+        // THEN
+        assert.deepEqual(checked, { inputs: { ...news, zone: "zone-a" }, failures: [] });
+        assert.equal(created.id, "toy-1");
+        assert.equal(created.properties[PROVIDER_KEY], counterText);
+        assert.deepEqual(same, { changes: "none", replaces: [], deleteBeforeReplace: false });
+        assert.deepEqual(changed, { changes: "some", replaces: [], deleteBeforeReplace: false });
+        assert.equal(updated.properties.size, 2);
+        assert.equal(updated.properties.serial, 1);
+        assert.equal(read.id, "toy-1");
+        assert.deepEqual(read.inputs, { name: "n1", zone: "zone-a", size: 2, [PROVIDER_KEY]: counterText });
+        assert.equal(gone.id, "");
+        assert.deepEqual(store.read().items, {});
+    });
+
+    it("can report replaces and deleteBeforeReplace from diff", async () => {
+        // GIVEN
+        const olds = { name: "n1", zone: "zone-a", [PROVIDER_KEY]: counterText };
+
+        // WHEN
+        const diff = await plugin.diff("toy-1", URN, olds, { ...olds, zone: "zone-b", dbr: true });
+
+        // THEN
+        assert.deepEqual(diff, { changes: "some", replaces: ["zone"], deleteBeforeReplace: true });
+    });
+
+    it("can hand plaintext config, secret or not, to configure", async () => {
+        // WHEN
+        const created = await plugin.create(URN, { name: "n1", [PROVIDER_KEY]: counterText });
+
+        // THEN
+        assert.equal(created.properties.region, "cn-hangzhou");
+        assert.equal(created.properties.apiKeyLength, "k-12345".length);
+    });
+
+    it("can capture what hooks print as log lines", async () => {
+        // GIVEN
+        const since = plugin.logs.length;
+
+        // WHEN
+        const created = await plugin.create(URN, { name: "n1", [PROVIDER_KEY]: counterText });
+
+        // THEN
+        assert.equal(await plugin.waitForLog(`toy create ${created.id}`, { since }), "toy create toy-1 by v1");
+    });
+
+    it("fails when check reports invalid inputs, returning the failures", async () => {
+        // WHEN
+        const result = await plugin.check(URN, {}, { size: "big", [PROVIDER_KEY]: counterText });
+
+        // THEN
+        assert.deepEqual(result.failures, [
+            { property: "name", reason: "`name` is required" },
+            { property: "size", reason: "`size` must be a number" },
+        ]);
+    });
+
+    it("fails when create only partially succeeds, decoding the init failure", async () => {
+        // GIVEN
+        const text = await serializeProviderText(initFailProvider);
+
+        // WHEN
+        const error = await plugin.create(URN, { a: 1, [PROVIDER_KEY]: text }).then(
+            () => assert.fail("create should fail"),
+            (e: unknown) => e,
+        );
+
+        // THEN
+        assert.ok(PluginRpcError.isInstance(error));
+        assert.equal(error.method, "Create");
+        assert.equal(error.grpcCode, grpc.status.UNKNOWN);
+        assert.equal(error.details, "boom");
+        assert.deepEqual(error.initFailure, {
+            id: "x",
+            properties: { a: 1, partial: true, [PROVIDER_KEY]: text },
+            reasons: ["r"],
+        });
+    });
+
+    it("fails when a hook throws, without an init failure", async () => {
+        // WHEN / THEN
+        await assert.rejects(plugin.delete("toy-1", URN, { [PROVIDER_KEY]: "not javascript (" }), (e: unknown) => {
+            assert.ok(PluginRpcError.isInstance(e));
+            assert.equal(e.method, "Delete");
+            assert.equal(e.initFailure, undefined);
+            return true;
+        });
+    });
+
+    it("fails when a value cannot cross the plugin boundary, naming its path", async () => {
+        // WHEN / THEN
+        await assert.rejects(
+            plugin.create(URN, { name: "n1", nested: { when: undefined }, [PROVIDER_KEY]: counterText }),
+            /Create\.properties\.nested\.when is undefined/,
+        );
+    });
+});
+
+describe("plugin process lifetime", () => {
+    let store: ToyStore;
+    let counterText: string;
+    // One process per test (each ends its own), started together to keep the suite fast.
+    let forClose: PluginConnection;
+    let forKill: PluginConnection;
+    let forInFlight: PluginConnection;
+    let forDeadline: PluginConnection;
+
+    before(async () => {
+        store = new ToyStore();
+        [forClose, forKill, forInFlight, forDeadline, counterText] = await Promise.all([
+            startPlugin({ env: store.env }),
+            startPlugin({ env: store.env }),
+            startPlugin({ env: store.env }),
+            startPlugin({ env: store.env, callTimeoutMs: 500 }),
+            serializeProviderText(counterProviderV1),
+        ]);
+    });
+
+    after(async () => {
+        await Promise.all([forClose, forKill, forInFlight, forDeadline].map((p) => p?.close()));
+        store?.remove();
+    });
+
+    it("can close the process gracefully, twice", async () => {
+        // WHEN
+        const first = await forClose.close();
+        const second = await forClose.close();
+
+        // THEN
+        assert.equal(first.signal, "SIGTERM");
+        assert.deepEqual(second, first);
+        assert.equal(isAlive(forClose.pid), false);
+    });
+
+    it("can kill the process hard, failing later calls fast with UNAVAILABLE", async () => {
+        // WHEN
+        const exit = await forKill.kill();
+        const started = Date.now();
+        const error = await forKill.getPluginInfo().then(
+            () => assert.fail("call should fail"),
+            (e: unknown) => e,
+        );
+
+        // THEN
+        assert.equal(exit.signal, "SIGKILL");
+        assert.equal(isAlive(forKill.pid), false);
+        assert.ok(PluginRpcError.isInstance(error));
+        assert.equal(error.grpcCode, grpc.status.UNAVAILABLE);
+        assert.ok(Date.now() - started < 1000);
+    });
+
+    it("fails a call in flight when the process is killed", async () => {
+        // GIVEN
+        const outcome = forInFlight.create(URN, { name: "n1", hang: true, [PROVIDER_KEY]: counterText }).then(
+            () => assert.fail("create should not return"),
+            (e: unknown) => e,
+        );
+        await forInFlight.waitForLog("toy create hanging");
+
+        // WHEN
+        await forInFlight.kill();
+
+        // THEN
+        const error = await outcome;
+        assert.ok(PluginRpcError.isInstance(error));
+        assert.equal(error.grpcCode, grpc.status.UNAVAILABLE);
+    });
+
+    it("fails a hanging call at the call deadline", async () => {
+        // WHEN / THEN
+        await assert.rejects(
+            forDeadline.create(URN, { name: "n1", hang: true, [PROVIDER_KEY]: counterText }),
+            (e: unknown) => PluginRpcError.isInstance(e) && e.grpcCode === grpc.status.DEADLINE_EXCEEDED,
+        );
+    });
+
+    it("fails when the process dies before announcing a port, showing its stderr", async () => {
+        // WHEN / THEN
+        await assert.rejects(
+            startPlugin({ env: { NODE_OPTIONS: "--require=/nonexistent/preload.js" } }),
+            /exited before announcing a port[\s\S]*Cannot find module '\/nonexistent\/preload\.js'/,
+        );
+    });
+});
