@@ -111,6 +111,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
         },
     },
     idempotencyKey: { kind: "string", local: true, maxLength: 256 },
+    adoptConnectionId: { kind: "string", local: true, noWhitespace: true, maxLength: 64 },
 };
 
 /** Request keys whose values are JSON documents in the API (pop-core would send objects as "[object Object]"). */

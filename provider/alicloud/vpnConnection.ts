@@ -6,9 +6,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
 import { setStackConfig } from "../core/config";
-import { CloudApiError } from "../core/errors";
+import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
-import { checkResource, diffResource, inputsFromOutputs, partialCreateError, withoutReserved } from "../core/resource";
+import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, partialCreateError, withoutReserved } from "../core/resource";
 import { canonicalJson, Props, secretPaths } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
@@ -135,6 +135,9 @@ export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> 
     const ctx = contextFor(inputs);
     const deadline = Date.now() + ctx.timing.operationTimeoutMs;
     const gatewayId = String(inputs.vpnGatewayId);
+    if (inputs.adoptConnectionId) {
+        return adopt(ctx, String(inputs.adoptConnectionId), inputs, deadline);
+    }
     return runExclusive(`alicloud:${gatewayId}`, async () => {
         const created = await ctx.client.call<{ VpnConnectionId: string }>({
             action: "CreateVpnConnection",
@@ -149,6 +152,28 @@ export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> 
             throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
         }
     });
+}
+
+/**
+ * Brings an existing connection under management instead of creating one (the engine's `import`
+ * does not work for dynamic resources): verify it is the described connection, then converge it.
+ */
+async function adopt(ctx: Context, id: string, inputs: Props, deadline: number): Promise<pulumi.dynamic.CreateResult> {
+    const connection = await describe(ctx, id, deadline);
+    if (!connection) {
+        throw new InputValidationError([{ property: "adoptConnectionId", reason: `connection ${id} does not exist in region ${ctx.region}` }]);
+    }
+    const failures = adoptionFailures("adoptConnectionId", id, {
+        vpnGatewayId: [connection.VpnGatewayId, inputs.vpnGatewayId],
+        customerGatewayId: [connection.CustomerGatewayId, inputs.customerGatewayId],
+    });
+    if (failures.length > 0) throw new InputValidationError(failures);
+    const actual = outputsFrom(inputs, connection);
+    if (!diffResource(SCHEMA, actual, inputs).changes) {
+        return { id, outs: actual };
+    }
+    log(`adopting ${id}: converging ${diffResource(SCHEMA, actual, inputs).changedPaths.join(", ")}`);
+    return { id, outs: await modify(ctx, id, actual, inputs, deadline) };
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -172,8 +197,12 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const inputs = withoutReserved(news);
     const ctx = contextFor(inputs);
-    const deadline = Date.now() + ctx.timing.operationTimeoutMs;
-    const { changedPaths } = diffResource(SCHEMA, olds, news);
+    return { outs: await modify(ctx, id, withoutReserved(olds), inputs, Date.now() + ctx.timing.operationTimeoutMs) };
+}
+
+/** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
+async function modify(ctx: Context, id: string, actual: Props, inputs: Props, deadline: number): Promise<Props> {
+    const { changedPaths } = diffResource(SCHEMA, actual, inputs);
     const request = toApiRequest(SCHEMA, inputs);
     // Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078); changed
     // JSON blocks are re-sent whole so the API never merges half a block.
@@ -185,8 +214,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
     const gatewayId = String(inputs.vpnGatewayId);
     return runExclusive(`alicloud:${gatewayId}`, async () => {
         await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
-        const connection = await waitActive(ctx, id, gatewayId, deadline);
-        return { outs: outputsFrom(inputs, connection) };
+        return outputsFrom(inputs, await waitActive(ctx, id, gatewayId, deadline));
     });
 }
 

@@ -79,3 +79,31 @@ export function partialCreateError(cause: unknown, id: string, properties: Props
     const error = new Error(`resource ${id} was created but is not ready: ${message}`);
     return Object.assign(error, { id, properties, reasons: [message], cause });
 }
+
+/**
+ * Checks that a connection found for adoption is the one the inputs describe: adopting a
+ * connection of another gateway would silently move management of someone else's tunnel.
+ * `expected` maps input property → [the cloud's value, the desired value].
+ */
+export function adoptionFailures(adoptProperty: string, id: string, expected: Record<string, [unknown, unknown]>): CheckFailure[] {
+    return Object.entries(expected)
+        .filter(([, [actual, desired]]) => actual !== desired)
+        .map(([property, [actual]]) => ({
+            property: adoptProperty,
+            reason: `connection ${id} belongs to ${property} ${String(actual)}, not the desired \`${property}\` (replace the inputs or adopt another connection)`,
+        }));
+}
+
+/**
+ * Outputs: the desired inputs overlaid with what the cloud reports. Blocks (object fields) merge
+ * field by field, so a block field the describe call does not report keeps its desired value;
+ * anything else the cloud reports replaces the desired value, which is how drift shows in `diff`.
+ */
+export function overlayActual(schema: Schema, desired: Props, actual: Props): Props {
+    const outputs: Props = { ...desired };
+    for (const [key, value] of Object.entries(actual)) {
+        const field = schema[key];
+        outputs[key] = field?.kind === "object" && isPlainObject(value) ? { ...(isPlainObject(desired[key]) ? desired[key] : {}), ...value } : value;
+    }
+    return outputs;
+}

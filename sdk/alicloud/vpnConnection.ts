@@ -84,6 +84,14 @@ export interface VpnConnectionArgs {
      * unique per connection within an account. @default `<project>/<stack>/<resource name>`
      */
     idempotencyKey?: pulumi.Input<string>;
+    /**
+     * ID (`vco-…`) of an existing connection to bring under management instead of creating one
+     * (Pulumi's `import` does not work for dynamic resources). At create it is read, checked to
+     * belong to `vpnGatewayId` and `customerGatewayId`, and converged to these inputs; from then on
+     * it is managed — and deleted on destroy — like any other. Later changes of this value are ignored.
+     * @default none: a new connection is created
+     */
+    adoptConnectionId?: pulumi.Input<string>;
 }
 
 /**

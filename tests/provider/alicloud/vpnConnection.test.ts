@@ -182,3 +182,51 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         assert.deepEqual(await cloud.control.counters(), {});
     });
 });
+
+describe("alicloud vpnConnection adoption (emulator)", () => {
+    let cloud: TestCloud;
+    before(async () => {
+        cloud = await startTestCloud({ applyToProcess: true });
+    });
+    after(async () => cloud?.stop());
+    beforeEach(() => cloud.control.reset());
+
+    const desired = (extra: Props = {}): Props => ({
+        vpnGatewayId: cloud.alicloud.vpnGatewayIds[0],
+        customerGatewayId: cloud.alicloud.customerGatewayIds[0],
+        localSubnets: ["10.0.0.0/16"],
+        remoteSubnets: ["192.168.10.0/24"],
+        name: "office",
+        ...extra,
+    });
+    const checked = async (news: Props) => (await hooks.check({}, news)).inputs as Props;
+    const count = async () => ((await cloud.control.state<any>()).alicloud.connections as unknown[]).length;
+
+    it("can adopt an existing connection and converge it without creating another", async () => {
+        // GIVEN a connection made outside this stack, with an older IKE setting
+        const existing = await hooks.create(await checked(desired({ ikeConfig: { ikeEncAlg: "3des" }, idempotencyKey: "elsewhere" })));
+        // WHEN a resource adopts it with the desired config
+        const adopted = await hooks.create(await checked(desired({ adoptConnectionId: existing.id, ikeConfig: { ikeEncAlg: "aes256" } })));
+        // THEN it manages the same connection, now converged, and no second one exists
+        assert.equal(adopted.id, existing.id);
+        assert.equal(adopted.outs.ikeConfig.ikeEncAlg, "aes256");
+        assert.equal(await count(), 1);
+        const creates = (await cloud.control.counters())["alicloud:CreateVpnConnection"];
+        assert.equal(creates, 1);
+    });
+
+    it("fails when the connection to adopt does not exist", async () => {
+        await assert.rejects(hooks.create(await checked(desired({ adoptConnectionId: "vco-missing" }))), (error: any) => {
+            assert.equal(error.name, "InputValidationError");
+            assert.match(error.message, /`adoptConnectionId` connection vco-missing does not exist/);
+            return true;
+        });
+        assert.equal(await count(), 0);
+    });
+
+    it("fails when the connection to adopt belongs to another gateway", async () => {
+        const existing = await hooks.create(await checked(desired({ vpnGatewayId: cloud.alicloud.vpnGatewayIds[1] })));
+        await assert.rejects(hooks.create(await checked(desired({ adoptConnectionId: existing.id }))), /belongs to vpnGatewayId/);
+        assert.equal(await count(), 1);
+    });
+});

@@ -1,0 +1,115 @@
+/**
+ * The connection through the legacy API 2.0: AddVpnConnEx (seed 001), ModifyVpnConnEx (seed 002),
+ * DescribeVpnConn, DeleteVpnConn, and DescribeVpcTaskResult for their `taskId` (reference §3.3).
+ * API 2.0 cannot tag, so adoption after an ambiguous failure matches on name, gateways and VPC.
+ */
+import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
+import { Props } from "../core/schema";
+import { Timing } from "../core/timing";
+import { waitUntil } from "../core/wait";
+import { isCloudCode } from "./api3";
+import { ConnectionApi, Observed, pollOptions, taskFailed } from "./connectionApi";
+import { TencentLegacyVpcClient } from "./legacyClient";
+import { API_2, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
+import { computed2, legacyState, view2 } from "./views";
+
+/**
+ * "No such connection" in API 2.0: DeleteVpnConn's `InvalidVpnConn.NotFound`; DescribeVpnConn and
+ * ModifyVpnConnEx report a missing tunnel as `InvalidVpnGw.NotFound` (seed 002, sic) — and a
+ * missing gateway takes its connections with it.
+ */
+export const GONE_CODES_2: readonly string[] = ["InvalidVpnConn.NotFound", "InvalidVpnGw.NotFound", "ResourceNotFound"];
+
+/** Parameters that identify the connection in ModifyVpnConnEx rather than change it. */
+const IDENTIFYING: readonly string[] = ["vpcId", "vpnGwId", "userGwId"];
+
+/** DescribeVpnConn's page size maximum (reference §3.3). */
+const MAX_LIMIT = 50;
+
+/** A DescribeVpnConn item through the field table. */
+export function observe2(item: Props): Observed {
+    return { props: fromApiResponse(SCHEMA, view2(item), API_2), computed: computed2(item) };
+}
+
+const idOf = (item: Props): string => String(item.unVpnConnId ?? item.vpnConnId);
+
+export class Api2 implements ConnectionApi {
+    constructor(
+        private readonly client: TencentLegacyVpcClient,
+        private readonly timing: Timing,
+    ) {}
+
+    async describe(id: string, deadline: number): Promise<Observed | undefined> {
+        let items: Props[];
+        try {
+            items = (await this.client.call<Props[]>({ action: "DescribeVpnConn", params: { vpnConnId: id }, deadline })).data ?? [];
+        } catch (error) {
+            if (isCloudCode(error, GONE_CODES_2)) return undefined;
+            throw error;
+        }
+        const item = items.find((i) => idOf(i) === id || String(i.vpnConnId) === id);
+        return item ? observe2(item) : undefined;
+    }
+
+    async findOwn(inputs: Props, deadline: number): Promise<string | undefined> {
+        // `vpnConnName` matches fuzzily: the exact match, same customer gateway and VPC, not deleting.
+        const response = await this.client.call<Props[]>({
+            action: "DescribeVpnConn",
+            params: { vpnGwId: inputs.vpnGatewayId, vpnConnName: inputs.name, orderField: "createTime", orderDirection: "desc", limit: MAX_LIMIT },
+            deadline,
+        });
+        const own = (response.data ?? []).find(
+            (i) => i.vpnConnName === inputs.name && i.unUserGwId === inputs.customerGatewayId && i.unVpcId === inputs.vpcId && legacyState(i.vpcConnStatus) !== "DELETING",
+        );
+        return own ? idOf(own) : undefined;
+    }
+
+    async create(inputs: Props, deadline: number): Promise<string> {
+        const response = await this.client.call<Props>({ action: "AddVpnConnEx", params: toApiRequest(SCHEMA, inputs, API_2), deadline, kind: "create" });
+        await this.waitTask("AddVpnConnEx", response.data?.taskId, deadline);
+        // Seed 001's answer has `vpnConnId: 0`: find the connection by name, gateways and VPC.
+        const reported = response.data?.unVpnConnId;
+        if (typeof reported === "string" && reported !== "") return reported;
+        return waitUntil(async () => {
+            const found = await this.findOwn(inputs, deadline);
+            return found ? { done: true, value: found } : { done: false, state: "id not reported yet" };
+        }, pollOptions(this.timing, deadline, `the new connection "${inputs.name}" to be listed`));
+    }
+
+    async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
+        const keys = requestKeysFor(SCHEMA, changedPaths, API_2).filter((key) => !IDENTIFYING.includes(key));
+        if (keys.length === 0) return;
+        const request = toApiRequest(SCHEMA, inputs, API_2);
+        // Seed 002: vpcId, vpnGwId and vpnConnId identify the connection; the rest is what changed.
+        const params: Props = { vpcId: request.vpcId, vpnGwId: request.vpnGwId, vpnConnId: id };
+        for (const key of keys) if (request[key] !== undefined) params[key] = request[key];
+        const response = await this.client.call<Props>({ action: "ModifyVpnConnEx", params, deadline });
+        await this.waitTask("ModifyVpnConnEx", response.data?.taskId, deadline);
+    }
+
+    async remove(id: string, olds: Props, deadline: number): Promise<boolean> {
+        try {
+            const response = await this.client.call<Props>({
+                action: "DeleteVpnConn",
+                params: { vpcId: olds.vpcId, vpnGwId: olds.vpnGatewayId, vpnConnId: id },
+                deadline,
+            });
+            await this.waitTask("DeleteVpnConn", response.data?.taskId, deadline);
+            return true;
+        } catch (error) {
+            if (isCloudCode(error, GONE_CODES_2)) return false;
+            throw error;
+        }
+    }
+
+    /** Polls DescribeVpcTaskResult until `status` 0 (success); 1 (failed) throws; 2 is running (reference §3.3). */
+    private async waitTask(action: string, taskId: unknown, deadline: number): Promise<void> {
+        if (taskId === undefined || taskId === null) return;
+        await waitUntil<void>(async () => {
+            const result = await this.client.call<{ status?: number; output?: string }>({ action: "DescribeVpcTaskResult", params: { taskId }, deadline });
+            const status = Number(result.data?.status);
+            if (status === 1) throw taskFailed(action, String(taskId), String(result.message || "status 1"));
+            return status === 0 ? { done: true, value: undefined } : { done: false, state: `status ${result.data?.status}` };
+        }, pollOptions(this.timing, deadline, `${action} task ${taskId} to finish`));
+    }
+}

@@ -1,0 +1,142 @@
+/**
+ * The connection through API 3.0 (VPC 2017-03-12): CreateVpnConnection, DescribeVpnConnections,
+ * ModifyVpnConnectionAttribute, DeleteVpnConnection, with DescribeVpcTaskResult for the async
+ * tasks (the RequestId of the write is the TaskId, reference §1.2, §1.8).
+ */
+import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
+import { CloudApiError } from "../core/errors";
+import { Props } from "../core/schema";
+import { Timing } from "../core/timing";
+import { waitUntil } from "../core/wait";
+import { TencentVpcClient } from "./client";
+import { ConnectionApi, Observed, pollOptions, taskFailed } from "./connectionApi";
+import { CREATE_TOKEN_TAG, createTokenFor, hasCreateToken } from "./createToken";
+import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
+import { computed3, view3 } from "./views";
+
+/** Codes meaning "no such connection" (reference §1.9: ResourceNotFound; Delete's RecordNotExists). */
+export const GONE_CODES_3: readonly string[] = ["ResourceNotFound", "UnsupportedOperation.RecordNotExists"];
+
+/** Request keys ModifyVpnConnectionAttribute does not take (reference §1.7); their fields replace instead. */
+const UNMODIFIABLE: readonly string[] = ["VpnGatewayId", "VpcId", "RouteType", "CustomerGatewayId"];
+
+export function isCloudCode(error: unknown, codes: readonly string[]): boolean {
+    return error instanceof CloudApiError && error.code !== undefined && codes.includes(error.code);
+}
+
+/** A described API 3.0 connection through the field table. */
+export function observe3(connection: Props): Observed {
+    return { props: fromApiResponse(SCHEMA, view3(connection), API_3), computed: computed3(connection) };
+}
+
+export class Api3 implements ConnectionApi {
+    constructor(
+        private readonly client: TencentVpcClient,
+        private readonly timing: Timing,
+    ) {}
+
+    private async describeRaw(id: string, deadline: number): Promise<Props | undefined> {
+        try {
+            const response = await this.client.call<{ VpnConnectionSet?: Props[] }>({ action: "DescribeVpnConnections", params: { VpnConnectionIds: [id] }, deadline });
+            return response.VpnConnectionSet?.find((c) => c.VpnConnectionId === id);
+        } catch (error) {
+            // Gone = ResourceNotFound or an empty set (reference §1.6, §4.2).
+            if (isCloudCode(error, GONE_CODES_3)) return undefined;
+            throw error;
+        }
+    }
+
+    async describe(id: string, deadline: number): Promise<Observed | undefined> {
+        const connection = await this.describeRaw(id, deadline);
+        return connection ? observe3(connection) : undefined;
+    }
+
+    async findOwn(inputs: Props, deadline: number): Promise<string | undefined> {
+        // The filters the Terraform provider uses to recover an unreported id (reference §1.2), plus the name.
+        const filters = [
+            { Name: "vpn-gateway-id", Values: [inputs.vpnGatewayId] },
+            { Name: "customer-gateway-id", Values: [inputs.customerGatewayId] },
+            { Name: "vpn-connection-name", Values: [inputs.name] },
+            ...(inputs.vpcId ? [{ Name: "vpc-id", Values: [inputs.vpcId] }] : []),
+        ];
+        const response = await this.client.call<{ VpnConnectionSet?: Props[] }>({ action: "DescribeVpnConnections", params: { Filters: filters, Limit: 100 }, deadline });
+        const token = createTokenFor(inputs);
+        const own = (response.VpnConnectionSet ?? []).find((c) => hasCreateToken(c, token) && c.State !== "DELETING");
+        return own ? String(own.VpnConnectionId) : undefined;
+    }
+
+    async create(inputs: Props, deadline: number): Promise<string> {
+        const params = { ...(await this.request(inputs, deadline)), Tags: [{ Key: CREATE_TOKEN_TAG, Value: createTokenFor(inputs) }] };
+        const response = await this.client.call<{ VpnConnection?: Props; RequestId?: string }>({ action: "CreateVpnConnection", params, deadline, kind: "create" });
+        await this.waitTask("CreateVpnConnection", response.RequestId, deadline);
+        const reported = response.VpnConnection?.VpnConnectionId;
+        if (typeof reported === "string" && reported !== "") return reported;
+        // The documented answer carries no id (reference §1.2, Terraform PR #3417): find it by its tag.
+        return waitUntil(async () => {
+            const found = await this.findOwn(inputs, deadline);
+            return found ? { done: true, value: found } : { done: false, state: "id not reported yet" };
+        }, pollOptions(this.timing, deadline, `the new connection "${inputs.name}" to be listed`));
+    }
+
+    async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
+        const keys = new Set(requestKeysFor(SCHEMA, changedPaths, API_3).filter((key) => !UNMODIFIABLE.includes(key)));
+        if (keys.size === 0) return; // e.g. only `apiVersion` changed: nothing to tell the cloud
+        const request = await this.request(inputs, deadline, keys);
+        // Blocks go whole: a changed IKE field re-sends the IKE block, a changed policy the whole SPD.
+        const params: Props = { VpnConnectionId: id };
+        for (const key of keys) if (request[key] !== undefined) params[key] = request[key];
+        const response = await this.client.call<{ RequestId?: string }>({ action: "ModifyVpnConnectionAttribute", params, deadline });
+        await this.waitTask("ModifyVpnConnectionAttribute", response.RequestId, deadline);
+    }
+
+    async remove(id: string, olds: Props, deadline: number): Promise<boolean> {
+        try {
+            const response = await this.client.call<{ RequestId?: string }>({
+                action: "DeleteVpnConnection",
+                params: { VpnGatewayId: olds.vpnGatewayId, VpnConnectionId: id },
+                deadline,
+            });
+            await this.waitTask("DeleteVpnConnection", response.RequestId, deadline);
+            return true;
+        } catch (error) {
+            if (isCloudCode(error, GONE_CODES_3)) return false;
+            throw error;
+        }
+    }
+
+    /**
+     * The request for `inputs` (only `keys` when given). `userGwCidrBlocks` has no API 3.0 parameter:
+     * it becomes the policy from the VPC's CIDR to those blocks (see schema.ts `userGwCidrs3`).
+     */
+    private async request(inputs: Props, deadline: number, keys?: ReadonlySet<string>): Promise<Props> {
+        const { userGwCidrBlocks, ...rest } = inputs;
+        if (!Array.isArray(userGwCidrBlocks) || (keys && !keys.has("SecurityPolicyDatabases"))) return toApiRequest(SCHEMA, rest, API_3);
+        const cidr = await this.vpcCidrBlock(String(inputs.vpcId), deadline);
+        return toApiRequest(SCHEMA, { ...rest, securityPolicyDatabases: [userGwPolicy(cidr, userGwCidrBlocks as string[])] }, API_3);
+    }
+
+    private async vpcCidrBlock(vpcId: string, deadline: number): Promise<string> {
+        const response = await this.client.call<{ VpcSet?: Props[] }>({ action: "DescribeVpcs", params: { VpcIds: [vpcId] }, deadline });
+        const cidr = response.VpcSet?.find((vpc) => vpc.VpcId === vpcId)?.CidrBlock;
+        if (typeof cidr !== "string") {
+            throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpcs", code: "ResourceNotFound", hint: "check `vpcId` and `region`" }, `VPC ${vpcId} not found`);
+        }
+        return cidr;
+    }
+
+    /** Polls DescribeVpcTaskResult until SUCCESS; FAILED throws. A task the API does not track is not waited for. */
+    private async waitTask(action: string, taskId: string | undefined, deadline: number): Promise<void> {
+        if (!taskId) return;
+        await waitUntil<void>(async () => {
+            let result: { Status?: string; Output?: string; RequestId?: string };
+            try {
+                result = await this.client.call({ action: "DescribeVpcTaskResult", params: { TaskId: taskId }, deadline });
+            } catch (error) {
+                if (isCloudCode(error, GONE_CODES_3)) return { done: true, value: undefined };
+                throw error;
+            }
+            if (result.Status === "FAILED") throw taskFailed(action, taskId, result.Output || "no output", result.RequestId);
+            return result.Status === "SUCCESS" ? { done: true, value: undefined } : { done: false, state: String(result.Status) };
+        }, pollOptions(this.timing, deadline, `${action} task ${taskId} to finish`));
+    }
+}

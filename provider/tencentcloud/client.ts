@@ -1,0 +1,103 @@
+/**
+ * A thin Tencent Cloud VPC API 3.0 client over `tencentcloud-sdk-nodejs` (only its VPC client is
+ * loaded: the SDK index pulls in every service): explicit endpoint, protocol, timeout and agent,
+ * errors turned into {@link CloudApiError} without secrets, and the shared retry loop.
+ */
+import { createHash } from "crypto";
+import { CloudApiError, redact } from "../core/errors";
+import { Timing } from "../core/timing";
+import { retryTencentCall, TencentCall } from "./retryPolicy";
+import { TencentcloudSettings } from "./settings";
+import { agentFor, httpStatusCode, INVALID_RESPONSE, networkCodeOf } from "./transport";
+
+/** What the user can do about a code (reference §1.9). */
+export const TENCENT_HINTS: Readonly<Record<string, string>> = {
+    "AuthFailure.SecretIdNotFound": "check TENCENTCLOUD_SECRET_ID / tencentcloud:secretId",
+    "AuthFailure.SignatureFailure": "check TENCENTCLOUD_SECRET_KEY / tencentcloud:secretKey",
+    "AuthFailure.SignatureExpire": "the local clock is more than 5 minutes off",
+    "AuthFailure.TokenFailure": "check TENCENTCLOUD_SECURITY_TOKEN / tencentcloud:securityToken",
+    "AuthFailure.UnauthorizedOperation": "the CAM user lacks permission for this VPC action",
+    ResourceNotFound: "check `vpnGatewayId`, `customerGatewayId`, `vpcId` and `region`",
+    LimitExceeded: "the VPN gateway has no connection quota left",
+    "UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck": "tunnels with securityPolicyDatabases cannot health-check",
+    "UnsupportedOperation.VpnConnRouteTypeMixed": "one gateway cannot mix BGP and non-BGP tunnels",
+    RequestLimitExceeded: "the API kept throttling; raise PULUMI_IPSEC_OPERATION_TIMEOUT_MS or retry later",
+};
+
+export type Params = Record<string, unknown>;
+
+interface SdkClient {
+    request(action: string, params: Params): Promise<unknown>;
+}
+
+const clients = new Map<string, SdkClient>();
+
+function sdkClient(settings: TencentcloudSettings, region: string, timing: Timing): SdkClient {
+    // Cached so concurrent resources share sockets; keyed by a digest so no secret is a map key.
+    const key = createHash("sha256")
+        .update(JSON.stringify([settings.secretId, settings.secretKey, settings.securityToken, settings.endpoint.href, region, timing.requestTimeoutMs]))
+        .digest("hex");
+    let client = clients.get(key);
+    if (!client) {
+        const Client = require("tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client").Client;
+        const path = settings.endpoint.pathname.replace(/\/+$/, "");
+        client = new Client({
+            credential: { secretId: settings.secretId, secretKey: settings.secretKey, token: settings.securityToken },
+            region,
+            profile: {
+                httpProfile: {
+                    // The SDK builds `protocol + endpoint + "/"`, so a path prefix rides in `endpoint`.
+                    endpoint: settings.endpoint.host + path,
+                    protocol: `${settings.endpoint.protocol}//`,
+                    reqTimeout: timing.requestTimeoutMs / 1000,
+                    agent: agentFor(settings.endpoint),
+                },
+            },
+        }) as SdkClient;
+        clients.set(key, client);
+    }
+    return client;
+}
+
+/** Translates what the SDK throws (or lets escape, reference §2.3) into a CloudApiError without any secret. */
+export function toCloudError(action: string, error: any, secrets: ReadonlyArray<string | undefined>): CloudApiError {
+    const message = String(error?.message ?? error);
+    let code: string | undefined = typeof error?.code === "string" && error.code !== "" ? error.code : undefined;
+    let httpStatus: number | undefined;
+    if (!code && typeof error?.httpCode === "number") {
+        httpStatus = error.httpCode;
+        code = httpStatusCode(error.httpCode);
+    }
+    // A 200 whose body is not JSON, or JSON without `Response`, escapes the SDK unwrapped.
+    if (!code && (error?.type === "invalid-json" || error instanceof SyntaxError || error instanceof TypeError)) code = INVALID_RESPONSE;
+    if (!code) code = networkCodeOf(message);
+    const requestId = typeof error?.requestId === "string" && error.requestId !== "" ? error.requestId : undefined;
+    return new CloudApiError(
+        { cloud: "tencentcloud", action, code, requestId, httpStatus, hint: code ? TENCENT_HINTS[code] : undefined },
+        redact(message, secrets),
+    );
+}
+
+/** API 3.0 VPC calls for one region. */
+export class TencentVpcClient {
+    constructor(
+        private readonly settings: TencentcloudSettings,
+        private readonly region: string,
+        private readonly timing: Timing,
+        /** Values that must never appear in an error message (the PSK of the resource at hand). */
+        private readonly secrets: ReadonlyArray<string | undefined> = [],
+    ) {}
+
+    /** Calls an action, retrying what the retry table allows for its kind until the deadline. */
+    async call<T = any>(call: TencentCall): Promise<T> {
+        const secrets = [...this.secrets, this.settings.secretKey, this.settings.securityToken];
+        const client = sdkClient(this.settings, this.region, this.timing);
+        return retryTencentCall(call, this.timing, async () => {
+            try {
+                return (await client.request(call.action, call.params)) as T;
+            } catch (error) {
+                throw toCloudError(call.action, error, secrets);
+            }
+        });
+    }
+}

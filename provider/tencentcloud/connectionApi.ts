@@ -1,0 +1,59 @@
+/**
+ * What the hooks need from one API generation, so `vpnConnection.ts` reads the same for both:
+ * {@link Api3} (VPC 2017-03-12) and {@link Api2} (legacy `/v2/index.php`) implement it.
+ */
+import { CloudApiError } from "../core/errors";
+import { Props } from "../core/schema";
+import { Timing } from "../core/timing";
+import { waitUntil } from "../core/wait";
+import { ComputedOutputs } from "./views";
+
+/** A connection as one describe call saw it. */
+export interface Observed {
+    /** Input-shaped properties read through the field table. */
+    props: Props;
+    computed: ComputedOutputs;
+}
+
+export interface ConnectionApi {
+    /** The connection, or undefined when the cloud no longer knows it. */
+    describe(id: string, deadline: number): Promise<Observed | undefined>;
+    /**
+     * The connection an earlier create of this resource made (same name, gateways and VPC — and
+     * with API 3.0 the same create token), if any: adopted instead of creating a second one.
+     */
+    findOwn(inputs: Props, deadline: number): Promise<string | undefined>;
+    /** Creates the connection and returns its id once the cloud reports one. */
+    create(inputs: Props, deadline: number): Promise<string>;
+    /** Sends the changed properties and waits for the cloud's task, if any. */
+    update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void>;
+    /** Starts deleting; false when it was already gone. */
+    remove(id: string, olds: Props, deadline: number): Promise<boolean>;
+}
+
+/** A cloud task (create/modify/delete) ended FAILED. */
+export function taskFailed(action: string, taskId: string, detail: string, requestId?: string): CloudApiError {
+    return new CloudApiError({ cloud: "tencentcloud", action, code: "TaskFailed", requestId, hint: "the cloud rolled the change back; see the task output" }, `task ${taskId} failed: ${detail}`);
+}
+
+/** Backoff settings of polls under a deadline. */
+export function pollOptions(timing: Timing, deadline: number, what: string) {
+    return { minDelayMs: timing.minDelayMs, maxDelayMs: timing.maxDelayMs, deadline, what };
+}
+
+/** Waits until the connection reports `AVAILABLE` (reference §1.6; API 2.0 status 6 reads the same). */
+export function waitAvailable(api: ConnectionApi, id: string, timing: Timing, deadline: number): Promise<Observed> {
+    return waitUntil<Observed>(async () => {
+        const observed = await api.describe(id, deadline);
+        if (!observed) return { done: false, state: "not visible yet" };
+        return observed.computed.state === "AVAILABLE" ? { done: true, value: observed } : { done: false, state: String(observed.computed.state) };
+    }, pollOptions(timing, deadline, `connection ${id} to become AVAILABLE`));
+}
+
+/** Waits until describing the connection finds nothing. */
+export function waitGone(api: ConnectionApi, id: string, timing: Timing, deadline: number): Promise<void> {
+    return waitUntil<void>(async () => {
+        const observed = await api.describe(id, deadline);
+        return observed ? { done: false, state: String(observed.computed.state) } : { done: true, value: undefined };
+    }, pollOptions(timing, deadline, `connection ${id} to be deleted`));
+}

@@ -1,0 +1,30 @@
+/**
+ * Idempotent creates without a ClientToken: CreateVpnConnection has none (reference §1.2), so the
+ * hooks tag each connection with a token derived from the resource's `idempotencyKey` and the
+ * properties whose change replaces it. A re-run after a crash or an ambiguous failure derives the
+ * same token and adopts the tagged connection; a replacement differs in a replace-on-change
+ * property and so gets a new one.
+ */
+import { createHash } from "crypto";
+import { canonicalJson, Props } from "../core/schema";
+import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
+
+/** The tag key holding the token (letters, digits and `-:` only, valid as a Tencent tag key). */
+export const CREATE_TOKEN_TAG = "pulumi-ipsec:create-token";
+
+const REPLACE_KEYS = Object.entries(SCHEMA)
+    .filter(([, field]) => field.replaceOnChange)
+    .map(([key]) => key);
+
+/** The token of one logical create (never derived from a secret). */
+export function createTokenFor(inputs: Props): string {
+    const material: Props = { idempotencyKey: inputs.idempotencyKey ?? null };
+    for (const key of REPLACE_KEYS) material[key] = inputs[key] ?? null;
+    return createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
+}
+
+/** True when a described connection's `TagSet` carries `token`. */
+export function hasCreateToken(connection: Props, token: string): boolean {
+    const tags = Array.isArray(connection.TagSet) ? (connection.TagSet as Props[]) : [];
+    return tags.some((tag) => tag.Key === CREATE_TOKEN_TAG && tag.Value === token);
+}

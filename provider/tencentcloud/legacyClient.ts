@@ -1,0 +1,159 @@
+/**
+ * A Tencent Cloud VPC API 2.0 client (`vpc.api.qcloud.com/v2/index.php`, retired in 2023 but still
+ * served to some accounts). No SDK of it ships here, so it implements the documented signature
+ * (reference §3.2): parameters sorted by name, raw `k=v` joined by `&`, signed as
+ * `POST + host (with port) + path + "?" + joined` with HMAC-SHA256 (`SignatureMethod=HmacSHA256`),
+ * base64; sent as a form body over Node http/https with an explicit timeout and agent.
+ */
+import { createHmac, randomInt } from "crypto";
+import * as http from "http";
+import * as https from "https";
+import { CloudApiError, redact } from "../core/errors";
+import { NETWORK_ERROR_CODES } from "../core/retry";
+import { isPlainObject } from "../core/schema";
+import { Timing } from "../core/timing";
+import { TENCENT_HINTS } from "./client";
+import { retryTencentCall, TencentCall } from "./retryPolicy";
+import { TencentcloudSettings } from "./settings";
+import { agentFor, httpStatusCode, INVALID_RESPONSE, NETWORK_ERROR } from "./transport";
+
+export type LegacyParams = Record<string, string>;
+
+/** A successful API 2.0 answer (`code` 0). */
+export interface LegacyResponse<T = any> {
+    code: number;
+    message?: string;
+    codeDesc?: string;
+    totalCount?: number;
+    data: T;
+}
+
+/**
+ * Flattens nested parameters the way the seeds name them: `IKESet.propoEncryAlgorithm`,
+ * `userGwCidrBlock.0`. Absent values are left out; everything else travels as a string.
+ */
+export function flattenParams(params: Record<string, unknown>, prefix = ""): LegacyParams {
+    const out: LegacyParams = {};
+    for (const [key, value] of Object.entries(params)) {
+        if (value === undefined || value === null) continue;
+        const name = prefix + key;
+        if (Array.isArray(value) || isPlainObject(value)) {
+            const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+            Object.assign(out, flattenParams(Object.fromEntries(entries), name + "."));
+        } else {
+            out[name] = String(value);
+        }
+    }
+    return out;
+}
+
+/** The string to sign (reference §3.2 steps 1–3): raw, unencoded values; `Signature` itself excluded. */
+export function legacySignString(method: string, host: string, path: string, params: LegacyParams): string {
+    const joined = Object.keys(params)
+        .filter((key) => key !== "Signature")
+        .sort()
+        .map((key) => `${key}=${params[key]}`)
+        .join("&");
+    return `${method}${host}${path}?${joined}`;
+}
+
+/** The request's parameters with the common ones and the signature added. */
+export function signLegacyRequest(
+    action: string,
+    region: string,
+    params: Record<string, unknown>,
+    settings: Pick<TencentcloudSettings, "secretId" | "secretKey" | "securityToken" | "legacyEndpoint">,
+    now: number = Date.now(),
+): LegacyParams {
+    const signed: LegacyParams = {
+        ...flattenParams(params),
+        Action: action,
+        Region: region,
+        Timestamp: String(Math.floor(now / 1000)),
+        Nonce: String(randomInt(1, 2 ** 31 - 1)),
+        SecretId: settings.secretId,
+        SignatureMethod: "HmacSHA256",
+    };
+    if (settings.securityToken) signed.Token = settings.securityToken;
+    const url = settings.legacyEndpoint;
+    const text = legacySignString("POST", url.host, url.pathname, signed);
+    signed.Signature = createHmac("sha256", settings.secretKey).update(text, "utf8").digest("base64");
+    return signed;
+}
+
+/** The HTTP answer of one attempt, before the API envelope is judged. */
+interface RawAnswer {
+    status: number;
+    body: string;
+}
+
+function post(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
+    const send = url.protocol === "http:" ? http.request : https.request;
+    return new Promise((resolve, reject) => {
+        const req = send(
+            url,
+            {
+                method: "POST",
+                agent: agentFor(url),
+                timeout: timeoutMs,
+                headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(form) },
+            },
+            (res) => {
+                const chunks: Buffer[] = [];
+                res.on("data", (chunk: Buffer) => chunks.push(chunk));
+                res.on("error", reject);
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+            },
+        );
+        req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "ETIMEDOUT" })));
+        req.on("error", reject);
+        req.end(form);
+    });
+}
+
+/** Judges an answer: the parsed body when `code` is 0, else the CloudApiError to throw. */
+export function parseLegacyAnswer(action: string, answer: RawAnswer, secrets: ReadonlyArray<string | undefined>): LegacyResponse {
+    const fail = (code: string | undefined, message: string, httpStatus?: number) =>
+        new CloudApiError({ cloud: "tencentcloud", action, code, httpStatus, hint: code ? TENCENT_HINTS[code] : undefined }, redact(message, secrets));
+    if (answer.status < 200 || answer.status > 299) {
+        throw fail(httpStatusCode(answer.status), `HTTP ${answer.status}`, answer.status);
+    }
+    let body: any;
+    try {
+        body = JSON.parse(answer.body);
+    } catch {
+        throw fail(INVALID_RESPONSE, `the answer is not JSON: ${answer.body.slice(0, 200)}`);
+    }
+    if (!isPlainObject(body) || body.code === undefined) throw fail(INVALID_RESPONSE, "the answer has no `code`");
+    if (Number(body.code) === 0) return body as unknown as LegacyResponse;
+    // `codeDesc` holds the string code (`InvalidVpnConn.NotFound`); `code` is only a numeric class.
+    const code = typeof body.codeDesc === "string" && body.codeDesc !== "" ? body.codeDesc : String(body.code);
+    throw fail(code, String(body.message ?? ""));
+}
+
+/** API 2.0 VPC calls for one region (given as the 3.0 name's 2.0 short code, e.g. `gz`). */
+export class TencentLegacyVpcClient {
+    constructor(
+        private readonly settings: TencentcloudSettings,
+        private readonly regionCode: string,
+        private readonly timing: Timing,
+        private readonly secrets: ReadonlyArray<string | undefined> = [],
+    ) {}
+
+    async call<T = any>(call: TencentCall): Promise<LegacyResponse<T>> {
+        const secrets = [...this.secrets, this.settings.secretKey, this.settings.securityToken];
+        return retryTencentCall(call, this.timing, async () => {
+            // Signed per attempt: a retry needs a fresh Nonce and Timestamp.
+            const form = new URLSearchParams(signLegacyRequest(call.action, this.regionCode, call.params, this.settings)).toString();
+            let answer: RawAnswer;
+            try {
+                answer = await post(this.settings.legacyEndpoint, form, this.timing.requestTimeoutMs);
+            } catch (error: any) {
+                // Socket failures keep Node's code (ECONNRESET…); anything else is a generic network error.
+                const code = NETWORK_ERROR_CODES.includes(error?.code) ? error.code : NETWORK_ERROR;
+                throw new CloudApiError({ cloud: "tencentcloud", action: call.action, code }, redact(String(error?.message ?? error), secrets));
+            }
+            return parseLegacyAnswer(call.action, answer, secrets) as LegacyResponse<T>;
+        });
+    }
+}

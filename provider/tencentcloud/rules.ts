@@ -1,0 +1,153 @@
+/**
+ * Cross-field rules of the Tencent connection, run by `check` on the normalized inputs (after the
+ * field table's type, range and enum checks). Each failure names the property path to fix and
+ * what is allowed. Values still unknown during a preview are never judged.
+ */
+import { parseCidr, cidrContains } from "../core/cidr";
+import { CheckFailure } from "../core/errors";
+import { Field, isPlainObject, Props, Schema, UNKNOWN } from "../core/schema";
+import { legacyRegionCode, LEGACY_REGION_CODES } from "./regions";
+import { API_2, LEGACY_ENUMS, LEGACY_RANGES, ROUTED_TYPES, SecurityPolicy, VPN_CONNECTION_SCHEMA } from "./schema";
+
+const isSet = (value: unknown): boolean => value !== undefined && value !== null;
+const isUnknown = (value: unknown): boolean => value === UNKNOWN;
+const fail = (property: string, reason: string): CheckFailure => ({ property, reason });
+
+/**
+ * IKE identities, for the local AND the remote side (the Terraform provider checked LocalIdentity
+ * for the remote side, reference §4.2): FQDN needs the FQDN name (seed 001 "当…选为fqdn时…必填");
+ * remote ADDRESS needs remoteAddress; local ADDRESS may leave localAddress unset — it "defaults to
+ * the VPN gateway's public IP" (seed 001 IKESet.localAddress). An address or name of the other
+ * identity type is refused (Terraform's ConflictsWith) instead of being silently ignored.
+ */
+export function identityRules(inputs: Props): CheckFailure[] {
+    const ike = inputs.ikeOptions;
+    if (!isPlainObject(ike)) return [];
+    const failures: CheckFailure[] = [];
+    for (const side of ["local", "remote"] as const) {
+        const identity = ike[`${side}Identity`];
+        const address = ike[`${side}Address`];
+        const fqdn = ike[`${side}FqdnName`];
+        if ([identity, address, fqdn].some(isUnknown)) continue;
+        const at = (key: string) => `ikeOptions.${side}${key}`;
+        if (identity === "FQDN") {
+            if (!isSet(fqdn)) failures.push(fail(at("FqdnName"), `is required when ikeOptions.${side}Identity is FQDN`));
+            if (isSet(address)) failures.push(fail(at("Address"), `is only allowed when ikeOptions.${side}Identity is ADDRESS (it is FQDN)`));
+        } else {
+            if (side === "remote" && !isSet(address)) failures.push(fail(at("Address"), "is required when ikeOptions.remoteIdentity is ADDRESS (the default)"));
+            if (isSet(fqdn)) failures.push(fail(at("FqdnName"), `is only allowed when ikeOptions.${side}Identity is FQDN (it is ADDRESS)`));
+        }
+    }
+    return failures;
+}
+
+/**
+ * Which traffic the tunnel carries: `securityPolicyDatabases` or `userGwCidrBlocks` — one of them
+ * is required (seed 001 "userGwCidrBlock和spdAcl必须填一项") unless the tunnel routes by
+ * destination or BGP, and both at once are refused (2.0 would silently prefer spdAcl). Each local
+ * CIDR appears once (2.0 keys spdAcl by it) and must not overlap its remote CIDRs
+ * (`InvalidParameterValue.VpnConnSpdCidrConflict`, reference §1.9).
+ */
+export function trafficRules(inputs: Props): CheckFailure[] {
+    const policies = inputs.securityPolicyDatabases;
+    const cidrs = inputs.userGwCidrBlocks;
+    if ([policies, cidrs, inputs.routeType].some(isUnknown)) return [];
+    const failures: CheckFailure[] = [];
+    if (isSet(policies) && isSet(cidrs)) {
+        failures.push(fail("userGwCidrBlocks", "cannot be combined with securityPolicyDatabases; give one of them"));
+    }
+    if (!isSet(policies) && !isSet(cidrs) && !ROUTED_TYPES.includes(String(inputs.routeType))) {
+        failures.push(fail("securityPolicyDatabases", `or userGwCidrBlocks is required when routeType is ${inputs.routeType} (only ${ROUTED_TYPES.join(" and ")} tunnels route without policies)`));
+    }
+    if (Array.isArray(policies)) {
+        const seen = new Set<string>();
+        (policies as SecurityPolicy[]).forEach((policy, i) => {
+            if (!isPlainObject(policy) || [policy.localCidrBlock, policy.remoteCidrBlocks].some(isUnknown)) return;
+            if (seen.has(policy.localCidrBlock)) failures.push(fail(`securityPolicyDatabases[${i}].localCidrBlock`, `${policy.localCidrBlock} appears in more than one policy; merge their remoteCidrBlocks`));
+            seen.add(policy.localCidrBlock);
+            const local = parseCidr(policy.localCidrBlock);
+            policy.remoteCidrBlocks.forEach((remote, j) => {
+                const parsed = parseCidr(remote);
+                if (local.ok && parsed.ok && (cidrContains(local.cidr, parsed.cidr) || cidrContains(parsed.cidr, local.cidr))) {
+                    failures.push(fail(`securityPolicyDatabases[${i}].remoteCidrBlocks[${j}]`, `${remote} overlaps the policy's localCidrBlock ${policy.localCidrBlock}`));
+                }
+            });
+        });
+    }
+    return failures;
+}
+
+/** DpdTimeout and DpdAction apply "only with DpdEnable=1" (reference §1.2). */
+export function dpdRules(inputs: Props): CheckFailure[] {
+    if (inputs.dpdEnable !== false) return [];
+    return ["dpdTimeout", "dpdAction"]
+        .filter((key) => isSet(inputs[key]) && !isUnknown(inputs[key]))
+        .map((key) => fail(key, "is only allowed when dpdEnable is true"));
+}
+
+/**
+ * Health checks: not on policy-based tunnels (`UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck`,
+ * reference §1.9), and the two probe addresses must differ (`…VpnConnHealthCheckIpConflict`).
+ */
+export function healthCheckRules(inputs: Props): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    if (inputs.enableHealthCheck === true && (isSet(inputs.securityPolicyDatabases) || isSet(inputs.userGwCidrBlocks))) {
+        failures.push(fail("enableHealthCheck", "must be false on tunnels with securityPolicyDatabases or userGwCidrBlocks (the API cannot health-check policy-based tunnels)"));
+    }
+    const local = inputs.healthCheckLocalIp;
+    if (isSet(local) && !isUnknown(local) && local === inputs.healthCheckRemoteIp) {
+        failures.push(fail("healthCheckRemoteIp", `must differ from healthCheckLocalIp (both are ${local})`));
+    }
+    return failures;
+}
+
+function legacyFieldFailures(schema: Schema, values: Props, prefix: string): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    for (const [key, field] of Object.entries(schema) as [string, Field][]) {
+        const path = prefix + key;
+        const value = values[key];
+        if (!isSet(value) || isUnknown(value) || field.local || !field.api) {
+            if (field.kind === "object" && isPlainObject(value)) failures.push(...legacyFieldFailures(field.fields, value, path + "."));
+            continue;
+        }
+        if (!field.api[API_2]) {
+            if (value !== field.default) {
+                const allowed = field.default === undefined ? "leave it unset" : `leave it unset or ${JSON.stringify(field.default)}`;
+                failures.push(fail(path, `is not supported by API 2.0 (AddVpnConnEx/ModifyVpnConnEx have no such parameter); ${allowed}, or use apiVersion "3.0"`));
+            }
+            continue;
+        }
+        const allowed = LEGACY_ENUMS[path];
+        if (allowed && !allowed.includes(String(value))) {
+            failures.push(fail(path, `must be one of ${allowed.join(", ")} with apiVersion "2.0" (got ${value}); use apiVersion "3.0" for the others`));
+        }
+        const range = LEGACY_RANGES[path];
+        if (range && value !== field.default && ((value as number) < range[0] || (value as number) > range[1])) {
+            failures.push(fail(path, `must be between ${range[0]} and ${range[1]} with apiVersion "2.0", or the API default ${field.default} (got ${value})`));
+        }
+    }
+    return failures;
+}
+
+/** What API 2.0 can express (seed 001/002): its parameters, its enums, its regions; and vpcId is required there. */
+export function legacyRules(inputs: Props): CheckFailure[] {
+    if (inputs.apiVersion !== "2.0") return [];
+    const failures = legacyFieldFailures(VPN_CONNECTION_SCHEMA, inputs, "");
+    if (!isSet(inputs.vpcId)) failures.push(fail("vpcId", 'is required with apiVersion "2.0" (AddVpnConnEx vpcId)'));
+    const region = inputs.region;
+    if (typeof region === "string" && !isUnknown(region) && !legacyRegionCode(region)) {
+        failures.push(fail("region", `has no API 2.0 region code; with apiVersion "2.0" use one of ${Object.keys(LEGACY_REGION_CODES).join(", ")}`));
+    }
+    return failures;
+}
+
+/** API 3.0 expresses `userGwCidrBlocks` as a policy from the VPC's CIDR, so it needs the VPC. */
+export function userGwRules(inputs: Props): CheckFailure[] {
+    if (inputs.apiVersion === "2.0" || !isSet(inputs.userGwCidrBlocks) || isSet(inputs.vpcId)) return [];
+    return [fail("vpcId", 'is required with userGwCidrBlocks and apiVersion "3.0": the blocks become a security policy from the VPC\'s CIDR')];
+}
+
+/** Every cross-field rule, in the order their failures are reported. */
+export function connectionRules(inputs: Props): CheckFailure[] {
+    return [identityRules, trafficRules, dpdRules, healthCheckRules, legacyRules, userGwRules].flatMap((rule) => rule(inputs));
+}

@@ -1,0 +1,88 @@
+/**
+ * The two describe answers (API 3.0 `VpnConnection`, API 2.0 DescribeVpnConn item) as the field
+ * table reads them, plus the computed outputs — in API 3.0 vocabulary for both, so a connection
+ * reads the same whichever generation made or reads it.
+ */
+import { Props } from "../core/schema";
+
+/** Outputs beyond the inputs: what the cloud reports about the connection. */
+export interface ComputedOutputs {
+    vpnConnectionId: string;
+    /** `PENDING`, `AVAILABLE` or `DELETING` (reference §1.6). */
+    state: string | null;
+    /** Tunnel status, `AVAILABLE`/`UNAVAILABLE`. */
+    netStatus: string | null;
+    /** `YYYY-MM-DD hh:mm:ss`, as the cloud prints it. */
+    createdTime: string | null;
+    vpnProto: string | null;
+    encryptProto: string | null;
+    /** `AVAILABLE`/`UNAVAILABLE` while health checks are on, else null. */
+    healthCheckStatus: string | null;
+}
+
+const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+
+/**
+ * API 3.0: the deprecated `IntegrityAlgorith` "may return null" (reference §1.4), so the read falls
+ * back to the new `IntegrityAlgorithm`.
+ */
+export function view3(connection: Props): Props {
+    const ipsec = connection.IPSECOptionsSpecification as Props | undefined;
+    if (!ipsec || (ipsec.IntegrityAlgorith !== undefined && ipsec.IntegrityAlgorith !== null)) return connection;
+    return { ...connection, IPSECOptionsSpecification: { ...ipsec, IntegrityAlgorith: ipsec.IntegrityAlgorithm } };
+}
+
+export function computed3(connection: Props): ComputedOutputs {
+    return {
+        vpnConnectionId: String(connection.VpnConnectionId),
+        state: text(connection.State),
+        netStatus: text(connection.NetStatus),
+        createdTime: text(connection.CreatedTime),
+        vpnProto: text(connection.VpnProto),
+        encryptProto: text(connection.EncryptProto),
+        healthCheckStatus: text(connection.HealthCheckStatus),
+    };
+}
+
+/**
+ * API 2.0 `vpcConnStatus` (DescribeVpnConn doc): 0 creating, 1 create error, 2 modifying, 3 modify
+ * error, 4 deleting, 5 delete error, 6 running — in API 3.0 states.
+ */
+const LEGACY_STATES: Readonly<Record<number, string>> = {
+    0: "PENDING",
+    1: "CREATE_FAILED",
+    2: "PENDING",
+    3: "MODIFY_FAILED",
+    4: "DELETING",
+    5: "DELETE_FAILED",
+    6: "AVAILABLE",
+};
+
+export function legacyState(status: unknown): string | null {
+    return status === undefined || status === null ? null : (LEGACY_STATES[Number(status)] ?? `STATUS_${status}`);
+}
+
+/**
+ * API 2.0: DescribeVpnConn reports the policies only as `sourceCidr` (local CIDRs) and
+ * `destinationCidr` (all remote CIDRs). With one local CIDR the policy is exact and exposed as
+ * `spd`; with several the pairing is lost, `spd` stays absent and the desired value is kept.
+ */
+export function view2(item: Props): Props {
+    const sources = Array.isArray(item.sourceCidr) ? (item.sourceCidr as string[]) : [];
+    const destinations = Array.isArray(item.destinationCidr) ? (item.destinationCidr as string[]) : [];
+    const spd = sources.length === 1 ? [{ LocalCidrBlock: sources[0], RemoteCidrBlock: destinations }] : sources.length === 0 ? [] : undefined;
+    return spd === undefined ? item : { ...item, spd };
+}
+
+export function computed2(item: Props): ComputedOutputs {
+    const upper = (value: unknown) => (text(value) === null ? null : String(value).toUpperCase());
+    return {
+        vpnConnectionId: String(item.unVpnConnId ?? item.vpnConnId),
+        state: legacyState(item.vpcConnStatus),
+        netStatus: upper(item.netStatus),
+        createdTime: text(item.createTime),
+        vpnProto: text(item.vpnProto),
+        encryptProto: text(item.encryptProto),
+        healthCheckStatus: null,
+    };
+}
