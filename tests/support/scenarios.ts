@@ -1,0 +1,340 @@
+/**
+ * The engine contract, as one suite every resource kit runs through the real plugin process:
+ * up, no-op up, in-place update, replacement (create-before-delete and delete-before-replace),
+ * preview with unknowns, refresh with and without drift (each mutable field), out-of-band
+ * deletion, destroy, partial failure, state from an older provider version, adoption, a drift
+ * sweep over every enum value of the field table, and a secrets audit of everything the engine
+ * would store.
+ */
+import assert from "node:assert/strict";
+import { Field, Schema } from "../../provider/core/schema";
+import { startTestCloud, TestCloud } from "./cloudEnv";
+import { EngineSimulator, UNKNOWN } from "./engine";
+import { PluginConnection, PluginRpcError, startPlugin } from "./pluginProcess";
+import { captureProviderString, CapturedProvider } from "./providerString";
+import { createProgramDir, ProgramDir } from "./programDir";
+
+type Props = Record<string, any>;
+
+/** An out-of-band change made in the "console" and the one input path it must show up as. */
+export interface Drift {
+    /** Input path the provider must report, e.g. `ikeConfig.ikeEncAlg`. */
+    path: string;
+    /** Partial connection in the cloud API's response shape, for `PATCH /__emu/<cloud>/connections/<id>`. */
+    patch: Props;
+}
+
+export interface ResourceKit {
+    cloud: "alicloud" | "tencentcloud";
+    title: string;
+    /** Field table of the resource, for the enum sweep. */
+    schema: Schema;
+    /** SDK args of the baseline resource; every mutable field set so drift in it is managed. */
+    args(cloud: TestCloud): Props;
+    /** `new Sdk.VpnConnection(name, args)`. */
+    construct(name: string, args: Props): unknown;
+    /** Output keys the SDK passes as `additionalSecretOutputs`. */
+    additionalSecretOutputs: string[];
+    /** An in-place change (and a check of the resulting outputs). */
+    inPlaceChange: { args: Props; verify(outputs: Props): void };
+    /** A change that must replace the connection. */
+    replacingChange(cloud: TestCloud): Props;
+    /** One out-of-band change per mutable field. */
+    drifts: Drift[];
+    /** The connection records in the emulator's `/__emu/state` dump. */
+    connections(state: any): Props[];
+    /** Mutating API actions (their counters must not move during previews and no-op ups). */
+    writeActions: string[];
+    /** Fault that makes the wait after a successful create fail (non-retryable). */
+    waitFault: { action: string; code: string; httpStatus?: number };
+    /** Name of the adoption input. */
+    adoptProperty: string;
+    /** Enum paths the sweep must skip (values valid only with other settings). */
+    sweepSkip?: string[];
+    /** Secrets the audit looks for besides the PSKs used. */
+    credentials(cloud: TestCloud): string[];
+}
+
+const DIFF_LINE = /pulumi-ipsec: \S+ differs in (.+)$/;
+
+export function describeEngineScenarios(kit: ResourceKit): void {
+    describe(`${kit.title}: the engine's flows through the dynamic-provider plugin`, function () {
+        this.timeout(120_000);
+        let cloud: TestCloud;
+        let program: ProgramDir;
+        let plugin: PluginConnection;
+        let base: CapturedProvider;
+        const engines: EngineSimulator[] = [];
+        const psks = new Set<string>();
+
+        before(async () => {
+            cloud = await startTestCloud();
+            program = createProgramDir();
+            plugin = await startPlugin({ cwd: program.dir, env: cloud.env });
+            base = await capture("conn", kit.args(cloud));
+        });
+        after(async () => {
+            await plugin?.close();
+            program?.remove();
+            await cloud?.stop();
+        });
+        beforeEach(() => cloud.control.reset());
+
+        async function capture(name: string, args: Props): Promise<CapturedProvider> {
+            if (typeof args.preSharedKey === "string") psks.add(args.preSharedKey);
+            return captureProviderString(() => kit.construct(name, args));
+        }
+
+        function engine(name = "conn", captured = base): EngineSimulator {
+            const simulator = new EngineSimulator(plugin, {
+                type: captured.type,
+                name,
+                providerText: captured.providerText,
+                providerSecret: captured.providerSecret,
+                secretInputKeys: captured.secretInputKeys,
+                additionalSecretOutputs: kit.additionalSecretOutputs,
+            });
+            engines.push(simulator);
+            return simulator;
+        }
+
+        const connections = async () => kit.connections(await cloud.control.state<any>());
+        const writes = async () => {
+            const counters = await cloud.control.counters();
+            return kit.writeActions.reduce((sum, action) => sum + (counters[`${kit.cloud}:${action}`] ?? 0), 0);
+        };
+        const desiredWith = async (extra: Props) => (await capture("conn", { ...kit.args(cloud), ...extra })).inputs;
+        /** Paths the provider reported in its diff log line for `id` since `since` (stderr may trail the RPC reply). */
+        const reportedPaths = async (id: string, since: number): Promise<string[]> => {
+            const line = await plugin.waitForLog(`pulumi-ipsec: ${id} differs in`, { since, timeoutMs: 5000 });
+            return DIFF_LINE.exec(line)![1].split(", ");
+        };
+
+        it("can create, then see no change and write nothing on the next up", async () => {
+            const simulator = engine();
+            const created = await simulator.up(base.inputs);
+            assert.equal(created.operation, "create");
+            assert.equal((await connections()).length, 1);
+            const before = await writes();
+            const again = await simulator.up(base.inputs);
+            assert.equal(again.operation, "same");
+            assert.equal(await writes(), before, "a no-op up must not call a write API");
+            await simulator.destroy();
+            assert.equal((await connections()).length, 0);
+        });
+
+        it("can update in place without replacing", async () => {
+            const simulator = engine();
+            const created = await simulator.up(base.inputs);
+            const updated = await simulator.up(await desiredWith(kit.inPlaceChange.args));
+            assert.equal(updated.operation, "update");
+            assert.equal(updated.state.id, created.state.id);
+            kit.inPlaceChange.verify(updated.state.outputs);
+            assert.equal((await simulator.refresh({ previewOnly: true })).drift, false);
+            await simulator.destroy();
+        });
+
+        for (const deleteBeforeReplace of [false, true]) {
+            it(`can replace ${deleteBeforeReplace ? "deleting first (deleteBeforeReplace)" : "creating first (the default)"}`, async () => {
+                // GIVEN a connection
+                const simulator = engine();
+                const created = await simulator.up(base.inputs);
+                // WHEN a replace-only field changes
+                const replaced = await simulator.up(await desiredWith(kit.replacingChange(cloud)), { deleteBeforeReplace });
+                // THEN a new connection took the old one's place, in the requested order
+                assert.equal(replaced.operation, "replace");
+                assert.notEqual(replaced.state.id, created.state.id);
+                const remaining = await connections();
+                assert.equal(remaining.length, 1);
+                const order = (await cloud.control.requests())
+                    .filter((entry: any) => entry.outcome === "OK" && /^(Create|Delete|AddVpnConnEx|DeleteVpnConn)/.test(entry.action))
+                    .map((entry: any) => (entry.action.startsWith("Delete") ? "delete" : "create"));
+                assert.deepEqual(order, deleteBeforeReplace ? ["create", "delete", "create"] : ["create", "create", "delete"]);
+                await simulator.destroy();
+            });
+        }
+
+        it("can preview with unknown inputs without calling a write API", async () => {
+            const simulator = engine();
+            const fresh = await simulator.preview({ ...base.inputs, name: UNKNOWN });
+            assert.equal(fresh.operation, "create");
+            await simulator.up(base.inputs);
+            const before = await writes();
+            const planned = await simulator.preview({ ...base.inputs, name: UNKNOWN });
+            assert.equal(planned.operation, "update");
+            assert.equal(await writes(), before);
+            await simulator.destroy();
+        });
+
+        it("can refresh with no drift and report none", async () => {
+            const simulator = engine();
+            await simulator.up(base.inputs);
+            const result = await simulator.refresh({ previewOnly: true });
+            assert.equal(result.drift, false);
+            const stored = await simulator.refresh();
+            assert.equal(stored.drift, false);
+            assert.equal((await simulator.up(base.inputs)).operation, "same");
+            await simulator.destroy();
+        });
+
+        for (const drift of kit.drifts) {
+            it(`can report drift in exactly \`${drift.path}\` and converge it back`, async () => {
+                // GIVEN a connection changed out of band in that one field
+                const simulator = engine();
+                const { state } = await simulator.up(base.inputs);
+                await cloud.control.call("PATCH", `/${kit.cloud}/connections/${state.id}`, drift.patch);
+                // WHEN a drift check runs (refresh --preview-only --expect-no-changes)
+                const since = plugin.logs.length;
+                const result = await simulator.refresh({ previewOnly: true });
+                // THEN it trips, naming only that field
+                assert.equal(result.drift, true);
+                assert.deepEqual(await reportedPaths(state.id, since), [drift.path]);
+                // WHEN up runs with --refresh
+                await simulator.refresh();
+                const converged = await simulator.up(base.inputs);
+                // THEN the field is put back and the next drift check is clean
+                assert.equal(converged.operation, "update");
+                assert.equal((await simulator.refresh({ previewOnly: true })).drift, false);
+                await simulator.destroy();
+            });
+        }
+
+        it("can see an out-of-band deletion and recreate on the next up", async () => {
+            const simulator = engine();
+            const { state } = await simulator.up(base.inputs);
+            await cloud.control.call("DELETE", `/${kit.cloud}/connections/${state.id}`);
+            const result = await simulator.refresh();
+            assert.equal(result.deleted, true);
+            assert.equal(simulator.state, undefined);
+            const recreated = await simulator.up(base.inputs);
+            assert.equal(recreated.operation, "create");
+            assert.equal((await connections()).length, 1);
+            await simulator.destroy();
+        });
+
+        it("can keep a half-created connection in state and converge it without a duplicate", async () => {
+            // GIVEN a create whose wait fails after the cloud made the connection
+            const simulator = engine();
+            await cloud.control.armFault({ cloud: kit.cloud, action: kit.waitFault.action, count: 1, fault: { kind: "error", code: kit.waitFault.code, httpStatus: kit.waitFault.httpStatus } });
+            // WHEN up runs
+            await assert.rejects(simulator.up(base.inputs), (error: unknown) => {
+                assert.ok(PluginRpcError.isInstance(error));
+                assert.ok(error.initFailure?.id, "the engine must get the id to keep the resource");
+                return true;
+            });
+            // THEN the engine kept it, and the next up finishes it instead of creating another
+            assert.ok(simulator.state?.id);
+            const next = await simulator.up(base.inputs);
+            assert.equal(next.operation, "update");
+            assert.equal((await connections()).length, 1);
+            await simulator.destroy();
+            assert.equal((await connections()).length, 0);
+        });
+
+        it("can read, diff and delete state written by the previous provider version", async () => {
+            // GIVEN state as 0.1.0 wrote it: a provider text naming the implementation module, no newer outputs
+            const simulator = engine();
+            const { state } = await simulator.up(base.inputs);
+            const older = { ...state, outputs: { ...state.outputs } };
+            for (const key of ["healthCheckStatus", "idempotencyKey", "adoptConnectionId"]) delete older.outputs[key];
+            simulator.setState(older, { inputs: base.secretInputKeys, outputs: kit.additionalSecretOutputs });
+            // WHEN the next version refreshes, diffs and destroys it
+            const refreshed = await simulator.refresh({ previewOnly: true });
+            const planned = await simulator.preview(base.inputs);
+            await simulator.destroy();
+            // THEN nothing drifted or changed, and the connection is gone
+            assert.equal(refreshed.drift, false);
+            assert.equal(planned.operation, "same");
+            assert.equal((await connections()).length, 0);
+        });
+
+        it("can adopt an existing connection by id without creating a second one", async () => {
+            // GIVEN a connection made by another stack
+            const other = engine("other", await capture("other", kit.args(cloud)));
+            const { state } = await other.up((await capture("other", kit.args(cloud))).inputs);
+            // WHEN this stack adopts it
+            const adopter = engine("adopter", await capture("adopter", { ...kit.args(cloud), [kit.adoptProperty]: state.id }));
+            const adopted = await adopter.up((await capture("adopter", { ...kit.args(cloud), [kit.adoptProperty]: state.id })).inputs);
+            // THEN it manages that connection
+            assert.equal(adopted.state.id, state.id);
+            assert.equal((await connections()).length, 1);
+            await adopter.destroy();
+            assert.equal((await connections()).length, 0);
+        });
+
+        it("fails adoption clearly when the id does not exist", async () => {
+            const captured = await capture("adopter", { ...kit.args(cloud), [kit.adoptProperty]: "does-not-exist-1" });
+            await assert.rejects(engine("adopter", captured).up(captured.inputs), new RegExp(`${kit.adoptProperty}.*does-not-exist-1`));
+            assert.equal((await connections()).length, 0);
+        });
+
+        it("can sweep every enum value (mixed case) and reordered lists with zero drift", async function () {
+            this.timeout(300_000);
+            const variants = sweepVariants(kit.schema, kit.args(cloud), kit.sweepSkip ?? []);
+            assert.ok(variants.length >= 10, `only ${variants.length} variants`);
+            for (const [label, args] of variants) {
+                const captured = await capture("sweep", args);
+                const simulator = engine("sweep", captured);
+                await simulator.up(captured.inputs);
+                const refreshed = await simulator.refresh({ previewOnly: true });
+                assert.equal(refreshed.drift, false, `drift after creating ${label}`);
+                assert.equal((await simulator.preview(captured.inputs)).operation, "same", `diff after creating ${label}`);
+                await simulator.destroy();
+            }
+        });
+
+        it("can keep every PSK and credential out of what the engine stores in plaintext", () => {
+            // Runs last: audits every property map of every scenario above.
+            const secrets = [...psks, ...kit.credentials(cloud)];
+            assert.ok(engines.length > 5 && secrets.length > 1);
+            for (const simulator of engines) {
+                assert.deepEqual(simulator.plaintextLeaks(secrets), []);
+                assert.deepEqual(simulator.logLeaks(secrets), []);
+            }
+        });
+    });
+}
+
+/**
+ * Variants of `base` that exercise every enum value of the field table once (in upper case, to
+ * prove case-insensitive handling) plus one with every set-valued list reversed and one with all
+ * optional fields left unset.
+ */
+export function sweepVariants(schema: Schema, base: Props, skip: string[]): [string, Props][] {
+    const variants: [string, Props][] = [];
+    const setAt = (target: Props, path: string[], value: unknown): Props => {
+        const [head, ...rest] = path;
+        return { ...target, [head]: rest.length ? setAt(target[head] ?? {}, rest, value) : value };
+    };
+    const walk = (fields: Schema, prefix: string[]) => {
+        for (const [key, field] of Object.entries(fields) as [string, Field][]) {
+            const path = [...prefix, key];
+            if (skip.includes(path.join("."))) continue;
+            if (field.kind === "object") walk(field.fields, path);
+            if (field.kind === "string" && field.enum && !field.local) {
+                for (const value of field.enum) variants.push([`${path.join(".")}=${value}`, setAt(base, path, value.toUpperCase())]);
+            }
+        }
+    };
+    walk(schema, []);
+    const reversed: Props = { ...base };
+    for (const [key, field] of Object.entries(schema)) {
+        if (field.kind === "list" && field.set && Array.isArray(base[key])) reversed[key] = [...base[key]].reverse();
+    }
+    variants.push(["reordered lists", reversed]);
+    const minimal: Props = {};
+    for (const [key, field] of Object.entries(schema)) {
+        if (field.required && base[key] !== undefined) minimal[key] = base[key];
+    }
+    variants.push(["defaults left unset", { ...minimal, ...requiredExtras(schema, base) }]);
+    return variants;
+}
+
+/** Inputs the API needs although the table marks them optional (kept from `base`). */
+function requiredExtras(schema: Schema, base: Props): Props {
+    const extras: Props = {};
+    for (const key of ["preSharedKey", "vpcId", "securityPolicyDatabases", "name"]) {
+        if (key in schema && base[key] !== undefined && !schema[key].required) extras[key] = base[key];
+    }
+    return extras;
+}
