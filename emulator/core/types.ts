@@ -54,7 +54,11 @@ export interface ParsedCall {
     redactedParams: Record<string, unknown>;
     /** Runs the action against the store and returns the response. */
     run(): Promise<EmulatorResponse> | EmulatorResponse;
-    /** Builds this protocol's error envelope (used for injected "error" faults). */
+    /**
+     * Builds this protocol's error envelope (used for injected "error" faults).
+     * The core passes `message: ""` when the armed fault names none: the front end then uses its
+     * own default message for `code`; `httpStatus` undefined likewise means "the code's usual status".
+     */
     error(code: string, message: string, httpStatus?: number): EmulatorResponse;
 }
 
@@ -74,6 +78,12 @@ export interface EmulatorSettings {
     /** Connections each VPN gateway may hold before creates fail with the cloud's quota error. @default 200 */
     connectionQuotaPerGateway: number;
 }
+
+/**
+ * Creates a front end bound to the core's shared services. The core builds the context first
+ * (clock, settings, request ids), then every front end from its factory.
+ */
+export type FrontEndFactory = (ctx: EmulatorContext) => CloudFrontEnd;
 
 export interface CloudFrontEnd {
     readonly cloud: CloudName;

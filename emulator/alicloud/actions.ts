@@ -1,0 +1,283 @@
+/**
+ * The Alibaba actions the emulator serves, one function each. A handler validates its parameters,
+ * reads or changes the store, and returns the response body without `RequestId` (the envelope adds it).
+ * Failures are thrown as AliApiError.
+ */
+import type { EmulatorContext } from "../core/types";
+import { AliApiError, invalidParameter } from "./errors";
+import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgpConfigView } from "./model";
+import { paginate, presentConnection, presentCustomerGateway, presentGateway } from "./presenter";
+import type { StatusKey } from "./presenter";
+import { randomAlphanumeric } from "./store";
+import type { AlicloudStore } from "./store";
+import type { BgpConfigInput, ConnectionSettingsInput, HealthCheckInput } from "./validation";
+import {
+    checkRegion,
+    parseClientToken,
+    parseCreateConnectionRequest,
+    parseModifyConnectionRequest,
+    parsePaging,
+    requireParam,
+} from "./validation";
+
+type RawParams = Readonly<Record<string, string>>;
+
+/** What a handler may use. */
+export interface ActionEnv {
+    ctx: EmulatorContext;
+    store: AlicloudStore;
+    /** Key under which connections carry their negotiation status. */
+    statusKey: StatusKey;
+}
+
+export type ActionHandler = (params: RawParams, env: ActionEnv) => Record<string, unknown>;
+
+/** Length and alphabet of a server-generated PSK (reference: random, 16 characters). */
+const GENERATED_PSK_LENGTH = 16;
+const GENERATED_PSK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** CreateVpnConnection (single-tunnel). Idempotent on ClientToken while the connection exists. */
+export function createVpnConnection(params: RawParams, { ctx, store }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const token = parseClientToken(params);
+    const earlier = token === undefined ? undefined : store.findByClientToken(token);
+    if (earlier) {
+        // Same token, same connection: no second connection and no new transition.
+        return createdBody(earlier.attributes);
+    }
+    const request = parseCreateConnectionRequest(params);
+    const gateway = store.findGateway(request.vpnGatewayId);
+    if (!gateway) {
+        throw new AliApiError("InvalidVpnGatewayInstanceId.NotFound");
+    }
+    const customerGateway = store.findCustomerGateway(request.customerGatewayId);
+    if (!customerGateway) {
+        throw new AliApiError("InvalidCustomerGatewayInstanceId.NotFound");
+    }
+    checkTunnelCidrFree(store, request.vpnGatewayId, request.bgpConfig, undefined);
+    if (request.dryRun) {
+        throw new AliApiError("DryRunOperation");
+    }
+    ensureGatewayIdle(store, request.vpnGatewayId);
+    if (store.countConnectionsOn(request.vpnGatewayId) >= ctx.settings.connectionQuotaPerGateway) {
+        throw new AliApiError("Resource.QuotaFull");
+    }
+    const id = store.newConnectionId();
+    const defaults: ConnectionAttributes = {
+        VpnConnectionId: id,
+        VpnGatewayId: gateway.VpnGatewayId,
+        CustomerGatewayId: customerGateway.CustomerGatewayId,
+        // [inferred] the reference names no default; the console shows the id for unnamed connections.
+        Name: id,
+        LocalSubnet: request.localSubnet,
+        RemoteSubnet: request.remoteSubnet,
+        CreateTime: ctx.now(),
+        EffectImmediately: false,
+        EnableDpd: true,
+        EnableNatTraversal: true,
+        IkeConfig: {
+            IkeEncAlg: "aes",
+            IkePfs: "group2",
+            RemoteId: customerGateway.IpAddress,
+            IkeAuthAlg: "md5",
+            Psk: randomAlphanumeric(GENERATED_PSK_LENGTH, GENERATED_PSK_ALPHABET),
+            IkeMode: "main",
+            IkeLifetime: 86400,
+            IkeVersion: "ikev1",
+            LocalId: gateway.InternetIp,
+        },
+        IpsecConfig: { IpsecLifetime: 86400, IpsecAuthAlg: "md5", IpsecPfs: "group2", IpsecEncAlg: "aes" },
+        // [inferred] Policy has no documented default; revoke_route is the first documented value.
+        VcoHealthCheck: { Dip: "", Enable: "false", Interval: 3, Retry: 3, Sip: "", Policy: "revoke_route", Status: "" },
+    };
+    const record: ConnectionRecord = {
+        attributes: applySettings(defaults, request),
+        autoConfigRoute: request.autoConfigRoute ?? true,
+        clientToken: token,
+    };
+    store.addConnection(record);
+    return createdBody(record.attributes);
+}
+
+/**
+ * ModifyVpnConnectionAttribute: omitted parameters keep their values; a given IkeConfig, IpsecConfig,
+ * HealthCheckConfig or BgpConfig merges its keys over the current ones. LocalSubnet and RemoteSubnet
+ * are required (see parseModifyConnectionRequest). Answers the full post-change object.
+ */
+export function modifyVpnConnectionAttribute(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const request = parseModifyConnectionRequest(params);
+    const record = findLiveConnection(store, request.vpnConnectionId);
+    ensureGatewayIdle(store, record.attributes.VpnGatewayId);
+    checkTunnelCidrFree(store, record.attributes.VpnGatewayId, request.bgpConfig, record.attributes.VpnConnectionId);
+    record.attributes = applySettings(record.attributes, request);
+    if (request.autoConfigRoute !== undefined) {
+        record.autoConfigRoute = request.autoConfigRoute;
+    }
+    store.recordModification(record);
+    return structuredClone(record.attributes) as unknown as Record<string, unknown>;
+}
+
+/** DeleteVpnConnection: asynchronous; the connection is gone once the transition ends. */
+export function deleteVpnConnection(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const id = requireParam(params, "VpnConnectionId");
+    parseClientToken(params);
+    const record = findLiveConnection(store, id);
+    ensureGatewayIdle(store, record.attributes.VpnGatewayId);
+    store.beginDeletion(record);
+    return {};
+}
+
+export function describeVpnConnection(params: RawParams, { store, statusKey }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const record = store.findConnection(requireParam(params, "VpnConnectionId"));
+    if (!record) {
+        throw new AliApiError("InvalidVpnConnectionInstanceId.NotFound");
+    }
+    return presentConnection(store, record, statusKey);
+}
+
+/** DescribeVpnConnections: filters combine with AND; an unknown id gives an empty list, not an error. */
+export function describeVpnConnections(params: RawParams, { store, statusKey }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const paging = parsePaging(params);
+    const matches = store
+        .listConnections()
+        .filter((c) => matchesFilter(params.VpnConnectionId, c.attributes.VpnConnectionId))
+        .filter((c) => matchesFilter(params.VpnGatewayId, c.attributes.VpnGatewayId))
+        .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId));
+    const { page, ...counts } = paginate(matches, paging);
+    return { ...counts, VpnConnections: { VpnConnection: page.map((c) => presentConnection(store, c, statusKey)) } };
+}
+
+export function describeVpnGateway(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const gateway = store.findGateway(requireParam(params, "VpnGatewayId"));
+    if (!gateway) {
+        throw new AliApiError("InvalidVpnGatewayInstanceId.NotFound");
+    }
+    return presentGateway(store, gateway);
+}
+
+export function describeVpnGateways(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const paging = parsePaging(params);
+    const matches = store
+        .listGateways()
+        .filter((g) => matchesFilter(params.VpnGatewayId, g.VpnGatewayId))
+        .filter((g) => matchesFilter(params.VpcId, g.VpcId));
+    const { page, ...counts } = paginate(matches, paging);
+    return { ...counts, VpnGateways: { VpnGateway: page.map((g) => presentGateway(store, g)) } };
+}
+
+export function describeCustomerGateways(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
+    checkRegion(params);
+    const paging = parsePaging(params);
+    const matches = store.listCustomerGateways().filter((c) => matchesFilter(params.CustomerGatewayId, c.CustomerGatewayId));
+    const { page, ...counts } = paginate(matches, paging);
+    return { ...counts, CustomerGateways: { CustomerGateway: page.map(presentCustomerGateway) } };
+}
+
+/** Every action the emulator serves, by its API name. */
+export const ALICLOUD_ACTIONS: Readonly<Record<string, ActionHandler>> = {
+    CreateVpnConnection: createVpnConnection,
+    ModifyVpnConnectionAttribute: modifyVpnConnectionAttribute,
+    DeleteVpnConnection: deleteVpnConnection,
+    DescribeVpnConnection: describeVpnConnection,
+    DescribeVpnConnections: describeVpnConnections,
+    DescribeVpnGateway: describeVpnGateway,
+    DescribeVpnGateways: describeVpnGateways,
+    DescribeCustomerGateways: describeCustomerGateways,
+};
+
+// ---- helpers --------------------------------------------------------------------------------
+
+function createdBody(attributes: ConnectionAttributes): Record<string, unknown> {
+    return { VpnConnectionId: attributes.VpnConnectionId, CreateTime: attributes.CreateTime, Name: attributes.Name };
+}
+
+/** Mutations must not overlap on one gateway (reference: "Async"). */
+function ensureGatewayIdle(store: AlicloudStore, gatewayId: string): void {
+    if (store.gatewayStatus(gatewayId) === "updating") {
+        throw new AliApiError("VpnGateway.Configuring");
+    }
+}
+
+/** A connection that exists and is not being deleted. */
+function findLiveConnection(store: AlicloudStore, id: string): ConnectionRecord {
+    const record = store.findConnection(id);
+    if (!record || store.isDeleting(record)) {
+        throw new AliApiError("InvalidVpnConnectionInstanceId.NotFound");
+    }
+    return record;
+}
+
+/** An absent or empty filter matches everything. */
+function matchesFilter(filter: string | undefined, value: string): boolean {
+    return filter === undefined || filter === "" || filter === value;
+}
+
+/** The reference: a BGP TunnelCidr must be unique per VPN gateway. Code [inferred]. */
+function checkTunnelCidrFree(store: AlicloudStore, gatewayId: string, bgp: BgpConfigInput | undefined, self: string | undefined): void {
+    const cidr = bgp?.TunnelCidr;
+    if (cidr === undefined) {
+        return;
+    }
+    const taken = store
+        .listConnections()
+        .some((c) => c.attributes.VpnGatewayId === gatewayId && c.attributes.VpnConnectionId !== self && c.attributes.VpnBgpConfig?.TunnelCidr === cidr);
+    if (taken) {
+        throw invalidParameter("BgpConfig.TunnelCidr", "is already used by another connection of this VPN gateway");
+    }
+}
+
+/** The attributes after applying given settings over `current` (a new object; `current` is untouched). */
+function applySettings(current: ConnectionAttributes, input: ConnectionSettingsInput): ConnectionAttributes {
+    const next = structuredClone(current);
+    next.Name = input.name ?? next.Name;
+    next.LocalSubnet = input.localSubnet ?? next.LocalSubnet;
+    next.RemoteSubnet = input.remoteSubnet ?? next.RemoteSubnet;
+    next.EffectImmediately = input.effectImmediately ?? next.EffectImmediately;
+    next.EnableDpd = input.enableDpd ?? next.EnableDpd;
+    next.EnableNatTraversal = input.enableNatTraversal ?? next.EnableNatTraversal;
+    next.IkeConfig = { ...next.IkeConfig, ...input.ikeConfig };
+    next.IpsecConfig = { ...next.IpsecConfig, ...input.ipsecConfig };
+    if (input.healthCheck) {
+        next.VcoHealthCheck = applyHealthCheck(next.VcoHealthCheck, input.healthCheck);
+    }
+    if (input.bgpConfig) {
+        next.VpnBgpConfig = applyBgpConfig(next.VpnBgpConfig, input.bgpConfig);
+    }
+    return next;
+}
+
+/** Lower-case HealthCheckConfig keys onto the returned VcoHealthCheck (Enable as a string). */
+function applyHealthCheck(current: VcoHealthCheckView, input: HealthCheckInput): VcoHealthCheckView {
+    const enable = input.enable === undefined ? current.Enable : input.enable ? "true" : "false";
+    return {
+        ...current,
+        Enable: enable,
+        Dip: input.dip ?? current.Dip,
+        Sip: input.sip ?? current.Sip,
+        Interval: input.interval ?? current.Interval,
+        Retry: input.retry ?? current.Retry,
+        // [inferred] with no peer to probe, an enabled check reports success.
+        Status: enable === "true" ? "success" : "",
+    };
+}
+
+/** BgpConfig onto VpnBgpConfig (EnableBgp as a string; LocalAsn default 45104 per reference). */
+function applyBgpConfig(current: VpnBgpConfigView | undefined, input: BgpConfigInput): VpnBgpConfigView {
+    const base: VpnBgpConfigView = current ?? { EnableBgp: "false", LocalAsn: 45104, TunnelCidr: "", LocalBgpIp: "", Status: "" };
+    const enable = input.EnableBgp === undefined ? base.EnableBgp : input.EnableBgp ? "true" : "false";
+    return {
+        ...base,
+        EnableBgp: enable,
+        LocalAsn: input.LocalAsn ?? base.LocalAsn,
+        TunnelCidr: input.TunnelCidr ?? base.TunnelCidr,
+        LocalBgpIp: input.LocalBgpIp ?? base.LocalBgpIp,
+        // [inferred] status of a BGP session the emulator cannot run.
+        Status: enable === "true" ? "success" : "",
+    };
+}

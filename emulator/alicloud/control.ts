@@ -1,0 +1,147 @@
+/**
+ * Out-of-band operations for drift tests, under `/__emu/alicloud/`: what a console user or another
+ * tool would change behind the provider's back. They start no transition and count no API call.
+ *
+ *   GET            /connections/<id>          the connection as Describe shows it (PSK masked)
+ *   PATCH | POST   /connections/<id>          deep-merge a partial connection in the API's response shape
+ *   DELETE         /connections/<id>          remove at once
+ *   POST           /gateways/<id>/busy {ms}   keep a gateway `updating` for ms
+ *   GET | POST     /settings {statusKey}      key of the negotiation status: "status" (seed) or "Status"
+ */
+import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse } from "../core/http";
+import type { EmulatorResponse } from "../core/types";
+import type { ConnectionAttributes, ConnectionRecord } from "./model";
+import { presentConnection } from "./presenter";
+import type { StatusKey } from "./presenter";
+import type { AlicloudStore } from "./store";
+
+/** Front-end settings the control API can change (reset restores the defaults). */
+export interface AlicloudFrontEndSettings {
+    statusKey: StatusKey;
+}
+
+/** Attributes a console change cannot touch. */
+const IMMUTABLE_KEYS = new Set(["VpnConnectionId", "VpnGatewayId", "CustomerGatewayId", "CreateTime", "State"]);
+
+/** Shape of a VpnBgpConfig patched onto a connection that had none. */
+const EMPTY_BGP_CONFIG = { EnableBgp: "false", LocalAsn: 45104, TunnelCidr: "", LocalBgpIp: "", Status: "" };
+
+/** Answers a control call, or undefined when the path is not an Alibaba control route. */
+export function handleAlicloudControl(
+    method: string,
+    subPath: string,
+    body: unknown,
+    store: AlicloudStore,
+    settings: AlicloudFrontEndSettings,
+): EmulatorResponse | undefined {
+    try {
+        return route(method, subPath.replace(/\/+$/, ""), body, store, settings);
+    } catch (error) {
+        if (error instanceof ControlRequestError) {
+            return controlErrorResponse(error.status, error.code, error.message);
+        }
+        throw error;
+    }
+}
+
+function route(method: string, path: string, body: unknown, store: AlicloudStore, settings: AlicloudFrontEndSettings): EmulatorResponse | undefined {
+    const connection = /^\/connections\/([^/]+)$/.exec(path);
+    if (connection) {
+        const record = store.findConnection(connection[1]);
+        if (!record) {
+            throw new ControlRequestError(404, "NotFound", `no VPN connection ${connection[1]}`);
+        }
+        switch (method) {
+            case "GET":
+                return jsonResponse(200, maskedConnection(store, record, settings.statusKey));
+            case "PATCH":
+            case "POST":
+                patchConnection(record, body);
+                return jsonResponse(200, maskedConnection(store, record, settings.statusKey));
+            case "DELETE":
+                store.removeConnection(connection[1]);
+                return jsonResponse(200, { deleted: connection[1] });
+        }
+        return undefined;
+    }
+    const busy = /^\/gateways\/([^/]+)\/busy$/.exec(path);
+    if (busy && method === "POST") {
+        if (!store.findGateway(busy[1])) {
+            throw new ControlRequestError(404, "NotFound", `no VPN gateway ${busy[1]}`);
+        }
+        const ms = isJsonObject(body) ? body.ms : undefined;
+        if (typeof ms !== "number" || !Number.isInteger(ms) || ms < 0) {
+            throw new ControlRequestError(400, "InvalidBody", "`ms` must be an integer >= 0");
+        }
+        store.keepGatewayBusy(busy[1], ms);
+        return jsonResponse(200, { VpnGatewayId: busy[1], Status: store.gatewayStatus(busy[1]) });
+    }
+    if (path === "/settings" && method === "GET") {
+        return jsonResponse(200, { ...settings });
+    }
+    if (path === "/settings" && method === "POST") {
+        const statusKey = isJsonObject(body) ? body.statusKey : undefined;
+        if (statusKey !== "status" && statusKey !== "Status") {
+            throw new ControlRequestError(400, "InvalidBody", '`statusKey` must be "status" or "Status"');
+        }
+        settings.statusKey = statusKey;
+        return jsonResponse(200, { ...settings });
+    }
+    return undefined;
+}
+
+/** A connection as Describe shows it, PSK masked: control output ends up in test logs. */
+export function maskedConnection(store: AlicloudStore, record: ConnectionRecord, statusKey: StatusKey): Record<string, unknown> {
+    const view = presentConnection(store, record, statusKey);
+    (view.IkeConfig as { Psk: string }).Psk = "***";
+    return view;
+}
+
+/**
+ * Deep-merges a partial connection (response shape) into the record. `status`/`Status` set the
+ * negotiation status; unknown keys, immutable keys and type changes are refused (nothing is applied).
+ */
+function patchConnection(record: ConnectionRecord, patch: unknown): void {
+    if (!isJsonObject(patch)) {
+        throw new ControlRequestError(400, "InvalidBody", "body must be a partial connection object");
+    }
+    const { status, Status, ...attributes } = patch;
+    const negotiation = Status ?? status;
+    if (negotiation !== undefined && typeof negotiation !== "string") {
+        throw new ControlRequestError(400, "InvalidBody", "`Status` must be a string");
+    }
+    const template: Record<string, unknown> = { VpnBgpConfig: EMPTY_BGP_CONFIG, ...record.attributes };
+    const merged = mergeChecked(template, attributes, "") as unknown as ConnectionAttributes;
+    if (record.attributes.VpnBgpConfig === undefined && !("VpnBgpConfig" in attributes)) {
+        delete merged.VpnBgpConfig;
+    }
+    record.attributes = merged;
+    if (negotiation !== undefined) {
+        record.negotiationStatusOverride = negotiation;
+    }
+}
+
+function mergeChecked(current: Record<string, unknown>, patch: Record<string, unknown>, path: string): Record<string, unknown> {
+    const next: Record<string, unknown> = structuredClone(current);
+    for (const [key, value] of Object.entries(patch)) {
+        const keyPath = path === "" ? key : `${path}.${key}`;
+        if (path === "" && IMMUTABLE_KEYS.has(key)) {
+            throw new ControlRequestError(400, "InvalidBody", `\`${keyPath}\` cannot be changed out of band`);
+        }
+        if (!Object.prototype.hasOwnProperty.call(current, key)) {
+            throw new ControlRequestError(400, "InvalidBody", `unknown connection attribute \`${keyPath}\``);
+        }
+        const existing = current[key];
+        if (isJsonObject(existing)) {
+            if (!isJsonObject(value)) {
+                throw new ControlRequestError(400, "InvalidBody", `\`${keyPath}\` must be an object`);
+            }
+            next[key] = mergeChecked(existing, value, keyPath);
+        } else if (typeof value !== typeof existing) {
+            throw new ControlRequestError(400, "InvalidBody", `\`${keyPath}\` must be a ${typeof existing}`);
+        } else {
+            next[key] = value;
+        }
+    }
+    return next;
+}

@@ -1,0 +1,76 @@
+/**
+ * Fixed resources and credentials every Alibaba emulator starts with (and returns to on reset).
+ * Addresses come from the documentation ranges of RFC 5737 so they can never reach a real host.
+ */
+import type { CustomerGatewayRecord, VpnGatewayRecord } from "./model";
+
+/** The only region the emulator serves. */
+export const ALICLOUD_REGION_ID = "cn-hangzhou";
+
+/** The API version every call must carry. */
+export const ALICLOUD_API_VERSION = "2016-04-28";
+
+/** Long-term AccessKey pair. */
+export const ALICLOUD_ACCESS_KEY_ID = "LTAI5tEmulatorKey0001";
+export const ALICLOUD_ACCESS_KEY_SECRET = "emulator-alicloud-secret-0001";
+
+/** Temporary STS credentials: the key only verifies together with its security token. */
+export const ALICLOUD_STS_CREDENTIALS = Object.freeze({
+    accessKeyId: "STS.EmulatorStsKey0001",
+    accessKeySecret: "emulator-alicloud-sts-secret-0001",
+    securityToken: "emulator-alicloud-sts-token-0001",
+});
+
+/** A credential the emulator accepts; `securityToken` set = STS credential that requires it. */
+export interface AlicloudCredential {
+    accessKeyId: string;
+    accessKeySecret: string;
+    securityToken?: string;
+}
+
+/** Every credential the emulator knows. */
+export const ALICLOUD_CREDENTIALS: readonly AlicloudCredential[] = Object.freeze([
+    { accessKeyId: ALICLOUD_ACCESS_KEY_ID, accessKeySecret: ALICLOUD_ACCESS_KEY_SECRET },
+    { ...ALICLOUD_STS_CREDENTIALS },
+]);
+
+/** 2024-01-01T00:00:00Z: a stable creation time for fixtures. */
+const FIXTURE_CREATE_TIME = 1704067200000;
+
+/** VPN gateways (single-tunnel, active) present at start. */
+export const ALICLOUD_VPN_GATEWAYS: readonly Readonly<VpnGatewayRecord>[] = Object.freeze([
+    gateway(1, "203.0.113.11"),
+    gateway(2, "203.0.113.12"),
+    gateway(3, "203.0.113.13"),
+]);
+
+/** Customer gateways present at start. */
+export const ALICLOUD_CUSTOMER_GATEWAYS: readonly Readonly<CustomerGatewayRecord>[] = Object.freeze([
+    customerGateway(1, "198.51.100.21"),
+    customerGateway(2, "198.51.100.22"),
+    customerGateway(3, "198.51.100.23"),
+]);
+
+function gateway(n: number, internetIp: string): VpnGatewayRecord {
+    const suffix = String(n).padStart(14, "0");
+    return {
+        VpnGatewayId: `vpn-emu${suffix}`,
+        VpcId: `vpc-emu${suffix}`,
+        VSwitchId: `vsw-emu${suffix}`,
+        InternetIp: internetIp,
+        Name: `emulator-vpn-gateway-${n}`,
+        Description: "Emulator fixture",
+        Spec: "10M",
+        CreateTime: FIXTURE_CREATE_TIME,
+    };
+}
+
+function customerGateway(n: number, ipAddress: string): CustomerGatewayRecord {
+    return {
+        CustomerGatewayId: `cgw-emu${String(n).padStart(14, "0")}`,
+        IpAddress: ipAddress,
+        Name: `emulator-customer-gateway-${n}`,
+        Description: "Emulator fixture",
+        CreateTime: FIXTURE_CREATE_TIME,
+    };
+}

@@ -1,0 +1,140 @@
+/**
+ * The Alibaba Cloud VPC front end (API 2016-04-28, RPC style) served under `/alicloud`.
+ * Protocol: pop-core's POST form bodies or GET query strings, signature v1; JSON envelopes.
+ */
+import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
+import { ALICLOUD_ACTIONS } from "./actions";
+import type { ActionEnv } from "./actions";
+import { RpcAuthenticator } from "./authenticator";
+import { handleAlicloudControl, maskedConnection } from "./control";
+import type { AlicloudFrontEndSettings } from "./control";
+import { newAlicloudRequestId, errorResponse, successResponse } from "./envelope";
+import { AliApiError } from "./errors";
+import {
+    ALICLOUD_ACCESS_KEY_ID,
+    ALICLOUD_ACCESS_KEY_SECRET,
+    ALICLOUD_API_VERSION,
+    ALICLOUD_CREDENTIALS,
+    ALICLOUD_CUSTOMER_GATEWAYS,
+    ALICLOUD_REGION_ID,
+    ALICLOUD_STS_CREDENTIALS,
+    ALICLOUD_VPN_GATEWAYS,
+} from "./fixtures";
+import { presentCustomerGateway, presentGateway } from "./presenter";
+import { redactRpcParams } from "./redaction";
+import { readRpcParams } from "./requestParams";
+import { AlicloudStore } from "./store";
+
+/** Path prefix of the Alibaba front end. */
+export const ALICLOUD_PREFIX = "/alicloud";
+
+/** The Alibaba entry of the emulator info: everything a pop-core RPCClient needs. */
+export type AlicloudEndpointInfo = {
+    /** pop-core `endpoint`; the client posts to `endpoint + "/"`. */
+    endpoint: string;
+    apiVersion: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+    regionId: string;
+    vpnGatewayIds: string[];
+    customerGatewayIds: string[];
+    /** Temporary credentials: pass `securityToken` to the client as well. */
+    sts: { accessKeyId: string; accessKeySecret: string; securityToken: string };
+};
+
+/** The front end plus in-process access to its store (for tests). */
+export interface AlicloudFrontEnd extends CloudFrontEnd {
+    readonly store: AlicloudStore;
+    readonly settings: AlicloudFrontEndSettings;
+}
+
+const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusKey: "status" };
+
+/** Creates the Alibaba front end on the emulator's context. */
+export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
+    const store = new AlicloudStore(ctx);
+    const authenticator = new RpcAuthenticator(ALICLOUD_CREDENTIALS);
+    const settings: AlicloudFrontEndSettings = { ...DEFAULT_FRONT_END_SETTINGS };
+
+    const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
+        const requestId = newAlicloudRequestId(ctx);
+        const refuse = (error: AliApiError) => errorResponse(requestId, error);
+        if (req.path !== "/") {
+            // [inferred] RPC APIs live at "/" only.
+            return refuse(new AliApiError("InvalidAction.NotFound", `No API is served at ${req.path}; RPC calls go to "/".`, 404));
+        }
+        if (req.method !== "GET" && req.method !== "POST") {
+            // [inferred] code for other HTTP methods.
+            return refuse(new AliApiError("UnsupportedHTTPMethod", `HTTP method ${req.method} is not supported; use GET or POST.`, 400));
+        }
+        const params = readRpcParams(req);
+        let action: string;
+        try {
+            action = authenticator.authenticate(req.method, params);
+        } catch (error) {
+            if (error instanceof AliApiError) {
+                return refuse(error);
+            }
+            throw error;
+        }
+        if (!Object.hasOwn(ALICLOUD_ACTIONS, action)) {
+            // [inferred] code for an action the emulator (or the API) does not have.
+            return refuse(new AliApiError("InvalidAction.NotFound", `Specified api "${action}" is not found, please check your url and method.`, 400));
+        }
+        const handler = ALICLOUD_ACTIONS[action];
+        return {
+            action,
+            redactedParams: redactRpcParams(params),
+            run: () => {
+                const env: ActionEnv = { ctx, store, statusKey: settings.statusKey };
+                try {
+                    return successResponse(requestId, handler(params, env));
+                } catch (error) {
+                    if (error instanceof AliApiError) {
+                        return refuse(error);
+                    }
+                    throw error;
+                }
+            },
+            error: (code, message, httpStatus) => refuse(new AliApiError(code, message, httpStatus)),
+        };
+    };
+
+    return {
+        cloud: "alicloud",
+        prefix: ALICLOUD_PREFIX,
+        store,
+        settings,
+        parse,
+        reset() {
+            store.reset();
+            authenticator.reset();
+            Object.assign(settings, DEFAULT_FRONT_END_SETTINGS);
+        },
+        dump() {
+            return {
+                settings: { ...settings },
+                vpnGateways: store.listGateways().map((g) => presentGateway(store, g)),
+                customerGateways: store.listCustomerGateways().map(presentCustomerGateway),
+                connections: store.listConnections().map((c) => ({
+                    ...maskedConnection(store, c, settings.statusKey),
+                    AutoConfigRoute: c.autoConfigRoute,
+                    ClientToken: c.clientToken ?? null,
+                })),
+            };
+        },
+        control: (method, subPath, body) => handleAlicloudControl(method, subPath, body, store, settings),
+        describe(baseUrl): AlicloudEndpointInfo {
+            return {
+                endpoint: `${baseUrl}${ALICLOUD_PREFIX}`,
+                apiVersion: ALICLOUD_API_VERSION,
+                accessKeyId: ALICLOUD_ACCESS_KEY_ID,
+                accessKeySecret: ALICLOUD_ACCESS_KEY_SECRET,
+                regionId: ALICLOUD_REGION_ID,
+                vpnGatewayIds: ALICLOUD_VPN_GATEWAYS.map((g) => g.VpnGatewayId),
+                customerGatewayIds: ALICLOUD_CUSTOMER_GATEWAYS.map((c) => c.CustomerGatewayId),
+                sts: { ...ALICLOUD_STS_CREDENTIALS },
+            };
+        },
+    };
+}

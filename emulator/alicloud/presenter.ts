@@ -1,0 +1,44 @@
+/**
+ * Shapes store records as the API returns them (DescribeVpnConnections seed example + reference §1.2).
+ */
+import type { ConnectionRecord, CustomerGatewayRecord, VpnGatewayRecord } from "./model";
+import type { AlicloudStore } from "./store";
+import type { Paging } from "./validation";
+
+/** Key of the negotiation status: the seed's JSON example spells it `status`, later docs and SDKs `Status`. */
+export type StatusKey = "status" | "Status";
+
+/** A connection as DescribeVpnConnection(s) returns it: stored attributes + `State` + negotiation status. */
+export function presentConnection(store: AlicloudStore, record: ConnectionRecord, statusKey: StatusKey): Record<string, unknown> {
+    return {
+        ...structuredClone(record.attributes),
+        State: store.connectionState(record),
+        [statusKey]: store.negotiationStatus(record),
+    };
+}
+
+/** A VPN gateway as DescribeVpnGateway(s) returns it; `Status` follows the gateway's transitions. */
+export function presentGateway(store: AlicloudStore, gateway: VpnGatewayRecord): Record<string, unknown> {
+    return {
+        ...gateway,
+        Status: store.gatewayStatus(gateway.VpnGatewayId),
+        BusinessStatus: "Normal",
+        IpsecVpn: "enable",
+        SslVpn: "disable",
+    };
+}
+
+export function presentCustomerGateway(customerGateway: CustomerGatewayRecord): Record<string, unknown> {
+    return { ...customerGateway };
+}
+
+/** One page of `items` (a page past the end is empty), with the paging fields every list returns. */
+export function paginate<T>(items: readonly T[], paging: Paging): { page: T[]; TotalCount: number; PageNumber: number; PageSize: number } {
+    const start = (paging.pageNumber - 1) * paging.pageSize;
+    return {
+        page: items.slice(start, start + paging.pageSize),
+        TotalCount: items.length,
+        PageNumber: paging.pageNumber,
+        PageSize: paging.pageSize,
+    };
+}

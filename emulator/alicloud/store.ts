@@ -1,0 +1,201 @@
+/**
+ * The in-memory Alibaba VPC model: VPN gateways, customer gateways, IPsec connections and client tokens.
+ *
+ * Changes are asynchronous as in the real API: after a create/modify/delete the connection is
+ * transitional and its gateway `updating` for `settings.transitionMs`. Nothing runs on timers:
+ * every read first settles transitions whose time has come on the emulator clock (`ctx.now()`).
+ */
+import { randomBytes } from "crypto";
+import type { EmulatorContext } from "../core/types";
+import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "./fixtures";
+import type { ConnectionRecord, CustomerGatewayRecord, PendingTransition, VpnGatewayRecord } from "./model";
+
+/** Lifecycle `State` values the emulator uses, from the documented set (active|init|updating|…). */
+export type ConnectionState = "init" | "updating" | "active";
+
+/** Negotiation status once a connection settled, and while it is being created. */
+const NEGOTIATED = "ipsec_sa_established";
+const NOT_NEGOTIATED = "ike_sa_not_established";
+
+interface GatewayEntry {
+    record: VpnGatewayRecord;
+    /** Emulator-clock ms until which the gateway is `updating`. */
+    busyUntil: number;
+}
+
+export class AlicloudStore {
+    private gateways = new Map<string, GatewayEntry>();
+    private customerGateways = new Map<string, CustomerGatewayRecord>();
+    /** Insertion-ordered, so lists come out in creation order. */
+    private connections = new Map<string, ConnectionRecord>();
+    private clientTokens = new Map<string, string>();
+
+    constructor(private readonly ctx: EmulatorContext) {
+        this.reset();
+    }
+
+    /** Drops every connection and token; gateways back to the fixtures, all `active`. */
+    reset(): void {
+        this.gateways = new Map(ALICLOUD_VPN_GATEWAYS.map((g) => [g.VpnGatewayId, { record: { ...g }, busyUntil: 0 }]));
+        this.customerGateways = new Map(ALICLOUD_CUSTOMER_GATEWAYS.map((c) => [c.CustomerGatewayId, { ...c }]));
+        this.connections = new Map();
+        this.clientTokens = new Map();
+    }
+
+    // ---- gateways -----------------------------------------------------------------------------
+
+    findGateway(id: string): VpnGatewayRecord | undefined {
+        return this.gateways.get(id)?.record;
+    }
+
+    listGateways(): VpnGatewayRecord[] {
+        return [...this.gateways.values()].map((g) => g.record);
+    }
+
+    /** `updating` while a change on the gateway settles (or a control call keeps it busy), else `active`. */
+    gatewayStatus(id: string): "updating" | "active" {
+        const entry = this.gateways.get(id);
+        return entry && entry.busyUntil > this.ctx.now() ? "updating" : "active";
+    }
+
+    /** Keeps the gateway `updating` for at least `ms` from now. */
+    keepGatewayBusy(id: string, ms: number): void {
+        const entry = this.gateways.get(id);
+        if (entry) {
+            entry.busyUntil = Math.max(entry.busyUntil, this.ctx.now() + ms);
+        }
+    }
+
+    findCustomerGateway(id: string): CustomerGatewayRecord | undefined {
+        return this.customerGateways.get(id);
+    }
+
+    listCustomerGateways(): CustomerGatewayRecord[] {
+        return [...this.customerGateways.values()];
+    }
+
+    // ---- connections --------------------------------------------------------------------------
+
+    /** A connection that still exists (possibly still being deleted). */
+    findConnection(id: string): ConnectionRecord | undefined {
+        this.settle();
+        return this.connections.get(id);
+    }
+
+    listConnections(): ConnectionRecord[] {
+        this.settle();
+        return [...this.connections.values()];
+    }
+
+    /** Connections attached to a gateway, counting ones still being deleted (they hold their slot). */
+    countConnectionsOn(gatewayId: string): number {
+        return this.listConnections().filter((c) => c.attributes.VpnGatewayId === gatewayId).length;
+    }
+
+    /** The connection created with `token`, while it exists. */
+    findByClientToken(token: string): ConnectionRecord | undefined {
+        this.settle();
+        const id = this.clientTokens.get(token);
+        return id === undefined ? undefined : this.connections.get(id);
+    }
+
+    /** A fresh id shaped like real ones (`vco-` + 21 lower-case alphanumerics). */
+    newConnectionId(): string {
+        let id: string;
+        do {
+            id = `vco-emu${randomAlphanumeric(18)}`;
+        } while (this.connections.has(id));
+        return id;
+    }
+
+    /** Stores a new connection: `init` and its gateway `updating` for the transition time. */
+    addConnection(record: ConnectionRecord): void {
+        this.connections.set(record.attributes.VpnConnectionId, record);
+        if (record.clientToken !== undefined) {
+            this.clientTokens.set(record.clientToken, record.attributes.VpnConnectionId);
+        }
+        this.beginTransition(record, "create");
+    }
+
+    /** Marks an API modification: `updating` and its gateway `updating` for the transition time. */
+    recordModification(record: ConnectionRecord): void {
+        this.beginTransition(record, "update");
+    }
+
+    /** Starts an API deletion: the connection stays listed until the transition ends, then is gone. */
+    beginDeletion(record: ConnectionRecord): void {
+        this.beginTransition(record, "delete");
+    }
+
+    /** True while a deletion of the connection is settling. */
+    isDeleting(record: ConnectionRecord): boolean {
+        return record.pending?.kind === "delete";
+    }
+
+    /** Out-of-band removal (console or another tool): gone at once, its client token free again. */
+    removeConnection(id: string): boolean {
+        const record = this.connections.get(id);
+        if (!record) {
+            return false;
+        }
+        this.forget(record);
+        return true;
+    }
+
+    /** Lifecycle `State`: `init` while being created, `updating` while modified or deleted, then `active`. */
+    connectionState(record: ConnectionRecord): ConnectionState {
+        const pending = this.activePending(record);
+        if (!pending) {
+            return "active";
+        }
+        // The reference's State list has no "deleting"; a deletion shows as "updating" until the connection is gone.
+        return pending.kind === "create" ? "init" : "updating";
+    }
+
+    /** Negotiation status (`Status`/`status`): not established while being created, then established. */
+    negotiationStatus(record: ConnectionRecord): string {
+        if (record.negotiationStatusOverride !== undefined) {
+            return record.negotiationStatusOverride;
+        }
+        return this.activePending(record)?.kind === "create" ? NOT_NEGOTIATED : NEGOTIATED;
+    }
+
+    private beginTransition(record: ConnectionRecord, kind: PendingTransition["kind"]): void {
+        const ms = this.ctx.settings.transitionMs;
+        record.pending = { kind, until: this.ctx.now() + ms };
+        this.keepGatewayBusy(record.attributes.VpnGatewayId, ms);
+    }
+
+    private activePending(record: ConnectionRecord): PendingTransition | undefined {
+        return record.pending && record.pending.until > this.ctx.now() ? record.pending : undefined;
+    }
+
+    /** Applies every transition whose time has come: finished deletions disappear, others settle. */
+    private settle(): void {
+        const now = this.ctx.now();
+        for (const record of [...this.connections.values()]) {
+            if (!record.pending || record.pending.until > now) {
+                continue;
+            }
+            if (record.pending.kind === "delete") {
+                this.forget(record);
+            } else {
+                record.pending = undefined;
+            }
+        }
+    }
+
+    private forget(record: ConnectionRecord): void {
+        this.connections.delete(record.attributes.VpnConnectionId);
+        if (record.clientToken !== undefined) {
+            this.clientTokens.delete(record.clientToken);
+        }
+    }
+}
+
+const ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/** Random lower-case alphanumerics (ids and generated PSKs use different alphabets; see actions). */
+export function randomAlphanumeric(length: number, alphabet: string = ALPHANUMERIC): string {
+    return [...randomBytes(length)].map((byte) => alphabet[byte % alphabet.length]).join("");
+}

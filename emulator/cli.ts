@@ -1,0 +1,85 @@
+/**
+ * Runs the emulator until SIGINT/SIGTERM.
+ *
+ *   npm run -s emulator -- [--port <port>] [--transition-ms <ms>] [--json]
+ *
+ * With `--json` it prints exactly one line, the EmulatorInfo JSON; otherwise a short human summary.
+ */
+import { startEmulator } from "./index";
+import type { EmulatorInfo } from "./index";
+
+interface CliOptions {
+    port: number;
+    transitionMs?: number;
+    json: boolean;
+}
+
+const USAGE = "usage: emulator [--port <port>] [--transition-ms <ms>] [--json]";
+
+/** Parses the command line; throws with the usage on anything unknown. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+    const options: CliOptions = { port: 0, json: false };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === "--json") {
+            options.json = true;
+        } else if (arg === "--port" || arg === "--transition-ms") {
+            const value = Number(argv[++i]);
+            const max = arg === "--port" ? 65535 : Number.MAX_SAFE_INTEGER;
+            if (!Number.isInteger(value) || value < 0 || value > max) {
+                throw new Error(`${arg} needs an integer from 0 to ${max}\n${USAGE}`);
+            }
+            if (arg === "--port") options.port = value;
+            else options.transitionMs = value;
+        } else {
+            throw new Error(`unknown argument ${arg}\n${USAGE}`);
+        }
+    }
+    return options;
+}
+
+/** Keys whose values stay out of the human summary (the `--json` line carries them for tools). */
+const SECRET_KEY = /(secret|token)$|secretkey/i;
+
+/** A readable summary: one block per cloud with its plain fields, secrets left out. */
+function summary(info: EmulatorInfo): string {
+    const lines = [`Cloud emulator listening on 127.0.0.1 — control API ${info.control}`];
+    for (const [cloud, entry] of Object.entries(info)) {
+        if (cloud === "control" || typeof entry !== "object" || entry === null) {
+            continue;
+        }
+        lines.push(`  ${cloud}`);
+        for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
+            const shown = Array.isArray(value) ? value.join(", ") : typeof value === "object" ? undefined : String(value);
+            if (shown !== undefined && !SECRET_KEY.test(key)) {
+                lines.push(`    ${key.padEnd(20)} ${shown}`);
+            }
+        }
+    }
+    lines.push("Ctrl-C stops it.");
+    return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+    const options = parseCliArgs(process.argv.slice(2));
+    const emulator = await startEmulator({
+        port: options.port,
+        settings: options.transitionMs === undefined ? {} : { transitionMs: options.transitionMs },
+    });
+    process.stdout.write(`${options.json ? JSON.stringify(emulator.info) : summary(emulator.info)}\n`);
+    const shutdown = () => {
+        emulator.stop().then(
+            () => process.exit(0),
+            () => process.exit(1),
+        );
+    };
+    process.once("SIGINT", shutdown);
+    process.once("SIGTERM", shutdown);
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(2);
+    });
+}

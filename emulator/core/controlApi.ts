@@ -1,0 +1,103 @@
+/**
+ * The control API under `/__emu`: reset, state, request log, counters, faults, settings, clock,
+ * and per-cloud out-of-band operations delegated to each front end's `control()`.
+ */
+import type { EmulatorContextHandle } from "./context";
+import type { FaultQueue } from "./faultQueue";
+import { parseArmedFault } from "./faultQueue";
+import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse, parseJsonBody } from "./http";
+import type { RequestLog } from "./requestLog";
+import { parseSettingsPatch } from "./settings";
+import type { CloudFrontEnd, EmulatorResponse } from "./types";
+
+/** Path prefix of the control API. */
+export const CONTROL_PREFIX = "/__emu";
+
+/** What the control API reads and resets. */
+export interface ControlApiDeps {
+    frontEnds: readonly CloudFrontEnd[];
+    faults: FaultQueue;
+    log: RequestLog;
+    context: EmulatorContextHandle;
+}
+
+/**
+ * Answers one control request.
+ * @param subPath path after `/__emu` ("" or starting with "/").
+ */
+export function handleControlRequest(method: string, subPath: string, rawBody: string, deps: ControlApiDeps): EmulatorResponse {
+    try {
+        const body = parseJsonBody(rawBody);
+        return route(method, subPath.replace(/\/+$/, ""), body, deps) ?? notFound(method, subPath);
+    } catch (error) {
+        if (error instanceof ControlRequestError) {
+            return controlErrorResponse(error.status, error.code, error.message);
+        }
+        throw error;
+    }
+}
+
+function route(method: string, path: string, body: unknown, deps: ControlApiDeps): EmulatorResponse | undefined {
+    const { frontEnds, faults, log, context } = deps;
+    switch (`${method} ${path}`) {
+        case "POST /reset":
+            for (const frontEnd of frontEnds) {
+                frontEnd.reset();
+            }
+            faults.clear();
+            log.clear();
+            context.restore();
+            return jsonResponse(200, { reset: true });
+        case "GET /state":
+            return jsonResponse(200, Object.fromEntries(frontEnds.map((f) => [f.cloud, f.dump()])));
+        case "GET /requests":
+            return jsonResponse(200, log.entries());
+        case "GET /counters":
+            return jsonResponse(200, log.counters());
+        case "GET /faults":
+            return jsonResponse(200, faults.list());
+        case "POST /faults":
+            faults.arm(parseArmedFault(body));
+            return jsonResponse(200, faults.list());
+        case "DELETE /faults":
+            faults.clear();
+            return jsonResponse(200, []);
+        case "GET /settings":
+            return jsonResponse(200, { ...context.ctx.settings });
+        case "POST /settings":
+            context.updateSettings(parseSettingsPatch(body));
+            return jsonResponse(200, { ...context.ctx.settings });
+        case "GET /clock":
+            return jsonResponse(200, clockView(context));
+        case "POST /clock":
+            context.advanceClock(parseAdvanceMs(body));
+            return jsonResponse(200, clockView(context));
+    }
+    return routeToFrontEnd(method, path, body, frontEnds);
+}
+
+/** `/__emu/<cloud>/<rest>` → that front end's `control(method, "/<rest>", body)`. */
+function routeToFrontEnd(method: string, path: string, body: unknown, frontEnds: readonly CloudFrontEnd[]): EmulatorResponse | undefined {
+    const match = /^\/([^/]+)(\/.*)?$/.exec(path);
+    const frontEnd = match && frontEnds.find((f) => f.cloud === match[1]);
+    if (!match || !frontEnd) {
+        return undefined;
+    }
+    return frontEnd.control(method, match[2] ?? "/", body);
+}
+
+function parseAdvanceMs(body: unknown): number {
+    const advanceMs = isJsonObject(body) ? body.advanceMs : undefined;
+    if (typeof advanceMs !== "number" || !Number.isInteger(advanceMs) || advanceMs < 0) {
+        throw new ControlRequestError(400, "InvalidClock", "`advanceMs` must be an integer >= 0 (the clock only moves forward)");
+    }
+    return advanceMs;
+}
+
+function clockView(context: EmulatorContextHandle): { now: number; offsetMs: number } {
+    return { now: context.ctx.now(), offsetMs: context.clockOffsetMs() };
+}
+
+function notFound(method: string, subPath: string): EmulatorResponse {
+    return controlErrorResponse(404, "NotFound", `no control route ${method} ${CONTROL_PREFIX}${subPath}`);
+}

@@ -1,0 +1,26 @@
+/**
+ * Raw HTTP for core tests, so they observe exactly what a client sees (status, headers, resets).
+ */
+import { Agent, request } from "http";
+
+export interface RawResponse {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    json: any;
+}
+
+/** One request; rejects with the socket error (e.g. ECONNRESET) when the server resets. */
+export function rawRequest(url: string, options: { method?: string; body?: string; agent?: Agent | false; timeoutMs?: number } = {}): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
+        const req = request(url, { method: options.method ?? "GET", agent: options.agent ?? false, timeout: options.timeoutMs ?? 5000 }, (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk: string) => (text += chunk));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text === "" ? undefined : JSON.parse(text) }));
+            res.on("error", reject);
+        });
+        req.on("timeout", () => req.destroy(Object.assign(new Error("client timeout"), { code: "CLIENT_TIMEOUT" })));
+        req.on("error", reject);
+        req.end(options.body);
+    });
+}
