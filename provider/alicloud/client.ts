@@ -4,8 +4,8 @@
  * turned into {@link CloudApiError}, and the project's retry loop with Alibaba's retry table.
  */
 import { CloudApiError, redact } from "../core/errors";
-import { classifyCode, ErrorClass, RetryTable, withRetry } from "../core/retry";
-import { Timing } from "../core/timing";
+import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
+import { requestTimeoutFor, Timing } from "../core/timing";
 import { AlicloudSettings } from "./settings";
 import { JSON_BLOCK_PARAMS } from "./schema";
 
@@ -26,7 +26,7 @@ export const ALICLOUD_RETRY_TABLE: RetryTable = {
 };
 
 const HINTS: Record<string, string> = {
-    "VpnGateway.Configuring": "the VPN gateway stayed busy; raise PULUMI_IPSEC_OPERATION_TIMEOUT_MS or retry later",
+    "VpnGateway.Configuring": "the VPN gateway stayed busy until the operation's deadline; retry later, or raise the resource's `timeouts`",
     "InvalidAccessKeyId.NotFound": "check ALIBABA_CLOUD_ACCESS_KEY_ID / alicloud:accessKey",
     SignatureDoesNotMatch: "check ALIBABA_CLOUD_ACCESS_KEY_SECRET / alicloud:secretKey",
     "InvalidVpnGatewayInstanceId.NotFound": "check `vpnGatewayId` and `region`",
@@ -82,7 +82,7 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
     // pop-core appends ", URL: <url>" to messages; with POST the URL holds no parameters, but drop it anyway.
     const message = String(error?.data?.Message ?? error?.message ?? error).replace(/,? URL: \S+$/, "");
     return new CloudApiError(
-        { cloud: "alicloud", action, code, requestId, httpStatus: status, hint: code ? HINTS[code] : undefined },
+        { cloud: "alicloud", action, code, requestId, httpStatus: status, hint: (code && HINTS[code]) || CLASS_HINTS[classifyCode(code, ALICLOUD_RETRY_TABLE)] },
         redact(message, secrets),
     );
 }
@@ -114,7 +114,7 @@ export class AlicloudVpcClient {
                 try {
                     const response = await popCore(this.settings).request(action, encodeParams(params), {
                         method: "POST",
-                        timeout: this.timing.requestTimeoutMs,
+                        timeout: requestTimeoutFor(this.timing, deadline),
                         formatParams: false,
                     });
                     // json-bigint returns null-prototype objects (and BigNumbers): make them plain JSON.

@@ -6,6 +6,7 @@
  */
 import { parseCidr } from "../core/cidr";
 import { Field, Schema, StringField } from "../core/schema";
+import { TIMEOUTS_FIELD } from "../core/timing";
 
 const ALGORITHMS_ENC = ["aes", "aes192", "aes256", "des", "3des"] as const;
 const ALGORITHMS_AUTH = ["md5", "sha1", "sha256", "sha384", "sha512"] as const;
@@ -112,6 +113,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     },
     idempotencyKey: { kind: "string", local: true, maxLength: 256 },
     adoptConnectionId: { kind: "string", local: true, noWhitespace: true, maxLength: 64 },
+    timeouts: TIMEOUTS_FIELD,
 };
 
 /** Request keys whose values are JSON documents in the API (pop-core would send objects as "[object Object]"). */

@@ -10,7 +10,7 @@ import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, partialCreateError, withoutReserved } from "../core/resource";
 import { canonicalJson, Props, secretPaths } from "../core/schema";
-import { resolveTiming, Timing } from "../core/timing";
+import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
 import { configuredRegion, resolveSettings } from "./settings";
@@ -65,13 +65,16 @@ export async function diff(id: string, olds: Props, news: Props): Promise<pulumi
     return result;
 }
 
+/** Inputs that say how to run a create, not what to create: raising `timeouts` after a failed run must not change the token. */
+const NOT_TOKEN_MATERIAL = ["timeouts"];
+
 /**
  * The ClientToken of one logical create: the same for every retry and for a re-run after a crash
  * (so the cloud returns the connection it already made), different for a replacement (whose
  * gateway, customer gateway or region differ). Secrets are left out of the digest.
  */
 export function clientTokenFor(inputs: Props): string {
-    const hidden = new Set(secretPaths(SCHEMA));
+    const hidden = new Set([...secretPaths(SCHEMA), ...NOT_TOKEN_MATERIAL]);
     const material = Object.fromEntries(Object.entries(inputs).filter(([key]) => !hidden.has(key)));
     return "pulumi-ipsec-" + createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
 }
@@ -133,12 +136,14 @@ export function outputsFrom(inputs: Props, connection: Props): Props & ComputedO
 export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
     const inputs = withoutReserved(news);
     const ctx = contextFor(inputs);
-    const deadline = Date.now() + ctx.timing.operationTimeoutMs;
     const gatewayId = String(inputs.vpnGatewayId);
     if (inputs.adoptConnectionId) {
-        return adopt(ctx, String(inputs.adoptConnectionId), inputs, deadline);
+        return adopt(ctx, String(inputs.adoptConnectionId), inputs);
     }
     return runExclusive(`alicloud:${gatewayId}`, async () => {
+        // Every write's deadline starts once it holds the gateway: queueing behind this process's
+        // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
+        const deadline = operationDeadline(ctx.timing, inputs, "create");
         const created = await ctx.client.call<{ VpnConnectionId: string }>({
             action: "CreateVpnConnection",
             params: { ...toApiRequest(SCHEMA, inputs), ClientToken: clientTokenFor(inputs) },
@@ -158,8 +163,8 @@ export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> 
  * Brings an existing connection under management instead of creating one (the engine's `import`
  * does not work for dynamic resources): verify it is the described connection, then converge it.
  */
-async function adopt(ctx: Context, id: string, inputs: Props, deadline: number): Promise<pulumi.dynamic.CreateResult> {
-    const connection = await describe(ctx, id, deadline);
+async function adopt(ctx: Context, id: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+    const connection = await describe(ctx, id, operationDeadline(ctx.timing, inputs, "create"));
     if (!connection) {
         throw new InputValidationError([{ property: "adoptConnectionId", reason: `connection ${id} does not exist in region ${ctx.region}` }]);
     }
@@ -173,7 +178,7 @@ async function adopt(ctx: Context, id: string, inputs: Props, deadline: number):
         return { id, outs: actual };
     }
     log(`adopting ${id}: converging ${diffResource(SCHEMA, actual, inputs).changedPaths.join(", ")}`);
-    return { id, outs: await modify(ctx, id, actual, inputs, deadline) };
+    return { id, outs: await modify(ctx, id, actual, inputs, "create") };
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -197,11 +202,11 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const inputs = withoutReserved(news);
     const ctx = contextFor(inputs);
-    return { outs: await modify(ctx, id, withoutReserved(olds), inputs, Date.now() + ctx.timing.operationTimeoutMs) };
+    return { outs: await modify(ctx, id, withoutReserved(olds), inputs, "update") };
 }
 
 /** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
-async function modify(ctx: Context, id: string, actual: Props, inputs: Props, deadline: number): Promise<Props> {
+async function modify(ctx: Context, id: string, actual: Props, inputs: Props, operation: TimedOperation): Promise<Props> {
     const { changedPaths } = diffResource(SCHEMA, actual, inputs);
     const request = toApiRequest(SCHEMA, inputs);
     // Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078); changed
@@ -213,6 +218,7 @@ async function modify(ctx: Context, id: string, actual: Props, inputs: Props, de
     }
     const gatewayId = String(inputs.vpnGatewayId);
     return runExclusive(`alicloud:${gatewayId}`, async () => {
+        const deadline = operationDeadline(ctx.timing, inputs, operation);
         await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
         return outputsFrom(inputs, await waitActive(ctx, id, gatewayId, deadline));
     });
@@ -221,14 +227,15 @@ async function modify(ctx: Context, id: string, actual: Props, inputs: Props, de
 export async function remove(id: string, props: Props): Promise<void> {
     const olds = withoutReserved(props);
     const ctx = contextFor(olds);
-    const deadline = Date.now() + ctx.timing.operationTimeoutMs;
     const gatewayId = String(olds.vpnGatewayId);
     await runExclusive(`alicloud:${gatewayId}`, async () => {
+        const deadline = operationDeadline(ctx.timing, olds, "delete");
         try {
             await ctx.client.call({ action: "DeleteVpnConnection", params: { RegionId: ctx.region, VpnConnectionId: id }, deadline });
         } catch (error) {
-            if (error instanceof CloudApiError && error.code === NOT_FOUND) return; // already gone
-            throw error;
+            // Not found: gone already, or an unanswered earlier attempt of this delete took effect
+            // and the connection is still being removed, so the waits below still run.
+            if (!(error instanceof CloudApiError && error.code === NOT_FOUND)) throw error;
         }
         const backoff = { minDelayMs: ctx.timing.minDelayMs, maxDelayMs: ctx.timing.maxDelayMs, deadline };
         await waitUntil(async () => {

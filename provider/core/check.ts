@@ -25,11 +25,12 @@ export function checkInputs(schema: Schema, raw: Props): CheckOutcome {
     return { inputs, failures };
 }
 
-function describeType(value: unknown): string {
+/** What a wrong value is, for messages; a secret field's value is never shown, only its type. */
+function describeType(value: unknown, field?: Field): string {
     if (value === null) return "null";
     if (Array.isArray(value)) return "a list";
     if (typeof value === "object") return "an object";
-    return `${typeof value} ${JSON.stringify(value)}`;
+    return field?.secret ? `a ${typeof value}` : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 function checkObject(schema: Schema, raw: Props, prefix: string, failures: CheckFailure[]): Props {
@@ -77,7 +78,7 @@ function checkField(field: Field, raw: unknown, path: string, failures: CheckFai
             return checkString(field, raw, path, failures);
         case "integer":
             if (typeof raw !== "number" || !Number.isInteger(raw)) {
-                failures.push({ property: path, reason: `must be an integer between ${field.min} and ${field.max}, not ${describeType(raw)}` });
+                failures.push({ property: path, reason: `must be an integer between ${field.min} and ${field.max}, not ${describeType(raw, field)}` });
                 return undefined;
             }
             if (raw < field.min || raw > field.max) {
@@ -87,7 +88,7 @@ function checkField(field: Field, raw: unknown, path: string, failures: CheckFai
             return raw;
         case "boolean":
             if (typeof raw !== "boolean") {
-                failures.push({ property: path, reason: `must be true or false, not ${describeType(raw)}` });
+                failures.push({ property: path, reason: `must be true or false, not ${describeType(raw, field)}` });
                 return undefined;
             }
             return raw;
@@ -95,7 +96,7 @@ function checkField(field: Field, raw: unknown, path: string, failures: CheckFai
             return checkList(field, raw, path, failures);
         case "object":
             if (!isPlainObject(raw)) {
-                failures.push({ property: path, reason: `must be an object with keys ${Object.keys(field.fields).join(", ")}, not ${describeType(raw)}` });
+                failures.push({ property: path, reason: `must be an object with keys ${Object.keys(field.fields).join(", ")}, not ${describeType(raw, field)}` });
                 return undefined;
             }
             return checkObject((field as ObjectField).fields, raw, path + ".", failures);
@@ -108,7 +109,7 @@ function checkString(field: StringField, raw: unknown, path: string, failures: C
         return undefined;
     };
     if (typeof raw !== "string") {
-        return fail(field.enum ? `must be one of ${field.enum.join(", ")}, not ${describeType(raw)}` : `must be a string, not ${describeType(raw)}`);
+        return fail(field.enum ? `must be one of ${field.enum.join(", ")}, not ${describeType(raw, field)}` : `must be a string, not ${describeType(raw, field)}`);
     }
     if (raw.trim() === "") {
         return fail(field.enum ? `must be one of ${field.enum.join(", ")} (got an empty string)` : "must not be empty or blank");
@@ -138,7 +139,7 @@ function checkString(field: StringField, raw: unknown, path: string, failures: C
 
 function checkList(field: ListField, raw: unknown, path: string, failures: CheckFailure[]): unknown[] | undefined {
     if (!Array.isArray(raw)) {
-        failures.push({ property: path, reason: `must be a list, not ${describeType(raw)}` });
+        failures.push({ property: path, reason: `must be a list, not ${describeType(raw, field)}` });
         return undefined;
     }
     if (field.minItems !== undefined && raw.length < field.minItems) {

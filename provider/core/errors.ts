@@ -55,11 +55,15 @@ export class InputValidationError extends Error {
     }
 }
 
+/** What to do about a {@link WaitTimeoutError}: the cloud keeps working after the provider gives up. */
+export const WAIT_TIMEOUT_HINT =
+    "the change may still finish in the cloud; raise the resource's `timeouts` (or PULUMI_IPSEC_OPERATION_TIMEOUT_MS) and run again";
+
 /** A wait for an asynchronous cloud state did not finish before its deadline. */
 export class WaitTimeoutError extends Error {
     override readonly name = "WaitTimeoutError";
-    constructor(readonly what: string, readonly lastState: string, readonly waitedMs: number) {
-        super(`timed out after ${Math.round(waitedMs / 1000)}s waiting for ${what} (last state: ${lastState})`);
+    constructor(readonly what: string, readonly lastState: string, readonly waitedMs: number, readonly hint = WAIT_TIMEOUT_HINT) {
+        super(`timed out after ${Math.round(waitedMs / 1000)}s waiting for ${what} (last state: ${lastState}). Hint: ${hint}`);
     }
 }
 

@@ -43,6 +43,18 @@ export function classifyCode(code: string | undefined, table: RetryTable): Error
     return "fatal";
 }
 
+/**
+ * What a user can do when a call still fails after everything its class allows. Cloud clients use
+ * it when the cloud's code has no specific hint, so every surfaced error carries one.
+ */
+export const CLASS_HINTS: Readonly<Record<ErrorClass, string>> = {
+    throttling: "the API rate limit held until the operation's deadline; retry later, or raise the resource's `timeouts`",
+    busy: "the connection or its VPN gateway stayed busy until the operation's deadline; retry later, or raise the resource's `timeouts`",
+    server: "the cloud kept failing until the operation's deadline; retry later (a repeated create adopts, never duplicates)",
+    network: "no usable answer until the operation's deadline; check the endpoint and network, then retry (a repeated create adopts, never duplicates)",
+    fatal: "not retried: the cloud refused the request itself; fix the inputs, credentials or permissions the message names",
+};
+
 export interface BackoffSettings {
     minDelayMs: number;
     maxDelayMs: number;

@@ -1,7 +1,9 @@
 /**
  * Timing knobs for retries and waits, read at call time from the environment so that tests and
- * impatient CI pipelines can shorten them without touching state.
+ * impatient CI pipelines can shorten them without touching state; one resource can also set its own
+ * operation deadlines with the `timeouts` input ({@link TIMEOUTS_FIELD}).
  */
+import { isPlainObject, ObjectField, Props } from "./schema";
 
 export interface Timing {
     /** Whole-operation deadline for one create/update/delete, retries and waits included. */
@@ -54,4 +56,42 @@ export function resolveTiming(overrides: Partial<Timing> = {}, env: NodeJS.Proce
     }
     timing.maxDelayMs = Math.max(timing.maxDelayMs, timing.minDelayMs);
     return timing;
+}
+
+/** The hooks whose whole-operation deadline a resource's `timeouts` input can set. */
+export type TimedOperation = "create" | "update" | "delete";
+
+/** Upper bound of one `timeouts` entry: a day, far beyond any VPN gateway reconfiguration. */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+const timeoutSeconds = { kind: "integer", min: 1, max: MAX_TIMEOUT_SECONDS, local: true } as const;
+
+/**
+ * The `timeouts` input every resource declares: per-operation deadlines in seconds. Provider-side
+ * (`local`), so it is never sent to a cloud and never diffed; unset entries fall back to
+ * `PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, then to {@link DEFAULT_TIMING}. Pulumi's `customTimeouts`
+ * resource option never reaches a dynamic provider, hence an input.
+ */
+export const TIMEOUTS_FIELD: ObjectField = {
+    kind: "object",
+    local: true,
+    fields: { create: timeoutSeconds, update: timeoutSeconds, delete: timeoutSeconds },
+};
+
+/** Absolute deadline (ms since epoch) of one operation: the resource's `timeouts` entry, else the environment's. */
+export function operationDeadline(timing: Timing, props: Props, operation: TimedOperation, now = Date.now()): number {
+    const seconds = isPlainObject(props.timeouts) ? props.timeouts[operation] : undefined;
+    return now + (typeof seconds === "number" && seconds > 0 ? seconds * 1000 : timing.operationTimeoutMs);
+}
+
+/** Shortest socket timeout a last-moment call still gets, so a poll near the deadline can answer. */
+const MIN_REQUEST_TIMEOUT_MS = 1_000;
+
+/**
+ * One request's socket timeout: the configured one, cut to what is left of the operation's
+ * deadline, so an attempt started just before the deadline cannot outlive it by a whole timeout.
+ */
+export function requestTimeoutFor(timing: Timing, deadline: number, now = Date.now()): number {
+    const floor = Math.min(timing.requestTimeoutMs, MIN_REQUEST_TIMEOUT_MS);
+    return Math.max(floor, Math.min(timing.requestTimeoutMs, deadline - now));
 }

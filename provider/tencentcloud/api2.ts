@@ -7,9 +7,9 @@ import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMappin
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
-import { isCloudCode } from "./api3";
-import { ConnectionApi, Observed, pollOptions, taskFailed } from "./connectionApi";
+import { ConnectionApi, CreateStarted, Observed, pollOptions, taskFailed } from "./connectionApi";
 import { TencentLegacyVpcClient } from "./legacyClient";
+import { isCloudCode } from "./retryPolicy";
 import { API_2, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed2, legacyState, view2 } from "./views";
 
@@ -64,16 +64,16 @@ export class Api2 implements ConnectionApi {
         return own ? idOf(own) : undefined;
     }
 
-    async create(inputs: Props, deadline: number): Promise<string> {
+    async create(inputs: Props, deadline: number): Promise<CreateStarted> {
         const response = await this.client.call<Props>({ action: "AddVpnConnEx", params: toApiRequest(SCHEMA, inputs, API_2), deadline, kind: "create" });
-        await this.waitTask("AddVpnConnEx", response.data?.taskId, deadline);
-        // Seed 001's answer has `vpnConnId: 0`: find the connection by name, gateways and VPC.
+        // Seed 001's answer has `vpnConnId: 0`; some answers add the string id.
         const reported = response.data?.unVpnConnId;
-        if (typeof reported === "string" && reported !== "") return reported;
-        return waitUntil(async () => {
-            const found = await this.findOwn(inputs, deadline);
-            return found ? { done: true, value: found } : { done: false, state: "id not reported yet" };
-        }, pollOptions(this.timing, deadline, `the new connection "${inputs.name}" to be listed`));
+        const taskId = response.data?.taskId;
+        return { id: typeof reported === "string" && reported !== "" ? reported : undefined, taskId: taskId === undefined || taskId === null ? undefined : String(taskId) };
+    }
+
+    waitCreateTask(started: CreateStarted, deadline: number): Promise<void> {
+        return this.waitTask("AddVpnConnEx", started.taskId, deadline);
     }
 
     async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {

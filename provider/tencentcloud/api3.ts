@@ -9,7 +9,8 @@ import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
 import { TencentVpcClient } from "./client";
-import { ConnectionApi, Observed, pollOptions, taskFailed } from "./connectionApi";
+import { isCloudCode } from "./retryPolicy";
+import { ConnectionApi, CreateStarted, Observed, pollOptions, taskFailed } from "./connectionApi";
 import { CREATE_TOKEN_TAG, createTokenFor, hasCreateToken } from "./createToken";
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";
@@ -19,10 +20,6 @@ export const GONE_CODES_3: readonly string[] = ["ResourceNotFound", "Unsupported
 
 /** Request keys ModifyVpnConnectionAttribute does not take (reference §1.7); their fields replace instead. */
 const UNMODIFIABLE: readonly string[] = ["VpnGatewayId", "VpcId", "RouteType", "CustomerGatewayId"];
-
-export function isCloudCode(error: unknown, codes: readonly string[]): boolean {
-    return error instanceof CloudApiError && error.code !== undefined && codes.includes(error.code);
-}
 
 /** A described API 3.0 connection through the field table. */
 export function observe3(connection: Props): Observed {
@@ -65,17 +62,15 @@ export class Api3 implements ConnectionApi {
         return own ? String(own.VpnConnectionId) : undefined;
     }
 
-    async create(inputs: Props, deadline: number): Promise<string> {
+    async create(inputs: Props, deadline: number): Promise<CreateStarted> {
         const params = { ...(await this.request(inputs, deadline)), Tags: [{ Key: CREATE_TOKEN_TAG, Value: createTokenFor(inputs) }] };
         const response = await this.client.call<{ VpnConnection?: Props; RequestId?: string }>({ action: "CreateVpnConnection", params, deadline, kind: "create" });
-        await this.waitTask("CreateVpnConnection", response.RequestId, deadline);
         const reported = response.VpnConnection?.VpnConnectionId;
-        if (typeof reported === "string" && reported !== "") return reported;
-        // The documented answer carries no id (reference §1.2, Terraform PR #3417): find it by its tag.
-        return waitUntil(async () => {
-            const found = await this.findOwn(inputs, deadline);
-            return found ? { done: true, value: found } : { done: false, state: "id not reported yet" };
-        }, pollOptions(this.timing, deadline, `the new connection "${inputs.name}" to be listed`));
+        return { id: typeof reported === "string" && reported !== "" ? reported : undefined, taskId: response.RequestId };
+    }
+
+    waitCreateTask(started: CreateStarted, deadline: number): Promise<void> {
+        return this.waitTask("CreateVpnConnection", started.taskId, deadline);
     }
 
     async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {

@@ -15,6 +15,12 @@ export interface Observed {
     computed: ComputedOutputs;
 }
 
+/** What a sent create told: the id when reported, and the async task to follow. */
+export interface CreateStarted {
+    id?: string;
+    taskId?: string;
+}
+
 export interface ConnectionApi {
     /** The connection, or undefined when the cloud no longer knows it. */
     describe(id: string, deadline: number): Promise<Observed | undefined>;
@@ -23,8 +29,10 @@ export interface ConnectionApi {
      * with API 3.0 the same create token), if any: adopted instead of creating a second one.
      */
     findOwn(inputs: Props, deadline: number): Promise<string | undefined>;
-    /** Creates the connection and returns its id once the cloud reports one. */
-    create(inputs: Props, deadline: number): Promise<string>;
+    /** Sends the create; the answer may or may not name the new connection (reference §1.2). */
+    create(inputs: Props, deadline: number): Promise<CreateStarted>;
+    /** Waits for the create's task to finish; a FAILED task throws. */
+    waitCreateTask(started: CreateStarted, deadline: number): Promise<void>;
     /** Sends the changed properties and waits for the cloud's task, if any. */
     update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void>;
     /** Starts deleting; false when it was already gone. */
@@ -56,4 +64,18 @@ export function waitGone(api: ConnectionApi, id: string, timing: Timing, deadlin
         const observed = await api.describe(id, deadline);
         return observed ? { done: false, state: String(observed.computed.state) } : { done: true, value: undefined };
     }, pollOptions(timing, deadline, `connection ${id} to be deleted`));
+}
+
+/**
+ * Waits for a sent create's task, then returns the connection's id: the reported one, or the one
+ * {@link ConnectionApi.findOwn} lists (the documented answer carries none, reference §1.2,
+ * Terraform PR #3417; API 2.0's says `vpnConnId: 0`, seed 001).
+ */
+export async function settleCreate(api: ConnectionApi, started: CreateStarted, inputs: Props, timing: Timing, deadline: number): Promise<string> {
+    await api.waitCreateTask(started, deadline);
+    if (started.id) return started.id;
+    return waitUntil(async () => {
+        const found = await api.findOwn(inputs, deadline);
+        return found ? { done: true, value: found } : { done: false, state: "id not reported yet" };
+    }, pollOptions(timing, deadline, `the new connection "${inputs.name}" to be listed`));
 }

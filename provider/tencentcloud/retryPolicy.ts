@@ -65,6 +65,11 @@ export function isAmbiguousFailure(error: unknown): boolean {
     return error instanceof CloudApiError && isAmbiguous(classifyCode(error.code, TENCENT_RETRY_TABLE));
 }
 
+/** True when `error` is a cloud error with one of `codes` (e.g. the "not found" codes that mean gone). */
+export function isCloudCode(error: unknown, codes: readonly string[]): boolean {
+    return error instanceof CloudApiError && error.code !== undefined && codes.includes(error.code);
+}
+
 /** One cloud call as the hooks describe it. */
 export interface TencentCall {
     action: string;

@@ -106,7 +106,8 @@ function legacyFieldFailures(schema: Schema, values: Props, prefix: string): Che
     for (const [key, field] of Object.entries(schema) as [string, Field][]) {
         const path = prefix + key;
         const value = values[key];
-        if (!isSet(value) || isUnknown(value) || field.local || !field.api) {
+        if (field.local) continue;
+        if (!isSet(value) || isUnknown(value) || !field.api) {
             if (field.kind === "object" && isPlainObject(value)) failures.push(...legacyFieldFailures(field.fields, value, path + "."));
             continue;
         }

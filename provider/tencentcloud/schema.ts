@@ -7,6 +7,7 @@
  */
 import { parseCidr } from "../core/cidr";
 import { ApiBinding, Field, Props, Schema, StringField } from "../core/schema";
+import { TIMEOUTS_FIELD } from "../core/timing";
 
 /** Dialect names of the field table's bindings. */
 export const API_3 = "default";
@@ -209,6 +210,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     // so later reads and deletes use the new generation too.
     apiVersion: { kind: "string", enum: API_VERSIONS, default: "3.0" },
     idempotencyKey: { kind: "string", local: true, maxLength: 256 },
+    timeouts: TIMEOUTS_FIELD,
 };
 
 /**

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { alicloudVpnConnectionProvider } from "../../provider";
+import { TimeoutsArgs } from "../timeouts";
+
+export type { TimeoutsArgs } from "../timeouts";
 
 /** Phase-one (IKE) negotiation settings. Values are matched case-insensitively. */
 export interface IkeConfigArgs {
@@ -92,6 +95,11 @@ export interface VpnConnectionArgs {
      * @default none: a new connection is created
      */
     adoptConnectionId?: pulumi.Input<string>;
+    /**
+     * Per-operation deadlines in seconds; a busy gateway or throttling is retried until then.
+     * @default each entry `PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, else 20 minutes
+     */
+    timeouts?: pulumi.Input<TimeoutsArgs>;
 }
 
 /**

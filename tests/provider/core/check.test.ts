@@ -95,3 +95,17 @@ describe("checkInputs", () => {
         assert.equal(inputs.__provider, "text");
     });
 });
+
+describe("checkInputs with secrets", () => {
+    const SECRET_SCHEMA: Schema = { psk: { kind: "string", secret: true, enum: ["alpha-secret"] }, key: { kind: "string", secret: true } };
+
+    it("fails when a secret has the wrong type or value, without echoing it", () => {
+        // GIVEN secret fields with a number and a non-allowed value
+        const { failures } = checkInputs(SECRET_SCHEMA, { key: 12345678, psk: "beta-secret" });
+        // THEN the failures name the properties but never the values
+        assert.deepEqual(failures.map((f) => f.property).sort(), ["key", "psk"]);
+        for (const failure of failures) {
+            assert.doesNotMatch(failure.reason, /12345678|beta-secret/);
+        }
+    });
+});

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
-import { DEFAULT_TIMING, resolveTiming } from "../../../provider/core/timing";
+import { toApiRequest } from "../../../provider/core/apiMapping";
+import { checkInputs } from "../../../provider/core/check";
+import { diffProps } from "../../../provider/core/diff";
+import { DEFAULT_TIMING, operationDeadline, requestTimeoutFor, resolveTiming, TIMEOUTS_FIELD } from "../../../provider/core/timing";
 
 describe("resolveTiming", () => {
     it("can take overrides from the environment", () => {
@@ -12,4 +15,58 @@ describe("resolveTiming", () => {
     it("fails when a variable is not a positive number, naming it", () => {
         assert.throws(() => resolveTiming({}, { PULUMI_IPSEC_MAX_DELAY_MS: "soon" }), /PULUMI_IPSEC_MAX_DELAY_MS/);
     });
+});
+
+describe("operationDeadline", () => {
+    const timing = resolveTiming({ operationTimeoutMs: 60_000 }, {});
+
+    it("can take the resource's own timeout for the operation, in seconds", () => {
+        assert.equal(operationDeadline(timing, { timeouts: { create: 5, delete: 90 } }, "create", 1_000), 6_000);
+        assert.equal(operationDeadline(timing, { timeouts: { create: 5, delete: 90 } }, "delete", 1_000), 91_000);
+    });
+
+    it("can fall back to the environment's operation timeout when the entry is unset", () => {
+        assert.equal(operationDeadline(timing, { timeouts: { create: 5 } }, "update", 1_000), 61_000);
+        assert.equal(operationDeadline(timing, {}, "create", 1_000), 61_000);
+    });
+});
+
+describe("requestTimeoutFor", () => {
+    const timing = resolveTiming({ requestTimeoutMs: 30_000 }, {});
+
+    it("can cut a request's timeout to what is left of the deadline", () => {
+        assert.equal(requestTimeoutFor(timing, 100_000, 0), 30_000);
+        assert.equal(requestTimeoutFor(timing, 5_000, 0), 5_000);
+    });
+
+    it("can still give a last-moment call a short floor, never more than the configured timeout", () => {
+        assert.equal(requestTimeoutFor(timing, 10, 0), 1_000);
+        assert.equal(requestTimeoutFor(resolveTiming({ requestTimeoutMs: 200 }, {}), 10, 0), 200);
+    });
+});
+
+describe("TIMEOUTS_FIELD", () => {
+    const schema = { timeouts: TIMEOUTS_FIELD };
+
+    it("can accept whole seconds per operation and stay out of diffs and API requests", () => {
+        const { inputs, failures } = checkInputs(schema, { timeouts: { create: 600, delete: 60 } });
+        assert.deepEqual(failures, []);
+        assert.deepEqual(inputs.timeouts, { create: 600, delete: 60 });
+        assert.deepEqual(diffProps(schema, { timeouts: { create: 1 } }, inputs).changed, []);
+        assert.deepEqual(toApiRequest(schema, inputs), {});
+    });
+
+    const cases: [string, unknown, string, RegExp][] = [
+        ["an entry is zero", { create: 0 }, "timeouts.create", /between 1 and 86400/],
+        ["an entry is not whole seconds", { update: 1.5 }, "timeouts.update", /integer/],
+        ["an entry is a duration string", { delete: "5m" }, "timeouts.delete", /integer/],
+        ["an operation is unknown", { read: 5 }, "timeouts.read", /not a known property; allowed: create, update, delete/],
+    ];
+    for (const [what, timeouts, property, reason] of cases) {
+        it(`fails when ${what}`, () => {
+            const { failures } = checkInputs(schema, { timeouts });
+            assert.deepEqual(failures.map((f) => f.property), [property]);
+            assert.match(failures[0].reason, reason);
+        });
+    }
 });

@@ -1,0 +1,200 @@
+/**
+ * API 2.0 (legacy, `/v2/index.php`) VPN actions: AddVpnConnEx (seed 001), ModifyVpnConnEx (seed 002),
+ * DescribeVpnConn, DeleteVpnConn and DescribeVpcTaskResult (reference §3.3). Parameters are the seeds'
+ * names exactly; ids are accepted in both legacy and "un" forms ("可使用vpnGwId或unVpnGwId").
+ * Writes are translated to API 3.0 parameters and go through the same validation and store as API 3.0,
+ * so both generations see one set of connections.
+ */
+import type { EmulatorResponse } from "../core/types";
+import { legacyOk } from "./envelopes";
+import { TencentError } from "./errors";
+import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
+import { legacyBlocks, legacySpd, legacyStatus, remoteSubnets, toLegacyConnection, type LegacyAction } from "./legacyModel";
+import type { LegacyParams } from "./legacySignature";
+import type { TencentFrontEndSettings } from "./settings";
+import type { ConnectionRecord, TencentStore } from "./store";
+import { missing, notFound, validateCreate, validateModify, type Params } from "./validation";
+
+/** What an API 2.0 action runs with. */
+export interface Call2 {
+    params: LegacyParams;
+    region: string;
+    /** Used as the RequestId-form TaskId, so API 3.0 DescribeVpcTaskResult finds 2.0 tasks too. */
+    requestId: string;
+    store: TencentStore;
+    settings: TencentFrontEndSettings;
+}
+
+type Handler = (call: Call2) => EmulatorResponse;
+
+/** DescribeVpnConn `limit` maximum (reference §3.3). */
+export const LEGACY_MAX_LIMIT = 50;
+
+function required(params: LegacyParams, name: string): string {
+    const v = params[name];
+    if (v === undefined || v === "") throw missing(name);
+    return v;
+}
+
+function legacyInt(params: LegacyParams, name: string, fallback: number, max?: number): number {
+    const raw = params[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (!/^\d+$/.test(raw)) throw new TencentError("InvalidParameter", `The parameter \`${name}\` must be a non-negative integer.`, { field: name });
+    const n = Number(raw);
+    if (max !== undefined && n > max) throw new TencentError("InvalidParameter", `The parameter \`${name}\` must be at most ${max}.`, { field: name });
+    return n;
+}
+
+/** The VPC, gateway (inside that VPC) and, when named, customer gateway of a legacy write. */
+function resolveScope(call: Call2, withCustomerGateway: boolean): { vpc: VpcFixture; gateway: VpnGatewayFixture; customerGateway?: CustomerGatewayFixture } {
+    const lookups = call.store.lookups(call.region, true);
+    const vpcId = required(call.params, "vpcId");
+    const gatewayId = required(call.params, "vpnGwId");
+    const customerGatewayId = withCustomerGateway ? required(call.params, "userGwId") : undefined;
+    const vpc = lookups.vpc(vpcId);
+    if (!vpc) throw notFound("vpc", vpcId);
+    const gateway = lookups.gateway(gatewayId);
+    // INFERRED: a gateway of another VPC is not found in this one.
+    if (!gateway || gateway.vpcId !== vpc.vpcId) throw notFound("vpnGateway", gatewayId);
+    if (customerGatewayId === undefined) return { vpc, gateway };
+    const customerGateway = lookups.customerGateway(customerGatewayId);
+    if (!customerGateway) throw notFound("customerGateway", customerGatewayId);
+    return { vpc, gateway, customerGateway };
+}
+
+/** A connection of the named gateway, by `vpnx-` or numeric id. */
+function connectionOn(call: Call2, gateway: VpnGatewayFixture): ConnectionRecord {
+    const id = required(call.params, "vpnConnId");
+    const record = call.store.find(call.region, id, true);
+    if (!record || record.attrs.VpnGatewayId !== gateway.vpnGatewayId) throw notFound("vpnConnection", id);
+    return record;
+}
+
+const addVpnConnEx: Handler = (call) => {
+    const p = call.params;
+    // Required parameters in seed 001's table order.
+    for (const name of ["vpcId", "vpnGwId", "userGwId", "vpnConnName", "preSharedKey"]) required(p, name);
+    const { vpc, gateway, customerGateway } = resolveScope(call, true);
+    const spd = legacySpd(p, vpc);
+    // "userGwCidrBlock和spdAcl必须填一项" (seed 001).
+    if (!spd) throw missing("userGwCidrBlock.n");
+    const v3: Params = {
+        VpcId: vpc.vpcId,
+        VpnGatewayId: gateway.vpnGatewayId,
+        CustomerGatewayId: customerGateway!.customerGatewayId,
+        VpnConnectionName: p.vpnConnName,
+        PreShareKey: p.preSharedKey,
+        SecurityPolicyDatabases: spd,
+        ...legacyBlocks(p, { remoteAddress: customerGateway!.ipAddress }),
+    };
+    const attrs = validateCreate(v3, call.store.lookups(call.region));
+    const { record, task } = call.store.create(call.region, attrs, call.requestId, call.settings.gatewayMutex);
+    // Seed 001's example: ids echoed as given, `vpnConnId: 0`, `vpnConnStatus: 0`, the PSK and remote subnets.
+    return legacyOk({
+        vpnGwId: p.vpnGwId,
+        userGwId: p.userGwId,
+        vpnConnId: call.settings.createReturnsId ? record.legacyId : 0,
+        ...(call.settings.createReturnsId ? { unVpnConnId: record.id } : {}),
+        taskId: task.legacyId,
+        vpnConnStatus: legacyStatus(call.store.state(record), "create"),
+        preSharedKey: attrs.PreShareKey,
+        userGwSubnetList: remoteSubnets(attrs),
+    });
+};
+
+const modifyVpnConnEx: Handler = (call) => {
+    const p = call.params;
+    const { vpc, gateway } = resolveScope(call, false);
+    const record = connectionOn(call, gateway);
+    const v3: Params = { VpnConnectionId: record.id, ...legacyBlocks(p, undefined) };
+    if (p.vpnConnName !== undefined) v3.VpnConnectionName = p.vpnConnName;
+    if (p.preSharedKey !== undefined) v3.PreShareKey = p.preSharedKey;
+    const spd = legacySpd(p, vpc);
+    if (spd) v3.SecurityPolicyDatabases = spd;
+    const attrs = validateModify(v3, record.attrs, call.store.lookups(call.region));
+    const task = call.store.modify(record, attrs, call.requestId, call.settings.gatewayMutex);
+    const customerGateway = call.store.lookups(call.region).customerGateway(attrs.CustomerGatewayId);
+    // Seed 002's example: `vpcConnId` (sic) echoing the given id, `vpcConnStatus: 2`, numeric `userGwId`.
+    return legacyOk({
+        vpnGwId: p.vpnGwId,
+        vpcConnId: p.vpnConnId,
+        taskId: task.legacyId,
+        vpcConnStatus: legacyStatus(call.store.state(record), "modify"),
+        preSharedKey: attrs.PreShareKey,
+        userGwSubnetList: remoteSubnets(attrs),
+        userGwId: customerGateway?.legacyId ?? 0,
+    });
+};
+
+const describeVpnConn: Handler = (call) => {
+    const p = call.params;
+    const lookups = call.store.lookups(call.region, true);
+    let records = call.store.list(call.region);
+    if (p.vpcId) {
+        const vpc = lookups.vpc(p.vpcId);
+        if (!vpc) throw notFound("vpc", p.vpcId);
+        records = records.filter((r) => r.attrs.VpcId === vpc.vpcId);
+    }
+    if (p.vpnGwId) {
+        const gateway = lookups.gateway(p.vpnGwId);
+        if (!gateway) throw notFound("vpnGateway", p.vpnGwId);
+        records = records.filter((r) => r.attrs.VpnGatewayId === gateway.vpnGatewayId);
+    }
+    if (p.vpnConnId) {
+        const record = call.store.find(call.region, p.vpnConnId, true);
+        if (!record) throw notFound("vpnConnection", p.vpnConnId);
+        records = records.filter((r) => r === record);
+    }
+    // "支持模糊查询": substring match.
+    if (p.vpnConnName) records = records.filter((r) => r.attrs.VpnConnectionName.includes(p.vpnConnName));
+    const orderField = p.orderField ?? "createTime";
+    const direction = p.orderDirection ?? "desc";
+    if (!["createTime", "vpnConnName"].includes(orderField)) throw new TencentError("InvalidParameter", "The parameter `orderField` must be createTime or vpnConnName.", { field: "orderField" });
+    if (!["asc", "desc"].includes(direction)) throw new TencentError("InvalidParameter", "The parameter `orderDirection` must be asc or desc.", { field: "orderDirection" });
+    const key = (r: ConnectionRecord): string | number => (orderField === "vpnConnName" ? r.attrs.VpnConnectionName : r.createdAt * 1e6 + r.legacyId);
+    records = [...records].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (direction === "asc" ? 1 : -1));
+    const offset = legacyInt(p, "offset", 0);
+    const limit = legacyInt(p, "limit", 20, LEGACY_MAX_LIMIT);
+    const data = records.slice(offset, offset + limit).map((r) => {
+        const state = call.store.state(r);
+        return toLegacyConnection(
+            r.attrs,
+            call.store.view(r),
+            { connectionId: r.legacyId, status: legacyStatus(state, r.transition?.kind) },
+            lookups.vpc(r.attrs.VpcId),
+            lookups.gateway(r.attrs.VpnGatewayId),
+            lookups.customerGateway(r.attrs.CustomerGatewayId),
+        );
+    });
+    return legacyOk(data, { totalCount: records.length });
+};
+
+const deleteVpnConn: Handler = (call) => {
+    const { gateway } = resolveScope(call, false);
+    const record = connectionOn(call, gateway);
+    const task = call.store.delete(record, call.requestId, call.settings.gatewayMutex);
+    return legacyOk({ taskId: task.legacyId });
+};
+
+const describeVpcTaskResult: Handler = (call) => {
+    const raw = required(call.params, "taskId");
+    if (!/^\d+$/.test(raw)) throw new TencentError("InvalidParameter", "The parameter `taskId` must be an integer.", { field: "taskId" });
+    const task = call.store.task(Number(raw));
+    if (!task) throw notFound("task", raw);
+    // `data.status`: 0 success, 1 failed, 2 running (reference §3.3).
+    return legacyOk({ status: { SUCCESS: 0, FAILED: 1, RUNNING: 2 }[call.store.taskStatus(task)] });
+};
+
+/** The API 2.0 actions the emulator serves, by `Action`. */
+export const ACTIONS_2: Readonly<Record<LegacyAction, Handler>> = {
+    AddVpnConnEx: addVpnConnEx,
+    ModifyVpnConnEx: modifyVpnConnEx,
+    DescribeVpnConn: describeVpnConn,
+    DeleteVpnConn: deleteVpnConn,
+    DescribeVpcTaskResult: describeVpcTaskResult,
+};
+
+/** True when `action` is one of {@link ACTIONS_2}. */
+export function isLegacyAction(action: string): action is LegacyAction {
+    return Object.prototype.hasOwnProperty.call(ACTIONS_2, action);
+}

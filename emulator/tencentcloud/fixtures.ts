@@ -1,0 +1,133 @@
+/**
+ * Fixed resources and credentials of the Tencent Cloud emulator.
+ *
+ * VPCs, VPN gateways and customer gateways are not managed by the project, so they are fixtures:
+ * they exist from start, survive `reset()`, and only connections are created against them.
+ * Every resource also carries the numeric/legacy id the API 2.0 uses beside the "un" id
+ * (DescribeVpnConn doc, https://cloud.tencent.com/document/api/215/5113: `vpcId` "gz_vpc_76",
+ * `vpnGwId` 547, `userGwId` 315 beside `unVpcId`/`unVpnGwId`/`unUserGwId`).
+ */
+
+/** The one region that holds fixtures (legacy short code `gz`). */
+export const REGION = "ap-guangzhou";
+
+/**
+ * API 2.0 region short codes → API 3.0 regions (reference §3.2 "short codes `gz`, `sh`, `bj`…"; the
+ * codes past those three are INFERRED). Only `gz` holds fixtures; the others are valid but empty regions.
+ */
+export const LEGACY_REGIONS: Readonly<Record<string, string>> = {
+    gz: "ap-guangzhou",
+    sh: "ap-shanghai",
+    bj: "ap-beijing",
+    cd: "ap-chengdu",
+    cq: "ap-chongqing",
+    hk: "ap-hongkong",
+    sg: "ap-singapore",
+    siv: "na-siliconvalley",
+    ca: "na-toronto",
+    de: "eu-frankfurt",
+};
+
+/**
+ * Regions accepted by API 3.0 (`X-TC-Region`): the legacy-coded ones plus other public regions without a
+ * known short code. Anything else is `UnsupportedRegion` (INFERRED code).
+ */
+export const REGIONS: ReadonlySet<string> = new Set([
+    ...Object.values(LEGACY_REGIONS),
+    "ap-nanjing",
+    "ap-taipei",
+    "ap-tokyo",
+    "ap-seoul",
+    "ap-bangkok",
+    "ap-jakarta",
+    "ap-mumbai",
+    "na-ashburn",
+    "sa-saopaulo",
+]);
+
+/** A key pair (and, for temporary STS credentials, the session token that must accompany it). */
+export interface EmulatorCredential {
+    secretId: string;
+    secretKey: string;
+    /** Present for temporary credentials: requests must carry it (`X-TC-Token` / `Token`). */
+    token?: string;
+}
+
+/** The permanent key pair clients are given through `describe()`. */
+export const CREDENTIAL: EmulatorCredential = {
+    secretId: "AKIDEmulatorTencent0001",
+    secretKey: "emulator-tencent-secret-0001",
+};
+
+/** A temporary (STS) key pair: exercises `AuthFailure.TokenFailure`. */
+export const STS_CREDENTIAL: EmulatorCredential = {
+    secretId: "AKIDEmulatorTencentSts01",
+    secretKey: "emulator-tencent-sts-secret-01",
+    token: "emulator-tencent-sts-token-01",
+};
+
+/** Every credential the emulator knows, by SecretId. */
+export const CREDENTIALS: ReadonlyMap<string, EmulatorCredential> = new Map(
+    [CREDENTIAL, STS_CREDENTIAL].map((c) => [c.secretId, c]),
+);
+
+/** Fixture VPC. */
+export interface VpcFixture {
+    region: string;
+    vpcId: string;
+    /** API 2.0 `vpcId` (the doc's example form `gz_vpc_76`). */
+    legacyId: string;
+    name: string;
+    cidrBlock: string;
+    isDefault: boolean;
+    createdTime: string;
+}
+
+/** Fixture VPN gateway (VPC type `IPSEC`: connections need a VpcId, reference §1.2). */
+export interface VpnGatewayFixture {
+    region: string;
+    vpnGatewayId: string;
+    legacyId: number;
+    vpcId: string;
+    name: string;
+    publicIpAddress: string;
+    /** Gateway generation: GCM algorithms and CustomerGatewayId changes need "4.0" (reference §1.3, §1.7). */
+    version: string;
+    bgpAsn: number;
+    zone: string;
+    createdTime: string;
+}
+
+/** Fixture customer gateway. */
+export interface CustomerGatewayFixture {
+    region: string;
+    customerGatewayId: string;
+    legacyId: number;
+    name: string;
+    ipAddress: string;
+    bgpAsn: number;
+    createdTime: string;
+}
+
+/** Fixture VPCs (both in the fixture region). */
+export const VPCS: readonly VpcFixture[] = [
+    { region: REGION, vpcId: "vpc-emu00001", legacyId: "gz_vpc_1001", name: "emu-vpc-1", cidrBlock: "10.0.0.0/16", isDefault: false, createdTime: "2024-01-01 08:00:00" },
+    { region: REGION, vpcId: "vpc-emu00002", legacyId: "gz_vpc_1002", name: "emu-vpc-2", cidrBlock: "10.1.0.0/16", isDefault: false, createdTime: "2024-01-01 08:00:00" },
+];
+
+/**
+ * Fixture VPN gateways, all in `vpc-emu00001` with public IPs in 203.0.113.0/24 (a documentation range).
+ * The third is a 4.0 gateway; the first two are older ("2.0", INFERRED label).
+ */
+export const VPN_GATEWAYS: readonly VpnGatewayFixture[] = [
+    { region: REGION, vpnGatewayId: "vpngw-emu0001", legacyId: 2001, vpcId: "vpc-emu00001", name: "emu-vpngw-1", publicIpAddress: "203.0.113.11", version: "2.0", bgpAsn: 64551, zone: "ap-guangzhou-3", createdTime: "2024-01-01 08:10:00" },
+    { region: REGION, vpnGatewayId: "vpngw-emu0002", legacyId: 2002, vpcId: "vpc-emu00001", name: "emu-vpngw-2", publicIpAddress: "203.0.113.12", version: "2.0", bgpAsn: 64552, zone: "ap-guangzhou-3", createdTime: "2024-01-01 08:10:00" },
+    { region: REGION, vpnGatewayId: "vpngw-emu0003", legacyId: 2003, vpcId: "vpc-emu00001", name: "emu-vpngw-3", publicIpAddress: "203.0.113.13", version: "4.0", bgpAsn: 64553, zone: "ap-guangzhou-4", createdTime: "2024-01-01 08:10:00" },
+];
+
+/** Fixture customer gateways (IpAddress in 198.51.100.0/24, a documentation range). */
+export const CUSTOMER_GATEWAYS: readonly CustomerGatewayFixture[] = [
+    { region: REGION, customerGatewayId: "cgw-emu0001", legacyId: 3001, name: "emu-cgw-1", ipAddress: "198.51.100.11", bgpAsn: 65001, createdTime: "2024-01-01 08:20:00" },
+    { region: REGION, customerGatewayId: "cgw-emu0002", legacyId: 3002, name: "emu-cgw-2", ipAddress: "198.51.100.12", bgpAsn: 65002, createdTime: "2024-01-01 08:20:00" },
+    { region: REGION, customerGatewayId: "cgw-emu0003", legacyId: 3003, name: "emu-cgw-3", ipAddress: "198.51.100.13", bgpAsn: 65003, createdTime: "2024-01-01 08:20:00" },
+];

@@ -1,0 +1,224 @@
+/**
+ * The Tencent Cloud VPC front end of the emulator, under `/tencentcloud`:
+ * - `/` — API 3.0 (TC3-HMAC-SHA256, POST application/json, `X-TC-Action` + `X-TC-Version` routing);
+ * - `/v2/index.php` — legacy API 2.0 (form POST or GET, HmacSHA1/HmacSHA256 `Signature`).
+ * Both generations share one {@link TencentStore}. Control routes under `/__emu/tencentcloud/`:
+ * `GET|PATCH|POST|DELETE connections/<id>`, `POST tasks/fail-next`, `GET|POST settings`.
+ */
+import { controlErrorResponse, jsonResponse } from "../core/http";
+import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
+import { ACTIONS_3, renderConnection, runAction3 } from "./actions3";
+import { ACTIONS_2, isLegacyAction } from "./actions2";
+import { DriftPatchError, applyConnectionPatch } from "./drift";
+import { legacyError, v3Error, v3Ok } from "./envelopes";
+import { isTencentError } from "./errors";
+import { CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, LEGACY_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
+import { toLegacyError } from "./legacyModel";
+import { NonceCache, decodeLegacyParams, verifyLegacyRequest } from "./legacySignature";
+import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
+import { TencentStore } from "./store";
+import { headerValue, verifyTc3 } from "./tc3";
+import type { Params } from "./validation";
+
+/** Path prefix of the front end. */
+export const TENCENT_PREFIX = "/tencentcloud";
+/** Path of API 2.0 under the prefix (reference §3: `vpc.api.qcloud.com/v2/index.php`). */
+export const LEGACY_PATH = "/v2/index.php";
+/** The one API 3.0 version served (reference §1). */
+export const API_VERSION = "2017-03-12";
+
+const SECRET_KEYS = /^(presharekey|presharedkey|signature|secretid|secretkey|token|x-tc-token|authorization)$/i;
+
+/** Deep copy with every secret-bearing value (PSK, signature, key id, token) replaced by "***". */
+export function redact(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(redact);
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? "***" : redact(v)]));
+}
+
+/** Message used when an injected fault names none. */
+const faultMessage = (code: string): string => `The emulator answered \`${code}\` (injected fault).`;
+
+/** Creates the Tencent front end bound to the core's context. */
+export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
+    const store = new TencentStore(ctx);
+    const nonces = new NonceCache();
+    let settings: TencentFrontEndSettings = { ...DEFAULT_TENCENT_SETTINGS };
+
+    const parseV3 = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
+        const requestId = ctx.newRequestId();
+        // Echo the trace id: the SDK copies the response's x-tc-traceid into its exceptions (reference §2.3).
+        const traceId = headerValue(req.headers, "x-tc-traceid");
+        const headers = traceId ? { "X-TC-TraceId": traceId } : undefined;
+        const fail = (code: string, message: string): EmulatorResponse => v3Error(requestId, code, message, 200, headers);
+
+        // Only the SDK's default transport is emulated: POST JSON with TC3 (reference §2.2).
+        const contentType = headerValue(req.headers, "content-type") ?? "";
+        if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) {
+            return fail("InvalidRequest", "The emulator accepts API 3.0 calls as POST application/json signed with TC3-HMAC-SHA256.");
+        }
+        const auth = verifyTc3({
+            method: req.method,
+            // The SDK signs the path it posts to: "/tencentcloud/" here, "/" against the cloud.
+            canonicalUris: req.path === "/" ? [`${TENCENT_PREFIX}/`, TENCENT_PREFIX] : [TENCENT_PREFIX + req.path],
+            query: req.query,
+            headers: req.headers,
+            body: req.body,
+            nowMs: ctx.now(),
+            credentials: CREDENTIALS,
+        });
+        if (!auth.ok) return fail(auth.code, auth.message);
+
+        const version = headerValue(req.headers, "x-tc-version");
+        if (!version) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
+        if (version !== API_VERSION) return fail("NoSuchVersion", `The API version \`${version}\` does not exist; VPC serves ${API_VERSION}.`);
+        const action = headerValue(req.headers, "x-tc-action");
+        if (!action) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
+        if (!Object.prototype.hasOwnProperty.call(ACTIONS_3, action)) return fail("InvalidAction", `The action \`${action}\` does not exist.`);
+        // VPC is a regional product; INFERRED codes for an absent or unknown region.
+        const region = headerValue(req.headers, "x-tc-region");
+        if (!region) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Region`.");
+        if (!REGIONS.has(region)) return fail("UnsupportedRegion", `The region \`${region}\` is not supported.`);
+        let params: unknown;
+        try {
+            params = req.body.trim() === "" ? {} : JSON.parse(req.body);
+        } catch {
+            return fail("InvalidParameter", "The request body is not valid JSON.");
+        }
+        if (typeof params !== "object" || params === null || Array.isArray(params)) {
+            return fail("InvalidParameter", "The request body must be a JSON object.");
+        }
+        const call: Params = params as Params;
+        return {
+            action,
+            redactedParams: redact(call) as Record<string, unknown>,
+            run: () => {
+                try {
+                    return v3Ok(requestId, runAction3(action, { params: call, region, requestId, store, settings }), headers);
+                } catch (e) {
+                    if (isTencentError(e)) return fail(e.code, e.message);
+                    throw e;
+                }
+            },
+            error: (code, message, httpStatus) => v3Error(requestId, code, message || faultMessage(code), httpStatus ?? 200, headers),
+        };
+    };
+
+    const parseV2 = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
+        const params = decodeLegacyParams(req.method, req.query, req.body);
+        const auth = verifyLegacyRequest({
+            method: req.method,
+            host: headerValue(req.headers, "host") ?? "",
+            path: TENCENT_PREFIX + req.path,
+            params,
+            nowMs: ctx.now(),
+            credentials: CREDENTIALS,
+            nonces,
+        });
+        if (!auth.ok) return legacyError(auth.code, auth.message);
+        const action = params.Action;
+        if (!action) return legacyError("MissingParameter", "The request is missing a required parameter `Action`.");
+        if (!isLegacyAction(action)) return legacyError("InvalidAction", `The action \`${action}\` does not exist.`);
+        // Short codes (`gz`) map to API 3.0 regions (reference §3.2); 3.0 names are accepted too (INFERRED).
+        if (!params.Region) return legacyError("MissingParameter", "The request is missing a required parameter `Region`.");
+        const region = LEGACY_REGIONS[params.Region] ?? (REGIONS.has(params.Region) ? params.Region : undefined);
+        if (!region) return legacyError("InvalidRegion", `The region \`${params.Region}\` does not exist.`);
+        const requestId = ctx.newRequestId();
+        return {
+            action,
+            redactedParams: redact(params) as Record<string, unknown>,
+            run: () => {
+                try {
+                    return ACTIONS_2[action]({ params, region, requestId, store, settings });
+                } catch (e) {
+                    if (isTencentError(e)) {
+                        const mapped = toLegacyError(e, action);
+                        return legacyError(mapped.code, mapped.message);
+                    }
+                    throw e;
+                }
+            },
+            error: (code, message, httpStatus) => legacyError(code, message || faultMessage(code), httpStatus ?? 200),
+        };
+    };
+
+    const control = (method: string, subPath: string, body: unknown): EmulatorResponse | undefined => {
+        const path = subPath.replace(/^\/+|\/+$/g, "");
+        const connection = /^connections\/([^/]+)$/.exec(path);
+        if (connection) {
+            const record = store.findAnywhere(decodeURIComponent(connection[1]));
+            if (!record) return controlErrorResponse(404, "NotFound", `no VPN connection \`${connection[1]}\``);
+            switch (method) {
+                case "GET":
+                    return jsonResponse(200, renderConnection(store, record, settings));
+                case "PATCH":
+                case "POST":
+                    try {
+                        applyConnectionPatch(record, body);
+                    } catch (e) {
+                        if (e instanceof DriftPatchError) return controlErrorResponse(400, "InvalidPatch", e.message);
+                        throw e;
+                    }
+                    return jsonResponse(200, renderConnection(store, record, settings));
+                case "DELETE":
+                    store.remove(record.id);
+                    return jsonResponse(200, { deleted: record.id });
+            }
+            return controlErrorResponse(405, "MethodNotAllowed", `${method} is not supported on connections/<id>`);
+        }
+        if (path === "tasks/fail-next" && method === "POST") {
+            const count = (body as { count?: unknown } | undefined)?.count ?? 1;
+            if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
+                return controlErrorResponse(400, "InvalidCount", "`count` must be an integer >= 1");
+            }
+            return jsonResponse(200, { failNextTasks: store.failNext(count) });
+        }
+        if (path === "settings" && method === "GET") return jsonResponse(200, { ...settings });
+        if (path === "settings" && method === "POST") {
+            const patch = parseTencentSettingsPatch(body);
+            if (typeof patch === "string") return controlErrorResponse(400, "InvalidSettings", patch);
+            settings = { ...settings, ...patch };
+            return jsonResponse(200, { ...settings });
+        }
+        return undefined;
+    };
+
+    return {
+        cloud: "tencentcloud",
+        prefix: TENCENT_PREFIX,
+        parse(req) {
+            if (req.path === "/") return parseV3(req);
+            if (req.path === LEGACY_PATH) return parseV2(req);
+            return v3Error(ctx.newRequestId(), "InvalidRequest", `Nothing is served at \`${TENCENT_PREFIX}${req.path}\`.`, 404);
+        },
+        reset() {
+            store.reset();
+            nonces.clear();
+            settings = { ...DEFAULT_TENCENT_SETTINGS };
+        },
+        dump() {
+            return {
+                settings: { ...settings },
+                ...(store.dump((record) => ({
+                    ...(redact(renderConnection(store, record, settings)) as object),
+                    legacyId: record.legacyId,
+                    region: record.region,
+                })) as object),
+            };
+        },
+        control,
+        describe(baseUrl) {
+            return {
+                endpoint: `${baseUrl}${TENCENT_PREFIX}`,
+                legacyEndpoint: `${baseUrl}${TENCENT_PREFIX}${LEGACY_PATH}`,
+                secretId: CREDENTIAL.secretId,
+                secretKey: CREDENTIAL.secretKey,
+                region: REGION,
+                legacyRegion: "gz",
+                vpcIds: VPCS.map((v) => v.vpcId),
+                vpnGatewayIds: VPN_GATEWAYS.map((g) => g.vpnGatewayId),
+                customerGatewayIds: CUSTOMER_GATEWAYS.map((c) => c.customerGatewayId),
+            };
+        },
+    };
+}

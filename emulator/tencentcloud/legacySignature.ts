@@ -1,0 +1,120 @@
+/**
+ * API 2.0 (legacy) request decoding and signature verification (reference §3.2, §3.4).
+ *
+ * Signature: sort the parameters (all but `Signature`) by name, join raw `k=v` with `&`, sign
+ * `METHOD + host + path + "?" + joined` with HMAC-SHA1 (default) or HMAC-SHA256 when
+ * `SignatureMethod=HmacSHA256`, base64. The host is the `Host` header as sent, port included:
+ * qcloudapi-sdk pointed at `127.0.0.1:PORT` signs `127.0.0.1:PORT` (reference §3.4, VERIFIED).
+ * A `Nonce` may not be reused with the same SecretId and Timestamp, and the Timestamp may be at most
+ * 5 minutes off (legacy common code 4500, https://cloud.tencent.com/document/api/213/6982).
+ */
+import { createHmac, timingSafeEqual } from "crypto";
+import type { EmulatorCredential } from "./fixtures";
+import { MAX_CLOCK_SKEW_MS } from "./tc3";
+
+/** Decoded legacy parameters (flat: `IKESet.dhGroupName`, `userGwCidrBlock.0`). */
+export type LegacyParams = Record<string, string>;
+
+/**
+ * Parameters of a legacy request: the query for GET; for POST the form body over the query.
+ * Form decoding turns `+` into a space, as `application/x-www-form-urlencoded` requires.
+ */
+export function decodeLegacyParams(method: string, query: string, body: string): LegacyParams {
+    const params: LegacyParams = {};
+    new URLSearchParams(query).forEach((value, key) => (params[key] = value));
+    if (method.toUpperCase() !== "GET") {
+        new URLSearchParams(body).forEach((value, key) => (params[key] = value));
+    }
+    return params;
+}
+
+/** The string to sign: `METHOD + host + path + "?" + sorted raw k=v joined by "&"` (reference §3.2 steps 1–3). */
+export function legacySignString(method: string, host: string, path: string, params: LegacyParams): string {
+    const joined = Object.keys(params)
+        .filter((k) => k !== "Signature")
+        .sort()
+        .map((k) => `${k}=${params[k]}`)
+        .join("&");
+    return `${method.toUpperCase()}${host}${path}?${joined}`;
+}
+
+/** HMAC digest for a `SignatureMethod` value; undefined for an unsupported method. */
+export function legacyDigest(signatureMethod: string | undefined): "sha1" | "sha256" | undefined {
+    if (signatureMethod === undefined || signatureMethod === "HmacSHA1") return "sha1";
+    if (signatureMethod === "HmacSHA256") return "sha256";
+    return undefined;
+}
+
+/**
+ * Remembers `(SecretId, Timestamp, Nonce)` triples for the skew window, so a replayed request is
+ * refused. Keyed on the triple, not the Nonce alone: qcloudapi-sdk draws Nonce from 0..65535
+ * (reference §3.4), so bare nonces collide between honest requests within minutes.
+ */
+export class NonceCache {
+    private readonly seen = new Map<string, number>();
+
+    /** Records the triple; false when it was already seen (a replay). */
+    remember(secretId: string, timestamp: number, nonce: string, nowMs: number): boolean {
+        for (const [key, expiresAt] of this.seen) if (expiresAt < nowMs) this.seen.delete(key);
+        const key = `${secretId}|${timestamp}|${nonce}`;
+        if (this.seen.has(key)) return false;
+        this.seen.set(key, timestamp * 1000 + MAX_CLOCK_SKEW_MS);
+        return true;
+    }
+
+    /** Forgets every remembered triple (front-end reset). */
+    clear(): void {
+        this.seen.clear();
+    }
+}
+
+/** Inputs of {@link verifyLegacyRequest}. */
+export interface LegacyRequest {
+    method: string;
+    /** `Host` header as sent (with port). */
+    host: string;
+    /** Full request path, front-end prefix included (e.g. `/tencentcloud/v2/index.php`). */
+    path: string;
+    params: LegacyParams;
+    nowMs: number;
+    credentials: ReadonlyMap<string, EmulatorCredential>;
+    nonces: NonceCache;
+}
+
+/** Outcome: the credential, or the string code (`codeDesc`) to answer with. */
+export type LegacyAuthResult = { ok: true; credential: EmulatorCredential } | { ok: false; code: string; message: string };
+
+/** Authenticates a legacy request; records its Nonce only once everything else verified. */
+export function verifyLegacyRequest(req: LegacyRequest): LegacyAuthResult {
+    const fail = (code: string, message: string): LegacyAuthResult => ({ ok: false, code, message });
+    const p = req.params;
+    for (const name of ["SecretId", "Signature", "Timestamp", "Nonce"]) {
+        if (!p[name]) return fail("MissingParameter", `The request is missing a required parameter \`${name}\`.`);
+    }
+    if (!/^\d+$/.test(p.Timestamp)) return fail("InvalidParameter", "The parameter `Timestamp` must be a Unix time in seconds.");
+    if (!/^[1-9]\d*$/.test(p.Nonce)) return fail("InvalidParameter", "The parameter `Nonce` must be a positive integer.");
+    const timestamp = Number(p.Timestamp);
+    if (Math.abs(req.nowMs - timestamp * 1000) > MAX_CLOCK_SKEW_MS) {
+        return fail("AuthFailure.SignatureExpire", "The `Timestamp` differs from the server time by more than 5 minutes.");
+    }
+    const credential = req.credentials.get(p.SecretId);
+    if (!credential) return fail("AuthFailure.SecretIdNotFound", "The SecretId is not found.");
+    const digest = legacyDigest(p.SignatureMethod);
+    if (!digest) return fail("InvalidParameter", "The parameter `SignatureMethod` must be HmacSHA1 or HmacSHA256.");
+
+    const expected = createHmac(digest, credential.secretKey)
+        .update(legacySignString(req.method, req.host, req.path, p), "utf8")
+        .digest();
+    const given = Buffer.from(p.Signature, "base64");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return fail("AuthFailure.SignatureFailure", "Signature verification failed.");
+    }
+    // Temporary credentials need their token; a token with a permanent key is refused (INFERRED).
+    if ((credential.token ?? undefined) !== (p.Token || undefined)) {
+        return fail("AuthFailure.TokenFailure", "The `Token` is missing or invalid for this SecretId.");
+    }
+    if (!req.nonces.remember(p.SecretId, timestamp, p.Nonce, req.nowMs)) {
+        return fail("ReplayAttack", "The `Nonce` was already used with this `Timestamp`: request replayed.");
+    }
+    return { ok: true, credential };
+}

@@ -1,0 +1,44 @@
+/**
+ * Knobs of the Tencent front end, switched through `POST /__emu/tencentcloud/settings` and
+ * restored by `reset()`. They let clients be tested against each documented variant.
+ */
+
+export interface TencentFrontEndSettings {
+    /**
+     * CreateVpnConnection (and AddVpnConnEx) reveal the new connection's id. The official example
+     * returns none (reference §1.2), so clients must be able to find it by filtering.
+     * @default false
+     */
+    createReturnsId: boolean;
+    /**
+     * Render SA lifetimes as strings, as the doc/CLI examples do (reference §1.4: live type UNCONFIRMED).
+     * @default false
+     */
+    numbersAsStrings: boolean;
+    /**
+     * One running task per VPN gateway: writes on a gateway whose other connection is still
+     * PENDING/DELETING fail with the retryable codes of reference §1.9 (INFERRED from
+     * `UnsupportedOperation.MutexOperationTaskRunning`).
+     * @default true
+     */
+    gatewayMutex: boolean;
+}
+
+/** Start values, restored by `reset()`. */
+export const DEFAULT_TENCENT_SETTINGS: Readonly<TencentFrontEndSettings> = Object.freeze({
+    createReturnsId: false,
+    numbersAsStrings: false,
+    gatewayMutex: true,
+});
+
+/** Validates a settings patch: known keys, boolean values. Returns the patch or an error text. */
+export function parseTencentSettingsPatch(body: unknown): Partial<TencentFrontEndSettings> | string {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return "settings must be a JSON object";
+    const patch: Partial<TencentFrontEndSettings> = {};
+    for (const [key, value] of Object.entries(body)) {
+        if (!(key in DEFAULT_TENCENT_SETTINGS)) return `unknown setting \`${key}\``;
+        if (typeof value !== "boolean") return `setting \`${key}\` must be a boolean`;
+        patch[key as keyof TencentFrontEndSettings] = value;
+    }
+    return patch;
+}

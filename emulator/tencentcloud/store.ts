@@ -1,0 +1,328 @@
+/**
+ * The one in-memory store behind both API generations: fixtures, connections, async tasks.
+ *
+ * A connection made through API 2.0 is the same record API 3.0 reads and changes, and vice versa.
+ * Lifecycle is lazy: each write records a transition ending at `now + transitionMs`; states and
+ * task statuses are functions of `ctx.now()` (no timers), and finished transitions are applied
+ * (`settle`) at the start of every store operation. State rules (reference §1.6, §1.7, §1.9):
+ * create → PENDING → AVAILABLE; modify → PENDING → AVAILABLE (INFERRED: the doc has no UPDATING
+ * state); delete → DELETING → gone. A task armed to fail ends FAILED: a failed create disappears,
+ * a failed modify restores the previous attributes, a failed delete leaves the connection AVAILABLE.
+ */
+import { randomInt } from "crypto";
+import type { EmulatorContext } from "../core/types";
+import { TencentError } from "./errors";
+import {
+    CUSTOMER_GATEWAYS,
+    VPCS,
+    VPN_GATEWAYS,
+    type CustomerGatewayFixture,
+    type VpcFixture,
+    type VpnGatewayFixture,
+} from "./fixtures";
+import { cloneAttributes, formatCloudTime, type ConnectionAttributes, type ConnectionState, type ConnectionView } from "./model";
+import type { Lookups } from "./validation";
+
+/** The async operations that record a task. */
+export type TaskKind = "create" | "modify" | "delete";
+
+/** Status of an async task (reference §1.8). */
+export type TaskStatus = "RUNNING" | "SUCCESS" | "FAILED";
+
+/** An async task; API 3.0 finds it by the RequestId of the call, API 2.0 by its numeric id. */
+export interface TaskRecord {
+    requestId: string;
+    legacyId: number;
+    kind: TaskKind;
+    connectionId: string;
+    startedAt: number;
+    endsAt: number;
+    outcome: "SUCCESS" | "FAILED";
+}
+
+interface Transition {
+    kind: TaskKind;
+    task: TaskRecord;
+    /** Attributes before a modify, restored when its task fails. */
+    previous?: ConnectionAttributes;
+}
+
+/** Out-of-band values set through the control API, shown instead of the computed ones. */
+export interface ConnectionOverrides {
+    State?: string;
+    NetStatus?: string;
+    HealthCheckStatus?: string;
+}
+
+/** A stored connection. */
+export interface ConnectionRecord {
+    readonly id: string;
+    /** API 2.0 numeric `vpnConnId`. */
+    readonly legacyId: number;
+    readonly region: string;
+    readonly createdAt: number;
+    attrs: ConnectionAttributes;
+    transition?: Transition;
+    overrides: ConnectionOverrides;
+}
+
+const FIRST_LEGACY_CONNECTION_ID = 4001;
+const FIRST_LEGACY_TASK_ID = 10001;
+
+/** See the module comment. */
+export class TencentStore {
+    private connections = new Map<string, ConnectionRecord>();
+    private tasks: TaskRecord[] = [];
+    private nextLegacyConnectionId = FIRST_LEGACY_CONNECTION_ID;
+    private nextLegacyTaskId = FIRST_LEGACY_TASK_ID;
+    private failNextTasks = 0;
+
+    constructor(private readonly ctx: EmulatorContext) {}
+
+    /** Forgets connections and tasks; fixtures are constant. */
+    reset(): void {
+        this.connections.clear();
+        this.tasks = [];
+        this.nextLegacyConnectionId = FIRST_LEGACY_CONNECTION_ID;
+        this.nextLegacyTaskId = FIRST_LEGACY_TASK_ID;
+        this.failNextTasks = 0;
+    }
+
+    /** Connections one gateway may hold (emulator setting). */
+    quotaPerGateway(): number {
+        return this.ctx.settings.connectionQuotaPerGateway;
+    }
+
+    // ----------------------------------------------------------------------------------- fixtures
+
+    /** Fixture VPCs of a region. */
+    vpcs(region: string): VpcFixture[] {
+        return VPCS.filter((v) => v.region === region);
+    }
+
+    /** Fixture VPN gateways of a region. */
+    gateways(region: string): VpnGatewayFixture[] {
+        return VPN_GATEWAYS.filter((g) => g.region === region);
+    }
+
+    /** Fixture customer gateways of a region. */
+    customerGateways(region: string): CustomerGatewayFixture[] {
+        return CUSTOMER_GATEWAYS.filter((c) => c.region === region);
+    }
+
+    /** Fixture lookups for one region; API 2.0 ids (`gz_vpc_1001`, 2001, 3001) resolve too when `legacy`. */
+    lookups(region: string, legacy = false): Lookups {
+        return {
+            vpc: (id) => this.vpcs(region).find((v) => v.vpcId === id || (legacy && v.legacyId === id)),
+            gateway: (id) => this.gateways(region).find((g) => g.vpnGatewayId === id || (legacy && String(g.legacyId) === id)),
+            customerGateway: (id) => this.customerGateways(region).find((c) => c.customerGatewayId === id || (legacy && String(c.legacyId) === id)),
+        };
+    }
+
+    // -------------------------------------------------------------------------------- connections
+
+    /** Connections of a region, oldest first. */
+    list(region: string): ConnectionRecord[] {
+        this.settle();
+        return [...this.connections.values()].filter((c) => c.region === region);
+    }
+
+    /** A connection by `vpnx-` id (or, with `legacy`, by numeric `vpnConnId`). */
+    find(region: string, id: string, legacy = false): ConnectionRecord | undefined {
+        return this.list(region).find((c) => c.id === id || (legacy && String(c.legacyId) === id));
+    }
+
+    /** The API 3.0 state of a connection now. */
+    state(record: ConnectionRecord): ConnectionState | string {
+        if (record.overrides.State !== undefined) return record.overrides.State;
+        if (record.transition && this.ctx.now() < record.transition.task.endsAt) {
+            return record.transition.kind === "delete" ? "DELETING" : "PENDING";
+        }
+        return "AVAILABLE";
+    }
+
+    /** What rendering needs beyond the attributes. */
+    view(record: ConnectionRecord): ConnectionView {
+        const state = this.state(record);
+        const gateway = VPN_GATEWAYS.find((g) => g.vpnGatewayId === record.attrs.VpnGatewayId);
+        const customerGateway = CUSTOMER_GATEWAYS.find((c) => c.customerGatewayId === record.attrs.CustomerGatewayId);
+        // INFERRED: the tunnel is reported up once the connection is AVAILABLE (no real peer exists).
+        const up = state === "AVAILABLE" ? "AVAILABLE" : "UNAVAILABLE";
+        return {
+            id: record.id,
+            createdTime: formatCloudTime(record.createdAt),
+            state,
+            netStatus: record.overrides.NetStatus ?? up,
+            // Empty while health checks are off (reference §1.6).
+            healthCheckStatus: record.overrides.HealthCheckStatus ?? (record.attrs.EnableHealthCheck ? up : ""),
+            localBgpAsn: gateway?.bgpAsn ?? 0,
+            remoteBgpAsn: customerGateway?.bgpAsn ?? 0,
+        };
+    }
+
+    /**
+     * Stores a new connection (attributes already validated) and starts its create task.
+     * @throws LimitExceeded past the per-gateway quota; UnsupportedOperation.InvalidState while the gateway is busy.
+     */
+    create(region: string, attrs: ConnectionAttributes, requestId: string, gatewayMutex: boolean): { record: ConnectionRecord; task: TaskRecord } {
+        const onGateway = this.list(region).filter((c) => c.attrs.VpnGatewayId === attrs.VpnGatewayId);
+        if (onGateway.length >= this.ctx.settings.connectionQuotaPerGateway) {
+            throw new TencentError(
+                "LimitExceeded",
+                `The VPN gateway \`${attrs.VpnGatewayId}\` already has ${onGateway.length} connections (quota ${this.ctx.settings.connectionQuotaPerGateway}).`,
+                { resource: "vpnGateway" },
+            );
+        }
+        if (gatewayMutex) this.assertGatewayIdle(onGateway, undefined, "UnsupportedOperation.InvalidState");
+        const record: ConnectionRecord = {
+            id: this.newConnectionId(),
+            legacyId: this.nextLegacyConnectionId++,
+            region,
+            createdAt: this.ctx.now(),
+            attrs: cloneAttributes(attrs),
+            overrides: {},
+        };
+        const task = this.startTask("create", record, requestId);
+        this.connections.set(record.id, record);
+        return { record, task };
+    }
+
+    /**
+     * Replaces the attributes of an AVAILABLE connection and makes it PENDING again.
+     * @throws UnsupportedOperation.VpnConnInvalidState unless AVAILABLE; UnsupportedOperation.InvalidState while the gateway is busy.
+     */
+    modify(record: ConnectionRecord, attrs: ConnectionAttributes, requestId: string, gatewayMutex: boolean): TaskRecord {
+        this.assertLive(record);
+        if (this.state(record) !== "AVAILABLE") {
+            throw new TencentError(
+                "UnsupportedOperation.VpnConnInvalidState",
+                `The VPN connection \`${record.id}\` is ${this.state(record)}, not AVAILABLE.`,
+                { resource: "vpnConnection" },
+            );
+        }
+        if (gatewayMutex) this.assertGatewayIdle(this.list(record.region).filter((c) => c.attrs.VpnGatewayId === record.attrs.VpnGatewayId), record, "UnsupportedOperation.InvalidState");
+        const previous = cloneAttributes(record.attrs);
+        record.attrs = cloneAttributes(attrs);
+        const task = this.startTask("modify", record, requestId);
+        record.transition!.previous = previous;
+        return task;
+    }
+
+    /**
+     * Starts deleting an AVAILABLE connection (DELETING, then gone).
+     * @throws UnsupportedOperation.DeleteVpnConnInvalidState unless AVAILABLE;
+     * UnsupportedOperation.MutexOperationTaskRunning while another task runs on the gateway (reference §1.9).
+     */
+    delete(record: ConnectionRecord, requestId: string, gatewayMutex: boolean): TaskRecord {
+        this.assertLive(record);
+        if (this.state(record) !== "AVAILABLE") {
+            throw new TencentError(
+                "UnsupportedOperation.DeleteVpnConnInvalidState",
+                `The VPN connection \`${record.id}\` is ${this.state(record)}; only an AVAILABLE connection can be deleted.`,
+                { resource: "vpnConnection" },
+            );
+        }
+        if (gatewayMutex) this.assertGatewayIdle(this.list(record.region).filter((c) => c.attrs.VpnGatewayId === record.attrs.VpnGatewayId), record, "UnsupportedOperation.MutexOperationTaskRunning");
+        return this.startTask("delete", record, requestId);
+    }
+
+    // ---------------------------------------------------------------------------------------- tasks
+
+    /** A task by the RequestId of its call (API 3.0) or its numeric id (API 2.0; 3.0 accepts it as a string too). */
+    task(id: string | number): TaskRecord | undefined {
+        return this.tasks.find((t) => t.requestId === id || String(t.legacyId) === String(id));
+    }
+
+    /** RUNNING until the task's transition ends, then its outcome. */
+    taskStatus(task: TaskRecord): TaskStatus {
+        return this.ctx.now() < task.endsAt ? "RUNNING" : task.outcome;
+    }
+
+    /** The next `count` tasks end FAILED (control `tasks/fail-next`). */
+    failNext(count: number): number {
+        this.failNextTasks += count;
+        return this.failNextTasks;
+    }
+
+    // -------------------------------------------------------------------------------- out of band
+
+    /** Removes a connection at once, as a console delete would (control API). */
+    remove(id: string): boolean {
+        this.settle();
+        return this.connections.delete(id);
+    }
+
+    /** A connection in any region by id (control API). */
+    findAnywhere(id: string): ConnectionRecord | undefined {
+        this.settle();
+        return this.connections.get(id);
+    }
+
+    /** JSON snapshot for `GET /__emu/state` (PSKs redacted: the state may be printed). */
+    dump(render: (record: ConnectionRecord) => unknown): unknown {
+        this.settle();
+        return {
+            connections: [...this.connections.values()].map(render),
+            tasks: this.tasks.map((t) => ({ ...t, status: this.taskStatus(t) })),
+            failNextTasks: this.failNextTasks,
+        };
+    }
+
+    // ------------------------------------------------------------------------------------- private
+
+    private newConnectionId(): string {
+        const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (;;) {
+            let id = "vpnx-";
+            for (let i = 0; i < 8; i++) id += alphabet[randomInt(alphabet.length)];
+            if (!this.connections.has(id)) return id;
+        }
+    }
+
+    /** Settles, then insists the record is still stored (its deletion may have finished meanwhile). */
+    private assertLive(record: ConnectionRecord): void {
+        this.settle();
+        if (this.connections.get(record.id) !== record) {
+            throw new TencentError("ResourceNotFound", `The resource \`${record.id}\` is not found.`, { resource: "vpnConnection" });
+        }
+    }
+
+    private assertGatewayIdle(onGateway: ConnectionRecord[], except: ConnectionRecord | undefined, code: string): void {
+        // INFERRED: one running task per gateway, as `MutexOperationTaskRunning` (reference §1.9) implies.
+        const busy = onGateway.find((c) => c !== except && this.state(c) !== "AVAILABLE");
+        if (busy) {
+            throw new TencentError(code, `The VPN gateway \`${busy.attrs.VpnGatewayId}\` is busy with \`${busy.id}\` (${this.state(busy)}).`, { resource: "vpnGateway" });
+        }
+    }
+
+    private startTask(kind: TaskKind, record: ConnectionRecord, requestId: string): TaskRecord {
+        const now = this.ctx.now();
+        const failed = this.failNextTasks > 0;
+        if (failed) this.failNextTasks -= 1;
+        const task: TaskRecord = {
+            requestId,
+            legacyId: this.nextLegacyTaskId++,
+            kind,
+            connectionId: record.id,
+            startedAt: now,
+            endsAt: now + this.ctx.settings.transitionMs,
+            outcome: failed ? "FAILED" : "SUCCESS",
+        };
+        this.tasks.push(task);
+        record.transition = { kind, task };
+        return task;
+    }
+
+    /** Applies every transition whose time is up. */
+    private settle(): void {
+        const now = this.ctx.now();
+        for (const record of [...this.connections.values()]) {
+            const t = record.transition;
+            if (!t || now < t.task.endsAt) continue;
+            record.transition = undefined;
+            const failed = t.task.outcome === "FAILED";
+            if ((t.kind === "create" && failed) || (t.kind === "delete" && !failed)) this.connections.delete(record.id);
+            if (t.kind === "modify" && failed && t.previous) record.attrs = t.previous;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+/**
+ * Lifecycle of a Tencent Cloud IPsec VPN connection: the dynamic provider's hooks `require()` this
+ * module at call time, so nothing here is serialized into state. `apiVersion` picks the API
+ * generation per call; both read and write the same cloud object, so a connection made through
+ * API 2.0 is read and updated through API 3.0 after switching `apiVersion`.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { setStackConfig } from "../core/config";
+import { ConfigurationError } from "../core/errors";
+import { runExclusive } from "../core/lock";
+import { checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withoutReserved } from "../core/resource";
+import { withRetry } from "../core/retry";
+import { Props } from "../core/schema";
+import { operationDeadline, resolveTiming, Timing } from "../core/timing";
+import { Api2 } from "./api2";
+import { Api3 } from "./api3";
+import { TencentVpcClient } from "./client";
+import { ConnectionApi, CreateStarted, Observed, settleCreate, waitAvailable, waitGone } from "./connectionApi";
+import { TencentLegacyVpcClient } from "./legacyClient";
+import { legacyRegionCode } from "./regions";
+import { isAmbiguousFailure } from "./retryPolicy";
+import { connectionRules } from "./rules";
+import { API_2, dialectOf, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
+import { configuredRegion, resolveSettings } from "./settings";
+import { ComputedOutputs } from "./views";
+
+export type { ComputedOutputs } from "./views";
+
+interface Context {
+    api: ConnectionApi;
+    timing: Timing;
+}
+
+/** The API generation the properties select, with credentials and timing resolved now. */
+function contextFor(props: Props): Context {
+    const settings = resolveSettings();
+    const timing = resolveTiming();
+    const region = String(props.region);
+    const secrets = [props.preSharedKey as string | undefined];
+    if (dialectOf(props) === API_2) {
+        const code = legacyRegionCode(region);
+        if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);
+        return { api: new Api2(new TencentLegacyVpcClient(settings, code, timing, secrets), timing), timing };
+    }
+    return { api: new Api3(new TencentVpcClient(settings, region, timing, secrets), timing), timing };
+}
+
+/** Writes on one VPN gateway queue here: the cloud runs one task per gateway (reference §1.9 MutexOperationTaskRunning). */
+const gatewayLock = (props: Props) => `tencentcloud:${props.vpnGatewayId}`;
+
+function log(message: string): void {
+    // The engine shows a dynamic provider's stderr lines as diagnostics of the update.
+    console.error(`pulumi-ipsec: ${message}`);
+}
+
+/**
+ * Outputs = desired inputs overlaid with what the cloud reports, plus the computed outputs. The
+ * cloud reports the tunnel's traffic both as policies and as their remote CIDRs; only the form the
+ * resource declares is kept, so the outputs never hold both (which `check` refuses as inputs).
+ */
+export function outputsFrom(inputs: Props, observed: Observed): Props & ComputedOutputs {
+    const { securityPolicyDatabases, userGwCidrBlocks, ...actual } = observed.props;
+    const [key, value] = inputs.userGwCidrBlocks !== undefined ? ["userGwCidrBlocks", userGwCidrBlocks] : ["securityPolicyDatabases", securityPolicyDatabases];
+    if (value !== undefined) actual[key] = value;
+    return { ...overlayActual(SCHEMA, inputs, actual), ...observed.computed };
+}
+
+export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    setStackConfig(request.config);
+}
+
+export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    const region = configuredRegion();
+    return checkResource(SCHEMA, news, { defaults: region ? { region } : {}, extraRules: connectionRules });
+}
+
+export async function diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    const { changedPaths, ...result } = diffResource(SCHEMA, olds, news);
+    if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
+    return result;
+}
+
+/**
+ * Sends the create unless an earlier attempt already did: the lookup runs before creating and
+ * again after every ambiguous failure (network error, timeout, 5xx), when the create may have
+ * taken effect without an answer; only then is the create sent again.
+ */
+async function createOrAdopt(ctx: Context, inputs: Props, deadline: number): Promise<CreateStarted & { adopted?: boolean }> {
+    return withRetry(
+        async () => {
+            const existing = await ctx.api.findOwn(inputs, deadline);
+            if (existing) {
+                log(`adopting connection ${existing}, made by an earlier attempt of this create`);
+                return { id: existing, adopted: true };
+            }
+            return ctx.api.create(inputs, deadline);
+        },
+        {
+            deadline,
+            classify: (error) => (isAmbiguousFailure(error) ? "network" : "fatal"),
+            minDelayMs: ctx.timing.minDelayMs,
+            maxDelayMs: ctx.timing.maxDelayMs,
+            onRetry: (error) => log(`create of "${inputs.name}" may or may not have happened (${(error as Error).message}); looking it up before trying again`),
+        },
+    );
+}
+
+/** True unless the cloud positively reports the connection gone (an unanswered lookup counts as existing). */
+async function stillExists(ctx: Context, id: string): Promise<boolean> {
+    try {
+        return (await ctx.api.describe(id, Date.now() + ctx.timing.readTimeoutMs)) !== undefined;
+    } catch {
+        return true;
+    }
+}
+
+export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
+    const inputs = withoutReserved(news);
+    const ctx = contextFor(inputs);
+    const deadline = operationDeadline(ctx.timing, inputs, "create");
+    return runExclusive(gatewayLock(inputs), async () => {
+        const started = await createOrAdopt(ctx, inputs, deadline);
+        // Without a reported id nothing can be kept in state until the connection is found.
+        const id = started.id ?? (await settleCreate(ctx.api, started, inputs, ctx.timing, deadline));
+        try {
+            if (started.id && !started.adopted) await settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
+            const observed = await waitAvailable(ctx.api, id, ctx.timing, deadline);
+            return { id, outs: outputsFrom(inputs, observed) };
+        } catch (error) {
+            // A connection that exists must be kept in state rather than orphaned; one whose failed
+            // task already removed it (reference §1.8 FAILED) is simply not created.
+            if (!(await stillExists(ctx, id))) throw error;
+            throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
+        }
+    });
+}
+
+export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+    const olds = withoutReserved(props);
+    const ctx = contextFor(olds);
+    const observed = await ctx.api.describe(id, Date.now() + ctx.timing.readTimeoutMs);
+    if (!observed || observed.computed.state === "DELETING") {
+        // No id: the engine records the connection as deleted.
+        return {};
+    }
+    const outs = outputsFrom(olds, observed);
+    return { id, props: outs, inputs: inputsFromOutputs(SCHEMA, outs) };
+}
+
+export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    const inputs = withoutReserved(news);
+    const ctx = contextFor(inputs);
+    const deadline = operationDeadline(ctx.timing, inputs, "update");
+    const { changedPaths } = diffResource(SCHEMA, olds, news);
+    return runExclusive(gatewayLock(inputs), async () => {
+        await ctx.api.update(id, inputs, changedPaths, deadline);
+        const observed = await waitAvailable(ctx.api, id, ctx.timing, deadline);
+        return { outs: outputsFrom(inputs, observed) };
+    });
+}
+
+export async function remove(id: string, props: Props): Promise<void> {
+    const olds = withoutReserved(props);
+    const ctx = contextFor(olds);
+    const deadline = operationDeadline(ctx.timing, olds, "delete");
+    await runExclusive(gatewayLock(olds), async () => {
+        if (await ctx.api.remove(id, olds, deadline)) await waitGone(ctx.api, id, ctx.timing, deadline);
+    });
+}

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { CloudApiError } from "../../../provider/core/errors";
+import { resolveTiming } from "../../../provider/core/timing";
+import { TencentVpcClient, toCloudError } from "../../../provider/tencentcloud/client";
+import { TencentcloudSettings } from "../../../provider/tencentcloud/settings";
+import { json, Loopback, startLoopback } from "./loopback";
+
+const SECRET_KEY = "test-secret-key-0001";
+const PSK = "psk-do-not-print";
+
+describe("tencentcloud client", () => {
+    let server: Loopback;
+    let client: TencentVpcClient;
+    const timing = resolveTiming({ minDelayMs: 1, maxDelayMs: 5, requestTimeoutMs: 500 });
+    const deadline = () => Date.now() + 2000;
+
+    before(async () => {
+        server = await startLoopback();
+        const settings: TencentcloudSettings = {
+            secretId: "AKIDtest",
+            secretKey: SECRET_KEY,
+            endpoint: new URL(`${server.url}/tencentcloud`),
+            legacyEndpoint: new URL(`${server.url}/v2/index.php`),
+        };
+        client = new TencentVpcClient(settings, "ap-guangzhou", timing, [PSK]);
+    });
+    after(() => server.close());
+    beforeEach(() => (server.requests.length = 0));
+
+    it("can call the real SDK over loopback http, signing TC3 with the action and region headers", async () => {
+        // GIVEN a server answering like API 3.0
+        server.handle((_req, _body, res) => json(res, { Response: { TotalCount: 0, VpnConnectionSet: [], RequestId: "r-1" } }));
+        // AND an http_proxy the SDK would otherwise route loopback through (reference §2.1 gotcha 3)
+        const saved = process.env.http_proxy;
+        process.env.http_proxy = "http://127.0.0.1:9";
+        // WHEN an action is called
+        const response = await client
+            .call({ action: "DescribeVpnConnections", params: { VpnConnectionIds: ["vpnx-00000000"] }, deadline: deadline() })
+            .finally(() => (saved === undefined ? delete process.env.http_proxy : (process.env.http_proxy = saved)));
+        // THEN it went to the endpoint's path, through no proxy, as TC3 POST JSON
+        assert.equal(response.RequestId, "r-1");
+        const [request] = server.requests;
+        assert.equal(request.url, "/tencentcloud/");
+        assert.equal(request.headers["x-tc-action"], "DescribeVpnConnections");
+        assert.equal(request.headers["x-tc-region"], "ap-guangzhou");
+        assert.match(String(request.headers.authorization), /^TC3-HMAC-SHA256 Credential=AKIDtest\//);
+        assert.deepEqual(JSON.parse(request.body), { VpnConnectionIds: ["vpnx-00000000"] });
+    });
+
+    it("fails when the API answers an error, with its code and request id and no secret", async () => {
+        server.handle((_req, _body, res) =>
+            json(res, { Response: { Error: { Code: "InvalidParameterValue.Malformed", Message: `bad PreShareKey ${PSK} for ${SECRET_KEY}` }, RequestId: "r-2" } }),
+        );
+        const error: CloudApiError = await client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }).then(
+            () => assert.fail("no error"),
+            (e) => e,
+        );
+        assert.ok(error instanceof CloudApiError);
+        assert.equal(error.code, "InvalidParameterValue.Malformed");
+        assert.equal(error.requestId, "r-2");
+        assert.equal(error.cloud, "tencentcloud");
+        assert.doesNotMatch(error.message, new RegExp(`${PSK}|${SECRET_KEY}`));
+        assert.equal(server.requests.length, 1);
+    });
+
+    it("can retry throttling until it passes", async () => {
+        let calls = 0;
+        server.handle((_req, _body, res) =>
+            ++calls < 3 ? json(res, { Response: { Error: { Code: "RequestLimitExceeded", Message: "slow down" }, RequestId: "r" } }) : json(res, { Response: { RequestId: "ok" } }),
+        );
+        const response = await client.call({ action: "ModifyVpnConnectionAttribute", params: {}, deadline: deadline() });
+        assert.equal(response.RequestId, "ok");
+        assert.equal(calls, 3);
+    });
+
+    it("fails when the body is not JSON or has no Response, as HttpError.InvalidResponse", async () => {
+        for (const body of ["<html>bad gateway</html>", JSON.stringify({ error: "x" })]) {
+            server.handle((_req, _body, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.end(body);
+            });
+            // A create is not retried on an ambiguous answer: the hook looks the connection up instead.
+            await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "HttpError.InvalidResponse" });
+        }
+        assert.equal(server.requests.length, 2);
+    });
+
+    it("fails when the server answers 5xx, as HttpError.<status>, after retrying a read", async () => {
+        server.handle((_req, _body, res) => json(res, { oops: true }, 503));
+        await assert.rejects(client.call({ action: "DescribeVpnConnections", params: {}, deadline: Date.now() + 100 }), (e: CloudApiError) => e.code === "HttpError.503" && e.httpStatus === 503);
+        assert.ok(server.requests.length > 1);
+    });
+
+    it("fails when the connection drops, as a network code", async () => {
+        server.handle((req) => req.socket.destroy());
+        await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "ECONNRESET" });
+    });
+
+    it("fails when no answer comes within the request timeout, as ETIMEDOUT", async () => {
+        server.handle(() => undefined);
+        await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "ETIMEDOUT" });
+    });
+
+    describe("toCloudError", () => {
+        it("can map SDK exceptions, escaped parse errors and transport messages", () => {
+            const cases: [unknown, string | undefined][] = [
+                [Object.assign(new Error("m"), { code: "ResourceInUse", requestId: "r" }), "ResourceInUse"],
+                [Object.assign(new Error("Bad Gateway"), { httpCode: 502 }), "HttpError.502"],
+                [Object.assign(new Error("invalid json response body"), { type: "invalid-json" }), "HttpError.InvalidResponse"],
+                [new TypeError("Cannot read properties of undefined (reading 'Error')"), "HttpError.InvalidResponse"],
+                [new Error("request to http://127.0.0.1:1/ failed, reason: connect ECONNREFUSED 127.0.0.1:1"), "ECONNREFUSED"],
+                [new Error("network timeout at: http://127.0.0.1:1/"), "ETIMEDOUT"],
+                [new Error("request to http://x/ failed, reason: getaddrinfo EAI_AGAIN x"), "EAI_AGAIN"],
+                [new Error("something else"), undefined],
+            ];
+            for (const [error, code] of cases) assert.equal(toCloudError("A", error, []).code, code);
+        });
+    });
+});

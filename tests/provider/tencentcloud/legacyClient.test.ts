@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { createHmac } from "crypto";
+import { CloudApiError } from "../../../provider/core/errors";
+import { resolveTiming } from "../../../provider/core/timing";
+import { flattenParams, legacySignString, parseLegacyAnswer, signLegacyRequest, TencentLegacyVpcClient } from "../../../provider/tencentcloud/legacyClient";
+import { TencentcloudSettings } from "../../../provider/tencentcloud/settings";
+import { json, Loopback, startLoopback } from "./loopback";
+
+const SECRET_KEY = "legacy-secret-key-01";
+
+describe("tencentcloud legacy client", () => {
+    it("can flatten nested parameters with dot notation, as the seeds name them", () => {
+        assert.deepEqual(flattenParams({ IKESet: { propoEncryAlgorithm: "aes-cbc-128", ikeSaLifetimeSeconds: 86400 }, userGwCidrBlock: ["10.0.0.0/24", "10.1.0.0/24"], skip: undefined, vpcId: "vpc-1" }), {
+            "IKESet.propoEncryAlgorithm": "aes-cbc-128",
+            "IKESet.ikeSaLifetimeSeconds": "86400",
+            "userGwCidrBlock.0": "10.0.0.0/24",
+            "userGwCidrBlock.1": "10.1.0.0/24",
+            vpcId: "vpc-1",
+        });
+    });
+
+    it("can build the documented string to sign: sorted raw k=v after POST, host with port and path", () => {
+        const text = legacySignString("POST", "127.0.0.1:8080", "/v2/index.php", { b: "2", a: "x/y z", Signature: "ignored" });
+        assert.equal(text, "POST127.0.0.1:8080/v2/index.php?a=x/y z&b=2");
+    });
+
+    it("can sign with HMAC-SHA256 and say so in SignatureMethod", () => {
+        const settings = { secretId: "AKIDlegacy", secretKey: SECRET_KEY, securityToken: "tok", legacyEndpoint: new URL("http://127.0.0.1:8080/v2/index.php") };
+        const signed = signLegacyRequest("DescribeVpnConn", "gz", { vpnConnId: "vpnx-1" }, settings, 1_700_000_000_000);
+        assert.equal(signed.Action, "DescribeVpnConn");
+        assert.equal(signed.Region, "gz");
+        assert.equal(signed.Timestamp, "1700000000");
+        assert.equal(signed.SignatureMethod, "HmacSHA256");
+        assert.equal(signed.Token, "tok");
+        assert.match(signed.Nonce, /^[1-9]\d*$/);
+        const expected = createHmac("sha256", SECRET_KEY).update(legacySignString("POST", "127.0.0.1:8080", "/v2/index.php", signed)).digest("base64");
+        assert.equal(signed.Signature, expected);
+    });
+
+    describe("parseLegacyAnswer", () => {
+        const secrets = ["psk-legacy-secret"];
+        it("can accept code 0", () => {
+            assert.deepEqual(parseLegacyAnswer("A", { status: 200, body: '{"code":0,"message":"","data":{"taskId":1}}' }, secrets).data, { taskId: 1 });
+        });
+        it("fails when code is not 0, with codeDesc as the code and no secret", () => {
+            const error = (() => {
+                try {
+                    parseLegacyAnswer("AddVpnConnEx", { status: 200, body: JSON.stringify({ code: 5000, message: "bad psk-legacy-secret", codeDesc: "InvalidVpnGw.NotFound" }) }, secrets);
+                } catch (e) {
+                    return e as CloudApiError;
+                }
+                assert.fail("no error");
+            })();
+            assert.equal(error.code, "InvalidVpnGw.NotFound");
+            assert.doesNotMatch(error.message, /psk-legacy-secret/);
+        });
+        it("fails when the answer is not JSON, lacks a code, or is a 5xx", () => {
+            assert.throws(() => parseLegacyAnswer("A", { status: 200, body: "<html/>" }, []), { code: "HttpError.InvalidResponse" });
+            assert.throws(() => parseLegacyAnswer("A", { status: 200, body: "{}" }, []), { code: "HttpError.InvalidResponse" });
+            assert.throws(() => parseLegacyAnswer("A", { status: 502, body: "" }, []), { code: "HttpError.502", httpStatus: 502 });
+            assert.throws(() => parseLegacyAnswer("A", { status: 200, body: '{"code":4000,"message":"m"}' }, []), { code: "4000" });
+        });
+    });
+
+    describe("over HTTP", () => {
+        let server: Loopback;
+        let client: TencentLegacyVpcClient;
+        const timing = resolveTiming({ minDelayMs: 1, maxDelayMs: 5, requestTimeoutMs: 300 });
+
+        before(async () => {
+            server = await startLoopback();
+            const settings: TencentcloudSettings = { secretId: "AKIDlegacy", secretKey: SECRET_KEY, endpoint: new URL(server.url), legacyEndpoint: new URL(`${server.url}/tencentcloud/v2/index.php`) };
+            client = new TencentLegacyVpcClient(settings, "gz", timing, ["psk-legacy-secret"]);
+        });
+        after(() => server.close());
+        beforeEach(() => (server.requests.length = 0));
+
+        it("can POST a signed form that a server can verify", async () => {
+            // GIVEN a server that checks the signature the documented way
+            server.handle((req, body, res) => {
+                const params = Object.fromEntries(new URLSearchParams(body));
+                const expected = createHmac("sha256", SECRET_KEY).update(legacySignString("POST", String(req.headers.host), "/tencentcloud/v2/index.php", params)).digest("base64");
+                json(res, params.Signature === expected ? { code: 0, message: "", data: { status: 0 } } : { code: 4100, message: "signature", codeDesc: "AuthFailure.SignatureFailure" });
+            });
+            // WHEN a call with nested parameters is made
+            const answer = await client.call({ action: "AddVpnConnEx", params: { IKESet: { exchangeMode: "main" }, preSharedKey: "a+b c&d" }, deadline: Date.now() + 2000, kind: "create" });
+            // THEN it was accepted and sent as a form body
+            assert.deepEqual(answer.data, { status: 0 });
+            const [request] = server.requests;
+            assert.equal(request.method, "POST");
+            assert.equal(request.headers["content-type"], "application/x-www-form-urlencoded");
+            assert.equal(new URLSearchParams(request.body).get("IKESet.exchangeMode"), "main");
+            assert.equal(new URLSearchParams(request.body).get("preSharedKey"), "a+b c&d");
+        });
+
+        it("can retry ActionLocked (the resource is busy, reference §3.2)", async () => {
+            let calls = 0;
+            server.handle((_req, _body, res) => json(res, ++calls < 3 ? { code: 5100, message: "busy", codeDesc: "ActionLocked" } : { code: 0, data: {} }));
+            await client.call({ action: "ModifyVpnConnEx", params: {}, deadline: Date.now() + 2000 });
+            assert.equal(calls, 3);
+        });
+
+        it("fails when the connection drops or times out, with a network code", async () => {
+            server.handle((req) => req.socket.destroy());
+            await assert.rejects(client.call({ action: "AddVpnConnEx", params: {}, deadline: Date.now() + 2000, kind: "create" }), { code: "ECONNRESET" });
+            server.handle(() => undefined);
+            await assert.rejects(client.call({ action: "AddVpnConnEx", params: {}, deadline: Date.now() + 2000, kind: "create" }), { code: "ETIMEDOUT" });
+        });
+    });
+});

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { CloudApiError } from "../../../provider/core/errors";
+import { callKindOf, classifyTencentError, isAmbiguousFailure } from "../../../provider/tencentcloud/retryPolicy";
+
+const coded = (code: string) => new CloudApiError({ cloud: "tencentcloud", action: "A", code }, "m");
+
+describe("tencentcloud retry policy", () => {
+    it("can retry throttling and busy states on every call (reference §1.9, §4.2)", () => {
+        for (const kind of ["read", "write", "create"] as const) {
+            assert.equal(classifyTencentError(coded("RequestLimitExceeded"), kind), "throttling");
+            assert.equal(classifyTencentError(coded("RequestLimitExceeded.IPLimitExceeded"), kind), "throttling");
+            for (const busy of ["ResourceInUse", "ResourceBusy", "ResourceUnavailable", "UnsupportedOperation.InvalidState", "UnsupportedOperation.DeleteVpnConnInvalidState", "UnsupportedOperation.MutexOperationTaskRunning", "UnsupportedOperation.VpnConnInvalidState", "ActionLocked"]) {
+                assert.equal(classifyTencentError(coded(busy), kind), "busy", `${busy} ${kind}`);
+            }
+        }
+    });
+
+    it("can retry InternalError on reads only (Terraform never retries it; a describe changes nothing)", () => {
+        assert.equal(classifyTencentError(coded("InternalError.ModuleError"), "read"), "server");
+        assert.equal(classifyTencentError(coded("InternalError"), "write"), "fatal");
+        assert.equal(classifyTencentError(coded("InternalError"), "create"), "fatal");
+    });
+
+    it("fails a create at once on an ambiguous failure, so the hook looks the connection up instead", () => {
+        for (const code of ["ECONNRESET", "ETIMEDOUT", "HttpError.502", "HttpError.InvalidResponse", "ClientError.NetworkError"]) {
+            assert.equal(classifyTencentError(coded(code), "create"), "fatal", code);
+            assert.notEqual(classifyTencentError(coded(code), "write"), "fatal", code);
+            assert.equal(isAmbiguousFailure(coded(code)), true, code);
+        }
+        assert.equal(isAmbiguousFailure(coded("InvalidParameterValue")), false);
+        assert.equal(isAmbiguousFailure(new Error("ECONNRESET")), false);
+    });
+
+    it("fails at once on validation and authentication errors", () => {
+        for (const code of ["InvalidParameterValue.Malformed", "AuthFailure.SignatureFailure", "ResourceNotFound", "LimitExceeded"]) {
+            assert.equal(classifyTencentError(coded(code), "read"), "fatal", code);
+        }
+    });
+
+    it("can tell reads from writes by the action name", () => {
+        assert.equal(callKindOf({ action: "DescribeVpnConnections", params: {}, deadline: 0 }), "read");
+        assert.equal(callKindOf({ action: "DeleteVpnConnection", params: {}, deadline: 0 }), "write");
+        assert.equal(callKindOf({ action: "CreateVpnConnection", params: {}, deadline: 0, kind: "create" }), "create");
+    });
+});

@@ -1,0 +1,276 @@
+import assert from "node:assert/strict";
+import { fromApiResponse, toApiRequest } from "../../../provider/core/apiMapping";
+import { checkResource } from "../../../provider/core/resource";
+import { Props } from "../../../provider/core/schema";
+import { API_2, API_3, VPN_CONNECTION_SCHEMA as SCHEMA } from "../../../provider/tencentcloud/schema";
+import { VALID } from "./fixtures";
+
+const tableCheck = (raw: Props) => checkResource(SCHEMA, raw);
+const failuresOf = (raw: Props) => (tableCheck(raw).failures ?? []).map((f) => f.property);
+const reasonFor = (raw: Props, property: string) => tableCheck(raw).failures?.find((f) => f.property === property)?.reason ?? "";
+
+describe("tencentcloud schema", () => {
+    describe("check", () => {
+        it("can apply the API 3.0 defaults, not Terraform's", () => {
+            // GIVEN only the required inputs
+            // WHEN checked
+            const { inputs, failures } = tableCheck(VALID);
+            // THEN reference §1.3/§1.4/§1.10 defaults are filled in
+            assert.equal(failures, undefined);
+            assert.deepEqual(inputs!.ikeOptions, {
+                propoEncryAlgorithm: "3DES-CBC",
+                propoAuthenAlgorithm: "SHA",
+                exchangeMode: "MAIN",
+                localIdentity: "ADDRESS",
+                remoteIdentity: "ADDRESS",
+                remoteAddress: "198.51.100.11",
+                dhGroupName: "GROUP1",
+                ikeSaLifetimeSeconds: 86400,
+                ikeVersion: "IKEV1",
+            });
+            assert.deepEqual(inputs!.ipsecOptions, {
+                encryptAlgorithm: "AES-CBC-128",
+                integrityAlgorithm: "SHA1",
+                ipsecSaLifetimeSeconds: 14400,
+                pfsDhGroup: "NULL",
+                ipsecSaLifetimeTraffic: 4096000000,
+            });
+            assert.equal(inputs!.routeType, "STATIC");
+            assert.equal(inputs!.negotiationType, "active");
+            assert.equal(inputs!.dpdEnable, false);
+            assert.equal(inputs!.enableHealthCheck, false);
+            assert.equal(inputs!.apiVersion, "3.0");
+            // Computed fields stay unset: the cloud fills them.
+            for (const key of ["dpdTimeout", "dpdAction", "healthCheckLocalIp", "healthCheckRemoteIp"]) assert.equal(inputs![key], undefined);
+        });
+
+        it("can canonicalize enum case, including API 2.0's lower-case spellings", () => {
+            const { inputs } = tableCheck({ ...VALID, routeType: "staticroute", ikeOptions: { remoteAddress: "198.51.100.11", propoEncryAlgorithm: "aes-cbc-256", dhGroupName: "group14" }, negotiationType: "FLOWTRIGGER" });
+            assert.equal(inputs!.routeType, "StaticRoute");
+            assert.equal((inputs!.ikeOptions as Props).propoEncryAlgorithm, "AES-CBC-256");
+            assert.equal((inputs!.ikeOptions as Props).dhGroupName, "GROUP14");
+            assert.equal(inputs!.negotiationType, "flowTrigger");
+        });
+
+        it("can sort security policies and their remote CIDRs as sets", () => {
+            // GIVEN two orderings of the same policies (Terraform PR #501: SDK reorders them)
+            const a = tableCheck({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.1.0/24", remoteCidrBlocks: ["192.168.2.0/24", "192.168.1.0/24"] }, { localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24"] }] });
+            const b = tableCheck({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24"] }, { localCidrBlock: "10.0.1.0/24", remoteCidrBlocks: ["192.168.1.0/24", "192.168.2.0/24"] }] });
+            // THEN both normalize to one canonical form
+            assert.deepEqual(a.inputs!.securityPolicyDatabases, b.inputs!.securityPolicyDatabases);
+        });
+
+        it("fails when the name is longer than 60 characters (seed 001 vpnConnName)", () => {
+            assert.deepEqual(failuresOf({ ...VALID, name: "x".repeat(61) }), ["name"]);
+            assert.match(reasonFor({ ...VALID, name: "x".repeat(61) }, "name"), /at most 60/);
+            assert.equal(tableCheck({ ...VALID, name: "x".repeat(60) }).failures, undefined);
+        });
+
+        it("fails when required properties are missing", () => {
+            const { region, vpnGatewayId, customerGatewayId, name, preSharedKey, ...rest } = VALID;
+            assert.deepEqual(failuresOf(rest).sort(), ["customerGatewayId", "name", "preSharedKey", "region", "vpnGatewayId"]);
+        });
+
+        it("fails when the IKE SA lifetime is outside 60–604800 (seed 001)", () => {
+            for (const value of [59, 604801]) {
+                const raw = { ...VALID, ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: value } };
+                assert.deepEqual(failuresOf(raw), ["ikeOptions.ikeSaLifetimeSeconds"]);
+                assert.match(reasonFor(raw, "ikeOptions.ikeSaLifetimeSeconds"), /between 60 and 604800/);
+            }
+            assert.equal(tableCheck({ ...VALID, ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: 60 } }).failures, undefined);
+        });
+
+        it("fails when the IPsec SA lifetime is outside 180–604800 (seed 001)", () => {
+            for (const value of [179, 604801]) {
+                const raw = { ...VALID, ipsecOptions: { ipsecSaLifetimeSeconds: value } };
+                assert.deepEqual(failuresOf(raw), ["ipsecOptions.ipsecSaLifetimeSeconds"]);
+                assert.match(reasonFor(raw, "ipsecOptions.ipsecSaLifetimeSeconds"), /between 180 and 604800/);
+            }
+        });
+
+        it("fails when the IPsec SA traffic lifetime is below 2560 KB or above 4294967295", () => {
+            for (const value of [2559, 4294967296]) {
+                assert.deepEqual(failuresOf({ ...VALID, ipsecOptions: { ipsecSaLifetimeTraffic: value } }), ["ipsecOptions.ipsecSaLifetimeTraffic"]);
+            }
+            assert.equal(tableCheck({ ...VALID, ipsecOptions: { ipsecSaLifetimeTraffic: 2560 } }).failures, undefined);
+        });
+
+        it("fails when an algorithm or DH group is not in the API's enum, naming the allowed values", () => {
+            const cases: [Props, string, RegExp][] = [
+                [{ ikeOptions: { remoteAddress: "198.51.100.11", propoEncryAlgorithm: "AES-CBC-512" } }, "ikeOptions.propoEncryAlgorithm", /3DES-CBC, AES-CBC-128.*SM4.*AES256GCM128/],
+                [{ ikeOptions: { remoteAddress: "198.51.100.11", propoAuthenAlgorithm: "SHA-384" } }, "ikeOptions.propoAuthenAlgorithm", /MD5, SHA, SHA-256, SHA-512/],
+                [{ ikeOptions: { remoteAddress: "198.51.100.11", dhGroupName: "GROUP3" } }, "ikeOptions.dhGroupName", /GROUP1, GROUP2, GROUP5, GROUP14/],
+                [{ ikeOptions: { remoteAddress: "198.51.100.11", exchangeMode: "QUICK" } }, "ikeOptions.exchangeMode", /AGGRESSIVE, MAIN/],
+                [{ ikeOptions: { remoteAddress: "198.51.100.11", ikeVersion: "IKEV3" } }, "ikeOptions.ikeVersion", /IKEV1, IKEV2/],
+                [{ ikeOptions: { remoteAddress: "198.51.100.11", localIdentity: "USER" } }, "ikeOptions.localIdentity", /ADDRESS, FQDN/],
+                [{ ipsecOptions: { encryptAlgorithm: "AES-CBC-512" } }, "ipsecOptions.encryptAlgorithm", /NULL/],
+                [{ ipsecOptions: { integrityAlgorithm: "SHA" } }, "ipsecOptions.integrityAlgorithm", /MD5, SHA1, SHA-256, SHA-512, SHA-384, SM3/],
+                [{ ipsecOptions: { pfsDhGroup: "GROUP2" } }, "ipsecOptions.pfsDhGroup", /NULL, DH-GROUP1, DH-GROUP2/],
+                [{ routeType: "Dynamic" }, "routeType", /STATIC, StaticRoute, Policy, Bgp/],
+                [{ negotiationType: "lazy" }, "negotiationType", /active, passive, flowTrigger/],
+                [{ dpdEnable: true, dpdAction: "reboot" }, "dpdAction", /clear, restart/],
+                [{ apiVersion: "1.0" }, "apiVersion", /3\.0, 2\.0/],
+            ];
+            for (const [extra, property, allowed] of cases) {
+                const raw = { ...VALID, ...extra };
+                assert.deepEqual(failuresOf(raw), [property], property);
+                assert.match(reasonFor(raw, property), allowed);
+            }
+        });
+
+        it("fails when a CIDR is malformed or has host bits set", () => {
+            const raw = { ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.5/24", remoteCidrBlocks: ["192.168.0.0/33"] }] };
+            assert.deepEqual(failuresOf(raw).sort(), ["securityPolicyDatabases[0].localCidrBlock", "securityPolicyDatabases[0].remoteCidrBlocks[0]"]);
+            assert.match(reasonFor(raw, "securityPolicyDatabases[0].localCidrBlock"), /10\.0\.0\.0\/24/);
+            assert.deepEqual(failuresOf({ ...VALID, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.1/24"] }), ["userGwCidrBlocks[0]"]);
+        });
+
+        it("fails when a policy has no remote CIDR or a CIDR repeats", () => {
+            assert.deepEqual(failuresOf({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: [] }] }), ["securityPolicyDatabases[0].remoteCidrBlocks"]);
+            assert.deepEqual(failuresOf({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24", "192.168.0.0/24"] }] }), ["securityPolicyDatabases[0].remoteCidrBlocks[1]"]);
+        });
+
+        it("fails when an address or DPD timeout is malformed", () => {
+            assert.deepEqual(failuresOf({ ...VALID, ikeOptions: { remoteAddress: "198.51.100.300" } }), ["ikeOptions.remoteAddress"]);
+            assert.deepEqual(failuresOf({ ...VALID, healthCheckLocalIp: "169.254.1" }), ["healthCheckLocalIp"]);
+            assert.deepEqual(failuresOf({ ...VALID, dpdEnable: true, dpdTimeout: 29 }), ["dpdTimeout"]);
+            assert.deepEqual(failuresOf({ ...VALID, dpdEnable: true, dpdTimeout: 61 }), ["dpdTimeout"]);
+        });
+
+        it("fails when values have the wrong type", () => {
+            const raw = { ...VALID, name: 7, dpdEnable: "yes", ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: "86400" }, securityPolicyDatabases: { localCidrBlock: "10.0.0.0/24" } };
+            assert.deepEqual(failuresOf(raw).sort(), ["dpdEnable", "ikeOptions.ikeSaLifetimeSeconds", "name", "securityPolicyDatabases"]);
+            assert.match(reasonFor(raw, "ikeOptions.ikeSaLifetimeSeconds"), /integer between 60 and 604800/);
+            assert.match(reasonFor(raw, "dpdEnable"), /true or false/);
+        });
+
+        it("fails when a property is unknown, at the top or inside a block", () => {
+            const raw = { ...VALID, preShareKey: "x", ikeOptions: { remoteAddress: "198.51.100.11", ikeProtoEncryAlgorithm: "AES-CBC-128" } };
+            assert.deepEqual(failuresOf(raw).sort(), ["ikeOptions.ikeProtoEncryAlgorithm", "preShareKey"]);
+            assert.match(reasonFor(raw, "preShareKey"), /allowed: .*preSharedKey/);
+        });
+
+        it("can accept per-operation timeouts, which never diff", () => {
+            const { inputs, failures } = tableCheck({ ...VALID, timeouts: { create: 60, delete: 600 } });
+            assert.equal(failures, undefined);
+            assert.deepEqual(inputs!.timeouts, { create: 60, delete: 600 });
+            assert.deepEqual(failuresOf({ ...VALID, timeouts: { create: 0 } }), ["timeouts.create"]);
+        });
+
+        it("fails when the pre-shared key is blank or padded, without echoing it", () => {
+            for (const preSharedKey of ["   ", " psk-123456 "]) {
+                const failures = tableCheck({ ...VALID, preSharedKey }).failures!;
+                assert.deepEqual(failures.map((f) => f.property), ["preSharedKey"]);
+                assert.ok(failures.every((f) => !f.reason.includes("psk-123456")));
+            }
+        });
+    });
+
+    describe("API mapping", () => {
+        const inputs = tableCheck({
+            ...VALID,
+            ikeOptions: { remoteAddress: "198.51.100.11", propoAuthenAlgorithm: "MD5", dhGroupName: "GROUP2" },
+            ipsecOptions: { integrityAlgorithm: "SHA1", pfsDhGroup: "DH-GROUP5", ipsecSaLifetimeTraffic: 3000 },
+            dpdEnable: true,
+            dpdTimeout: 45,
+        }).inputs!;
+
+        it("can build an API 3.0 request with the documented names and types", () => {
+            const request = toApiRequest(SCHEMA, inputs, API_3);
+            assert.equal(request.VpnConnectionName, "office");
+            assert.equal(request.PreShareKey, "psk-123456");
+            assert.deepEqual(request.SecurityPolicyDatabases, [{ LocalCidrBlock: "10.0.0.0/24", RemoteCidrBlock: ["192.168.0.0/24"] }]);
+            assert.equal((request.IKEOptionsSpecification as Props).PropoAuthenAlgorithm, "MD5");
+            assert.equal((request.IKEOptionsSpecification as Props).IKESaLifetimeSeconds, 86400);
+            assert.equal((request.IPSECOptionsSpecification as Props).IntegrityAlgorith, "SHA1");
+            assert.equal(request.DpdEnable, 1);
+            assert.equal(request.DpdTimeout, "45"); // a string in the API (reference §1.2)
+            assert.equal(request.RouteType, "STATIC");
+            assert.equal(request.apiVersion, undefined);
+        });
+
+        it("can build an API 2.0 request with the seeds' names and lower-case values", () => {
+            const request = toApiRequest(SCHEMA, { ...inputs, apiVersion: "2.0" }, API_2);
+            assert.equal(request.vpnConnName, "office");
+            assert.equal(request.preSharedKey, "psk-123456");
+            assert.equal(request.vpnGwId, "vpngw-emu0001");
+            assert.equal(request.userGwId, "cgw-emu0001");
+            assert.equal(request.spdAcl, JSON.stringify({ "10.0.0.0/24": ["192.168.0.0/24"] }));
+            assert.deepEqual(request.IKESet, {
+                propoEncryAlgorithm: "3des-cbc",
+                propoAuthenAlgorithm: "md5",
+                exchangeMode: "main",
+                localIdentity: "address",
+                remoteIdentity: "address",
+                remoteAddress: "198.51.100.11",
+                dhGroupName: "group2",
+                ikeSaLifetimeSeconds: 86400,
+                encryptAlgorithm: "aes-cbc-128", // filed under IKESet by seeds 001/002
+            });
+            assert.deepEqual(request.IPsecSet, { integrityAlgorith: "sha", ipsecSaLifetimeSeconds: 14400, pfsDhGroup: "dh-group5", ipsecSaLifetimeTraffic: 3000 });
+            for (const key of ["RouteType", "DpdEnable", "NegotiationType", "routeType"]) assert.equal(request[key], undefined);
+        });
+
+        it("can send userGwCidrBlocks as API 2.0 userGwCidrBlock", () => {
+            const request = toApiRequest(SCHEMA, { ...inputs, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.0/24"] }, API_2);
+            assert.deepEqual(request.userGwCidrBlock, ["10.56.20.0/24"]);
+        });
+
+        it("can leave the API 3.0 traffic default out of an API 2.0 request (2.0's range ends at 604800, sic)", () => {
+            const request = toApiRequest(SCHEMA, { ...inputs, ipsecOptions: { ...(inputs.ipsecOptions as Props), ipsecSaLifetimeTraffic: 4096000000 } }, API_2);
+            assert.equal((request.IPsecSet as Props).ipsecSaLifetimeTraffic, undefined);
+        });
+
+        it("can read an API 3.0 connection, numbers as strings and \"\" as absent", () => {
+            const read = fromApiResponse(
+                SCHEMA,
+                {
+                    VpnConnectionName: "office",
+                    VpcId: "vpc-emu00001",
+                    PreShareKey: "psk",
+                    RouteType: "STATIC",
+                    SecurityPolicyDatabaseSet: [{ LocalCidrBlock: "10.0.0.0/24", RemoteCidrBlock: ["192.168.1.0/24", "192.168.0.0/24"] }],
+                    IKEOptionsSpecification: { PropoEncryAlgorithm: "AES-CBC-128", IKESaLifetimeSeconds: "86400", LocalFqdnName: "", LocalAddress: "203.0.113.11" },
+                    IPSECOptionsSpecification: { IntegrityAlgorith: "SHA1", IPSECSaLifetimeTraffic: "4096000000" },
+                    DpdEnable: 0,
+                    DpdTimeout: "",
+                    HealthCheckLocalIp: "169.254.128.1",
+                },
+                API_3,
+            );
+            assert.deepEqual(read.securityPolicyDatabases, [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24", "192.168.1.0/24"] }]);
+            assert.deepEqual(read.userGwCidrBlocks, ["192.168.0.0/24", "192.168.1.0/24"]);
+            assert.deepEqual(read.ikeOptions, { propoEncryAlgorithm: "AES-CBC-128", ikeSaLifetimeSeconds: 86400, localAddress: "203.0.113.11" });
+            assert.deepEqual(read.ipsecOptions, { integrityAlgorithm: "SHA1", ipsecSaLifetimeTraffic: 4096000000 });
+            assert.equal(read.dpdEnable, false);
+            assert.equal(read.dpdTimeout, undefined);
+            assert.equal(read.healthCheckLocalIp, "169.254.128.1");
+        });
+
+        it("can read an API 2.0 DescribeVpnConn item into the same values", () => {
+            const read = fromApiResponse(
+                SCHEMA,
+                {
+                    unVpcId: "vpc-emu00001",
+                    vpcId: "gz_vpc_1001",
+                    unVpnGwId: "vpngw-emu0001",
+                    vpnGwId: 2001,
+                    unUserGwId: "cgw-emu0001",
+                    vpnConnName: "office",
+                    preSharedKey: "psk",
+                    destinationCidr: ["192.168.0.0/24"],
+                    spd: [{ LocalCidrBlock: "10.0.0.0/24", RemoteCidrBlock: ["192.168.0.0/24"] }],
+                    IKESet: { propoEncryAlgorithm: "3des-cbc", propoAuthenAlgorithm: "sha", dhGroupName: "group2", ikeSaLifetimeSeconds: "86400", localFqdnName: null },
+                    IPsecSet: { encryptAlgorithm: "aes-cbc-128", integrityAlgorith: "sha", pfsDhGroup: "null" },
+                },
+                API_2,
+            );
+            assert.equal(read.vpcId, "vpc-emu00001");
+            assert.equal(read.vpnGatewayId, "vpngw-emu0001");
+            assert.equal(read.customerGatewayId, "cgw-emu0001");
+            assert.deepEqual(read.ikeOptions, { propoEncryAlgorithm: "3DES-CBC", propoAuthenAlgorithm: "SHA", dhGroupName: "GROUP2", ikeSaLifetimeSeconds: 86400 });
+            assert.deepEqual(read.ipsecOptions, { encryptAlgorithm: "AES-CBC-128", integrityAlgorithm: "SHA1", pfsDhGroup: "NULL" });
+            assert.deepEqual(read.securityPolicyDatabases, [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24"] }]);
+        });
+    });
+});

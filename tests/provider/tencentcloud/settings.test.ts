@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { setStackConfig } from "../../../provider/core/config";
+import { ConfigurationError } from "../../../provider/core/errors";
+import { configuredRegion, DEFAULT_VPC_ENDPOINT, DEFAULT_VPC_LEGACY_ENDPOINT, resolveSettings } from "../../../provider/tencentcloud/settings";
+
+const NAMES = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_REGION", "TENCENTCLOUD_VPC_ENDPOINT", "TENCENTCLOUD_VPC_LEGACY_ENDPOINT"];
+
+describe("tencentcloud settings", () => {
+    const saved: Record<string, string | undefined> = {};
+    beforeEach(() => {
+        for (const name of NAMES) {
+            saved[name] = process.env[name];
+            delete process.env[name];
+        }
+    });
+    afterEach(() => {
+        setStackConfig(undefined);
+        for (const name of NAMES) {
+            if (saved[name] === undefined) delete process.env[name];
+            else process.env[name] = saved[name];
+        }
+    });
+
+    it("can read credentials and endpoints from the environment, with the documented defaults", () => {
+        Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key", TENCENTCLOUD_SECURITY_TOKEN: "tok", TENCENTCLOUD_REGION: "ap-shanghai" });
+        const settings = resolveSettings();
+        assert.equal(settings.secretId, "id");
+        assert.equal(settings.securityToken, "tok");
+        assert.equal(settings.endpoint.href, DEFAULT_VPC_ENDPOINT);
+        assert.equal(settings.legacyEndpoint.href, DEFAULT_VPC_LEGACY_ENDPOINT);
+        assert.equal(configuredRegion(), "ap-shanghai");
+    });
+
+    it("can prefer the stack config over the environment", () => {
+        Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "env-id", TENCENTCLOUD_SECRET_KEY: "env-key", TENCENTCLOUD_REGION: "ap-shanghai" });
+        const config: Record<string, string> = {
+            "tencentcloud:secretId": "cfg-id",
+            "tencentcloud:secretKey": "cfg-key",
+            "tencentcloud:region": "ap-beijing",
+            "tencentcloud:vpcEndpoint": "http://127.0.0.1:9000/tencentcloud",
+            "tencentcloud:vpcLegacyEndpoint": "http://localhost:9000/v2/index.php",
+        };
+        setStackConfig({ get: (key) => config[key] });
+        const settings = resolveSettings();
+        assert.equal(settings.secretId, "cfg-id");
+        assert.equal(settings.secretKey, "cfg-key");
+        assert.equal(settings.endpoint.href, "http://127.0.0.1:9000/tencentcloud");
+        assert.equal(settings.legacyEndpoint.pathname, "/v2/index.php");
+        assert.equal(configuredRegion(), "ap-beijing");
+    });
+
+    it("fails when credentials are missing, naming both ways to set them", () => {
+        assert.throws(() => resolveSettings(), (e: Error) => e instanceof ConfigurationError && /TENCENTCLOUD_SECRET_ID.*tencentcloud:secretKey/.test(e.message));
+    });
+
+    it("fails when an endpoint uses plain http for a host that is not loopback", () => {
+        Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key", TENCENTCLOUD_VPC_ENDPOINT: "http://vpc.example.com/" });
+        assert.throws(() => resolveSettings(), /TENCENTCLOUD_VPC_ENDPOINT.*only loopback/);
+        process.env.TENCENTCLOUD_VPC_ENDPOINT = "https://vpc.example.com/";
+        process.env.TENCENTCLOUD_VPC_LEGACY_ENDPOINT = "http://10.0.0.1/v2/index.php";
+        assert.throws(() => resolveSettings(), /TENCENTCLOUD_VPC_LEGACY_ENDPOINT/);
+    });
+});

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { computed2, computed3, legacyState, view2, view3 } from "../../../provider/tencentcloud/views";
+
+describe("tencentcloud views", () => {
+    it("can fall back to IntegrityAlgorithm when the deprecated IntegrityAlgorith is null (reference §1.4)", () => {
+        const view = view3({ IPSECOptionsSpecification: { IntegrityAlgorith: null, IntegrityAlgorithm: "SHA-256" } });
+        assert.equal((view.IPSECOptionsSpecification as any).IntegrityAlgorith, "SHA-256");
+    });
+
+    it("can rebuild the policy from DescribeVpnConn only when there is one local CIDR", () => {
+        assert.deepEqual(view2({ sourceCidr: ["10.0.0.0/16"], destinationCidr: ["192.168.0.0/24"] }).spd, [{ LocalCidrBlock: "10.0.0.0/16", RemoteCidrBlock: ["192.168.0.0/24"] }]);
+        assert.equal(view2({ sourceCidr: ["10.0.0.0/24", "10.0.1.0/24"], destinationCidr: ["192.168.0.0/24"] }).spd, undefined);
+    });
+
+    it("can report both generations' computed outputs in API 3.0 vocabulary", () => {
+        assert.deepEqual(computed3({ VpnConnectionId: "vpnx-1", State: "AVAILABLE", NetStatus: "AVAILABLE", CreatedTime: "2024-01-01 00:00:00", VpnProto: "IPSEC", EncryptProto: "IKE", HealthCheckStatus: "" }), {
+            vpnConnectionId: "vpnx-1",
+            state: "AVAILABLE",
+            netStatus: "AVAILABLE",
+            createdTime: "2024-01-01 00:00:00",
+            vpnProto: "IPSEC",
+            encryptProto: "IKE",
+            healthCheckStatus: null,
+        });
+        const legacy = computed2({ unVpnConnId: "vpnx-1", vpnConnId: 4001, vpcConnStatus: 6, netStatus: "available", createTime: "2024-01-01 00:00:00" });
+        assert.equal(legacy.vpnConnectionId, "vpnx-1");
+        assert.equal(legacy.state, "AVAILABLE");
+        assert.equal(legacy.netStatus, "AVAILABLE");
+        assert.deepEqual([0, 2, 4, 1].map(legacyState), ["PENDING", "PENDING", "DELETING", "CREATE_FAILED"]);
+    });
+});
