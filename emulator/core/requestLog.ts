@@ -80,8 +80,10 @@ export class RequestLog {
  * so that front ends need no extra contract method just for logging.
  */
 export function outcomeOf(response: EmulatorResponse): string {
-    const json = response.json as { Code?: unknown; Response?: { Error?: { Code?: unknown } } } | null;
-    const code = json?.Code ?? json?.Response?.Error?.Code;
+    const json = response.json as { Code?: unknown; Response?: { Error?: { Code?: unknown } }; code?: unknown; codeDesc?: unknown } | null;
+    // Alibaba `{Code}`, Tencent 3.0 `{Response: {Error: {Code}}}`, Tencent 2.0 `{code: <non-zero>, codeDesc}`.
+    const legacy = typeof json?.code === "number" && json.code !== 0 ? json.codeDesc : undefined;
+    const code = json?.Code ?? json?.Response?.Error?.Code ?? legacy;
     if (typeof code === "string" && code !== "") {
         return code;
     }

@@ -210,6 +210,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     // so later reads and deletes use the new generation too.
     apiVersion: { kind: "string", enum: API_VERSIONS, default: "3.0" },
     idempotencyKey: { kind: "string", local: true, maxLength: 256 },
+    adoptConnectionId: { kind: "string", local: true, noWhitespace: true, maxLength: 64 },
     timeouts: TIMEOUTS_FIELD,
 };
 

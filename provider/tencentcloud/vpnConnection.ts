@@ -6,9 +6,9 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "../core/config";
-import { ConfigurationError } from "../core/errors";
+import { CloudApiError, ConfigurationError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
-import { checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withoutReserved } from "../core/resource";
+import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withoutReserved } from "../core/resource";
 import { withRetry } from "../core/retry";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, Timing } from "../core/timing";
@@ -118,21 +118,70 @@ export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> 
     const inputs = withoutReserved(news);
     const ctx = contextFor(inputs);
     const deadline = operationDeadline(ctx.timing, inputs, "create");
+    if (inputs.adoptConnectionId) {
+        return adopt(ctx, String(inputs.adoptConnectionId), inputs, deadline);
+    }
     return runExclusive(gatewayLock(inputs), async () => {
         const started = await createOrAdopt(ctx, inputs, deadline);
-        // Without a reported id nothing can be kept in state until the connection is found.
-        const id = started.id ?? (await settleCreate(ctx.api, started, inputs, ctx.timing, deadline));
+        let id = started.id;
         try {
-            if (started.id && !started.adopted) await settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
-            const observed = await waitAvailable(ctx.api, id, ctx.timing, deadline);
-            return { id, outs: outputsFrom(inputs, observed) };
+            if (!started.adopted) id = await settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
+            const observed = await waitAvailable(ctx.api, id!, ctx.timing, deadline);
+            return { id: id!, outs: outputsFrom(inputs, observed) };
         } catch (error) {
-            // A connection that exists must be kept in state rather than orphaned; one whose failed
-            // task already removed it (reference §1.8 FAILED) is simply not created.
-            if (!(await stillExists(ctx, id))) throw error;
+            // The deadline may pass before an unreported id is listed: one last lookup, so a
+            // connection that exists always reaches the engine's state instead of being orphaned.
+            id ??= await findOwnQuietly(ctx, inputs);
+            // One whose failed task already removed it (reference §1.8 FAILED) is simply not created.
+            if (!id || !(await stillExists(ctx, id))) throw error;
             throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
         }
     });
+}
+
+/** The connection this create made, if it can be listed now; a failing lookup answers undefined (a re-run adopts it). */
+async function findOwnQuietly(ctx: Context, inputs: Props): Promise<string | undefined> {
+    try {
+        return await ctx.api.findOwn(inputs, Date.now() + ctx.timing.readTimeoutMs);
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Brings an existing connection under management instead of creating one (the engine's `import`
+ * does not work for dynamic resources): verify it is the described connection, then converge it.
+ */
+async function adopt(ctx: Context, id: string, inputs: Props, deadline: number): Promise<pulumi.dynamic.CreateResult> {
+    const observed = await describeForAdoption(ctx, id, deadline);
+    if (!observed || observed.computed.state === "DELETING") {
+        throw new InputValidationError([{ property: "adoptConnectionId", reason: `connection ${id} does not exist in region ${inputs.region}` }]);
+    }
+    const expected: Record<string, [unknown, unknown]> = {
+        vpnGatewayId: [observed.props.vpnGatewayId, inputs.vpnGatewayId],
+        customerGatewayId: [observed.props.customerGatewayId, inputs.customerGatewayId],
+    };
+    if (inputs.vpcId !== undefined) expected.vpcId = [observed.props.vpcId, inputs.vpcId];
+    const failures = adoptionFailures("adoptConnectionId", id, expected);
+    if (failures.length > 0) throw new InputValidationError(failures);
+    const actual = outputsFrom(inputs, observed);
+    const { changedPaths } = diffResource(SCHEMA, actual, inputs);
+    if (changedPaths.length === 0) return { id, outs: actual };
+    log(`adopting ${id}: converging ${changedPaths.join(", ")}`);
+    return runExclusive(gatewayLock(inputs), async () => {
+        await ctx.api.update(id, inputs, changedPaths, deadline);
+        return { id, outs: outputsFrom(inputs, await waitAvailable(ctx.api, id, ctx.timing, deadline)) };
+    });
+}
+
+/** Describes a connection to adopt; an id the cloud calls malformed cannot exist either. */
+async function describeForAdoption(ctx: Context, id: string, deadline: number): Promise<Observed | undefined> {
+    try {
+        return await ctx.api.describe(id, deadline);
+    } catch (error) {
+        if (error instanceof CloudApiError && error.code === "InvalidParameterValue.Malformed") return undefined;
+        throw error;
+    }
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {

@@ -129,6 +129,15 @@ export interface VpnConnectionArgs {
      */
     idempotencyKey?: pulumi.Input<string>;
     /**
+     * ID (`vpnx-…`) of an existing connection to bring under management instead of creating one
+     * (Pulumi's `import` does not work for dynamic resources). At create it is read, checked to
+     * belong to `vpnGatewayId`, `customerGatewayId` (and `vpcId` when set), and converged to these
+     * inputs; from then on it is managed — and deleted on destroy — like any other. Later changes
+     * of this value are ignored.
+     * @default none: a new connection is created
+     */
+    adoptConnectionId?: pulumi.Input<string>;
+    /**
      * Per-operation deadlines in seconds; a busy gateway or throttling is retried until then.
      * @default each entry `PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, else 20 minutes
      */

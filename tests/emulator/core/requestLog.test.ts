@@ -6,6 +6,8 @@ describe("outcomeOf", () => {
         // WHEN / THEN
         assert.equal(outcomeOf({ status: 400, json: { Code: "VpnGateway.Configuring", RequestId: "R" } }), "VpnGateway.Configuring");
         assert.equal(outcomeOf({ status: 200, json: { Response: { Error: { Code: "ResourceNotFound" }, RequestId: "r" } } }), "ResourceNotFound");
+        assert.equal(outcomeOf({ status: 200, json: { code: 5000, message: "m", codeDesc: "InvalidVpc.NotFound" } }), "InvalidVpc.NotFound");
+        assert.equal(outcomeOf({ status: 200, json: { code: 0, message: "", codeDesc: "Success", data: {} } }), "OK");
     });
 
     it("can report OK for a success and the status for a code-less failure", () => {

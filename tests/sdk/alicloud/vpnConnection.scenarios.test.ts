@@ -17,6 +17,12 @@ describeEngineScenarios({
         ikeConfig: { localId: "vpn.example.com", remoteId: "office.example.com", ikeMode: "aggressive" },
         healthCheckConfig: { enable: true, dip: "192.168.10.1", sip: "10.0.0.1" },
     }),
+    minimalArgs: (cloud) => ({
+        vpnGatewayId: cloud.alicloud.vpnGatewayIds[0],
+        customerGatewayId: cloud.alicloud.customerGatewayIds[0],
+        localSubnets: ["10.0.0.0/16"],
+        remoteSubnets: ["192.168.10.0/24"],
+    }),
     construct: (name, args) => new alicloud.VpnConnection(name, args as alicloud.VpnConnectionArgs),
     additionalSecretOutputs: ["preSharedKey"],
     inPlaceChange: {
@@ -55,7 +61,6 @@ describeEngineScenarios({
     ],
     connections: (state) => state.alicloud.connections,
     writeActions: ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
-    waitFault: { action: "DescribeVpnConnections", code: "Forbidden", httpStatus: 403 },
     adoptProperty: "adoptConnectionId",
     credentials: (cloud) => [cloud.alicloud.accessKeySecret],
 });

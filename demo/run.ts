@@ -1,0 +1,201 @@
+/**
+ * `npm run demo`: starts the embedded cloud emulator and tells the examples' story
+ * (up → out-of-band change → drift preview → up converges → destroy) with a short report.
+ *
+ * With the Pulumi CLI on PATH the story runs through the real `pulumi` (Automation API, local file
+ * backend, passphrase secrets, all in a temporary directory); without it, through the
+ * dynamic-provider plugin driven over gRPC the way the engine drives it. No cloud credentials are
+ * needed and nothing is left behind: every process and temporary directory ends in `finally`.
+ *
+ * Environment: `PULUMI_IPSEC_DEMO_DRIVER=cli|plugin` forces a driver (default: cli when found).
+ */
+import { randomBytes } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startEmulator } from "../emulator";
+import { ControlClient } from "../emulator/core/controlClient";
+import { createCliDriver } from "./cliDriver";
+import { copyProgram, missingBuild, ProgramCopy } from "./programDir";
+import { createPluginDriver } from "./pluginDriver";
+import { LineSink, Report, StepResult } from "./report";
+import { alicloudGatewayIp, cloudEnvironment, EmulatorInfo, ExampleName, REPO_ROOT, Scenario, scenarioFor, StackDriver, tellStory } from "./story";
+
+/** Which engine plays the story. */
+export type DriverChoice = "auto" | "cli" | "plugin";
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+    /** Receives each report line. @default console.log */
+    out?: LineSink;
+    /** @default the `PULUMI_IPSEC_DEMO_DRIVER` environment variable, else "auto" */
+    driver?: DriverChoice;
+    /** Emulator transition time: short, so waits are a few polls. @default 20 */
+    transitionMs?: number;
+    /** PATH searched for `pulumi`. @default process.env.PATH */
+    searchPath?: string;
+    /** The example whose story is told. @default "tunnel" when Tencent Cloud is available (see {@link tencentAvailable}), else "alicloud" */
+    example?: ExampleName;
+}
+
+/** The result of {@link runDemo}. */
+export interface DemoResult {
+    /** True when every step passed. */
+    ok: boolean;
+    /** The driver that ran (undefined when the demo could not start). */
+    driver?: "cli" | "plugin";
+    /** The example whose story was told. */
+    example?: Scenario["example"];
+    steps: StepResult[];
+}
+
+/** The one line printed when the CLI is absent. */
+export const NO_CLI_NOTICE = "Pulumi CLI not found on PATH: running the same story through the plugin driver (the engine's gRPC calls, no CLI).";
+
+/**
+ * The first executable `name` on `searchPath` (a PATH-style list), or undefined. Looks only; never
+ * runs or installs anything. On Windows the PATHEXT extensions are tried too.
+ */
+export function findOnPath(name: string, searchPath = process.env.PATH ?? "", platform = process.platform): string | undefined {
+    const extensions = platform === "win32" ? ["", ...(process.env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";").map((e) => e.toLowerCase())] : [""];
+    for (const dir of searchPath.split(path.delimiter)) {
+        if (!dir) continue;
+        for (const ext of extensions) {
+            const candidate = path.join(dir, name + ext);
+            try {
+                if (!fs.statSync(candidate).isFile()) continue;
+                fs.accessSync(candidate, fs.constants.X_OK);
+                return candidate;
+            } catch {
+                // Not there or not executable: keep looking.
+            }
+        }
+    }
+    return undefined;
+}
+
+/**
+ * True when the Tencent examples can run: the built SDK exports `tencentcloud.VpnConnection`, its
+ * provider module is built, and the emulator serves Tencent Cloud. Without it the story uses the
+ * Alibaba example.
+ */
+export function tencentAvailable(info: EmulatorInfo, repoRoot = REPO_ROOT): boolean {
+    if (!info.tencentcloud) return false;
+    if (!fs.existsSync(path.join(repoRoot, "dist/provider/tencentcloud/vpnConnection.js"))) return false;
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const sdk = require(path.join(repoRoot, "dist/sdk/index.js"));
+        return typeof sdk.tencentcloud?.VpnConnection === "function";
+    } catch {
+        return false;
+    }
+}
+
+function chooseDriver(options: DemoOptions): DriverChoice {
+    const requested = options.driver ?? (process.env.PULUMI_IPSEC_DEMO_DRIVER as DriverChoice | undefined) ?? "auto";
+    if (!["auto", "cli", "plugin"].includes(requested)) throw new Error(`PULUMI_IPSEC_DEMO_DRIVER must be auto, cli or plugin, not ${requested}`);
+    return requested;
+}
+
+/**
+ * Runs the whole demo in this process and reports through `options.out`. Never throws: failures
+ * are failed steps, and every process and temporary directory is gone when it resolves.
+ */
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+    const out = options.out ?? ((line: string) => console.log(line));
+    const report = new Report(out);
+
+    const missing = missingBuild();
+    if (missing.length > 0) {
+        out(`${missing[0]} is missing: run \`npm run build\` first (the plugin loads pulumi-ipsec/dist/... like an installed package).`);
+        return { ok: false, steps: [] };
+    }
+    let choice: DriverChoice;
+    try {
+        choice = chooseDriver(options);
+    } catch (error) {
+        out((error as Error).message);
+        return { ok: false, steps: [] };
+    }
+    const cli = choice === "plugin" ? undefined : findOnPath("pulumi", options.searchPath);
+    if (choice === "cli" && !cli) {
+        out("The CLI driver was requested, but no pulumi executable is on PATH.");
+        return { ok: false, steps: [] };
+    }
+    const kind: "cli" | "plugin" = cli ? "cli" : "plugin";
+
+    if (!cli) out(NO_CLI_NOTICE);
+
+    let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+    let program: ProgramCopy | undefined;
+    let scratch: string | undefined;
+    let driver: StackDriver | undefined;
+    let scenario: Scenario | undefined;
+    try {
+        const started = await report.step("start", async () => {
+            emulator = await startEmulator({ port: 0, settings: { transitionMs: options.transitionMs ?? 20 } });
+            const info = emulator.info as EmulatorInfo;
+            const control = new ControlClient(info.control);
+            scenario = scenarioFor(info, {
+                example: options.example ?? (tencentAvailable(info) ? "tunnel" : "alicloud"),
+                preSharedKey: `Demo-${randomBytes(9).toString("base64url")}`,
+                alicloudVpnGatewayIp: alicloudGatewayIp(await control.state(), info.alicloud.vpnGatewayIds[0]),
+            });
+            const clouds = info.tencentcloud ? "Alibaba Cloud + Tencent Cloud" : "Alibaba Cloud";
+            const via = cli ? `pulumi at ${cli}, file backend in a temp dir` : "plugin driver";
+            return { detail: `emulator (${clouds}) at ${emulator.baseUrl}; examples/${scenario.example}, stack ${scenario.stack}, ${via}` };
+        });
+        if (started && scenario && emulator) {
+            const info = emulator.info as EmulatorInfo;
+            const env = cloudEnvironment(info);
+            const chosen = scenario;
+            // The driver is opened inside the story's `up` step, so a failure to start it is reported there.
+            const openDriver = async (): Promise<StackDriver> => {
+                program = copyProgram(chosen.exampleDir);
+                scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ipsec-demo-"));
+                driver = cli
+                    ? await createCliDriver({ scenario: chosen, programDir: program.dir, env, scratchDir: scratch })
+                    : await createPluginDriver({ scenario: chosen, programDir: program.dir, programEntry: program.entry, env });
+                return driver;
+            };
+            await tellStory({ scenario, openDriver, control: new ControlClient(info.control) }, report.step);
+        }
+    } finally {
+        await report.always("cleanup", async () => {
+            // Each part runs even when an earlier one fails, so one error cannot leave the rest behind.
+            const done: string[] = [];
+            const errors: string[] = [];
+            const attempt = async (what: string, action: () => unknown) => {
+                try {
+                    await action();
+                    done.push(what);
+                } catch (error) {
+                    errors.push(`${what}: ${(error as Error).message}`);
+                }
+            };
+            if (driver) await attempt(kind === "cli" ? "stack removed" : "plugin stopped", () => driver!.dispose());
+            if (emulator) await attempt("emulator stopped", () => emulator!.stop());
+            if (program || scratch) {
+                await attempt("temporary directories removed", () => {
+                    for (const dir of [program?.dir, scratch]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+                });
+            }
+            if (errors.length) throw new Error(`cleanup failed (${errors.join("; ")})`);
+            return { detail: done.join(", ") || "nothing to clean up" };
+        });
+        report.finish(`${kind} driver`);
+    }
+    return { ok: report.ok, driver: kind, example: scenario?.example, steps: report.steps };
+}
+
+if (require.main === module) {
+    runDemo().then(
+        (result) => {
+            process.exitCode = result.ok ? 0 : 1;
+        },
+        (error) => {
+            console.error(error);
+            process.exitCode = 1;
+        },
+    );
+}

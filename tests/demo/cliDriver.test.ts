@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { CommandEvents, nameOfUrn, summaryShowsChanges } from "../../demo/cliDriver";
+
+const TYPE = "pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection";
+const URN = `urn:pulumi:demo::ipsec-alicloud-example::${TYPE}::office`;
+
+/** A step event as the CLI's event log carries it (only the fields the driver reads). */
+function stepEvent(op: string, extra: Record<string, unknown> = {}): EngineEvent {
+    return { sequence: 1, timestamp: 0, resOutputsEvent: { metadata: { op, urn: URN, type: TYPE, provider: "", ...extra } } } as unknown as EngineEvent;
+}
+
+/**
+ * What the CLI driver reads from the Automation API. The Pulumi CLI is not installable offline
+ * (reference §6), so these events are synthetic, shaped after `automation/events.d.ts` of 3.248.
+ */
+describe("demo/cliDriver", () => {
+    it("can name a resource from its URN", () => {
+        assert.equal(nameOfUrn(URN), "office");
+    });
+
+    it("can tell a refresh summary with changes from one without", () => {
+        assert.equal(summaryShowsChanges({ same: 2 }), false);
+        assert.equal(summaryShowsChanges({ refresh: 2 }), false);
+        assert.equal(summaryShowsChanges({ same: 1, update: 1 }), true);
+        assert.equal(summaryShowsChanges({ delete: 1 }), true);
+        assert.equal(summaryShowsChanges(undefined), false);
+    });
+
+    it("can collect operations, ignoring the refresh steps of up --refresh", () => {
+        // GIVEN the events of `up --refresh`
+        const events = new CommandEvents();
+        for (const e of [stepEvent("refresh"), stepEvent("update"), stepEvent("read")]) events.onEvent(e);
+        events.onEvent({ ...stepEvent("create"), resOutputsEvent: { metadata: { op: "create", urn: "urn:pulumi:demo::p::pulumi:pulumi:Stack::p-demo", type: "pulumi:pulumi:Stack" } } } as unknown as EngineEvent);
+        // THEN only the dynamic resource's final operation is kept
+        assert.deepEqual(events.operations, { office: "update" });
+    });
+
+    it("can find drift in the provider's diagnostics, else in the refresh step's inputs", () => {
+        // GIVEN a refresh preview whose diagnostics name one connection, and a second connection only seen in step metadata
+        const events = new CommandEvents();
+        events.onEvent({ sequence: 1, timestamp: 0, diagnosticEvent: { message: "pulumi-ipsec: vco-1 differs in ikeConfig.ikeEncAlg\n", color: "never", severity: "info" } });
+        events.onEvent(stepEvent("refresh", { old: { id: "vco-1", inputs: { name: "a" } }, new: { id: "vco-1", inputs: { name: "b" } } }));
+        events.onEvent(stepEvent("refresh", { old: { id: "vpnx-2", inputs: { ikeOptions: { dhGroupName: "GROUP14" } } }, new: { id: "vpnx-2", inputs: { ikeOptions: { dhGroupName: "GROUP2" } } } }));
+        events.onEvent(stepEvent("refresh", { old: { id: "vco-3", inputs: { name: "same" } }, new: { id: "vco-3", inputs: { name: "same" } } }));
+        // THEN the provider's words win where present; the input comparison covers the rest
+        assert.deepEqual(events.findings(), [
+            { id: "vco-1", paths: ["ikeConfig.ikeEncAlg"] },
+            { id: "vpnx-2", paths: ["ikeOptions.dhGroupName"] },
+        ]);
+    });
+});
