@@ -8,7 +8,7 @@ import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMappin
 import { setStackConfig } from "../core/config";
 import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
-import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, partialCreateError, withoutReserved } from "../core/resource";
+import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withoutReserved } from "../core/resource";
 import { canonicalJson, Props, secretPaths } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
@@ -115,12 +115,7 @@ async function waitActive(ctx: Context, id: string, gatewayId: string, deadline:
 
 /** Outputs = desired inputs overlaid with what the cloud reports, plus computed fields. */
 export function outputsFrom(inputs: Props, connection: Props): Props & ComputedOutputs {
-    const actual = fromApiResponse(SCHEMA, connection);
-    const outputs: Props = { ...inputs };
-    for (const [key, value] of Object.entries(actual)) {
-        const field = SCHEMA[key];
-        outputs[key] = field.kind === "object" ? { ...(inputs[key] as Props), ...(value as Props) } : value;
-    }
+    const outputs = overlayActual(SCHEMA, inputs, fromApiResponse(SCHEMA, connection));
     const health = connection.VcoHealthCheck as Props | undefined;
     return {
         ...outputs,
