@@ -292,7 +292,8 @@ export const IKE_CONFIG_RULES: BlockRules<IkeConfigInput> = {
     IkeMode: oneOf("main", "aggressive"),
     IkeEncAlg: oneOf(...ENC_ALGS),
     IkeAuthAlg: oneOf(...AUTH_ALGS),
-    IkePfs: oneOf(...DH_GROUPS),
+    // Seed 000 (DescribeVpnConnections) lists group24 for IkePfs, beyond the reference's current list.
+    IkePfs: oneOf(...DH_GROUPS, "group24"),
     IkeLifetime: integerIn(0, 86400),
     LocalId: identityValue,
     RemoteId: identityValue,

@@ -82,7 +82,8 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             ikeMode: { kind: "string", enum: ["main", "aggressive"], default: "main", api: at("IkeConfig.IkeMode") },
             ikeEncAlg: { kind: "string", enum: ALGORITHMS_ENC, default: "aes", api: at("IkeConfig.IkeEncAlg") },
             ikeAuthAlg: { kind: "string", enum: ALGORITHMS_AUTH, default: "md5", api: at("IkeConfig.IkeAuthAlg") },
-            ikePfs: { kind: "string", enum: DH_GROUPS, default: "group2", api: at("IkeConfig.IkePfs") },
+            // Seed 000 lists group24 for IkePfs (the current reference only group1–14); IPsec PFS stays without it.
+            ikePfs: { kind: "string", enum: [...DH_GROUPS, "group24"], default: "group2", api: at("IkeConfig.IkePfs") },
             ikeLifetime: { kind: "integer", min: 0, max: 86400, default: 86400, api: at("IkeConfig.IkeLifetime") },
             localId: identity("IkeConfig.LocalId"),
             remoteId: identity("IkeConfig.RemoteId"),

@@ -3,13 +3,12 @@
  * module at call time, so nothing here is serialized into state.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
 import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
 import { setStackConfig } from "../core/config";
 import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
-import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withoutReserved } from "../core/resource";
-import { canonicalJson, Props, secretPaths } from "../core/schema";
+import { adoptionFailures, checkResource, createToken, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withLocalSettings, withoutReserved, withUnmanagedFromActual } from "../core/resource";
+import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
@@ -17,8 +16,8 @@ import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 
 const NOT_FOUND = "InvalidVpnConnectionInstanceId.NotFound";
-/** Connection states that mean "on its way out" (reference §1.2 State). */
-const GONE_STATES = new Set(["deleting", "deleted"]);
+/** The connection state that means "gone" (reference §1.2 State). */
+const GONE_STATE = "deleted";
 
 /** Outputs beyond the inputs: what the cloud reports about the connection. */
 export interface ComputedOutputs {
@@ -69,14 +68,12 @@ export async function diff(id: string, olds: Props, news: Props): Promise<pulumi
 const NOT_TOKEN_MATERIAL = ["timeouts"];
 
 /**
- * The ClientToken of one logical create: the same for every retry and for a re-run after a crash
- * (so the cloud returns the connection it already made), different for a replacement (whose
- * gateway, customer gateway or region differ). Secrets are left out of the digest.
+ * The ClientToken of one logical create (core `createToken`: idempotency key and replace-on-change
+ * fields, never a secret): the same for every retry and for a re-run after a crash — so the cloud
+ * returns the connection it already made — and different for a replacement.
  */
 export function clientTokenFor(inputs: Props): string {
-    const hidden = new Set([...secretPaths(SCHEMA), ...NOT_TOKEN_MATERIAL]);
-    const material = Object.fromEntries(Object.entries(inputs).filter(([key]) => !hidden.has(key)));
-    return "pulumi-ipsec-" + createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
+    return "pulumi-ipsec-" + createToken(SCHEMA, inputs);
 }
 
 async function describe(ctx: Context, id: string, deadline: number): Promise<Props | undefined> {
@@ -86,7 +83,7 @@ async function describe(ctx: Context, id: string, deadline: number): Promise<Pro
         deadline,
     });
     const found = response.VpnConnections?.VpnConnection?.find((c) => c.VpnConnectionId === id);
-    return found && !GONE_STATES.has(String(found.State)) ? found : undefined;
+    return found && found.State !== GONE_STATE ? found : undefined;
 }
 
 async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number): Promise<string> {
@@ -98,19 +95,30 @@ async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number):
     return String(response.Status ?? "unknown");
 }
 
-/** Waits until the connection is `active` and its gateway has finished reconfiguring. */
+/**
+ * Waits until the connection is `active` and its gateway has finished reconfiguring. The 2019
+ * DescribeVpnConnections (seed 000) has no `State`: without one, the gateway's state decides.
+ */
 async function waitActive(ctx: Context, id: string, gatewayId: string, deadline: number): Promise<Props> {
-    const backoff = { minDelayMs: ctx.timing.minDelayMs, maxDelayMs: ctx.timing.maxDelayMs, deadline };
     const connection = await waitUntil<Props>(async () => {
         const found = await describe(ctx, id, deadline);
         if (!found) return { done: false, state: "not visible yet" };
-        return found.State === "active" ? { done: true, value: found } : { done: false, state: String(found.State) };
-    }, { ...backoff, what: `connection ${id} to become active` });
+        return found.State === undefined || found.State === "active" ? { done: true, value: found } : { done: false, state: String(found.State) };
+    }, backoffUntil(ctx, deadline, `connection ${id} to become active`));
+    await waitGatewayActive(ctx, gatewayId, deadline);
+    return connection;
+}
+
+/** Waits until the VPN gateway has finished reconfiguring; the next change on it would otherwise meet VpnGateway.Configuring. */
+async function waitGatewayActive(ctx: Context, gatewayId: string, deadline: number): Promise<void> {
     await waitUntil(async () => {
         const status = await gatewayStatus(ctx, gatewayId, deadline);
         return status === "active" ? { done: true, value: status } : { done: false, state: status };
-    }, { ...backoff, what: `VPN gateway ${gatewayId} to become active` });
-    return connection;
+    }, backoffUntil(ctx, deadline, `VPN gateway ${gatewayId} to become active`));
+}
+
+function backoffUntil(ctx: Context, deadline: number, what: string) {
+    return { minDelayMs: ctx.timing.minDelayMs, maxDelayMs: ctx.timing.maxDelayMs, deadline, what };
 }
 
 /** Outputs = desired inputs overlaid with what the cloud reports, plus computed fields. */
@@ -196,6 +204,11 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 
 export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const inputs = withoutReserved(news);
+    const { changedPaths } = diffResource(SCHEMA, olds, inputs);
+    if (changedPaths.length === 0) {
+        // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
+        return { outs: withLocalSettings(SCHEMA, olds, inputs) };
+    }
     const ctx = contextFor(inputs);
     return { outs: await modify(ctx, id, withoutReserved(olds), inputs, "update") };
 }
@@ -203,9 +216,10 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
 /** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
 async function modify(ctx: Context, id: string, actual: Props, inputs: Props, operation: TimedOperation): Promise<Props> {
     const { changedPaths } = diffResource(SCHEMA, actual, inputs);
-    const request = toApiRequest(SCHEMA, inputs);
-    // Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078); changed
-    // JSON blocks are re-sent whole so the API never merges half a block.
+    // A changed JSON block is re-sent whole, so the API never merges half a block — including the
+    // values the cloud filled in (a generated PSK, identities), or it could regenerate them.
+    // Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078).
+    const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, inputs, actual));
     const keys = new Set(["LocalSubnet", "RemoteSubnet", ...requestKeysFor(SCHEMA, changedPaths)]);
     const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
     for (const key of keys) {
@@ -232,15 +246,10 @@ export async function remove(id: string, props: Props): Promise<void> {
             // and the connection is still being removed, so the waits below still run.
             if (!(error instanceof CloudApiError && error.code === NOT_FOUND)) throw error;
         }
-        const backoff = { minDelayMs: ctx.timing.minDelayMs, maxDelayMs: ctx.timing.maxDelayMs, deadline };
         await waitUntil(async () => {
             const found = await describe(ctx, id, deadline);
             return found ? { done: false, state: String(found.State) } : { done: true, value: undefined };
-        }, { ...backoff, what: `connection ${id} to be deleted` });
-        // The next change on this gateway would otherwise meet VpnGateway.Configuring.
-        await waitUntil(async () => {
-            const status = await gatewayStatus(ctx, gatewayId, deadline);
-            return status === "active" ? { done: true, value: status } : { done: false, state: status };
-        }, { ...backoff, what: `VPN gateway ${gatewayId} to become active` });
+        }, backoffUntil(ctx, deadline, `connection ${id} to be deleted`));
+        await waitGatewayActive(ctx, gatewayId, deadline);
     });
 }

@@ -74,7 +74,10 @@ export class ConfigurationError extends Error {
 
 /** Replaces every occurrence of each secret (longer first, so overlapping secrets are fully hidden). */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-    const present = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
+    // A secret may come back as the cloud saw it: inside a JSON block (escaped) or URL-encoded.
+    const present = secrets
+        .filter((s): s is string => typeof s === "string" && s.length >= 4)
+        .flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s)]);
     present.sort((a, b) => b.length - a.length);
     let out = text;
     for (const secret of present) {

@@ -4,10 +4,11 @@
  * projection `read` returns so refreshes can report drift.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
 import { checkInputs, RESERVED_KEYS } from "./check";
 import { CheckFailure } from "./errors";
 import { diffProps } from "./diff";
-import { Field, isPlainObject, Props, Schema } from "./schema";
+import { canonicalJson, Field, isPlainObject, Props, Schema } from "./schema";
 
 /** Inputs or outputs without the keys the Pulumi machinery adds (`__provider`). */
 export function withoutReserved(props: Props | undefined): Props {
@@ -37,19 +38,72 @@ export function checkResource(
 }
 
 export interface ResourceDiff extends pulumi.dynamic.DiffResult {
-    /** Changed property paths (the engine's dynamic protocol has no detailed diff; we log them). */
+    /** Changed cloud property paths (the engine's dynamic protocol has no detailed diff; we log them). */
     changedPaths: string[];
+    /** Changed provider-side settings (`timeouts`, …): recorded by an update that calls no API. */
+    localChanges: string[];
 }
 
 /** Compares the actual state (old outputs) with the desired inputs. */
 export function diffResource(schema: Schema, olds: Props, news: Props): ResourceDiff {
-    const { changed, replaces } = diffProps(schema, withoutReserved(olds), withoutReserved(news));
+    const actual = withoutReserved(olds);
+    const desired = withoutReserved(news);
+    const { changed, replaces } = diffProps(schema, actual, desired);
+    // Local settings never reach the cloud, but delete and read run with the stored outputs: a
+    // changed deadline must land in state, or `destroy` would still use the old one.
+    const localChanges = Object.entries(schema)
+        .filter(([key, field]) => field.local && canonicalJson(actual[key] ?? null) !== canonicalJson(desired[key] ?? null))
+        .map(([key]) => key);
     return {
-        changes: changed.length > 0,
+        changes: changed.length > 0 || localChanges.length > 0,
         replaces,
         deleteBeforeReplace: false,
         changedPaths: changed,
+        localChanges,
     };
+}
+
+/** Outputs after an update that changed only local settings: the old outputs with the new settings. */
+export function withLocalSettings(schema: Schema, olds: Props, news: Props): Props {
+    const outputs = withoutReserved(olds);
+    for (const [key, field] of Object.entries(schema)) {
+        if (field.local) outputs[key] = news[key] ?? null;
+    }
+    return outputs;
+}
+
+/**
+ * Desired inputs completed with the cloud's values of the computed fields the user left unset
+ * (a generated PSK, filled-in identities). A changed block is re-sent whole; without this, an
+ * unset PSK would be left out of the block and the cloud could generate a new one.
+ */
+export function withUnmanagedFromActual(schema: Schema, desired: Props, actual: Props): Props {
+    const out: Props = { ...desired };
+    for (const [key, field] of Object.entries(schema)) {
+        if (field.kind === "object" && isPlainObject(out[key])) {
+            out[key] = withUnmanagedFromActual(field.fields, out[key] as Props, isPlainObject(actual[key]) ? (actual[key] as Props) : {});
+        } else if (field.computed && out[key] === undefined && actual[key] !== undefined && actual[key] !== null) {
+            out[key] = actual[key];
+        }
+    }
+    return out;
+}
+
+/**
+ * The idempotency token of one logical create, never derived from a secret. With an
+ * `idempotencyKey` (the SDK classes always set one): the key and the properties whose change
+ * replaces the resource, so a re-run after a crash or an ambiguous failure derives the same token
+ * even if other inputs were edited meanwhile, while a replacement gets a new one. Without a key
+ * (hooks driven directly): every non-secret cloud property, so distinct resources never collide.
+ */
+export function createToken(schema: Schema, inputs: Props): string {
+    const keyed = inputs.idempotencyKey !== undefined && inputs.idempotencyKey !== null;
+    const material: Props = { idempotencyKey: inputs.idempotencyKey ?? null };
+    for (const [key, field] of Object.entries(schema)) {
+        const included = keyed ? field.replaceOnChange : !field.secret && !field.local;
+        if (included) material[key] = inputs[key] ?? null;
+    }
+    return createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
 }
 
 /**

@@ -14,7 +14,7 @@ export interface IkeConfigArgs {
     ikeEncAlg?: pulumi.Input<string>;
     /** `md5`, `sha1`, `sha256`, `sha384` or `sha512`. @default "md5" (the API's default, not Terraform's old `sha1`) */
     ikeAuthAlg?: pulumi.Input<string>;
-    /** Diffie-Hellman group: `group1`, `group2`, `group5` or `group14`. @default "group2" */
+    /** Diffie-Hellman group: `group1`, `group2`, `group5`, `group14` or `group24`. @default "group2" */
     ikePfs?: pulumi.Input<string>;
     /** IKE SA lifetime in seconds, 0–86400. @default 86400 */
     ikeLifetime?: pulumi.Input<number>;

@@ -236,20 +236,34 @@ export function describeEngineScenarios(kit: ResourceKit): void {
         });
 
         it("can read, diff and delete state written by the previous provider version", async () => {
-            // GIVEN state as 0.1.0 wrote it: a provider text naming the implementation module, no newer outputs
+            // GIVEN state as an older version wrote it: the same module-name provider text, fewer computed outputs
             const simulator = engine();
             const { state } = await simulator.up(base.inputs);
             const older = { ...state, outputs: { ...state.outputs } };
-            for (const key of ["healthCheckStatus", "idempotencyKey", "adoptConnectionId"]) delete older.outputs[key];
+            delete older.outputs.healthCheckStatus;
             simulator.setState(older, { inputs: base.secretInputKeys, outputs: kit.additionalSecretOutputs });
-            // WHEN the next version refreshes, diffs and destroys it
+            // WHEN the next version refreshes, runs up and destroys it
             const refreshed = await simulator.refresh({ previewOnly: true });
-            const planned = await simulator.preview(base.inputs);
-            await simulator.destroy();
-            // THEN nothing drifted or changed, and the connection is gone
+            const before = await writes();
+            const next = await simulator.up(base.inputs);
+            // THEN nothing drifted and nothing needs to change
             assert.equal(refreshed.drift, false);
-            assert.equal(planned.operation, "same");
+            assert.equal(next.operation, "same");
+            assert.equal(await writes(), before);
+            await simulator.destroy();
             assert.equal((await connections()).length, 0);
+        });
+
+        it("can record a changed timeout without calling the cloud", async () => {
+            const simulator = engine();
+            await simulator.up(base.inputs);
+            const before = await writes();
+            const slower = await capture("conn", { ...kit.args(cloud), timeouts: { delete: 1800 } });
+            const updated = await simulator.up(slower.inputs);
+            assert.equal(updated.operation, "update");
+            assert.deepEqual(updated.state.outputs.timeouts, { delete: 1800 });
+            assert.equal(await writes(), before);
+            await simulator.destroy();
         });
 
         it("can adopt an existing connection by id without creating a second one", async () => {

@@ -109,7 +109,7 @@ describe("parseCreateConnectionRequest", () => {
         ["IkeConfig", '{"IkeMode":"Main"}', "IkeConfig.IkeMode"],
         ["IkeConfig", '{"IkeEncAlg":"sm4"}', "IkeConfig.IkeEncAlg"],
         ["IkeConfig", '{"IkeAuthAlg":"sha386"}', "IkeConfig.IkeAuthAlg"],
-        ["IkeConfig", '{"IkePfs":"group24"}', "IkeConfig.IkePfs"],
+        ["IkeConfig", '{"IkePfs":"group15"}', "IkeConfig.IkePfs"],
         ["IkeConfig", '{"IkeLifetime":86401}', "IkeConfig.IkeLifetime"],
         ["IkeConfig", '{"IkeLifetime":-1}', "IkeConfig.IkeLifetime"],
         ["IkeConfig", '{"IkeLifetime":1.5}', "IkeConfig.IkeLifetime"],

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { overlayActual } from "../../../provider/core/resource";
+import { createToken, diffResource, overlayActual, withLocalSettings, withUnmanagedFromActual } from "../../../provider/core/resource";
 import { Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -18,5 +18,45 @@ describe("overlayActual", () => {
 
     it("can take a reported block when none was desired", () => {
         assert.deepEqual(overlayActual(SCHEMA, {}, { block: { a: "1" } }), { block: { a: "1" } });
+    });
+});
+
+describe("diffResource with local settings", () => {
+    const WITH_LOCAL: Schema = {
+        name: { kind: "string" },
+        psk: { kind: "string", computed: true, secret: true },
+        block: { kind: "object", fields: { alg: { kind: "string" }, id: { kind: "string", computed: true } } },
+        timeouts: { kind: "object", local: true, fields: { create: { kind: "integer", min: 1, max: 10 } } },
+    };
+
+    it("can report a changed local setting as a change without cloud paths", () => {
+        // GIVEN outputs with one deadline and inputs with another
+        const result = diffResource(WITH_LOCAL, { name: "a", timeouts: { create: 1 } }, { name: "a", timeouts: { create: 2 } });
+        // THEN the engine is told to update (so state records it), with no cloud field changed
+        assert.equal(result.changes, true);
+        assert.deepEqual(result.changedPaths, []);
+        assert.deepEqual(result.localChanges, ["timeouts"]);
+        assert.deepEqual(withLocalSettings(WITH_LOCAL, { name: "a", timeouts: { create: 1 }, extra: 1 }, { name: "a" }), { name: "a", timeouts: null, extra: 1 });
+    });
+
+    it("can complete a re-sent block with the cloud's values of unmanaged fields", () => {
+        // GIVEN a PSK and an identity the cloud filled in, and a desired block change
+        const completed = withUnmanagedFromActual(WITH_LOCAL, { name: "a", block: { alg: "new" } }, { name: "a", psk: "generated", block: { alg: "old", id: "1.2.3.4" } });
+        // THEN they travel with the change instead of being dropped
+        assert.deepEqual(completed, { name: "a", psk: "generated", block: { alg: "new", id: "1.2.3.4" } });
+    });
+
+    it("can derive a create token from the idempotency key and replace-on-change fields only", () => {
+        const schema: Schema = { gw: { kind: "string", replaceOnChange: true }, name: { kind: "string" }, psk: { kind: "string", secret: true } };
+        const base = createToken(schema, { idempotencyKey: "p/s/n", gw: "g1", name: "a", psk: "x" });
+        assert.equal(createToken(schema, { idempotencyKey: "p/s/n", gw: "g1", name: "b", psk: "y" }), base);
+        assert.notEqual(createToken(schema, { idempotencyKey: "p/s/n", gw: "g2", name: "a" }), base);
+        assert.notEqual(createToken(schema, { idempotencyKey: "p/s/other", gw: "g1", name: "a" }), base);
+    });
+
+    it("can tell resources apart by all non-secret inputs when no idempotency key is set", () => {
+        const schema: Schema = { gw: { kind: "string", replaceOnChange: true }, name: { kind: "string" }, psk: { kind: "string", secret: true } };
+        assert.notEqual(createToken(schema, { gw: "g1", name: "a" }), createToken(schema, { gw: "g1", name: "b" }));
+        assert.equal(createToken(schema, { gw: "g1", name: "a", psk: "x" }), createToken(schema, { gw: "g1", name: "a", psk: "y" }));
     });
 });
