@@ -3,7 +3,8 @@
  * - `/` — API 3.0 (TC3-HMAC-SHA256, POST application/json, `X-TC-Action` + `X-TC-Version` routing);
  * - `/v2/index.php` — legacy API 2.0 (form POST or GET, HmacSHA1/HmacSHA256 `Signature`).
  * Both generations share one {@link TencentStore}. Control routes under `/__emu/tencentcloud/`:
- * `GET|PATCH|POST|DELETE connections/<id>`, `POST tasks/fail-next`, `GET|POST settings`.
+ * `GET|PATCH|POST|DELETE connections/<id>`, `POST tasks/fail-next`, `POST gateways/<id>/busy {ms}`,
+ * `GET|POST settings`.
  */
 import { controlErrorResponse, jsonResponse } from "../core/http";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
@@ -172,6 +173,15 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
                 return controlErrorResponse(400, "InvalidCount", "`count` must be an integer >= 1");
             }
             return jsonResponse(200, { failNextTasks: store.failNext(count) });
+        }
+        const busy = /^gateways\/([^/]+)\/busy$/.exec(path);
+        if (busy && method === "POST") {
+            const gatewayId = decodeURIComponent(busy[1]);
+            if (!VPN_GATEWAYS.some((g) => g.vpnGatewayId === gatewayId)) return controlErrorResponse(404, "NotFound", `no VPN gateway \`${gatewayId}\``);
+            const ms = (body as { ms?: unknown } | undefined)?.ms;
+            if (typeof ms !== "number" || !Number.isInteger(ms) || ms < 0) return controlErrorResponse(400, "InvalidBody", "`ms` must be an integer >= 0");
+            store.keepGatewayBusy(gatewayId, ms);
+            return jsonResponse(200, { VpnGatewayId: gatewayId, busy: store.isGatewayHeldBusy(gatewayId) });
         }
         if (path === "settings" && method === "GET") return jsonResponse(200, { ...settings });
         if (path === "settings" && method === "POST") {

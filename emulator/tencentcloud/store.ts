@@ -76,6 +76,8 @@ export class TencentStore {
     private nextLegacyConnectionId = FIRST_LEGACY_CONNECTION_ID;
     private nextLegacyTaskId = FIRST_LEGACY_TASK_ID;
     private failNextTasks = 0;
+    /** Emulator-clock ms until which a gateway is held busy through the control API (`gateways/<id>/busy`). */
+    private busyUntil = new Map<string, number>();
 
     constructor(private readonly ctx: EmulatorContext) {}
 
@@ -86,6 +88,7 @@ export class TencentStore {
         this.nextLegacyConnectionId = FIRST_LEGACY_CONNECTION_ID;
         this.nextLegacyTaskId = FIRST_LEGACY_TASK_ID;
         this.failNextTasks = 0;
+        this.busyUntil.clear();
     }
 
     /** Connections one gateway may hold (emulator setting). */
@@ -173,6 +176,7 @@ export class TencentStore {
                 { resource: "vpnGateway" },
             );
         }
+        this.assertNotHeldBusy(attrs.VpnGatewayId, "UnsupportedOperation.InvalidState");
         if (gatewayMutex) this.assertGatewayIdle(onGateway, undefined, "UnsupportedOperation.InvalidState");
         const record: ConnectionRecord = {
             id: this.newConnectionId(),
@@ -200,6 +204,7 @@ export class TencentStore {
                 { resource: "vpnConnection" },
             );
         }
+        this.assertNotHeldBusy(record.attrs.VpnGatewayId, "UnsupportedOperation.InvalidState");
         if (gatewayMutex) this.assertGatewayIdle(this.list(record.region).filter((c) => c.attrs.VpnGatewayId === record.attrs.VpnGatewayId), record, "UnsupportedOperation.InvalidState");
         const previous = cloneAttributes(record.attrs);
         record.attrs = cloneAttributes(attrs);
@@ -222,6 +227,7 @@ export class TencentStore {
                 { resource: "vpnConnection" },
             );
         }
+        this.assertNotHeldBusy(record.attrs.VpnGatewayId, "UnsupportedOperation.MutexOperationTaskRunning");
         if (gatewayMutex) this.assertGatewayIdle(this.list(record.region).filter((c) => c.attrs.VpnGatewayId === record.attrs.VpnGatewayId), record, "UnsupportedOperation.MutexOperationTaskRunning");
         return this.startTask("delete", record, requestId);
     }
@@ -245,6 +251,19 @@ export class TencentStore {
     }
 
     // -------------------------------------------------------------------------------- out of band
+
+    /**
+     * Holds a gateway busy for at least `ms` from now, as another task on it would (control API):
+     * creates, modifies and deletes on it fail with the retryable busy codes, whatever `gatewayMutex` says.
+     */
+    keepGatewayBusy(gatewayId: string, ms: number): void {
+        this.busyUntil.set(gatewayId, Math.max(this.busyUntil.get(gatewayId) ?? 0, this.ctx.now() + ms));
+    }
+
+    /** True while a gateway is held busy through the control API. */
+    isGatewayHeldBusy(gatewayId: string): boolean {
+        return (this.busyUntil.get(gatewayId) ?? 0) > this.ctx.now();
+    }
 
     /** Removes a connection at once, as a console delete would (control API). */
     remove(id: string): boolean {
@@ -284,6 +303,12 @@ export class TencentStore {
         this.settle();
         if (this.connections.get(record.id) !== record) {
             throw new TencentError("ResourceNotFound", `The resource \`${record.id}\` is not found.`, { resource: "vpnConnection" });
+        }
+    }
+
+    private assertNotHeldBusy(gatewayId: string, code: string): void {
+        if (this.isGatewayHeldBusy(gatewayId)) {
+            throw new TencentError(code, `The VPN gateway \`${gatewayId}\` is busy with another task.`, { resource: "vpnGateway" });
         }
     }
 

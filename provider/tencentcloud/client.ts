@@ -5,8 +5,9 @@
  */
 import { createHash } from "crypto";
 import { CloudApiError, redact } from "../core/errors";
-import { Timing } from "../core/timing";
-import { retryTencentCall, TencentCall } from "./retryPolicy";
+import { classifyCode, CLASS_HINTS } from "../core/retry";
+import { requestTimeoutFor, Timing } from "../core/timing";
+import { retryTencentCall, TencentCall, TENCENT_RETRY_TABLE } from "./retryPolicy";
 import { TencentcloudSettings } from "./settings";
 import { agentFor, httpStatusCode, INVALID_RESPONSE, networkCodeOf } from "./transport";
 
@@ -21,13 +22,18 @@ export const TENCENT_HINTS: Readonly<Record<string, string>> = {
     LimitExceeded: "the VPN gateway has no connection quota left",
     "UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck": "tunnels with securityPolicyDatabases cannot health-check",
     "UnsupportedOperation.VpnConnRouteTypeMixed": "one gateway cannot mix BGP and non-BGP tunnels",
-    RequestLimitExceeded: "the API kept throttling; raise PULUMI_IPSEC_OPERATION_TIMEOUT_MS or retry later",
+    RequestLimitExceeded: "the API kept throttling until the operation's deadline; retry later, or raise the resource's `timeouts`",
 };
+
+/** The code's own hint, else what its retry class suggests, so every surfaced error carries one. */
+export function hintFor(code: string | undefined): string {
+    return (code && TENCENT_HINTS[code]) || CLASS_HINTS[classifyCode(code, TENCENT_RETRY_TABLE)];
+}
 
 export type Params = Record<string, unknown>;
 
 interface SdkClient {
-    request(action: string, params: Params): Promise<unknown>;
+    request(action: string, params: Params, options?: { signal?: AbortSignal }): Promise<unknown>;
 }
 
 const clients = new Map<string, SdkClient>();
@@ -73,7 +79,7 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
     if (!code) code = networkCodeOf(message);
     const requestId = typeof error?.requestId === "string" && error.requestId !== "" ? error.requestId : undefined;
     return new CloudApiError(
-        { cloud: "tencentcloud", action, code, requestId, httpStatus, hint: code ? TENCENT_HINTS[code] : undefined },
+        { cloud: "tencentcloud", action, code, requestId, httpStatus, hint: hintFor(code) },
         redact(message, secrets),
     );
 }
@@ -93,8 +99,11 @@ export class TencentVpcClient {
         const secrets = [...this.secrets, this.settings.secretKey, this.settings.securityToken];
         const client = sdkClient(this.settings, this.region, this.timing);
         return retryTencentCall(call, this.timing, async () => {
+            // The SDK's timeout is fixed per client; an attempt near the deadline is cut shorter.
+            const timeoutMs = requestTimeoutFor(this.timing, call.deadline);
+            const options = timeoutMs < this.timing.requestTimeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {};
             try {
-                return (await client.request(call.action, call.params)) as T;
+                return (await client.request(call.action, call.params, options)) as T;
             } catch (error) {
                 throw toCloudError(call.action, error, secrets);
             }

@@ -11,8 +11,8 @@ import * as https from "https";
 import { CloudApiError, redact } from "../core/errors";
 import { NETWORK_ERROR_CODES } from "../core/retry";
 import { isPlainObject } from "../core/schema";
-import { Timing } from "../core/timing";
-import { TENCENT_HINTS } from "./client";
+import { requestTimeoutFor, Timing } from "../core/timing";
+import { hintFor } from "./client";
 import { retryTencentCall, TencentCall } from "./retryPolicy";
 import { TencentcloudSettings } from "./settings";
 import { agentFor, httpStatusCode, INVALID_RESPONSE, NETWORK_ERROR } from "./transport";
@@ -114,7 +114,7 @@ function post(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
 /** Judges an answer: the parsed body when `code` is 0, else the CloudApiError to throw. */
 export function parseLegacyAnswer(action: string, answer: RawAnswer, secrets: ReadonlyArray<string | undefined>): LegacyResponse {
     const fail = (code: string | undefined, message: string, httpStatus?: number) =>
-        new CloudApiError({ cloud: "tencentcloud", action, code, httpStatus, hint: code ? TENCENT_HINTS[code] : undefined }, redact(message, secrets));
+        new CloudApiError({ cloud: "tencentcloud", action, code, httpStatus, hint: hintFor(code) }, redact(message, secrets));
     if (answer.status < 200 || answer.status > 299) {
         throw fail(httpStatusCode(answer.status), `HTTP ${answer.status}`, answer.status);
     }
@@ -147,11 +147,11 @@ export class TencentLegacyVpcClient {
             const form = new URLSearchParams(signLegacyRequest(call.action, this.regionCode, call.params, this.settings)).toString();
             let answer: RawAnswer;
             try {
-                answer = await post(this.settings.legacyEndpoint, form, this.timing.requestTimeoutMs);
+                answer = await post(this.settings.legacyEndpoint, form, requestTimeoutFor(this.timing, call.deadline));
             } catch (error: any) {
                 // Socket failures keep Node's code (ECONNRESET…); anything else is a generic network error.
                 const code = NETWORK_ERROR_CODES.includes(error?.code) ? error.code : NETWORK_ERROR;
-                throw new CloudApiError({ cloud: "tencentcloud", action: call.action, code }, redact(String(error?.message ?? error), secrets));
+                throw new CloudApiError({ cloud: "tencentcloud", action: call.action, code, hint: hintFor(code) }, redact(String(error?.message ?? error), secrets));
             }
             return parseLegacyAnswer(call.action, answer, secrets) as LegacyResponse<T>;
         });

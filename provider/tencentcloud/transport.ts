@@ -29,7 +29,8 @@ export const NETWORK_ERROR = "ClientError.NetworkError";
  * connect ECONNREFUSED …", "… socket hang up".
  */
 export function networkCodeOf(message: string): string | undefined {
-    if (/network timeout at/i.test(message)) return "ETIMEDOUT";
+    // An abort is the per-call timeout the client sets near a deadline (node-fetch: "The user aborted a request.").
+    if (/network timeout at|user aborted a request/i.test(message)) return "ETIMEDOUT";
     const named = NETWORK_ERROR_CODES.find((code) => new RegExp(`\\b${code}\\b`).test(message));
     if (named) return named;
     if (/socket hang up/i.test(message)) return "ECONNRESET";

@@ -117,11 +117,13 @@ async function stillExists(ctx: Context, id: string): Promise<boolean> {
 export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
     const inputs = withoutReserved(news);
     const ctx = contextFor(inputs);
-    const deadline = operationDeadline(ctx.timing, inputs, "create");
     if (inputs.adoptConnectionId) {
-        return adopt(ctx, String(inputs.adoptConnectionId), inputs, deadline);
+        return adopt(ctx, String(inputs.adoptConnectionId), inputs, operationDeadline(ctx.timing, inputs, "create"));
     }
     return runExclusive(gatewayLock(inputs), async () => {
+        // Every write's deadline starts once it holds the gateway: queueing behind this process's
+        // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
+        const deadline = operationDeadline(ctx.timing, inputs, "create");
         const started = await createOrAdopt(ctx, inputs, deadline);
         let id = started.id;
         try {
@@ -169,8 +171,9 @@ async function adopt(ctx: Context, id: string, inputs: Props, deadline: number):
     if (changedPaths.length === 0) return { id, outs: actual };
     log(`adopting ${id}: converging ${changedPaths.join(", ")}`);
     return runExclusive(gatewayLock(inputs), async () => {
-        await ctx.api.update(id, inputs, changedPaths, deadline);
-        return { id, outs: outputsFrom(inputs, await waitAvailable(ctx.api, id, ctx.timing, deadline)) };
+        const converging = operationDeadline(ctx.timing, inputs, "create");
+        await ctx.api.update(id, inputs, changedPaths, converging);
+        return { id, outs: outputsFrom(inputs, await waitAvailable(ctx.api, id, ctx.timing, converging)) };
     });
 }
 
@@ -199,9 +202,9 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const inputs = withoutReserved(news);
     const ctx = contextFor(inputs);
-    const deadline = operationDeadline(ctx.timing, inputs, "update");
     const { changedPaths } = diffResource(SCHEMA, olds, news);
     return runExclusive(gatewayLock(inputs), async () => {
+        const deadline = operationDeadline(ctx.timing, inputs, "update");
         await ctx.api.update(id, inputs, changedPaths, deadline);
         const observed = await waitAvailable(ctx.api, id, ctx.timing, deadline);
         return { outs: outputsFrom(inputs, observed) };
@@ -211,8 +214,8 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
 export async function remove(id: string, props: Props): Promise<void> {
     const olds = withoutReserved(props);
     const ctx = contextFor(olds);
-    const deadline = operationDeadline(ctx.timing, olds, "delete");
     await runExclusive(gatewayLock(olds), async () => {
+        const deadline = operationDeadline(ctx.timing, olds, "delete");
         if (await ctx.api.remove(id, olds, deadline)) await waitGone(ctx.api, id, ctx.timing, deadline);
     });
 }

@@ -220,6 +220,21 @@ describe("frontEnd", () => {
             assert.equal((await vpc.DescribeVpnConnections({})).TotalCount, 2);
         });
 
+        it("can keep a gateway busy for ms, refusing writes on it until then", async () => {
+            // GIVEN a gateway held busy for one transition
+            const request = createRequest();
+            await h.control.call("POST", `/tencentcloud/gateways/${request.VpnGatewayId}/busy`, { ms: TRANSITION_MS });
+            // WHEN / THEN a create on it is refused with a retryable code, and accepted once the time is up
+            assert.equal((await sdkError(vpc.CreateVpnConnection(request as never))).code, "UnsupportedOperation.InvalidState");
+            await h.control.advanceClock(TRANSITION_MS);
+            await vpc.CreateVpnConnection(request as never);
+        });
+
+        it("fails when a busy gateway is unknown or the duration is not whole ms", async () => {
+            await assert.rejects(h.control.call("POST", "/tencentcloud/gateways/vpngw-nothere/busy", { ms: 10 }), (e: unknown) => e instanceof ControlClientError && e.status === 404);
+            await assert.rejects(h.control.call("POST", `/tencentcloud/gateways/${createRequest().VpnGatewayId}/busy`, { ms: 1.5 }), (e: unknown) => e instanceof ControlClientError && e.status === 400);
+        });
+
         it("fails when fail-next gets a bad count, and answers unknown routes with 404", async () => {
             // WHEN / THEN
             await assert.rejects(h.control.call("POST", "/tencentcloud/tasks/fail-next", { count: 0 }), (e: unknown) => e instanceof ControlClientError && e.status === 400);

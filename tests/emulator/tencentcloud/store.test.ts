@@ -39,6 +39,30 @@ describe("store", () => {
         assert.equal(store.taskStatus(task), "SUCCESS");
     });
 
+    it("can hold a gateway busy for ms, refusing every write on it with the busy codes, even without gatewayMutex", () => {
+        // GIVEN an AVAILABLE connection and its gateway held busy for 100 ms
+        const { ctx, store, attrs } = setup({ transitionMs: 10 });
+        const { record } = store.create(REGION, attrs(), "req-1", false);
+        ctx.advance(10);
+        store.keepGatewayBusy(record.attrs.VpnGatewayId, 100);
+        // WHEN / THEN creates, modifies and deletes on it fail with the codes clients retry
+        assert.equal(code(() => store.create(REGION, attrs({ VpnConnectionName: "second" }), "req-2", false)), "UnsupportedOperation.InvalidState");
+        assert.equal(code(() => store.modify(record, record.attrs, "req-3", false)), "UnsupportedOperation.InvalidState");
+        assert.equal(code(() => store.delete(record, "req-4", false)), "UnsupportedOperation.MutexOperationTaskRunning");
+        // … until the time is up
+        ctx.advance(100);
+        assert.equal(store.isGatewayHeldBusy(record.attrs.VpnGatewayId), false);
+        store.delete(record, "req-5", false);
+    });
+
+    it("can forget a held gateway on reset", () => {
+        const { store, attrs } = setup();
+        const gatewayId = String(attrs().VpnGatewayId);
+        store.keepGatewayBusy(gatewayId, 60_000);
+        store.reset();
+        assert.equal(store.isGatewayHeldBusy(gatewayId), false);
+    });
+
     it("can find a task by the RequestId of its call or by its numeric legacy id", () => {
         // GIVEN
         const { store, attrs } = setup();

@@ -37,4 +37,15 @@ describe("alicloud client", () => {
         assert.equal(classifyAlicloudError(invalid), "fatal");
         assert.equal(classifyAlicloudError(new Error("plain")), "fatal");
     });
+
+    it("can give every error a hint: the code's own, else its retry class's", () => {
+        // GIVEN errors of a code with its own hint, a throttling code and a refused request
+        const busy = toCloudError("X", Object.assign(new Error("busy"), { code: "VpnGateway.Configuring" }), []);
+        const throttled = toCloudError("X", Object.assign(new Error("slow down"), { code: "Throttling.User" }), []);
+        const refused = toCloudError("X", Object.assign(new Error("bad"), { code: "IllegalParam.LocalSubnet" }), []);
+        // THEN each message ends with a hint the user can act on
+        assert.match(busy.message, /Hint: the VPN gateway stayed busy .*`timeouts`/);
+        assert.match(throttled.message, /Hint: the API rate limit held/);
+        assert.match(refused.message, /Hint: not retried/);
+    });
 });

@@ -148,6 +148,32 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         assert.equal(created.id, all[0].VpnConnectionId ?? all[0].id);
     });
 
+    it("can keep the ClientToken when only `timeouts` changes between runs", async () => {
+        // GIVEN the inputs of a create, and the same after the user raised its timeout
+        const inputs = await checked(desired());
+        const raised = await checked(desired({ timeouts: { create: 3600 } }));
+        // THEN both derive one token, so the re-run finds the first run's connection
+        assert.equal(hooks.clientTokenFor(raised), hooks.clientTokenFor(inputs));
+        assert.notEqual(hooks.clientTokenFor(await checked(desired({ name: "other" }))), hooks.clientTokenFor(inputs));
+    });
+
+    it("fails when the gateway stays busy past the resource's own create timeout", async () => {
+        // GIVEN a gateway busy far longer than the create may take
+        await cloud.control.call("POST", `/alicloud/gateways/${gatewayId}/busy`, { ms: 10_000 });
+        const inputs = await checked(desired({ timeouts: { create: 1 } }));
+        // WHEN created with `timeouts.create` of one second (the environment allows 15)
+        const started = Date.now();
+        await assert.rejects(hooks.create(inputs), (error: unknown) => {
+            // THEN it gives up at that deadline with the busy code and a hint naming `timeouts`
+            assert.ok(error instanceof CloudApiError);
+            assert.equal(error.code, "VpnGateway.Configuring");
+            assert.match(error.message, /Hint: .*`timeouts`/);
+            return true;
+        });
+        assert.ok(Date.now() - started < 2_500, `took ${Date.now() - started} ms`);
+        assert.equal((await connections()).length, 0);
+    });
+
     it("fails when the connection exists but the wait fails, keeping its id for the engine", async () => {
         // GIVEN describe calls that fail with a non-retryable code after the create
         await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });

@@ -23,6 +23,7 @@ describe("waitUntil", () => {
         await assert.rejects(waiting, (error: unknown) => {
             assert.ok(error instanceof WaitTimeoutError);
             assert.match(error.message, /gateway g \(last state: updating\)/);
+            assert.match(error.message, /Hint: .*`timeouts`/);
             return true;
         });
     });

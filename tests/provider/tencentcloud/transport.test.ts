@@ -16,6 +16,7 @@ describe("tencentcloud transport", () => {
         assert.equal(networkCodeOf("request to http://x/ failed, reason: socket hang up"), "ECONNRESET");
         assert.equal(networkCodeOf("request to http://x/ failed, reason: connect ECONNREFUSED 127.0.0.1:1"), "ECONNREFUSED");
         assert.equal(networkCodeOf("network timeout at: http://x/"), "ETIMEDOUT");
+        assert.equal(networkCodeOf("The user aborted a request."), "ETIMEDOUT", "the client's own per-call timeout");
         assert.equal(networkCodeOf("request to http://x/ failed, reason: something new"), "ClientError.NetworkError");
         assert.equal(networkCodeOf("InvalidParameter"), undefined);
         assert.equal(httpStatusCode(503), "HttpError.503");

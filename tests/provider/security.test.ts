@@ -1,0 +1,127 @@
+/**
+ * Security through the hooks: the endpoint policy (plain http only for loopback, anything else
+ * https, refused before any request), and credentials kept out of errors. The emulator's own
+ * authentication — wrong secrets, replayed nonces, expired timestamps — is tested where it lives:
+ * tests/emulator/alicloud/authenticator.test.ts, tests/emulator/tencentcloud/tc3.test.ts and
+ * tests/emulator/tencentcloud/legacySignature.test.ts. PSKs and credentials in errors and logs under
+ * every fault are audited by the fault matrices (tests/support/faultMatrix.ts).
+ */
+import assert from "node:assert/strict";
+import * as alicloudHooks from "../../provider/alicloud/vpnConnection";
+import { setStackConfig } from "../../provider/core/config";
+import { CloudApiError, ConfigurationError } from "../../provider/core/errors";
+import * as tencentHooks from "../../provider/tencentcloud/vpnConnection";
+import { startTestCloud, TestCloud } from "../support/cloudEnv";
+import { withEnv } from "../support/faultMatrix";
+import { VALID as ALICLOUD_VALID } from "./alicloud/fixtures";
+import { VALID as TENCENT_VALID } from "./tencentcloud/fixtures";
+
+type Props = Record<string, any>;
+
+interface Resource {
+    name: string;
+    hooks: typeof alicloudHooks | typeof tencentHooks;
+    valid: Props;
+    /** Setting names (environment variable, stack config key) of each endpoint the hooks call. */
+    endpoints: [env: string, config: string, props?: Props][];
+}
+
+const RESOURCES: Resource[] = [
+    { name: "alicloud.VpnConnection", hooks: alicloudHooks, valid: ALICLOUD_VALID, endpoints: [["ALIBABA_CLOUD_VPC_ENDPOINT", "alicloud:vpcEndpoint"]] },
+    {
+        name: "tencentcloud.VpnConnection",
+        hooks: tencentHooks,
+        valid: TENCENT_VALID,
+        endpoints: [
+            ["TENCENTCLOUD_VPC_ENDPOINT", "tencentcloud:vpcEndpoint"],
+            ["TENCENTCLOUD_VPC_LEGACY_ENDPOINT", "tencentcloud:vpcLegacyEndpoint", { apiVersion: "2.0" }],
+        ],
+    },
+];
+
+describe("security through the hooks", function () {
+    this.timeout(30_000);
+    let cloud: TestCloud;
+
+    before(async () => {
+        cloud = await startTestCloud({ applyToProcess: true });
+    });
+    after(async () => cloud?.stop());
+    beforeEach(async () => {
+        await cloud.control.reset();
+        setStackConfig(undefined);
+    });
+    afterEach(() => setStackConfig(undefined));
+
+    /**
+     * Every hook that talks to the cloud, on a connection id that need not exist (none may get that
+     * far); the update changes the name, so it has something to send.
+     */
+    const everyHook = async (hooks: Resource["hooks"], props: Props): Promise<unknown[]> => {
+        const inputs = (await hooks.check({}, props)).inputs as Props;
+        const renamed = (await hooks.check({}, { ...props, name: "renamed" })).inputs as Props;
+        const outcomes = await Promise.allSettled([
+            hooks.create(inputs),
+            hooks.read("vco-or-vpnx-1", inputs),
+            hooks.update("vco-or-vpnx-1", inputs, renamed),
+            hooks.remove("vco-or-vpnx-1", inputs),
+        ]);
+        return outcomes.map((o) => (o.status === "rejected" ? o.reason : "fulfilled"));
+    };
+
+    for (const resource of RESOURCES) {
+        describe(resource.name, () => {
+            for (const [env, config, extra = {}] of resource.endpoints) {
+                it(`fails every hook when ${env} is plain http to a non-loopback host, before any request`, async () => {
+                    // GIVEN an endpoint override of http://example.com
+                    const errors = await withEnv({ [env]: "http://example.com" }, () => everyHook(resource.hooks, { ...resource.valid, ...extra }));
+                    // THEN create, read, update and delete all refuse it, naming the setting and the https fix
+                    for (const error of errors) {
+                        assert.ok(error instanceof ConfigurationError, String(error));
+                        assert.ok(error.message.includes(env), error.message);
+                        assert.match(error.message, /only loopback endpoints may use http, use https:\/\/example\.com/);
+                    }
+                    assert.deepEqual(await cloud.control.counters(), {});
+                });
+
+                it(`fails when the stack config ${config} is plain http, naming the config key`, async () => {
+                    // GIVEN the same override as stack config (which wins over the environment)
+                    setStackConfig({ get: (key) => (key === config ? "http://vpc.example.com:8080" : undefined) });
+                    const [error] = await everyHook(resource.hooks, { ...resource.valid, ...extra });
+                    assert.ok(error instanceof ConfigurationError);
+                    assert.ok(error.message.includes(config), error.message);
+                    assert.match(error.message, /use https:\/\/vpc\.example\.com:8080/);
+                    assert.deepEqual(await cloud.control.counters(), {});
+                });
+            }
+
+            it("fails when an endpoint embeds credentials, without echoing them", async () => {
+                const [env] = resource.endpoints[0];
+                const [error] = await withEnv({ [env]: "https://admin:Hunter2-Password@vpc.example.com" }, () => everyHook(resource.hooks, resource.valid));
+                assert.ok(error instanceof ConfigurationError);
+                assert.match(error.message, /must not contain credentials/);
+                assert.doesNotMatch(error.message, /Hunter2-Password/);
+                assert.deepEqual(await cloud.control.counters(), {});
+            });
+        });
+    }
+
+    it("fails on a wrong Alibaba secret with the cloud's code, once, and never echoes the secret", async () => {
+        // GIVEN a wrong access key secret
+        const wrong = "Wrong-Alicloud-Secret-0001";
+        const inputs = (await alicloudHooks.check({}, ALICLOUD_VALID)).inputs as Props;
+        // WHEN a connection is created
+        const attempt = withEnv({ ALIBABA_CLOUD_ACCESS_KEY_SECRET: wrong }, () => alicloudHooks.create(inputs));
+        // THEN the signature is refused, not retried, and neither secret nor PSK is in the message
+        await assert.rejects(attempt, (error: unknown) => {
+            assert.ok(error instanceof CloudApiError);
+            assert.equal(error.code, "SignatureDoesNotMatch");
+            assert.match(error.message, /Hint: check ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
+            for (const secret of [wrong, cloud.alicloud.accessKeySecret, String(ALICLOUD_VALID.preSharedKey)]) assert.equal(error.message.includes(secret), false);
+            return true;
+        });
+        const log = await cloud.control.requests();
+        assert.deepEqual(log.map((e) => [e.rejected, e.outcome]), [[true, "SignatureDoesNotMatch"]], "one refused request, no retry");
+        assert.deepEqual((await cloud.control.state<any>()).alicloud.connections, []);
+    });
+});
