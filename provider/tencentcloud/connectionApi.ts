@@ -49,11 +49,18 @@ export function pollOptions(timing: Timing, deadline: number, what: string) {
     return { minDelayMs: timing.minDelayMs, maxDelayMs: timing.maxDelayMs, deadline, what };
 }
 
-/** Waits until the connection reports `AVAILABLE` (reference §1.6; API 2.0 status 6 reads the same). */
+/**
+ * Waits until the connection reports `AVAILABLE` (reference §1.6; settled API 2.0 states read the
+ * same). A failed API 2.0 create or modify (status 1 or 3) ends the wait at once with an error.
+ */
 export function waitAvailable(api: ConnectionApi, id: string, timing: Timing, deadline: number): Promise<Observed> {
     return waitUntil<Observed>(async () => {
         const observed = await api.describe(id, deadline);
         if (!observed) return { done: false, state: "not visible yet" };
+        const state = String(observed.computed.state);
+        if (state.endsWith("_FAILED")) {
+            throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConn", code: state, hint: "the cloud reports the change failed; fix the inputs and run up again" }, `connection ${id} is ${state}`);
+        }
         return observed.computed.state === "AVAILABLE" ? { done: true, value: observed } : { done: false, state: String(observed.computed.state) };
     }, pollOptions(timing, deadline, `connection ${id} to become AVAILABLE`));
 }

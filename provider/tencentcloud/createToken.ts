@@ -5,22 +5,16 @@
  * same token and adopts the tagged connection; a replacement differs in a replace-on-change
  * property and so gets a new one.
  */
-import { createHash } from "crypto";
-import { canonicalJson, Props } from "../core/schema";
+import { createToken } from "../core/resource";
+import { Props } from "../core/schema";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 
 /** The tag key holding the token (letters, digits and `-:` only, valid as a Tencent tag key). */
 export const CREATE_TOKEN_TAG = "pulumi-ipsec:create-token";
 
-const REPLACE_KEYS = Object.entries(SCHEMA)
-    .filter(([, field]) => field.replaceOnChange)
-    .map(([key]) => key);
-
-/** The token of one logical create (never derived from a secret). */
+/** The token of one logical create (the core policy: idempotency key and replace-on-change fields, never a secret). */
 export function createTokenFor(inputs: Props): string {
-    const material: Props = { idempotencyKey: inputs.idempotencyKey ?? null };
-    for (const key of REPLACE_KEYS) material[key] = inputs[key] ?? null;
-    return createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
+    return createToken(SCHEMA, inputs);
 }
 
 /** True when a described connection's `TagSet` carries `token`. */

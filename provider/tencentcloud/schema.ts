@@ -67,7 +67,7 @@ const policies3: Codec = {
 /**
  * API 2.0 `spdAcl`: one JSON object of local CIDR → remote CIDRs (seed 001). DescribeVpnConn has no
  * SPD, only `sourceCidr`/`destinationCidr`: the read view rebuilds the policy as `spd` when there
- * is exactly one local CIDR (see `legacyRead.ts`); with several the pairing is lost.
+ * is exactly one local CIDR (see `view2` in `views.ts`); with several the pairing is lost.
  */
 const policies2: Codec = {
     readPath: "spd",

@@ -45,8 +45,9 @@ export function computed3(connection: Props): ComputedOutputs {
 }
 
 /**
- * API 2.0 `vpcConnStatus` (DescribeVpnConn doc): 0 creating, 1 create error, 2 modifying, 3 modify
- * error, 4 deleting, 5 delete error, 6 running — in API 3.0 states.
+ * API 2.0 `vpcConnStatus` in API 3.0 states. Documented (reference §3.3): 0 creating, 1 create
+ * error, 2 modifying, 3 modify error, 4 deleting. Higher codes are unconfirmed, so any other value
+ * counts as settled (`AVAILABLE`) rather than leaving a wait polling until its deadline.
  */
 const LEGACY_STATES: Readonly<Record<number, string>> = {
     0: "PENDING",
@@ -54,12 +55,10 @@ const LEGACY_STATES: Readonly<Record<number, string>> = {
     2: "PENDING",
     3: "MODIFY_FAILED",
     4: "DELETING",
-    5: "DELETE_FAILED",
-    6: "AVAILABLE",
 };
 
 export function legacyState(status: unknown): string | null {
-    return status === undefined || status === null ? null : (LEGACY_STATES[Number(status)] ?? `STATUS_${status}`);
+    return status === undefined || status === null ? null : (LEGACY_STATES[Number(status)] ?? "AVAILABLE");
 }
 
 /**

@@ -8,7 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "../core/config";
 import { CloudApiError, ConfigurationError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
-import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withoutReserved } from "../core/resource";
+import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withLocalSettings, withoutReserved, withUnmanagedFromActual } from "../core/resource";
 import { withRetry } from "../core/retry";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, Timing } from "../core/timing";
@@ -75,9 +75,12 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
 }
 
 export async function diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const { changedPaths, ...result } = diffResource(SCHEMA, olds, news);
+    const { changedPaths, localChanges, ...result } = diffResource(SCHEMA, olds, news);
     if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
-    return result;
+    // A replacement on the same gateway must remove the old tunnel first: the new one would clash
+    // with it (reference §1.9: VpnConnRouteTypeMixed, VpnConnCidrConflict, VpnConnSpdCidrConflict).
+    const sameGateway = olds.vpnGatewayId === news.vpnGatewayId;
+    return { ...result, deleteBeforeReplace: (result.replaces?.length ?? 0) > 0 && sameGateway };
 }
 
 /**
@@ -201,11 +204,17 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 
 export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const inputs = withoutReserved(news);
-    const ctx = contextFor(inputs);
     const { changedPaths } = diffResource(SCHEMA, olds, news);
+    if (changedPaths.length === 0) {
+        // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
+        return { outs: withLocalSettings(SCHEMA, olds, inputs) };
+    }
+    const ctx = contextFor(inputs);
+    // A changed block is re-sent whole: complete it with the values the cloud filled in.
+    const request = withUnmanagedFromActual(SCHEMA, inputs, withoutReserved(olds));
     return runExclusive(gatewayLock(inputs), async () => {
         const deadline = operationDeadline(ctx.timing, inputs, "update");
-        await ctx.api.update(id, inputs, changedPaths, deadline);
+        await ctx.api.update(id, request, changedPaths, deadline);
         const observed = await waitAvailable(ctx.api, id, ctx.timing, deadline);
         return { outs: outputsFrom(inputs, observed) };
     });

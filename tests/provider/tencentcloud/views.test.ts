@@ -26,6 +26,8 @@ describe("tencentcloud views", () => {
         assert.equal(legacy.vpnConnectionId, "vpnx-1");
         assert.equal(legacy.state, "AVAILABLE");
         assert.equal(legacy.netStatus, "AVAILABLE");
-        assert.deepEqual([0, 2, 4, 1].map(legacyState), ["PENDING", "PENDING", "DELETING", "CREATE_FAILED"]);
+        assert.deepEqual([0, 2, 4, 1, 3].map(legacyState), ["PENDING", "PENDING", "DELETING", "CREATE_FAILED", "MODIFY_FAILED"]);
+        // Codes beyond the documented 0–4 count as settled rather than stalling a wait.
+        assert.deepEqual([5, 6, 9].map(legacyState), ["AVAILABLE", "AVAILABLE", "AVAILABLE"]);
     });
 });

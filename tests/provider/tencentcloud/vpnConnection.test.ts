@@ -170,8 +170,25 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
             [{ region: "ap-shanghai" }, ["region"]],
         ];
         for (const [change, replaces] of cases) {
-            assert.deepEqual((await hooks.diff(created.id, created.outs, await checked({ ...VALID, ...change }))).replaces, replaces);
+            const result = await hooks.diff(created.id, created.outs, await checked({ ...VALID, ...change }));
+            assert.deepEqual(result.replaces, replaces);
+            // On the same gateway the old tunnel must go first: the new one would clash with it.
+            assert.equal(result.deleteBeforeReplace, !("vpnGatewayId" in change), JSON.stringify(change));
         }
+    });
+
+    it("can record a changed timeout without calling the cloud", async () => {
+        // GIVEN a connection
+        const created = await hooks.create(await checked(VALID));
+        const before = await cloud.control.counters();
+        // WHEN only its delete deadline changes
+        const news = await checked({ ...VALID, timeouts: { delete: 1800 } });
+        const result = await hooks.diff(created.id, created.outs, news);
+        const updated = await hooks.update(created.id, created.outs, news);
+        // THEN the engine is asked to update, which stores the setting and writes nothing
+        assert.equal(result.changes, true);
+        assert.deepEqual(updated.outs!.timeouts, { delete: 1800 });
+        assert.deepEqual(await cloud.control.counters(), before);
     });
 
     for (const apiVersion of ["3.0", "2.0"]) {
