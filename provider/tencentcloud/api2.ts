@@ -83,6 +83,11 @@ export class Api2 implements ConnectionApi {
         // Seed 002: vpcId, vpnGwId and vpnConnId identify the connection; the rest is what changed.
         const params: Props = { vpcId: request.vpcId, vpnGwId: request.vpnGwId, vpnConnId: id };
         for (const key of keys) if (request[key] !== undefined) params[key] = request[key];
+        // Seed 002 types Modify's policies as `spdAcl.n` (an array), where AddVpnConnEx (seed 001)
+        // takes one JSON `spdAcl`: one JSON policy per entry (the entry format is inferred).
+        if (typeof params.spdAcl === "string") {
+            params.spdAcl = Object.entries(JSON.parse(params.spdAcl) as Props).map(([local, remotes]) => JSON.stringify({ [local]: remotes }));
+        }
         const response = await this.client.call<Props>({ action: "ModifyVpnConnEx", params, deadline });
         await this.waitTask("ModifyVpnConnEx", response.data?.taskId, deadline);
     }

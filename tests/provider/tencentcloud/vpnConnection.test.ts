@@ -177,6 +177,23 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         }
     });
 
+    it("can send changed policies to ModifyVpnConnEx as spdAcl.n, as seed 002 names them", async () => {
+        // GIVEN an API 2.0 connection
+        const created = await hooks.create(await checked({ ...VALID, apiVersion: "2.0" }));
+        // WHEN its policies change
+        const news = await checked({
+            ...VALID,
+            apiVersion: "2.0",
+            securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24", "192.168.1.0/24"] }],
+        });
+        const updated = await hooks.update(created.id, created.outs, news);
+        // THEN the modify carried indexed spdAcl entries, and the cloud has the new policy
+        const modify = (await cloud.control.requests()).find((entry: any) => entry.action === "ModifyVpnConnEx") as any;
+        assert.ok(Object.keys(modify.params).includes("spdAcl.0"), JSON.stringify(Object.keys(modify.params)));
+        assert.equal(modify.params.spdAcl, undefined);
+        assert.deepEqual(updated.outs!.securityPolicyDatabases, news.securityPolicyDatabases);
+    });
+
     it("can record a changed timeout without calling the cloud", async () => {
         // GIVEN a connection
         const created = await hooks.create(await checked(VALID));
