@@ -5,20 +5,10 @@
  * captured; fixes to the implementation reach existing resources without a state change.
  */
 import type * as pulumi from "@pulumi/pulumi";
-
-/** The hooks an implementation module exports (`delete` is a reserved word, hence `remove`). */
-interface Implementation {
-    configure(request: pulumi.dynamic.ConfigureRequest): Promise<void>;
-    check(olds: any, news: any): Promise<pulumi.dynamic.CheckResult>;
-    diff(id: string, olds: any, news: any): Promise<pulumi.dynamic.DiffResult>;
-    create(inputs: any): Promise<pulumi.dynamic.CreateResult>;
-    read(id: string, props: any): Promise<pulumi.dynamic.ReadResult>;
-    update(id: string, olds: any, news: any): Promise<pulumi.dynamic.UpdateResult>;
-    remove(id: string, props: any): Promise<void>;
-}
+import type { ResourceHooks } from "./core/hooks";
 
 function providerFor(moduleId: string): pulumi.dynamic.ResourceProvider {
-    const load = (): Implementation => {
+    const load = (): ResourceHooks => {
         try {
             return require(moduleId);
         } catch (error: any) {

@@ -4,10 +4,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
-import { setStackConfig } from "../core/config";
+import { log, resourceHooks } from "../core/hooks";
 import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
-import { adoptionFailures, checkResource, createToken, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withLocalSettings, withoutReserved, withUnmanagedFromActual } from "../core/resource";
+import { adoptionFailures, createToken, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
@@ -43,29 +43,6 @@ function contextFor(props: Props): Context {
     const client = new AlicloudVpcClient(resolveSettings(region), timing, [props.preSharedKey as string | undefined]);
     return { client, timing, region };
 }
-
-function log(message: string): void {
-    // The engine shows a dynamic provider's stderr lines as diagnostics of the update.
-    console.error(`pulumi-ipsec: ${message}`);
-}
-
-export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    setStackConfig(request.config);
-}
-
-export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    const region = configuredRegion();
-    return checkResource(SCHEMA, news, { defaults: region ? { region } : {} });
-}
-
-export async function diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const { changedPaths, ...result } = diffResource(SCHEMA, olds, news);
-    if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
-    return result;
-}
-
-/** Inputs that say how to run a create, not what to create: raising `timeouts` after a failed run must not change the token. */
-const NOT_TOKEN_MATERIAL = ["timeouts"];
 
 /**
  * The ClientToken of one logical create (core `createToken`: idempotency key and replace-on-change
@@ -136,8 +113,7 @@ export function outputsFrom(inputs: Props, connection: Props): Props & ComputedO
     };
 }
 
-export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
-    const inputs = withoutReserved(news);
+async function createConnection(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult> {
     const ctx = contextFor(inputs);
     const gatewayId = String(inputs.vpnGatewayId);
     if (inputs.adoptConnectionId) {
@@ -177,45 +153,26 @@ async function adopt(ctx: Context, id: string, inputs: Props): Promise<pulumi.dy
     });
     if (failures.length > 0) throw new InputValidationError(failures);
     const actual = outputsFrom(inputs, connection);
-    if (!diffResource(SCHEMA, actual, inputs).changes) {
-        return { id, outs: actual };
-    }
-    log(`adopting ${id}: converging ${diffResource(SCHEMA, actual, inputs).changedPaths.join(", ")}`);
-    return { id, outs: await modify(ctx, id, actual, inputs, "create") };
+    const { changedPaths } = diffResource(SCHEMA, actual, inputs);
+    if (changedPaths.length === 0) return { id, outs: actual };
+    log(`adopting ${id}: converging ${changedPaths.join(", ")}`);
+    return { id, outs: await modify(ctx, id, actual, inputs, changedPaths, "create") };
 }
 
-export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-    const olds = withoutReserved(props);
+/** The connection's outputs now, or undefined when the cloud no longer has it. */
+async function observe(id: string, olds: Props): Promise<Props | undefined> {
     const ctx = contextFor(olds);
-    let connection: Props | undefined;
     try {
-        connection = await describe(ctx, id, Date.now() + ctx.timing.readTimeoutMs);
+        const connection = await describe(ctx, id, Date.now() + ctx.timing.readTimeoutMs);
+        return connection && outputsFrom(olds, connection);
     } catch (error) {
-        if (error instanceof CloudApiError && error.code === NOT_FOUND) connection = undefined;
-        else throw error;
+        if (error instanceof CloudApiError && error.code === NOT_FOUND) return undefined;
+        throw error;
     }
-    if (!connection) {
-        // No id: the engine records the connection as deleted.
-        return {};
-    }
-    const outs = outputsFrom(olds, connection);
-    return { id, props: outs, inputs: inputsFromOutputs(SCHEMA, outs) };
-}
-
-export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const inputs = withoutReserved(news);
-    const { changedPaths } = diffResource(SCHEMA, olds, inputs);
-    if (changedPaths.length === 0) {
-        // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
-        return { outs: withLocalSettings(SCHEMA, olds, inputs) };
-    }
-    const ctx = contextFor(inputs);
-    return { outs: await modify(ctx, id, withoutReserved(olds), inputs, "update") };
 }
 
 /** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
-async function modify(ctx: Context, id: string, actual: Props, inputs: Props, operation: TimedOperation): Promise<Props> {
-    const { changedPaths } = diffResource(SCHEMA, actual, inputs);
+async function modify(ctx: Context, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], operation: TimedOperation): Promise<Props> {
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
     // values the cloud filled in (a generated PSK, identities), or it could regenerate them.
     // Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078).
@@ -233,8 +190,7 @@ async function modify(ctx: Context, id: string, actual: Props, inputs: Props, op
     });
 }
 
-export async function remove(id: string, props: Props): Promise<void> {
-    const olds = withoutReserved(props);
+async function removeConnection(id: string, olds: Props): Promise<void> {
     const ctx = contextFor(olds);
     const gatewayId = String(olds.vpnGatewayId);
     await runExclusive(`alicloud:${gatewayId}`, async () => {
@@ -253,3 +209,15 @@ export async function remove(id: string, props: Props): Promise<void> {
         await waitGatewayActive(ctx, gatewayId, deadline);
     });
 }
+
+export const { configure, check, diff, create, read, update, remove } = resourceHooks({
+    schema: SCHEMA,
+    configDefaults: () => {
+        const region = configuredRegion();
+        return region ? { region } : {};
+    },
+    create: createConnection,
+    observe,
+    modify: (id, actual, inputs, changedPaths) => modify(contextFor(inputs), id, actual, inputs, changedPaths, "update"),
+    remove: removeConnection,
+});

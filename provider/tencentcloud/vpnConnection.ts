@@ -5,10 +5,10 @@
  * API 2.0 is read and updated through API 3.0 after switching `apiVersion`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { setStackConfig } from "../core/config";
+import { log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
-import { adoptionFailures, checkResource, diffResource, inputsFromOutputs, overlayActual, partialCreateError, withLocalSettings, withoutReserved, withUnmanagedFromActual } from "../core/resource";
+import { adoptionFailures, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
 import { withRetry } from "../core/retry";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, Timing } from "../core/timing";
@@ -48,11 +48,6 @@ function contextFor(props: Props): Context {
 /** Writes on one VPN gateway queue here: the cloud runs one task per gateway (reference §1.9 MutexOperationTaskRunning). */
 const gatewayLock = (props: Props) => `tencentcloud:${props.vpnGatewayId}`;
 
-function log(message: string): void {
-    // The engine shows a dynamic provider's stderr lines as diagnostics of the update.
-    console.error(`pulumi-ipsec: ${message}`);
-}
-
 /**
  * Outputs = desired inputs overlaid with what the cloud reports, plus the computed outputs. The
  * cloud reports the tunnel's traffic both as policies and as their remote CIDRs; only the form the
@@ -65,22 +60,13 @@ export function outputsFrom(inputs: Props, observed: Observed): Props & Computed
     return { ...overlayActual(SCHEMA, inputs, actual), ...observed.computed };
 }
 
-export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    setStackConfig(request.config);
-}
-
-export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    const region = configuredRegion();
-    return checkResource(SCHEMA, news, { defaults: region ? { region } : {}, extraRules: connectionRules });
-}
-
-export async function diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const { changedPaths, localChanges, ...result } = diffResource(SCHEMA, olds, news);
-    if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
-    // A replacement on the same gateway must remove the old tunnel first: the new one would clash
-    // with it (reference §1.9: VpnConnRouteTypeMixed, VpnConnCidrConflict, VpnConnSpdCidrConflict).
+/**
+ * A replacement on the same gateway must remove the old tunnel first: the new one would clash
+ * with it (reference §1.9: VpnConnRouteTypeMixed, VpnConnCidrConflict, VpnConnSpdCidrConflict).
+ */
+function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult {
     const sameGateway = olds.vpnGatewayId === news.vpnGatewayId;
-    return { ...result, deleteBeforeReplace: (result.replaces?.length ?? 0) > 0 && sameGateway };
+    return { ...diff, deleteBeforeReplace: (diff.replaces?.length ?? 0) > 0 && sameGateway };
 }
 
 /**
@@ -117,8 +103,7 @@ async function stillExists(ctx: Context, id: string): Promise<boolean> {
     }
 }
 
-export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
-    const inputs = withoutReserved(news);
+async function createConnection(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult> {
     const ctx = contextFor(inputs);
     if (inputs.adoptConnectionId) {
         return adopt(ctx, String(inputs.adoptConnectionId), inputs, operationDeadline(ctx.timing, inputs, "create"));
@@ -190,41 +175,43 @@ async function describeForAdoption(ctx: Context, id: string, deadline: number): 
     }
 }
 
-export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-    const olds = withoutReserved(props);
+/** The connection's outputs now, or undefined when the cloud no longer has it (or is deleting it). */
+async function observe(id: string, olds: Props): Promise<Props | undefined> {
     const ctx = contextFor(olds);
     const observed = await ctx.api.describe(id, Date.now() + ctx.timing.readTimeoutMs);
-    if (!observed || observed.computed.state === "DELETING") {
-        // No id: the engine records the connection as deleted.
-        return {};
-    }
-    const outs = outputsFrom(olds, observed);
-    return { id, props: outs, inputs: inputsFromOutputs(SCHEMA, outs) };
+    return observed && observed.computed.state !== "DELETING" ? outputsFrom(olds, observed) : undefined;
 }
 
-export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const inputs = withoutReserved(news);
-    const { changedPaths } = diffResource(SCHEMA, olds, news);
-    if (changedPaths.length === 0) {
-        // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
-        return { outs: withLocalSettings(SCHEMA, olds, inputs) };
-    }
+/** Sends the changed fields and waits until the connection is AVAILABLE again. */
+async function modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props> {
     const ctx = contextFor(inputs);
     // A changed block is re-sent whole: complete it with the values the cloud filled in.
-    const request = withUnmanagedFromActual(SCHEMA, inputs, withoutReserved(olds));
+    const request = withUnmanagedFromActual(SCHEMA, inputs, actual);
     return runExclusive(gatewayLock(inputs), async () => {
         const deadline = operationDeadline(ctx.timing, inputs, "update");
         await ctx.api.update(id, request, changedPaths, deadline);
-        const observed = await waitAvailable(ctx.api, id, ctx.timing, deadline);
-        return { outs: outputsFrom(inputs, observed) };
+        return outputsFrom(inputs, await waitAvailable(ctx.api, id, ctx.timing, deadline));
     });
 }
 
-export async function remove(id: string, props: Props): Promise<void> {
-    const olds = withoutReserved(props);
+async function removeConnection(id: string, olds: Props): Promise<void> {
     const ctx = contextFor(olds);
     await runExclusive(gatewayLock(olds), async () => {
         const deadline = operationDeadline(ctx.timing, olds, "delete");
         if (await ctx.api.remove(id, olds, deadline)) await waitGone(ctx.api, id, ctx.timing, deadline);
     });
 }
+
+export const { configure, check, diff, create, read, update, remove } = resourceHooks({
+    schema: SCHEMA,
+    configDefaults: () => {
+        const region = configuredRegion();
+        return region ? { region } : {};
+    },
+    extraRules: connectionRules,
+    adjustDiff: deleteFirstOnSameGateway,
+    create: createConnection,
+    observe,
+    modify,
+    remove: removeConnection,
+});

@@ -1,0 +1,83 @@
+/**
+ * The dynamic-provider hooks every resource shares — configure, check, diff, read, update's
+ * bookkeeping — built around the few calls that differ per cloud ({@link CloudResource}).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { setStackConfig } from "./config";
+import { CheckFailure } from "./errors";
+import { checkResource, diffResource, inputsFromOutputs, withLocalSettings, withoutReserved } from "./resource";
+import { Props, Schema } from "./schema";
+
+/** What each cloud's resource module supplies. */
+export interface CloudResource {
+    schema: Schema;
+    /** Defaults `check` takes from the provider's configuration (e.g. the configured region). */
+    configDefaults(): Props;
+    /** Cross-field rules beyond the field table. */
+    extraRules?(inputs: Props): CheckFailure[];
+    /** Cloud-specific diff decisions, e.g. deleting first when a replacement would clash. */
+    adjustDiff?(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult;
+    /** Creates (or adopts) the connection; `news` still holds `__provider`, for partial-failure errors. */
+    create(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult>;
+    /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
+    observe(id: string, olds: Props): Promise<Props | undefined>;
+    /** Applies the changed cloud fields and returns the new outputs. */
+    modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props>;
+    /** Deletes the connection and waits until it is gone; already gone is success. */
+    remove(id: string, olds: Props): Promise<void>;
+}
+
+/** The hooks an implementation module exports (`delete` is a reserved word, hence `remove`). */
+export interface ResourceHooks {
+    configure(request: pulumi.dynamic.ConfigureRequest): Promise<void>;
+    check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult>;
+    diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult>;
+    create(news: Props): Promise<pulumi.dynamic.CreateResult>;
+    read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult>;
+    update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult>;
+    remove(id: string, props: Props): Promise<void>;
+}
+
+/** A line for the user: the engine shows a dynamic provider's stderr lines as diagnostics. */
+export function log(message: string): void {
+    console.error(`pulumi-ipsec: ${message}`);
+}
+
+export function resourceHooks(resource: CloudResource): ResourceHooks {
+    const { schema } = resource;
+    return {
+        async configure(request) {
+            setStackConfig(request.config);
+        },
+        async check(olds, news) {
+            return checkResource(schema, news, { defaults: resource.configDefaults(), extraRules: resource.extraRules });
+        },
+        async diff(id, olds, news) {
+            const { changedPaths, localChanges, ...result } = diffResource(schema, olds, news);
+            void localChanges;
+            if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
+            return resource.adjustDiff ? resource.adjustDiff(withoutReserved(olds), withoutReserved(news), result) : result;
+        },
+        create(news) {
+            return resource.create(withoutReserved(news), news);
+        },
+        async read(id, props) {
+            const outs = await resource.observe(id, withoutReserved(props));
+            // No id: the engine records the connection as deleted.
+            return outs ? { id, props: outs, inputs: inputsFromOutputs(schema, outs) } : {};
+        },
+        async update(id, olds, news) {
+            const actual = withoutReserved(olds);
+            const inputs = withoutReserved(news);
+            const { changedPaths } = diffResource(schema, actual, inputs);
+            if (changedPaths.length === 0) {
+                // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
+                return { outs: withLocalSettings(schema, actual, inputs) };
+            }
+            return { outs: await resource.modify(id, actual, inputs, changedPaths) };
+        },
+        remove(id, props) {
+            return resource.remove(id, withoutReserved(props));
+        },
+    };
+}

@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { CloudResource, resourceHooks } from "../../../provider/core/hooks";
+import { Props, Schema } from "../../../provider/core/schema";
+
+const SCHEMA: Schema = {
+    region: { kind: "string", required: true, replaceOnChange: true },
+    name: { kind: "string" },
+    timeouts: { kind: "object", local: true, fields: { create: { kind: "integer", min: 1, max: 9 } } },
+};
+
+/** A CloudResource that records which cloud calls the generic hooks made. */
+function fakeResource(observed: Props | undefined): CloudResource & { calls: string[] } {
+    const calls: string[] = [];
+    return {
+        calls,
+        schema: SCHEMA,
+        configDefaults: () => ({ region: "r1" }),
+        adjustDiff: (olds, news, diff) => ({ ...diff, deleteBeforeReplace: true }),
+        async create(inputs) {
+            calls.push("create");
+            return { id: "id-1", outs: inputs };
+        },
+        async observe() {
+            calls.push("observe");
+            return observed;
+        },
+        async modify(id, actual, inputs, changedPaths) {
+            calls.push(`modify ${changedPaths.join(",")}`);
+            return inputs;
+        },
+        async remove() {
+            calls.push("remove");
+        },
+    };
+}
+
+describe("resourceHooks", () => {
+    it("can fill config defaults at check and let the cloud adjust the diff", async () => {
+        // GIVEN hooks over a resource whose region comes from config
+        const hooks = resourceHooks(fakeResource(undefined));
+        // WHEN checked and diffed with another region
+        const checked = await hooks.check({}, { name: "a" });
+        const diff = await hooks.diff("id-1", { region: "r1", name: "a" }, { region: "r2", name: "a" });
+        // THEN the default landed and the cloud's adjustment applies
+        assert.deepEqual(checked.inputs, { region: "r1", name: "a" });
+        assert.deepEqual(diff.replaces, ["region"]);
+        assert.equal(diff.deleteBeforeReplace, true);
+    });
+
+    it("can report a connection the cloud no longer has as deleted", async () => {
+        const hooks = resourceHooks(fakeResource(undefined));
+        assert.deepEqual(await hooks.read("id-1", { region: "r1", __provider: "text" }), {});
+    });
+
+    it("can return read inputs shaped like the field table", async () => {
+        const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
+        const read = await hooks.read("id-1", { region: "r1" });
+        assert.deepEqual(read.inputs, { region: "r1", name: "a" });
+    });
+
+    it("can update only local settings without calling the cloud", async () => {
+        // GIVEN a resource whose only change is a timeout
+        const resource = fakeResource(undefined);
+        const hooks = resourceHooks(resource);
+        // WHEN updated
+        const result = await hooks.update("id-1", { region: "r1", name: "a", __provider: "p" }, { region: "r1", name: "a", timeouts: { create: 5 }, __provider: "p" });
+        // THEN the setting is recorded and no cloud call was made
+        assert.deepEqual(result.outs, { region: "r1", name: "a", timeouts: { create: 5 } });
+        assert.deepEqual(resource.calls, []);
+    });
+
+    it("can pass changed cloud paths to modify, without __provider", async () => {
+        const resource = fakeResource(undefined);
+        const hooks = resourceHooks(resource);
+        const result = await hooks.update("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b", __provider: "p" });
+        assert.deepEqual(resource.calls, ["modify name"]);
+        assert.equal(result.outs.__provider, undefined);
+    });
+});
