@@ -19,7 +19,8 @@ import { createCliDriver } from "./cliDriver";
 import { copyProgram, missingBuild, ProgramCopy } from "./programDir";
 import { createPluginDriver } from "./pluginDriver";
 import { LineSink, Report, StepResult } from "./report";
-import { alicloudGatewayIp, cloudEnvironment, EmulatorInfo, ExampleName, REPO_ROOT, Scenario, scenarioFor, StackDriver, tellStory } from "./story";
+import { cloudEnvironment, EmulatorInfo } from "../emulator";
+import { alicloudGatewayIp, ExampleName, REPO_ROOT, Scenario, scenarioFor, StackDriver, tellStory } from "./story";
 
 /** Which engine plays the story. */
 export type DriverChoice = "auto" | "cli" | "plugin";

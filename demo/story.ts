@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import type { EmulatorInfo } from "../emulator";
 
 /** The repository root, where `examples/` and `dist/` live. */
 export const REPO_ROOT = path.resolve(__dirname, "..");
@@ -46,22 +47,6 @@ export function stepDefinition(id: StepId): StepDefinition {
 
 /** The clouds a resource can live in, named as the SDK's namespaces. */
 export type Cloud = "alicloud" | "tencentcloud";
-
-/** The subset of the emulator's `--json` info the story uses. */
-export interface EmulatorInfo {
-    control: string;
-    alicloud: { endpoint: string; accessKeyId: string; accessKeySecret: string; regionId: string; vpnGatewayIds: string[]; customerGatewayIds: string[] };
-    tencentcloud?: {
-        endpoint: string;
-        legacyEndpoint: string;
-        secretId: string;
-        secretKey: string;
-        region: string;
-        vpcIds: string[];
-        vpnGatewayIds: string[];
-        customerGatewayIds: string[];
-    };
-}
 
 /** An out-of-band change made through the emulator's control API, as a console user would. */
 export interface ConsoleChange {
@@ -222,42 +207,6 @@ export function namespacedConfig(project: string, config: Record<string, string>
  * Fast provider timing: the emulator finishes transitions in milliseconds, so polling every few
  * ms keeps the whole story within a few seconds.
  */
-export const FAST_TIMING_ENV: Readonly<Record<string, string>> = {
-    PULUMI_IPSEC_MIN_DELAY_MS: "5",
-    PULUMI_IPSEC_MAX_DELAY_MS: "40",
-    PULUMI_IPSEC_OPERATION_TIMEOUT_MS: "15000",
-    PULUMI_IPSEC_READ_TIMEOUT_MS: "5000",
-    PULUMI_IPSEC_REQUEST_TIMEOUT_MS: "3000",
-};
-
-/**
- * The environment that points both clouds' providers at the emulator, through the variables a user
- * would set. Security tokens are blanked (the provider treats "" as unset) so that a real STS token
- * in the caller's environment is never sent along with the emulator's keys.
- */
-export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
-    const env: Record<string, string> = {
-        ...FAST_TIMING_ENV,
-        ALIBABA_CLOUD_ACCESS_KEY_ID: info.alicloud.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: info.alicloud.accessKeySecret,
-        ALIBABA_CLOUD_SECURITY_TOKEN: "",
-        ALICLOUD_SECURITY_TOKEN: "",
-        ALIBABA_CLOUD_REGION: info.alicloud.regionId,
-        ALIBABA_CLOUD_VPC_ENDPOINT: info.alicloud.endpoint,
-    };
-    if (info.tencentcloud) {
-        Object.assign(env, {
-            TENCENTCLOUD_SECRET_ID: info.tencentcloud.secretId,
-            TENCENTCLOUD_SECRET_KEY: info.tencentcloud.secretKey,
-            TENCENTCLOUD_SECURITY_TOKEN: "",
-            TENCENTCLOUD_REGION: info.tencentcloud.region,
-            TENCENTCLOUD_VPC_ENDPOINT: info.tencentcloud.endpoint,
-            TENCENTCLOUD_VPC_LEGACY_ENDPOINT: info.tencentcloud.legacyEndpoint,
-        });
-    }
-    return env;
-}
-
 /** One drifted connection as the provider reported it (`pulumi-ipsec: <id> differs in <paths>`). */
 export interface DriftFinding {
     id: string;

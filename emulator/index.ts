@@ -7,6 +7,7 @@ import { createAlicloudFrontEnd } from "./alicloud/frontEnd";
 import { startEmulator as startCore } from "./core/server";
 import type { RunningEmulator, StartEmulatorOptions } from "./core/server";
 import type { FrontEndFactory } from "./core/types";
+import type { TencentEndpointInfo } from "./tencentcloud/frontEnd";
 
 export { ControlClient, ControlClientError } from "./core/controlClient";
 export type { FaultRequest } from "./core/controlClient";
@@ -16,14 +17,16 @@ export type * from "./core/types";
 export { createAlicloudFrontEnd } from "./alicloud/frontEnd";
 export type { AlicloudEndpointInfo, AlicloudFrontEnd } from "./alicloud/frontEnd";
 export * as alicloudFixtures from "./alicloud/fixtures";
+export type { TencentEndpointInfo } from "./tencentcloud/frontEnd";
+export { cloudEnvironment, FAST_TIMING_ENV } from "./environment";
 
 /** The emulator info (the CLI's `--json` line). */
 export interface EmulatorInfo {
     /** Base URL of the control API, `http://127.0.0.1:<port>/__emu`. */
     control: string;
     alicloud: AlicloudEndpointInfo;
-    /** Present once the Tencent front end is part of the build; its shape is that front end's `describe()`. */
-    tencentcloud?: Record<string, unknown>;
+    /** Present when the Tencent front end is served (the default). */
+    tencentcloud?: TencentEndpointInfo;
 }
 
 /**

@@ -40,6 +40,23 @@ export function redact(value: unknown): unknown {
 /** Message used when an injected fault names none. */
 const faultMessage = (code: string): string => `The emulator answered \`${code}\` (injected fault).`;
 
+/** The Tencent entry of the emulator info (the CLI's `--json` line); a type alias, so it is a plain JSON record. */
+export type TencentEndpointInfo = {
+    /** API 3.0 endpoint (`http://127.0.0.1:<port>/tencentcloud`). */
+    endpoint: string;
+    /** API 2.0 endpoint, path included (`…/tencentcloud/v2/index.php`). */
+    legacyEndpoint: string;
+    secretId: string;
+    secretKey: string;
+    /** API 3.0 region name. */
+    region: string;
+    /** The same region's API 2.0 short code. */
+    legacyRegion: string;
+    vpcIds: string[];
+    vpnGatewayIds: string[];
+    customerGatewayIds: string[];
+};
+
 /** Creates the Tencent front end bound to the core's context. */
 export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
     const store = new TencentStore(ctx);
@@ -217,7 +234,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             };
         },
         control,
-        describe(baseUrl) {
+        describe(baseUrl): TencentEndpointInfo {
             return {
                 endpoint: `${baseUrl}${TENCENT_PREFIX}`,
                 legacyEndpoint: `${baseUrl}${TENCENT_PREFIX}${LEGACY_PATH}`,

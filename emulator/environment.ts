@@ -1,0 +1,43 @@
+/**
+ * The environment that points pulumi-ipsec's providers at a running emulator, through the same
+ * variables a user sets for a real cloud, with retry and wait timing sized for the emulator's
+ * short transitions.
+ */
+import type { EmulatorInfo } from "./index";
+
+/** Backoff and deadlines for the emulator: its transitions take tens of milliseconds, not minutes. */
+export const FAST_TIMING_ENV: Readonly<Record<string, string>> = {
+    PULUMI_IPSEC_MIN_DELAY_MS: "5",
+    PULUMI_IPSEC_MAX_DELAY_MS: "40",
+    PULUMI_IPSEC_OPERATION_TIMEOUT_MS: "15000",
+    PULUMI_IPSEC_READ_TIMEOUT_MS: "5000",
+    PULUMI_IPSEC_REQUEST_TIMEOUT_MS: "3000",
+};
+
+/**
+ * The environment that points both clouds' providers at the emulator, through the variables a user
+ * would set. Security tokens are blanked (the provider treats "" as unset) so that a real STS token
+ * in the caller's environment is never sent along with the emulator's keys.
+ */
+export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
+    const env: Record<string, string> = {
+        ...FAST_TIMING_ENV,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: info.alicloud.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: info.alicloud.accessKeySecret,
+        ALIBABA_CLOUD_SECURITY_TOKEN: "",
+        ALICLOUD_SECURITY_TOKEN: "",
+        ALIBABA_CLOUD_REGION: info.alicloud.regionId,
+        ALIBABA_CLOUD_VPC_ENDPOINT: info.alicloud.endpoint,
+    };
+    if (info.tencentcloud) {
+        Object.assign(env, {
+            TENCENTCLOUD_SECRET_ID: info.tencentcloud.secretId,
+            TENCENTCLOUD_SECRET_KEY: info.tencentcloud.secretKey,
+            TENCENTCLOUD_SECURITY_TOKEN: "",
+            TENCENTCLOUD_REGION: info.tencentcloud.region,
+            TENCENTCLOUD_VPC_ENDPOINT: info.tencentcloud.endpoint,
+            TENCENTCLOUD_VPC_LEGACY_ENDPOINT: info.tencentcloud.legacyEndpoint,
+        });
+    }
+    return env;
+}

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { cloudEnvironment, EmulatorInfo } from "../../emulator";
+
+const INFO: EmulatorInfo = {
+    control: "http://127.0.0.1:1/__emu",
+    alicloud: {
+        endpoint: "http://127.0.0.1:1/alicloud",
+        apiVersion: "2016-04-28",
+        accessKeyId: "ak",
+        accessKeySecret: "sk",
+        regionId: "cn-hangzhou",
+        vpnGatewayIds: ["vpn-1"],
+        customerGatewayIds: ["cgw-a"],
+        sts: { accessKeyId: "sts-ak", accessKeySecret: "sts-sk", securityToken: "token" },
+    },
+    tencentcloud: {
+        endpoint: "http://127.0.0.1:1/tencentcloud",
+        legacyEndpoint: "http://127.0.0.1:1/tencentcloud/v2/index.php",
+        secretId: "sid",
+        secretKey: "skey",
+        region: "ap-guangzhou",
+        legacyRegion: "gz",
+        vpcIds: ["vpc-t"],
+        vpnGatewayIds: ["vpngw-t"],
+        customerGatewayIds: ["cgw-t"],
+    },
+};
+
+describe("cloudEnvironment", () => {
+    it("can point both clouds at the emulator through the user-facing variables", () => {
+        // WHEN the environment is built from the emulator info
+        const env = cloudEnvironment(INFO);
+        // THEN each provider setting names the emulator, with fast timing
+        assert.equal(env.ALIBABA_CLOUD_VPC_ENDPOINT, INFO.alicloud.endpoint);
+        assert.equal(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, "sk");
+        assert.equal(env.TENCENTCLOUD_VPC_ENDPOINT, INFO.tencentcloud!.endpoint);
+        assert.equal(env.TENCENTCLOUD_VPC_LEGACY_ENDPOINT, INFO.tencentcloud!.legacyEndpoint);
+        assert.equal(env.PULUMI_IPSEC_MIN_DELAY_MS, "5");
+    });
+
+    it("can blank real security tokens so they never travel with the emulator's keys", () => {
+        const env = cloudEnvironment(INFO);
+        assert.equal(env.ALIBABA_CLOUD_SECURITY_TOKEN, "");
+        assert.equal(env.ALICLOUD_SECURITY_TOKEN, "");
+        assert.equal(env.TENCENTCLOUD_SECURITY_TOKEN, "");
+    });
+
+    it("can leave Tencent unset when its front end is not served", () => {
+        assert.equal(cloudEnvironment({ ...INFO, tencentcloud: undefined }).TENCENTCLOUD_SECRET_ID, undefined);
+    });
+});
