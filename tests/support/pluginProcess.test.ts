@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as grpc from "@grpc/grpc-js";
-import { makeUrn, PluginConnection, PluginRpcError, PROVIDER_KEY, startPlugin } from "../support/pluginProcess";
-import { serializeProviderText } from "../support/providerString";
+import { makeUrn, PluginConnection, PluginRpcError, PROVIDER_KEY, startPlugin } from "./pluginProcess";
+import { serializeProviderText } from "./providerString";
 import { counterProviderV1, initFailProvider } from "./fixtures/toyProvider";
 import { ToyStore } from "./fixtures/toyStore";
 

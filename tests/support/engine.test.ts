@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { CheckFailedError, EngineSimulator, UNKNOWN } from "../support/engine";
-import { PluginConnection, PluginRpcError, PROVIDER_KEY, startPlugin } from "../support/pluginProcess";
-import { captureProviderString, serializeProvider, serializeProviderText } from "../support/providerString";
+import { CheckFailedError, EngineSimulator, UNKNOWN } from "./engine";
+import { PluginConnection, PluginRpcError, PROVIDER_KEY, startPlugin } from "./pluginProcess";
+import { captureProviderString, serializeProvider, serializeProviderText } from "./providerString";
 import {
     counterProviderV2,
     initFailProvider,

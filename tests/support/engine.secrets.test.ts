@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { annotateSecrets, maskPaths } from "../support/engine";
+import { annotateSecrets, maskPaths } from "./engine";
 
 describe("annotateSecrets", () => {
     it("can mark an output secret when the input with the same key was secret", () => {

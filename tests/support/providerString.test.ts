@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_KEY, SECRET_SIG, SIG_KEY } from "../support/pluginProcess";
-import { captureProviderString, serializeProvider, serializeProviderText } from "../support/providerString";
+import { PROVIDER_KEY, SECRET_SIG, SIG_KEY } from "./pluginProcess";
+import { captureProviderString, serializeProvider, serializeProviderText } from "./providerString";
 import { counterProviderV1, makeCapturingProvider, ToyCounter, ToyResource } from "./fixtures/toyProvider";
 
 describe("captureProviderString", () => {
