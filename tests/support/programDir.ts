@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { REPO_ROOT } from "./pluginProcess";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface ProgramDir {
     dir: string;
