@@ -28,7 +28,11 @@ const commaList = {
             }),
 };
 
-/** Health check values travel as strings in the request JSON (§1.1 HealthCheckConfig example). */
+/**
+ * Health check values travel as strings in the request JSON (§1.1 HealthCheckConfig example), with
+ * the lower-case keys CreateVpnConnection documents. Modify is sent the same keys: §1.4 names the
+ * same parameter; Terraform capitalises them on update (§2.2), which no document backs (unverified).
+ */
 const asString = { encode: (value: unknown) => String(value) };
 
 const at = (path: string, extra: Partial<{ readPath: string; encode(v: unknown): unknown; decode(v: unknown): unknown }> = {}) => ({
