@@ -28,6 +28,8 @@ export interface ActionEnv {
     store: AlicloudStore;
     /** Key under which connections carry their negotiation status. */
     statusKey: StatusKey;
+    /** A ClientToken stays bound to its connection after deletion (see AlicloudStore.findRetiredClientToken). */
+    clientTokensOutliveConnections: boolean;
 }
 
 export type ActionHandler = (params: RawParams, env: ActionEnv) => Record<string, unknown>;
@@ -37,13 +39,18 @@ const GENERATED_PSK_LENGTH = 16;
 const GENERATED_PSK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** CreateVpnConnection (single-tunnel). Idempotent on ClientToken while the connection exists. */
-export function createVpnConnection(params: RawParams, { ctx, store }: ActionEnv): Record<string, unknown> {
+export function createVpnConnection(params: RawParams, { ctx, store, clientTokensOutliveConnections }: ActionEnv): Record<string, unknown> {
     checkRegion(params);
     const token = parseClientToken(params);
     const earlier = token === undefined ? undefined : store.findByClientToken(token);
     if (earlier) {
         // Same token, same connection: no second connection and no new transition.
         return createdBody(earlier.attributes);
+    }
+    const retired = token !== undefined && clientTokensOutliveConnections ? store.findRetiredClientToken(token) : undefined;
+    if (retired) {
+        // [inferred variant] the token still names its deleted connection: nothing is created.
+        return createdBody(retired);
     }
     const request = parseCreateConnectionRequest(params);
     const gateway = store.findGateway(request.vpnGatewayId);

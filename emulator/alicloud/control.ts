@@ -6,7 +6,9 @@
  *   PATCH | POST   /connections/<id>          deep-merge a partial connection in the API's response shape
  *   DELETE         /connections/<id>          remove at once
  *   POST           /gateways/<id>/busy {ms}   keep a gateway `updating` for ms
- *   GET | POST     /settings {statusKey}      key of the negotiation status: "status" (seed) or "Status"
+ *   GET | POST     /settings {statusKey?, clientTokensOutliveConnections?}
+ *                                             key of the negotiation status: "status" (seed) or "Status";
+ *                                             whether a deleted connection's ClientToken still answers creates
  */
 import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse } from "../core/http";
 import type { EmulatorResponse } from "../core/types";
@@ -18,6 +20,8 @@ import type { AlicloudStore } from "./store";
 /** Front-end settings the control API can change (reset restores the defaults). */
 export interface AlicloudFrontEndSettings {
     statusKey: StatusKey;
+    /** A repeated create with a deleted connection's ClientToken returns that deleted connection. @default false */
+    clientTokensOutliveConnections: boolean;
 }
 
 /** Attributes a console change cannot touch. */
@@ -80,11 +84,16 @@ function route(method: string, path: string, body: unknown, store: AlicloudStore
         return jsonResponse(200, { ...settings });
     }
     if (path === "/settings" && method === "POST") {
-        const statusKey = isJsonObject(body) ? body.statusKey : undefined;
-        if (statusKey !== "status" && statusKey !== "Status") {
+        const patch = isJsonObject(body) ? body : {};
+        const { statusKey, clientTokensOutliveConnections } = patch;
+        if (statusKey !== undefined && statusKey !== "status" && statusKey !== "Status") {
             throw new ControlRequestError(400, "InvalidBody", '`statusKey` must be "status" or "Status"');
         }
-        settings.statusKey = statusKey;
+        if (clientTokensOutliveConnections !== undefined && typeof clientTokensOutliveConnections !== "boolean") {
+            throw new ControlRequestError(400, "InvalidBody", "`clientTokensOutliveConnections` must be true or false");
+        }
+        if (statusKey !== undefined) settings.statusKey = statusKey;
+        if (clientTokensOutliveConnections !== undefined) settings.clientTokensOutliveConnections = clientTokensOutliveConnections;
         return jsonResponse(200, { ...settings });
     }
     return undefined;

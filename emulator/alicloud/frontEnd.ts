@@ -48,7 +48,7 @@ export interface AlicloudFrontEnd extends CloudFrontEnd {
     readonly settings: AlicloudFrontEndSettings;
 }
 
-const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusKey: "status" };
+const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusKey: "status", clientTokensOutliveConnections: false };
 
 /** Creates the Alibaba front end on the emulator's context. */
 export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
@@ -86,7 +86,7 @@ export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
             action,
             redactedParams: redactRpcParams(params),
             run: () => {
-                const env: ActionEnv = { ctx, store, statusKey: settings.statusKey };
+                const env: ActionEnv = { ctx, store, statusKey: settings.statusKey, clientTokensOutliveConnections: settings.clientTokensOutliveConnections };
                 try {
                     return successResponse(requestId, handler(params, env));
                 } catch (error) {

@@ -8,7 +8,7 @@
 import { randomBytes } from "crypto";
 import type { EmulatorContext } from "../core/types";
 import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "./fixtures";
-import type { ConnectionRecord, CustomerGatewayRecord, PendingTransition, VpnGatewayRecord } from "./model";
+import type { ConnectionAttributes, ConnectionRecord, CustomerGatewayRecord, PendingTransition, VpnGatewayRecord } from "./model";
 
 /** Lifecycle `State` values the emulator uses, from the documented set (active|init|updating|…). */
 export type ConnectionState = "init" | "updating" | "active";
@@ -29,6 +29,8 @@ export class AlicloudStore {
     /** Insertion-ordered, so lists come out in creation order. */
     private connections = new Map<string, ConnectionRecord>();
     private clientTokens = new Map<string, string>();
+    /** Tokens of deleted connections, with what a create answered; see {@link findRetiredClientToken}. */
+    private retiredTokens = new Map<string, ConnectionAttributes>();
 
     constructor(private readonly ctx: EmulatorContext) {
         this.reset();
@@ -40,6 +42,7 @@ export class AlicloudStore {
         this.customerGateways = new Map(ALICLOUD_CUSTOMER_GATEWAYS.map((c) => [c.CustomerGatewayId, { ...c }]));
         this.connections = new Map();
         this.clientTokens = new Map();
+        this.retiredTokens = new Map();
     }
 
     // ---- gateways -----------------------------------------------------------------------------
@@ -97,6 +100,16 @@ export class AlicloudStore {
         this.settle();
         const id = this.clientTokens.get(token);
         return id === undefined ? undefined : this.connections.get(id);
+    }
+
+    /**
+     * The connection a token created before it was deleted. The documents do not say how long a
+     * ClientToken stays bound; a cloud that keeps it past the deletion would answer a repeated create
+     * with the deleted connection (the `clientTokensOutliveConnections` setting models that).
+     */
+    findRetiredClientToken(token: string): ConnectionAttributes | undefined {
+        this.settle();
+        return this.retiredTokens.get(token);
     }
 
     /** A fresh id shaped like real ones (`vco-` + 21 lower-case alphanumerics). */
@@ -189,6 +202,7 @@ export class AlicloudStore {
         this.connections.delete(record.attributes.VpnConnectionId);
         if (record.clientToken !== undefined) {
             this.clientTokens.delete(record.clientToken);
+            this.retiredTokens.set(record.clientToken, record.attributes);
         }
     }
 }

@@ -3,6 +3,7 @@
  * module at call time, so nothing here is serialized into state.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
 import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
 import { log, resourceHooks } from "../core/hooks";
 import { CloudApiError, InputValidationError } from "../core/errors";
@@ -10,6 +11,7 @@ import { runExclusive } from "../core/lock";
 import { adoptionFailures, createToken, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
+import { backoffDelay, sleep } from "../core/retry";
 import { waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
 import { configuredRegion, resolveSettings } from "./settings";
@@ -123,12 +125,7 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
         // Every write's deadline starts once it holds the gateway: queueing behind this process's
         // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
         const deadline = operationDeadline(ctx.timing, inputs, "create");
-        const created = await ctx.client.call<{ VpnConnectionId: string }>({
-            action: "CreateVpnConnection",
-            params: { ...toApiRequest(SCHEMA, inputs), ClientToken: clientTokenFor(inputs) },
-            deadline,
-        });
-        const id = created.VpnConnectionId;
+        const id = await sendCreate(ctx, inputs, deadline);
         try {
             const connection = await waitActive(ctx, id, gatewayId, deadline);
             return { id, outs: outputsFrom(inputs, connection) };
@@ -136,6 +133,45 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
             throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
         }
     });
+}
+
+/**
+ * CreateVpnConnection with this create's ClientToken. The documents do not say how long a token
+ * stays bound to its connection: should the cloud answer with a connection deleted earlier (after a
+ * `destroy`, or an out-of-band deletion), the create is sent once more with a token salted by that
+ * connection's id — still deterministic, so a re-run after a crash finds the same new connection.
+ */
+async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promise<string> {
+    const token = clientTokenFor(inputs);
+    const startedAt = Date.now();
+    const call = (clientToken: string) =>
+        ctx.client.call<{ VpnConnectionId: string; CreateTime?: number }>({
+            action: "CreateVpnConnection",
+            params: { ...toApiRequest(SCHEMA, inputs), ClientToken: clientToken },
+            deadline,
+        });
+    const created = await call(token);
+    if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
+    log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
+    const salted = "pulumi-ipsec-" + createHash("sha256").update(`${token}/${created.VpnConnectionId}`).digest("hex").slice(0, 48);
+    return (await call(salted)).VpnConnectionId;
+}
+
+/** Polls before calling a connection retired: a brand-new one may take a moment to be listed. */
+const RETIRED_CHECK_POLLS = 3;
+
+/**
+ * True when a create answered with a connection that existed before this create started and that
+ * the cloud no longer lists: a token replay of a deleted connection. A connection replayed after a
+ * crash is still listed; a brand-new one carries a creation time after `startedAt`.
+ */
+async function isRetired(ctx: Context, created: { VpnConnectionId: string; CreateTime?: number }, startedAt: number, deadline: number): Promise<boolean> {
+    if (typeof created.CreateTime !== "number" || created.CreateTime >= startedAt) return false;
+    for (let poll = 0; poll < RETIRED_CHECK_POLLS; poll++) {
+        if (await describe(ctx, created.VpnConnectionId, deadline)) return false;
+        await sleep(backoffDelay(poll, ctx.timing));
+    }
+    return true;
 }
 
 /**

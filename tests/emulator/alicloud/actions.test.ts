@@ -201,6 +201,19 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
             assert.notEqual(second.VpnConnectionId, first);
         });
 
+        it("can answer a deleted connection's ClientToken with that connection when tokens outlive connections", async () => {
+            // GIVEN a cloud that keeps tokens bound past deletion, and a deleted connection
+            await h.control.call("POST", "/alicloud/settings", { clientTokensOutliveConnections: true });
+            const first = await createActiveConnection(h, { ClientToken: "token-4" });
+            await h.call("DeleteVpnConnection", { VpnConnectionId: first });
+            await h.settle();
+            // WHEN the token is sent again
+            const replayed = await h.call("CreateVpnConnection", connectionParams(h.info, { ClientToken: "token-4" }));
+            // THEN the answer names the deleted connection and nothing is created
+            assert.equal(replayed.VpnConnectionId, first);
+            assert.equal((await h.call("DescribeVpnConnections")).TotalCount, 0);
+        });
+
         it("fails when the gateway's connection quota is full, with Resource.QuotaFull", async () => {
             // GIVEN
             await h.control.settings({ connectionQuotaPerGateway: 1 });

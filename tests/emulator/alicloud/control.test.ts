@@ -112,7 +112,7 @@ describe("Alibaba control routes (/__emu/alicloud)", () => {
             const [listed] = (await h.call("DescribeVpnConnections")).VpnConnections.VpnConnection;
             assert.equal(listed.Status, "ipsec_sa_established");
             await h.control.reset();
-            assert.deepEqual(await h.control.call("GET", "/alicloud/settings"), { statusKey: "status" });
+            assert.deepEqual(await h.control.call("GET", "/alicloud/settings"), { statusKey: "status", clientTokensOutliveConnections: false });
         });
 
         it("fails when statusKey is neither status nor Status", async () => {

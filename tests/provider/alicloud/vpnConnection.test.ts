@@ -174,6 +174,22 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         assert.equal((await connections()).length, 0);
     });
 
+    it("can re-create after a delete even if the cloud still binds the ClientToken to the deleted connection", async () => {
+        // GIVEN a cloud whose tokens outlive their connections, and a destroyed connection
+        await cloud.control.call("POST", "/alicloud/settings", { clientTokensOutliveConnections: true });
+        const inputs = await checked(desired({ idempotencyKey: "project/stack/office" }));
+        const first = await hooks.create(inputs);
+        await hooks.remove(first.id, first.outs);
+        // WHEN the same resource is created again, and that create is re-run (as after a crash)
+        const second = await hooks.create(inputs);
+        const rerun = await hooks.create(inputs);
+        // THEN a new connection exists, found again by the re-run: no duplicate, no dead id
+        assert.notEqual(second.id, first.id);
+        assert.equal(rerun.id, second.id);
+        assert.equal((await connections()).length, 1);
+        assert.equal(second.outs.state, "active");
+    });
+
     it("fails when the connection exists but the wait fails, keeping its id for the engine", async () => {
         // GIVEN describe calls that fail with a non-retryable code after the create
         await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
