@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
-import { log, resourceHooks } from "../core/hooks";
+import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, createToken, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
@@ -252,6 +252,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
         const region = configuredRegion();
         return region ? { region } : {};
     },
+    adjustDiff: deleteFirstOnSameGateway,
     create: createConnection,
     observe,
     modify: (id, actual, inputs, changedPaths) => modify(contextFor(inputs), id, actual, inputs, changedPaths, "update"),

@@ -38,6 +38,17 @@ export interface ResourceHooks {
     remove(id: string, props: Props): Promise<void>;
 }
 
+/**
+ * Replacements that keep the VPN gateway delete the old connection first. A new connection beside
+ * the old one would clash with it on the gateway (Tencent documents route-type, CIDR and SPD
+ * conflicts, reference §1.9), and a forced replacement with unchanged inputs (`pulumi up --replace`)
+ * would be handed the old connection back by the create's idempotency token, which the engine would
+ * then delete. Outside a replacement the engine ignores the flag.
+ */
+export function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult {
+    return { ...diff, deleteBeforeReplace: olds.vpnGatewayId === news.vpnGatewayId };
+}
+
 /** A line for the user: the engine shows a dynamic provider's stderr lines as diagnostics. */
 export function log(message: string): void {
     console.error(`pulumi-ipsec: ${message}`);

@@ -5,7 +5,7 @@
  * API 2.0 is read and updated through API 3.0 after switching `apiVersion`.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { log, resourceHooks } from "../core/hooks";
+import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
@@ -58,15 +58,6 @@ export function outputsFrom(inputs: Props, observed: Observed): Props & Computed
     const [key, value] = inputs.userGwCidrBlocks !== undefined ? ["userGwCidrBlocks", userGwCidrBlocks] : ["securityPolicyDatabases", securityPolicyDatabases];
     if (value !== undefined) actual[key] = value;
     return { ...overlayActual(SCHEMA, inputs, actual), ...observed.computed };
-}
-
-/**
- * A replacement on the same gateway must remove the old tunnel first: the new one would clash
- * with it (reference §1.9: VpnConnRouteTypeMixed, VpnConnCidrConflict, VpnConnSpdCidrConflict).
- */
-function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult {
-    const sameGateway = olds.vpnGatewayId === news.vpnGatewayId;
-    return { ...diff, deleteBeforeReplace: (diff.replaces?.length ?? 0) > 0 && sameGateway };
 }
 
 /**

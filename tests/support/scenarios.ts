@@ -136,14 +136,20 @@ export function describeEngineScenarios(kit: ResourceKit): void {
             await simulator.destroy();
         });
 
-        for (const deleteBeforeReplace of [false, true]) {
-            it(`can replace ${deleteBeforeReplace ? "deleting first (deleteBeforeReplace)" : "creating first (the default)"}`, async () => {
+        const replacementOrders: [string, boolean | undefined, string[]][] = [
+            ["creating first (deleteBeforeReplace: false)", false, ["create", "create", "delete"]],
+            ["deleting first (deleteBeforeReplace: true)", true, ["create", "delete", "create"]],
+            // Unset: the provider deletes first because the replacement keeps the VPN gateway.
+            ["deleting first by the provider's choice (option unset, same gateway)", undefined, ["create", "delete", "create"]],
+        ];
+        for (const [title, deleteBeforeReplace, expectedOrder] of replacementOrders) {
+            it(`can replace ${title}`, async () => {
                 // GIVEN a connection
                 const simulator = engine();
                 const created = await simulator.up(base.inputs);
                 // WHEN a replace-only field changes
                 const replaced = await simulator.up(await desiredWith(kit.replacingChange(cloud)), { deleteBeforeReplace });
-                // THEN a new connection took the old one's place, in the requested order
+                // THEN a new connection took the old one's place, in the expected order
                 assert.equal(replaced.operation, "replace");
                 assert.notEqual(replaced.state.id, created.state.id);
                 const remaining = await connections();
@@ -151,7 +157,7 @@ export function describeEngineScenarios(kit: ResourceKit): void {
                 const order = (await cloud.control.requests())
                     .filter((entry: any) => entry.outcome === "OK" && /^(Create|Delete|AddVpnConnEx|DeleteVpnConn)/.test(entry.action))
                     .map((entry: any) => (entry.action.startsWith("Delete") ? "delete" : "create"));
-                assert.deepEqual(order, deleteBeforeReplace ? ["create", "delete", "create"] : ["create", "create", "delete"]);
+                assert.deepEqual(order, expectedOrder);
                 await simulator.destroy();
             });
         }

@@ -89,8 +89,12 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         const created = await hooks.create(inputs);
         // WHEN the customer gateway changes
         const result = await hooks.diff(created.id, created.outs, await checked(desired({ customerGatewayId: cloud.alicloud.customerGatewayIds[1] })));
-        // THEN the diff asks for a replacement
+        // THEN the diff asks for a replacement, deleting first since the gateway stays
         assert.deepEqual(result.replaces, ["customerGatewayId"]);
+        assert.equal(result.deleteBeforeReplace, true);
+        const otherGateway = await hooks.diff(created.id, created.outs, await checked(desired({ vpnGatewayId: cloud.alicloud.vpnGatewayIds[1] })));
+        assert.deepEqual(otherGateway.replaces, ["vpnGatewayId"]);
+        assert.equal(otherGateway.deleteBeforeReplace, false);
     });
 
     it("can detect an out-of-band change of one field", async () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CloudResource, resourceHooks } from "../../../provider/core/hooks";
+import { CloudResource, deleteFirstOnSameGateway, resourceHooks } from "../../../provider/core/hooks";
 import { Props, Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -75,5 +75,13 @@ describe("resourceHooks", () => {
         const result = await hooks.update("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b", __provider: "p" });
         assert.deepEqual(resource.calls, ["modify name"]);
         assert.equal(result.outs.__provider, undefined);
+    });
+});
+
+describe("deleteFirstOnSameGateway", () => {
+    it("can ask to delete first only when the replacement keeps the VPN gateway", () => {
+        const diff = { changes: true, replaces: ["customerGatewayId"] };
+        assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g1" }, diff).deleteBeforeReplace, true);
+        assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g2" }, diff).deleteBeforeReplace, false);
     });
 });
