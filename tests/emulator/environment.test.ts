@@ -1,30 +1,8 @@
 import assert from "node:assert/strict";
-import { cloudEnvironment, EmulatorInfo } from "../../emulator";
+import { cloudEnvironment } from "../../emulator";
+import { SAMPLE_EMULATOR_INFO } from "../support/emulatorInfo";
 
-const INFO: EmulatorInfo = {
-    control: "http://127.0.0.1:1/__emu",
-    alicloud: {
-        endpoint: "http://127.0.0.1:1/alicloud",
-        apiVersion: "2016-04-28",
-        accessKeyId: "ak",
-        accessKeySecret: "sk",
-        regionId: "cn-hangzhou",
-        vpnGatewayIds: ["vpn-1"],
-        customerGatewayIds: ["cgw-a"],
-        sts: { accessKeyId: "sts-ak", accessKeySecret: "sts-sk", securityToken: "token" },
-    },
-    tencentcloud: {
-        endpoint: "http://127.0.0.1:1/tencentcloud",
-        legacyEndpoint: "http://127.0.0.1:1/tencentcloud/v2/index.php",
-        secretId: "sid",
-        secretKey: "skey",
-        region: "ap-guangzhou",
-        legacyRegion: "gz",
-        vpcIds: ["vpc-t"],
-        vpnGatewayIds: ["vpngw-t"],
-        customerGatewayIds: ["cgw-t"],
-    },
-};
+const INFO = SAMPLE_EMULATOR_INFO;
 
 describe("cloudEnvironment", () => {
     it("can point both clouds at the emulator through the user-facing variables", () => {

@@ -8,11 +8,11 @@
  */
 import assert from "node:assert/strict";
 import { Field, Schema } from "../../provider/core/schema";
-import { startTestCloud, TestCloud } from "./cloudEnv";
+import { TestCloud } from "./cloudEnv";
 import { EngineSimulator, UNKNOWN } from "./engine";
-import { PluginConnection, PluginRpcError, startPlugin } from "./pluginProcess";
+import { PluginHarness, startPluginHarness } from "./pluginHarness";
+import { PluginConnection, PluginRpcError } from "./pluginProcess";
 import { captureProviderString, CapturedProvider } from "./providerString";
-import { createProgramDir, ProgramDir } from "./programDir";
 
 type Props = Record<string, any>;
 
@@ -62,24 +62,19 @@ const DIFF_LINE = /pulumi-ipsec: \S+ differs in (.+)$/;
 export function describeEngineScenarios(kit: ResourceKit): void {
     describe(`${kit.title}: the engine's flows through the dynamic-provider plugin`, function () {
         this.timeout(120_000);
+        let harness: PluginHarness;
         let cloud: TestCloud;
-        let program: ProgramDir;
         let plugin: PluginConnection;
         let base: CapturedProvider;
         const engines: EngineSimulator[] = [];
         const psks = new Set<string>();
 
         before(async () => {
-            cloud = await startTestCloud();
-            program = createProgramDir();
-            plugin = await startPlugin({ cwd: program.dir, env: cloud.env });
+            harness = await startPluginHarness();
+            ({ cloud, plugin } = harness);
             base = await capture("conn", kit.args(cloud));
         });
-        after(async () => {
-            await plugin?.close();
-            program?.remove();
-            await cloud?.stop();
-        });
+        after(() => harness?.stop());
         beforeEach(() => cloud.control.reset());
 
         async function capture(name: string, args: Props): Promise<CapturedProvider> {

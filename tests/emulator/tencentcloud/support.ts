@@ -8,23 +8,13 @@ import { createHmac } from "crypto";
 import { ControlClient } from "../../../emulator/core/controlClient";
 import { startEmulator, type RunningEmulator } from "../../../emulator/core/server";
 import type { EmulatorContext, EmulatorSettings } from "../../../emulator/core/types";
-import { createTencentFrontEnd } from "../../../emulator/tencentcloud/frontEnd";
+import { createTencentFrontEnd, TencentEndpointInfo } from "../../../emulator/tencentcloud/frontEnd";
 import { Client as VpcClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client";
 
 export { VpcClient };
 
 /** The `describe()` entry of the Tencent front end. */
-export interface TencentInfo {
-    endpoint: string;
-    legacyEndpoint: string;
-    secretId: string;
-    secretKey: string;
-    region: string;
-    legacyRegion: string;
-    vpcIds: string[];
-    vpnGatewayIds: string[];
-    customerGatewayIds: string[];
-}
+export type TencentInfo = TencentEndpointInfo;
 
 /** A running emulator with only the Tencent front end. */
 export interface TencentHarness {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { alicloud } from "../../../sdk";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { TestCloud } from "../../support/cloudEnv";
 import { CheckFailedError, EngineSimulator } from "../../support/engine";
-import { PluginConnection, startPlugin } from "../../support/pluginProcess";
+import { PluginConnection } from "../../support/pluginProcess";
+import { PluginHarness, startPluginHarness } from "../../support/pluginHarness";
 import { captureProviderString, CapturedProvider } from "../../support/providerString";
-import { createProgramDir, ProgramDir } from "../../support/programDir";
 
 /**
  * The whole stack as the Pulumi CLI runs it: `__provider` serialized by the SDK class, executed by
@@ -13,8 +13,8 @@ import { createProgramDir, ProgramDir } from "../../support/programDir";
  */
 describe("alicloud.VpnConnection through the dynamic-provider plugin", function () {
     this.timeout(60_000);
+    let harness: PluginHarness;
     let cloud: TestCloud;
-    let program: ProgramDir;
     let plugin: PluginConnection;
     let captured: CapturedProvider;
 
@@ -29,16 +29,11 @@ describe("alicloud.VpnConnection through the dynamic-provider plugin", function 
     });
 
     before(async () => {
-        cloud = await startTestCloud();
-        program = createProgramDir();
+        harness = await startPluginHarness();
+        ({ cloud, plugin } = harness);
         captured = await captureProviderString(() => new alicloud.VpnConnection("office", args(cloud.alicloud)));
-        plugin = await startPlugin({ cwd: program.dir, env: cloud.env });
     });
-    after(async () => {
-        await plugin?.close();
-        program?.remove();
-        await cloud?.stop();
-    });
+    after(() => harness?.stop());
     beforeEach(() => cloud.control.reset());
 
     const engineFor = () =>

@@ -1,28 +1,23 @@
 import assert from "node:assert/strict";
 import { tencentcloud } from "../../../sdk";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { TestCloud } from "../../support/cloudEnv";
 import { EngineSimulator } from "../../support/engine";
-import { PluginConnection, startPlugin } from "../../support/pluginProcess";
+import { PluginConnection } from "../../support/pluginProcess";
+import { PluginHarness, startPluginHarness } from "../../support/pluginHarness";
 import { captureProviderString } from "../../support/providerString";
-import { createProgramDir, ProgramDir } from "../../support/programDir";
 
 /** `tencentcloud.VpnConnection` as the Pulumi CLI runs it: SDK-serialized provider, real plugin process, emulator. */
 describe("tencentcloud.VpnConnection through the dynamic-provider plugin", function () {
     this.timeout(60_000);
+    let harness: PluginHarness;
     let cloud: TestCloud;
-    let program: ProgramDir;
     let plugin: PluginConnection;
 
     before(async () => {
-        cloud = await startTestCloud();
-        program = createProgramDir();
-        plugin = await startPlugin({ cwd: program.dir, env: cloud.env });
+        harness = await startPluginHarness();
+        ({ cloud, plugin } = harness);
     });
-    after(async () => {
-        await plugin?.close();
-        program?.remove();
-        await cloud?.stop();
-    });
+    after(() => harness?.stop());
     beforeEach(() => cloud.control.reset());
 
     const args = (extra: Partial<tencentcloud.VpnConnectionArgs> = {}): tencentcloud.VpnConnectionArgs => ({

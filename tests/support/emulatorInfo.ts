@@ -1,0 +1,27 @@
+/** A sample of the emulator's `--json` info, for tests of code that only reads it (no emulator runs). */
+import type { EmulatorInfo } from "../../emulator";
+
+export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
+    control: "http://127.0.0.1:1/__emu",
+    alicloud: {
+        endpoint: "http://127.0.0.1:1/alicloud",
+        apiVersion: "2016-04-28",
+        accessKeyId: "ak",
+        accessKeySecret: "sk",
+        regionId: "cn-hangzhou",
+        vpnGatewayIds: ["vpn-1"],
+        customerGatewayIds: ["cgw-a"],
+        sts: { accessKeyId: "sts-ak", accessKeySecret: "sts-sk", securityToken: "token" },
+    },
+    tencentcloud: {
+        endpoint: "http://127.0.0.1:1/tencentcloud",
+        legacyEndpoint: "http://127.0.0.1:1/tencentcloud/v2/index.php",
+        secretId: "sid",
+        secretKey: "skey",
+        region: "ap-guangzhou",
+        legacyRegion: "gz",
+        vpcIds: ["vpc-t"],
+        vpnGatewayIds: ["vpngw-t"],
+        customerGatewayIds: ["cgw-t"],
+    },
+};
