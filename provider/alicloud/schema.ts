@@ -5,7 +5,7 @@
  * it unset and reading the connection back never differ.
  */
 import { parseCidr } from "../core/cidr";
-import { Field, Schema, StringField } from "../core/schema";
+import { ApiBinding, Field, Schema, StringField } from "../core/schema";
 import { TIMEOUTS_FIELD } from "../core/timing";
 
 const ALGORITHMS_ENC = ["aes", "aes192", "aes256", "des", "3des"] as const;
@@ -35,10 +35,11 @@ const commaList = {
  */
 const asString = { encode: (value: unknown) => String(value) };
 
-const at = (path: string, extra: Partial<{ readPath: string; encode(v: unknown): unknown; decode(v: unknown): unknown }> = {}) => ({
+const at = (path: string, extra: Omit<ApiBinding, "path"> = {}): Record<string, ApiBinding> => ({
     default: { path, ...extra },
 });
 
+/** Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078). */
 const subnets = (path: string): Field => ({
     kind: "list",
     required: true,
@@ -46,7 +47,7 @@ const subnets = (path: string): Field => ({
     minItems: 1,
     maxItems: 10,
     items: { kind: "string", format: "cidr" },
-    api: at(path, commaList),
+    api: at(path, { ...commaList, sendOnModify: true }),
 });
 
 const identity = (path: string): StringField => ({ kind: "string", maxLength: 100, noWhitespace: true, computed: true, api: at(path) });

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
+import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
@@ -183,10 +183,7 @@ async function adopt(ctx: Context, id: string, inputs: Props): Promise<pulumi.dy
     if (!connection) {
         throw new InputValidationError([{ property: "adoptConnectionId", reason: `connection ${id} does not exist in region ${ctx.region}` }]);
     }
-    const failures = adoptionFailures("adoptConnectionId", id, {
-        vpnGatewayId: [connection.VpnGatewayId, inputs.vpnGatewayId],
-        customerGatewayId: [connection.CustomerGatewayId, inputs.customerGatewayId],
-    });
+    const failures = adoptionFailures(SCHEMA, "adoptConnectionId", id, fromApiResponse(SCHEMA, connection), inputs);
     if (failures.length > 0) throw new InputValidationError(failures);
     const actual = outputsFrom(inputs, connection);
     const { changedPaths } = diffResource(SCHEMA, actual, inputs);
@@ -210,13 +207,12 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
 /** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
 async function modify(ctx: Context, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], operation: TimedOperation): Promise<Props> {
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
-    // values the cloud filled in (a generated PSK, identities), or it could regenerate them.
-    // Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078).
+    // values the cloud filled in (a generated PSK, identities), or it could regenerate them. Both
+    // subnet lists always go (the table marks them `sendOnModify`).
     const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, inputs, actual));
-    const keys = new Set(["LocalSubnet", "RemoteSubnet", ...requestKeysFor(SCHEMA, changedPaths)]);
     const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
-    for (const key of keys) {
-        if (request[key] !== undefined && key !== "VpnGatewayId" && key !== "CustomerGatewayId") params[key] = request[key];
+    for (const key of modifyRequestKeys(SCHEMA, changedPaths)) {
+        if (request[key] !== undefined) params[key] = request[key];
     }
     const gatewayId = String(inputs.vpnGatewayId);
     return runExclusive(`alicloud:${gatewayId}`, async () => {

@@ -95,3 +95,20 @@ export function requestKeysFor(schema: Schema, changedPaths: readonly string[], 
     mark(schema, "");
     return [...keys];
 }
+
+/**
+ * The top-level request keys a modify call carries: those of the changed fields, never those of
+ * replace-on-change fields (the cloud cannot modify them; a change replaces the resource), and
+ * always those the field table marks `sendOnModify`.
+ */
+export function modifyRequestKeys(schema: Schema, changedPaths: readonly string[], dialect = DEFAULT_DIALECT): string[] {
+    const keys = new Set(requestKeysFor(schema, changedPaths, dialect));
+    for (const field of Object.values(schema)) {
+        const api = binding(field, dialect);
+        if (!api) continue;
+        const key = api.path.split(".")[0];
+        if (field.replaceOnChange) keys.delete(key);
+        else if (api.sendOnModify) keys.add(key);
+    }
+    return [...keys];
+}

@@ -135,16 +135,17 @@ export function partialCreateError(cause: unknown, id: string, properties: Props
 }
 
 /**
- * Checks that a connection found for adoption is the one the inputs describe: adopting a
- * connection of another gateway would silently move management of someone else's tunnel.
- * `expected` maps input property → [the cloud's value, the desired value].
+ * Checks that a connection found for adoption is the one the inputs describe: every property that
+ * cannot change in place (replace-on-change) and that the cloud reports must equal the desired
+ * value — adopting a connection of another gateway would silently take over someone else's tunnel.
+ * `actual` is the connection read through the field table.
  */
-export function adoptionFailures(adoptProperty: string, id: string, expected: Record<string, [unknown, unknown]>): CheckFailure[] {
-    return Object.entries(expected)
-        .filter(([, [actual, desired]]) => actual !== desired)
-        .map(([property, [actual]]) => ({
+export function adoptionFailures(schema: Schema, adoptProperty: string, id: string, actual: Props, desired: Props): CheckFailure[] {
+    return Object.entries(schema)
+        .filter(([key, field]) => field.replaceOnChange && actual[key] !== undefined && desired[key] !== undefined && actual[key] !== desired[key])
+        .map(([key]) => ({
             property: adoptProperty,
-            reason: `connection ${id} belongs to ${property} ${String(actual)}, not the desired \`${property}\` (replace the inputs or adopt another connection)`,
+            reason: `connection ${id} belongs to ${key} ${String(actual[key])}, not the desired \`${key}\` (replace the inputs or adopt another connection)`,
         }));
 }
 

@@ -16,6 +16,8 @@ export interface ApiBinding {
     encode?(value: unknown): unknown;
     /** Response value → input value, before the generic kind coercion. */
     decode?(value: unknown): unknown;
+    /** Sent with every modify, changed or not (an API that resets what a modify omits). */
+    sendOnModify?: boolean;
 }
 
 /** A cross-field or format rule; returns the reason when the value is invalid. */

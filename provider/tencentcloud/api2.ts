@@ -3,7 +3,7 @@
  * DescribeVpnConn, DeleteVpnConn, and DescribeVpcTaskResult for their `taskId` (reference §3.3).
  * API 2.0 cannot tag, so adoption after an ambiguous failure matches on name, gateways and VPC.
  */
-import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
+import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { waitUntil } from "../core/wait";
@@ -19,9 +19,6 @@ import { computed2, legacyState, view2 } from "./views";
  * missing gateway takes its connections with it.
  */
 export const GONE_CODES_2: readonly string[] = ["InvalidVpnConn.NotFound", "InvalidVpnGw.NotFound", "ResourceNotFound"];
-
-/** Parameters that identify the connection in ModifyVpnConnEx rather than change it. */
-const IDENTIFYING: readonly string[] = ["vpcId", "vpnGwId", "userGwId"];
 
 /** DescribeVpnConn's page size maximum (reference §3.3). */
 const MAX_LIMIT = 50;
@@ -77,7 +74,7 @@ export class Api2 implements ConnectionApi {
     }
 
     async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
-        const keys = requestKeysFor(SCHEMA, changedPaths, API_2).filter((key) => !IDENTIFYING.includes(key));
+        const keys = modifyRequestKeys(SCHEMA, changedPaths, API_2);
         if (keys.length === 0) return;
         const request = toApiRequest(SCHEMA, inputs, API_2);
         // Seed 002: vpcId, vpnGwId and vpnConnId identify the connection; the rest is what changed.

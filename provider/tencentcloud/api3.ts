@@ -3,7 +3,7 @@
  * ModifyVpnConnectionAttribute, DeleteVpnConnection, with DescribeVpcTaskResult for the async
  * tasks (the RequestId of the write is the TaskId, reference §1.2, §1.8).
  */
-import { fromApiResponse, requestKeysFor, toApiRequest } from "../core/apiMapping";
+import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
@@ -17,9 +17,6 @@ import { computed3, view3 } from "./views";
 
 /** Codes meaning "no such connection" (reference §1.9: ResourceNotFound; Delete's RecordNotExists). */
 export const GONE_CODES_3: readonly string[] = ["ResourceNotFound", "UnsupportedOperation.RecordNotExists"];
-
-/** Request keys ModifyVpnConnectionAttribute does not take (reference §1.7); their fields replace instead. */
-const UNMODIFIABLE: readonly string[] = ["VpnGatewayId", "VpcId", "RouteType", "CustomerGatewayId"];
 
 /** A described API 3.0 connection through the field table. */
 export function observe3(connection: Props): Observed {
@@ -74,7 +71,8 @@ export class Api3 implements ConnectionApi {
     }
 
     async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
-        const keys = new Set(requestKeysFor(SCHEMA, changedPaths, API_3).filter((key) => !UNMODIFIABLE.includes(key)));
+        // ModifyVpnConnectionAttribute takes no VpnGatewayId, VpcId, RouteType (reference §1.7): replace-on-change fields.
+        const keys = new Set(modifyRequestKeys(SCHEMA, changedPaths, API_3));
         if (keys.size === 0) return; // e.g. only `apiVersion` changed: nothing to tell the cloud
         const request = await this.request(inputs, deadline, keys);
         // Blocks go whole: a changed IKE field re-sends the IKE block, a changed policy the whole SPD.

@@ -138,12 +138,7 @@ async function adopt(ctx: Context, id: string, inputs: Props, deadline: number):
     if (!observed || observed.computed.state === "DELETING") {
         throw new InputValidationError([{ property: "adoptConnectionId", reason: `connection ${id} does not exist in region ${inputs.region}` }]);
     }
-    const expected: Record<string, [unknown, unknown]> = {
-        vpnGatewayId: [observed.props.vpnGatewayId, inputs.vpnGatewayId],
-        customerGatewayId: [observed.props.customerGatewayId, inputs.customerGatewayId],
-    };
-    if (inputs.vpcId !== undefined) expected.vpcId = [observed.props.vpcId, inputs.vpcId];
-    const failures = adoptionFailures("adoptConnectionId", id, expected);
+    const failures = adoptionFailures(SCHEMA, "adoptConnectionId", id, observed.props, inputs);
     if (failures.length > 0) throw new InputValidationError(failures);
     const actual = outputsFrom(inputs, observed);
     const { changedPaths } = diffResource(SCHEMA, actual, inputs);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fromApiResponse, requestKeysFor, toApiRequest } from "../../../provider/core/apiMapping";
+import { fromApiResponse, modifyRequestKeys, requestKeysFor, toApiRequest } from "../../../provider/core/apiMapping";
 import { Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -35,5 +35,21 @@ describe("apiMapping", () => {
         assert.deepEqual(requestKeysFor(SCHEMA, ["ike.life"]), ["Ike"]);
         assert.deepEqual(requestKeysFor(SCHEMA, ["ike"]).sort(), ["Ike"]);
         assert.deepEqual(requestKeysFor(SCHEMA, ["subnets"]), ["Subnet"]);
+    });
+});
+
+describe("modifyRequestKeys", () => {
+    const MODIFIABLE: Schema = {
+        gateway: { kind: "string", replaceOnChange: true, api: { default: { path: "GatewayId" } } },
+        subnets: { kind: "list", items: { kind: "string" }, api: { default: { path: "Subnet", sendOnModify: true } } },
+        name: { kind: "string", api: { default: { path: "Name" } } },
+        mode: { kind: "string", api: { default: { path: "Mode" } } },
+    };
+
+    it("can carry the changed fields and those sent on every modify, never replace-on-change ones", () => {
+        // WHEN a name change (and, defensively, a gateway change) is to be sent
+        const keys = modifyRequestKeys(MODIFIABLE, ["name", "gateway"]);
+        // THEN the name and the always-sent subnets go, the gateway and the unchanged mode do not
+        assert.deepEqual(keys.sort(), ["Name", "Subnet"]);
     });
 });

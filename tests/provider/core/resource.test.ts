@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createToken, diffResource, overlayActual, withLocalSettings, withUnmanagedFromActual } from "../../../provider/core/resource";
+import { adoptionFailures, createToken, diffResource, overlayActual, withLocalSettings, withUnmanagedFromActual } from "../../../provider/core/resource";
 import { Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -58,5 +58,25 @@ describe("diffResource with local settings", () => {
         const schema: Schema = { gw: { kind: "string", replaceOnChange: true }, name: { kind: "string" }, psk: { kind: "string", secret: true } };
         assert.notEqual(createToken(schema, { gw: "g1", name: "a" }), createToken(schema, { gw: "g1", name: "b" }));
         assert.equal(createToken(schema, { gw: "g1", name: "a", psk: "x" }), createToken(schema, { gw: "g1", name: "a", psk: "y" }));
+    });
+});
+
+describe("adoptionFailures", () => {
+    const OWNED: Schema = {
+        gateway: { kind: "string", replaceOnChange: true },
+        region: { kind: "string", replaceOnChange: true, writeOnly: true },
+        name: { kind: "string" },
+    };
+
+    it("fails when a replace-on-change property the cloud reports differs, naming it", () => {
+        // GIVEN a connection of another gateway with another name
+        const failures = adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g2", name: "x" }, { gateway: "g1", region: "r", name: "y" });
+        // THEN only the gateway blocks adoption (the name converges; the region is not reported)
+        assert.deepEqual(failures.map((f) => f.property), ["adoptId"]);
+        assert.match(failures[0].reason, /c-1 belongs to gateway g2, not the desired `gateway`/);
+    });
+
+    it("can accept a connection whose unmodifiable properties match", () => {
+        assert.deepEqual(adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g1", name: "x" }, { gateway: "g1", name: "y" }), []);
     });
 });
