@@ -192,7 +192,9 @@ export function describeFaultMatrix(kit: FaultKit): void {
                 if (hook === "read" && kind === "task-failed") continue; // a read starts no task
                 const outcome = outcomeOf(kind);
                 const names = kit.requestIds === false ? "cloud, action and code" : "cloud, action, code and request id";
-                const title = outcome === "ok" ? `can ${hook} through ${kind}` : `fails ${hook} on ${kind}, naming ${names}`;
+                // A busy gateway refuses writes only: for a read the row shows reads stay available.
+                const through = hook === "read" && kind === "busy" ? "while the gateway is busy" : `through ${kind}`;
+                const title = outcome === "ok" ? `can ${hook} ${through}` : `fails ${hook} on ${kind}, naming ${names}`;
 
                 it(title, async () => {
                     // GIVEN the desired connection — already created unless the row creates it
@@ -205,6 +207,7 @@ export function describeFaultMatrix(kit: FaultKit): void {
                     const before = (await cloud.control.counters())[`${kit.cloud}:${kit.actions[hook]}`] ?? 0;
 
                     // WHEN the hook runs under the fault
+                    const started = Date.now();
                     const run = await withEnv(env, () =>
                         capturingStderr<unknown>(async () => {
                             switch (hook) {
@@ -220,7 +223,12 @@ export function describeFaultMatrix(kit: FaultKit): void {
                         }),
                     );
 
-                    // THEN the hook's result is as expected …
+                    // THEN the fault really met the hook (an unused fault would make the row vacuous) …
+                    const elapsedMs = Date.now() - started;
+                    if (kind !== "busy" && kind !== "task-failed") assert.deepEqual(await cloud.control.faults(), [], "the armed fault fired");
+                    // … a held answer was given up at the request timeout, not waited out …
+                    if (kind === "delay") assert.ok(elapsedMs < DELAY_MS, `the hook took ${elapsedMs} ms: the request timeout did not cut the held answer`);
+                    // … the hook's result is as expected …
                     const calls = ((await cloud.control.counters())[`${kit.cloud}:${kit.actions[hook]}`] ?? 0) - before;
                     if (outcome === "ok") {
                         assert.equal(run.error, undefined, `the hook failed: ${(run.error as Error)?.message}`);

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
 import { setStackConfig } from "../../../provider/core/config";
 import { CloudApiError } from "../../../provider/core/errors";
+import { diffResource } from "../../../provider/core/resource";
+import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
 
 type Props = Record<string, any>;
@@ -107,6 +109,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         const drift = await hooks.diff(created.id, read.props, inputs);
         // THEN the refresh sees exactly that field, in outputs and read inputs
         assert.equal(drift.changes, true);
+        assert.deepEqual(diffResource(VPN_CONNECTION_SCHEMA, read.props!, inputs).changedPaths, ["ipsecConfig.ipsecPfs"]);
         assert.equal(read.props!.ipsecConfig.ipsecPfs, "group14");
         assert.equal((read.inputs as Props).ipsecConfig.ipsecPfs, "group14");
         assert.equal((read.inputs as Props).preSharedKey, undefined, "the PSK is never a plaintext read input");
@@ -146,7 +149,11 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         await cloud.control.armFault({ cloud: "alicloud", action: "CreateVpnConnection", fault: { kind: "reset-after" } });
         // WHEN the provider retries (network error) with the same token
         const created = await hooks.create(inputs);
-        // THEN one connection exists, the one returned
+        // THEN the reset happened, the retry carried the same token, and one connection exists: the one returned
+        assert.deepEqual(await cloud.control.faults(), []);
+        const creates = (await cloud.control.requests()).filter((entry: any) => entry.action === "CreateVpnConnection") as any[];
+        assert.equal(creates.length, 2);
+        assert.equal(creates[1].params.ClientToken, creates[0].params.ClientToken);
         const all = await connections();
         assert.equal(all.length, 1);
         assert.equal(created.id, all[0].VpnConnectionId ?? all[0].id);

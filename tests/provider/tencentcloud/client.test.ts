@@ -94,11 +94,14 @@ describe("tencentcloud client", () => {
     it("fails when the connection drops, as a network code", async () => {
         server.handle((req) => req.socket.destroy());
         await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "ECONNRESET" });
+        // An ambiguous create is never re-sent by the client: the hook looks it up instead.
+        assert.equal(server.requests.length, 1);
     });
 
     it("fails when no answer comes within the request timeout, as ETIMEDOUT", async () => {
         server.handle(() => undefined);
         await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "ETIMEDOUT" });
+        assert.equal(server.requests.length, 1);
     });
 
     describe("toCloudError", () => {

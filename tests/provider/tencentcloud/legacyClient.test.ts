@@ -105,6 +105,8 @@ describe("tencentcloud legacy client", () => {
             await assert.rejects(client.call({ action: "AddVpnConnEx", params: {}, deadline: Date.now() + 2000, kind: "create" }), { code: "ECONNRESET" });
             server.handle(() => undefined);
             await assert.rejects(client.call({ action: "AddVpnConnEx", params: {}, deadline: Date.now() + 2000, kind: "create" }), { code: "ETIMEDOUT" });
+            // An ambiguous create is never re-sent by the client: one request each.
+            assert.equal(server.requests.length, 2);
         });
     });
 });

@@ -222,7 +222,9 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
             await cloud.control.armFault({ cloud: "tencentcloud", action, fault: { kind: "reset-after" } });
             // WHEN created
             const created = await hooks.create(await checked({ ...VALID, apiVersion }));
-            // THEN exactly one connection exists and it is the one returned
+            // THEN the reset happened, the create was looked up rather than sent again, and exactly one
+            // connection exists: the one returned
+            assert.deepEqual(await cloud.control.faults(), []);
             assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [created.id]);
             assert.equal((await counters())[`tencentcloud:${action}`], 1);
         });
@@ -244,10 +246,12 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         // WHEN created and deleted
         const created = await hooks.create(await checked(VALID));
         await hooks.remove(created.id, created.outs);
-        // THEN both went through
+        // THEN every fault was met and ridden out, and both went through
+        assert.deepEqual(await cloud.control.faults(), []);
         assert.equal(created.outs.state, "AVAILABLE");
         assert.deepEqual(await connections(), []);
         assert.equal((await counters())["tencentcloud:CreateVpnConnection"], 3);
+        assert.equal((await counters())["tencentcloud:DeleteVpnConnection"], 3);
     });
 
     it("can run concurrent creates on one gateway one at a time", async () => {

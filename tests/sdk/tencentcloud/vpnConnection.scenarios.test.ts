@@ -79,7 +79,8 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
         adoptProperty: "adoptConnectionId",
         // API 2.0 accepts only a subset of the table's (API 3.0) enum values; its values are covered by the drift rows.
         sweep: !legacy,
-        sweepSkip: ["apiVersion", "ikeOptions.localIdentity", "ikeOptions.remoteIdentity", "routeType", "dpdAction"],
+        // Values that need other settings: API generation, FQDN identities (names), route types (BGP, no SPD).
+        sweepSkip: ["apiVersion", "ikeOptions.localIdentity", "ikeOptions.remoteIdentity", "routeType"],
         credentials: (cloud) => [fixtures(cloud).secretKey],
     };
 }
