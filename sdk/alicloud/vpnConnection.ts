@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { connectionOptions, connectionProps } from "../connectionProps";
 import { alicloudVpnConnectionProvider } from "../../provider";
 import { TimeoutsArgs } from "../timeouts";
 
@@ -102,6 +103,9 @@ export interface VpnConnectionArgs {
     timeouts?: pulumi.Input<TimeoutsArgs>;
 }
 
+/** Outputs the cloud computes (declared on the class below). */
+const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus"] as const;
+
 /**
  * An Alibaba Cloud IPsec-VPN connection (single-tunnel), managed through the VPC API.
  *
@@ -142,24 +146,6 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     declare readonly healthCheckStatus: pulumi.Output<string | null>;
 
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
-            ...args,
-            preSharedKey: args.preSharedKey === undefined ? undefined : pulumi.secret(args.preSharedKey),
-            idempotencyKey: args.idempotencyKey ?? `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-            // Computed outputs must be present (as undefined) to become output properties.
-            vpnConnectionId: undefined,
-            state: undefined,
-            status: undefined,
-            createTime: undefined,
-            healthCheckStatus: undefined,
-        };
-        super(
-            alicloudVpnConnectionProvider,
-            name,
-            props,
-            pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] }),
-            "pulumi-ipsec/alicloud",
-            "VpnConnection",
-        );
+        super(alicloudVpnConnectionProvider, name, connectionProps(name, args, COMPUTED_OUTPUTS), connectionOptions(opts), "pulumi-ipsec/alicloud", "VpnConnection");
     }
 }

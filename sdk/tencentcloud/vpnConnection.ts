@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { connectionOptions, connectionProps } from "../connectionProps";
 import { tencentcloudVpnConnectionProvider } from "../../provider";
 import { TimeoutsArgs } from "../timeouts";
 
@@ -146,6 +147,9 @@ export interface VpnConnectionArgs {
 
 type Outputs<T> = { [K in keyof T]-?: pulumi.Unwrap<T[K]> };
 
+/** Outputs the cloud computes (declared on the class below). */
+const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "netStatus", "createdTime", "vpnProto", "encryptProto", "healthCheckStatus"] as const;
+
 /**
  * A Tencent Cloud IPsec VPN connection (tunnel), managed through the VPC API 3.0 or the legacy 2.0.
  *
@@ -196,26 +200,6 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     declare readonly healthCheckStatus: pulumi.Output<string | null>;
 
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
-            ...args,
-            preSharedKey: pulumi.secret(args.preSharedKey),
-            idempotencyKey: args.idempotencyKey ?? `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-            // Computed outputs must be present (as undefined) to become output properties.
-            vpnConnectionId: undefined,
-            state: undefined,
-            netStatus: undefined,
-            createdTime: undefined,
-            vpnProto: undefined,
-            encryptProto: undefined,
-            healthCheckStatus: undefined,
-        };
-        super(
-            tencentcloudVpnConnectionProvider,
-            name,
-            props,
-            pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] }),
-            "pulumi-ipsec/tencentcloud",
-            "VpnConnection",
-        );
+        super(tencentcloudVpnConnectionProvider, name, connectionProps(name, args, COMPUTED_OUTPUTS), connectionOptions(opts), "pulumi-ipsec/tencentcloud", "VpnConnection");
     }
 }
