@@ -168,7 +168,8 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             if (!record) return controlErrorResponse(404, "NotFound", `no VPN connection \`${connection[1]}\``);
             switch (method) {
                 case "GET":
-                    return jsonResponse(200, renderConnection(store, record, settings));
+                    // PSK masked: control answers end up in test and demo logs.
+                    return jsonResponse(200, redact(renderConnection(store, record, settings)));
                 case "PATCH":
                 case "POST":
                     try {
@@ -177,7 +178,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
                         if (e instanceof DriftPatchError) return controlErrorResponse(400, "InvalidPatch", e.message);
                         throw e;
                     }
-                    return jsonResponse(200, renderConnection(store, record, settings));
+                    return jsonResponse(200, redact(renderConnection(store, record, settings)));
                 case "DELETE":
                     store.remove(record.id);
                     return jsonResponse(200, { deleted: record.id });

@@ -121,11 +121,13 @@ function checkString(field: StringField, raw: unknown, path: string, failures: C
     if (raw !== raw.trim()) return fail("must not start or end with whitespace");
     if (field.noWhitespace && /\s/.test(raw)) return fail("must not contain whitespace");
     const length = [...raw].length;
+    // Even a secret's length says something about it: left out of the message.
+    const got = field.secret ? "" : ` (got ${length})`;
     if (field.minLength !== undefined && length < field.minLength) {
-        return fail(`must be at least ${field.minLength} characters (got ${length})`);
+        return fail(`must be at least ${field.minLength} characters${got}`);
     }
     if (field.maxLength !== undefined && length > field.maxLength) {
-        return fail(`must be at most ${field.maxLength} characters (got ${length})`);
+        return fail(`must be at most ${field.maxLength} characters${got}`);
     }
     if (field.format === "cidr") {
         const parsed = parseCidr(raw);

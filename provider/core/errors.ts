@@ -74,10 +74,11 @@ export class ConfigurationError extends Error {
 
 /** Replaces every occurrence of each secret (longer first, so overlapping secrets are fully hidden). */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-    // A secret may come back as the cloud saw it: inside a JSON block (escaped) or URL-encoded.
+    // Any length: a short PSK is still a PSK (over-scrubbing only garbles a message). A secret may
+    // come back as the cloud saw it: inside a JSON block (escaped), URL- or form-encoded.
     const present = secrets
-        .filter((s): s is string => typeof s === "string" && s.length >= 4)
-        .flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s)]);
+        .filter((s): s is string => typeof s === "string" && s.length > 0)
+        .flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s), new URLSearchParams({ s }).toString().slice(2)]);
     present.sort((a, b) => b.length - a.length);
     let out = text;
     for (const secret of present) {

@@ -31,12 +31,16 @@ interface Context {
     timing: Timing;
 }
 
-/** The API generation the properties select, with credentials and timing resolved now. */
-function contextFor(props: Props): Context {
+/**
+ * The API generation `props` select, with credentials and timing resolved now. Every PSK the
+ * operation may send or receive is scrubbed from its errors: the desired one and, via `others`, the
+ * cloud's current one (the old PSK while it changes, or the one read at adoption).
+ */
+function contextFor(props: Props, ...others: Props[]): Context {
     const settings = resolveSettings();
     const timing = resolveTiming();
     const region = String(props.region);
-    const secrets = [props.preSharedKey as string | undefined];
+    const secrets = [props, ...others].map((p) => p.preSharedKey as string | undefined);
     if (dialectOf(props) === API_2) {
         const code = legacyRegionCode(region);
         if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);
@@ -144,10 +148,11 @@ async function adopt(ctx: Context, id: string, inputs: Props, deadline: number):
     const { changedPaths } = diffResource(SCHEMA, actual, inputs);
     if (changedPaths.length === 0) return { id, outs: actual };
     log(`adopting ${id}: converging ${changedPaths.join(", ")}`);
+    const converge = contextFor(inputs, observed.props);
     return runExclusive(gatewayLock(inputs), async () => {
-        const converging = operationDeadline(ctx.timing, inputs, "create");
-        await ctx.api.update(id, inputs, changedPaths, converging);
-        return { id, outs: outputsFrom(inputs, await waitAvailable(ctx.api, id, ctx.timing, converging)) };
+        const converging = operationDeadline(converge.timing, inputs, "create");
+        await converge.api.update(id, inputs, changedPaths, converging);
+        return { id, outs: outputsFrom(inputs, await waitAvailable(converge.api, id, converge.timing, converging)) };
     });
 }
 
@@ -170,7 +175,7 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
 
 /** Sends the changed fields and waits until the connection is AVAILABLE again. */
 async function modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props> {
-    const ctx = contextFor(inputs);
+    const ctx = contextFor(inputs, actual);
     // A changed block is re-sent whole: complete it with the values the cloud filled in.
     const request = withUnmanagedFromActual(SCHEMA, inputs, actual);
     return runExclusive(gatewayLock(inputs), async () => {

@@ -166,8 +166,9 @@ describe("frontEnd", () => {
                 IKEOptionsSpecification: { DhGroupName: "GROUP2" },
                 NetStatus: "UNAVAILABLE",
             });
-            // THEN
-            assert.equal(patched.PreShareKey, "rotated-in-console");
+            // THEN the control answer masks the PSK; Describe shows the change
+            assert.equal(patched.PreShareKey, "***");
+            assert.equal((await h.control.call<{ PreShareKey: string }>("GET", `/tencentcloud/connections/${id}`)).PreShareKey, "***");
             const c = (await vpc.DescribeVpnConnections({ VpnConnectionIds: [id] })).VpnConnectionSet![0];
             assert.deepEqual([c.PreShareKey, c.IKEOptionsSpecification!.DhGroupName, c.NetStatus, c.State], ["rotated-in-console", "GROUP2", "UNAVAILABLE", "AVAILABLE"]);
         });

@@ -216,6 +216,24 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         });
     });
 
+    it("fails an update without echoing a PSK the cloud generated", async () => {
+        // GIVEN a connection whose PSK the cloud generated, and a modify the cloud refuses echoing it
+        const inputs = await checked(desired({ preSharedKey: undefined }));
+        const created = await hooks.create(inputs);
+        const generated = created.outs.preSharedKey as string;
+        assert.ok(generated);
+        await cloud.control.armFault({ cloud: "alicloud", action: "ModifyVpnConnectionAttribute", fault: { kind: "error", code: "InvalidParameter", httpStatus: 400, message: `IkeConfig {"Psk":"${generated}"} is invalid` } });
+        // WHEN an IKE change is applied (the whole block, with the generated PSK, is re-sent)
+        const attempt = hooks.update(created.id, created.outs, await checked(desired({ preSharedKey: undefined, ikeConfig: { ikeEncAlg: "aes256" } })));
+        // THEN the error names the code but not the PSK
+        await assert.rejects(attempt, (error: unknown) => {
+            assert.ok(error instanceof CloudApiError);
+            assert.equal(error.code, "InvalidParameter");
+            assert.equal(error.message.includes(generated), false, error.message);
+            return true;
+        });
+    });
+
     it("fails with the cloud's code and request id when the gateway does not exist", async () => {
         await assert.rejects(hooks.create(await checked(desired({ vpnGatewayId: "vpn-doesnotexist" }))), (error: unknown) => {
             assert.ok(error instanceof CloudApiError);

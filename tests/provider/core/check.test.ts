@@ -99,6 +99,12 @@ describe("checkInputs", () => {
 describe("checkInputs with secrets", () => {
     const SECRET_SCHEMA: Schema = { psk: { kind: "string", secret: true, enum: ["alpha-secret"] }, key: { kind: "string", secret: true } };
 
+    it("fails when a secret is too long, without telling its length", () => {
+        const schema: Schema = { psk: { kind: "string", secret: true, maxLength: 4 } };
+        const { failures } = checkInputs(schema, { psk: "1234567" });
+        assert.deepEqual(failures, [{ property: "psk", reason: "must be at most 4 characters" }]);
+    });
+
     it("fails when a secret has the wrong type or value, without echoing it", () => {
         // GIVEN secret fields with a number and a non-allowed value
         const { failures } = checkInputs(SECRET_SCHEMA, { key: 12345678, psk: "beta-secret" });
