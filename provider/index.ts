@@ -13,7 +13,7 @@ function providerFor(moduleId: string): pulumi.dynamic.ResourceProvider {
             return require(moduleId);
         } catch (error: any) {
             if (error?.code === "MODULE_NOT_FOUND" && String(error.message).includes(moduleId)) {
-                throw new Error(`${moduleId} cannot be loaded from ${process.cwd()}: install pulumi-ipsec in the Pulumi program's package (npm install pulumi-ipsec)`);
+                throw new Error(`${moduleId} cannot be loaded from ${process.cwd()}: install pulumi-ipsec in the Pulumi program's own package.json (npm install <path to a pulumi-ipsec clone>; see its README)`);
             }
             throw error;
         }
