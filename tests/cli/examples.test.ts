@@ -1,0 +1,71 @@
+/**
+ * The examples, unchanged, as directory programs under the real `pulumi up`: a first `up` creates
+ * exactly their connections, a second one changes nothing and sends no write to the cloud.
+ */
+import { strict as assert } from "assert";
+import { CliStack, requireCli, writeCounts } from "../support/cli";
+import { startTestCloud, TestCloud } from "../support/cloudEnv";
+
+const PSK = "Example-Psk-1";
+
+const EXAMPLES: { program: string; config: Record<string, string>; connections: number }[] = [
+    { program: "examples/alicloud", config: { vpnGatewayId: "vpn-emu00000000000001", customerGatewayId: "cgw-emu00000000000001" }, connections: 1 },
+    {
+        program: "examples/tencentcloud",
+        config: { vpcId: "vpc-emu00001", vpnGatewayId: "vpngw-emu0001", customerGatewayId: "cgw-emu0001", customerGatewayIp: "198.51.100.11" },
+        connections: 1,
+    },
+    {
+        program: "examples/tunnel",
+        config: {
+            alicloudVpnGatewayId: "vpn-emu00000000000001",
+            alicloudCustomerGatewayId: "cgw-emu00000000000001",
+            alicloudVpnGatewayIp: "203.0.113.11",
+            tencentcloudVpcId: "vpc-emu00001",
+            tencentcloudVpnGatewayId: "vpngw-emu0001",
+            tencentcloudCustomerGatewayId: "cgw-emu0001",
+        },
+        connections: 2,
+    },
+];
+
+describe("CLI tier: the examples under pulumi up", function () {
+    let cloud: TestCloud;
+
+    before(async function () {
+        await requireCli(this);
+        cloud = await startTestCloud();
+    });
+
+    after(async () => {
+        await cloud?.stop();
+    });
+
+    for (const example of EXAMPLES) {
+        it(`can create ${example.program} and change nothing on a second up`, async function () {
+            this.timeout(240_000);
+            // GIVEN a new stack of the example, type-checked as `pulumi up` does by default
+            await cloud.control.reset();
+            const stack = await CliStack.create({ program: example.program, env: cloud.env, config: example.config, secrets: { preSharedKey: PSK }, typecheck: true });
+            try {
+                // WHEN it is brought up twice
+                const first = await stack.up();
+                const countersBefore = writeCounts(await cloud.control.counters());
+                const second = await stack.up();
+                const countersAfter = writeCounts(await cloud.control.counters());
+
+                // THEN the first creates every connection, the second changes nothing and writes nothing
+                assert.match(first.stdout, new RegExp(`\\+ ${example.connections + 1} created`));
+                const resources = await stack.resources();
+                assert.equal(resources.length, example.connections);
+                for (const r of resources) assert.ok(r.id, `${r.urn} has an id`);
+                assert.match(second.stdout, new RegExp(`${example.connections + 1} unchanged`));
+                assert.doesNotMatch(second.stdout, /to create|to update|to replace|created|updated|replaced/);
+                assert.deepEqual(countersAfter, countersBefore, "the second up sent no write to the cloud");
+                await stack.destroy();
+            } finally {
+                await stack.dispose();
+            }
+        });
+    }
+});
