@@ -24,8 +24,9 @@ export interface TencentFrontEndSettings {
     gatewayMutex: boolean;
     /**
      * Describes list a connection's tags late: `TagSet` is empty while the connection is PENDING.
-     * Tags live in the separate Tag service (reference §1.7), and the documents do not say when
-     * DescribeVpnConnections shows the ones a create set (UNCONFIRMED).
+     * Tags live in the separate Tag service (the Terraform provider sets them with ModifyTags,
+     * tencentcloudstack/terraform-provider-tencentcloud `resource_tc_vpn_connection.go`); the
+     * documents do not say when DescribeVpnConnections shows the ones a create set (UNCONFIRMED).
      * @default false
      */
     tagSetLate: boolean;

@@ -9,6 +9,7 @@ import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, createToken, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
+import { withoutEmptyValue } from "../core/responseShape";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
@@ -81,9 +82,7 @@ async function describe(ctx: Context, id: string, deadline: number): Promise<Pro
  */
 function withoutEmptyPsk(connection: Props): Props {
     const ike = connection.IkeConfig as Props | undefined;
-    if (ike?.Psk !== "") return connection;
-    const { Psk: _empty, ...rest } = ike;
-    return { ...connection, IkeConfig: rest };
+    return ike?.Psk === "" ? { ...connection, IkeConfig: withoutEmptyValue(ike, "Psk") } : connection;
 }
 
 async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number): Promise<string> {
@@ -242,7 +241,8 @@ async function modify(ctx: Context, id: string, actual: Props, inputs: Props, ch
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
     // values the cloud filled in (a generated PSK, identities), or it could regenerate them. Both
     // subnet lists always go (the table marks them `sendOnModify`).
-    const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, withoutEmptyPskInput(inputs), withoutEmptyPskInput(actual)));
+    // State written before empty reported PSKs were dropped may hold one: never send it back.
+    const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, withoutEmptyValue(inputs, "preSharedKey"), withoutEmptyValue(actual, "preSharedKey")));
     const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
     for (const key of modifyRequestKeys(SCHEMA, changedPaths)) {
         if (request[key] !== undefined) params[key] = request[key];
@@ -253,13 +253,6 @@ async function modify(ctx: Context, id: string, actual: Props, inputs: Props, ch
         await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
         return outputsFrom(inputs, await waitActive(ctx, id, gatewayId, deadline));
     });
-}
-
-/** Props without an empty `preSharedKey` (state written before empty reported PSKs were dropped may hold one). */
-function withoutEmptyPskInput(props: Props): Props {
-    if (props.preSharedKey !== "") return props;
-    const { preSharedKey: _empty, ...rest } = props;
-    return rest;
 }
 
 async function removeConnection(id: string, olds: Props): Promise<void> {

@@ -44,3 +44,14 @@ export function assertResponseShape(body: unknown, shape: ResponseShape, details
         throw new CloudApiError({ ...details, code: INVALID_RESPONSE }, `${mismatch}, which ${details.action} always returns`);
     }
 }
+
+/**
+ * `record` without `key` when it holds an empty string. For a value the API requires to be
+ * non-empty (a PSK), an empty one reported says nothing about it: dropped, it is neither drift nor
+ * a value sent back.
+ */
+export function withoutEmptyValue<T extends Record<string, unknown>>(record: T, key: string): T {
+    if (record[key] !== "") return record;
+    const { [key]: _empty, ...rest } = record;
+    return rest as T;
+}

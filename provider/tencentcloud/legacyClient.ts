@@ -113,8 +113,11 @@ function post(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
 }
 
 /**
- * What each action's successful answer holds besides `code` 0 (the seeds' output parameters): a
- * DescribeVpnConn without its `data` list is not "nothing found".
+ * What each action's successful answer holds besides `code` 0, per its output parameters
+ * (DescribeVpnConn https://cloud.tencent.com/document/api/215/5113, AddVpnConnEx
+ * https://cloud.tencent.com/document/product/215/5110, DescribeVpcTaskResult
+ * https://intl.cloud.tencent.com/document/product/215/5094): a DescribeVpnConn without its `data`
+ * list is not "nothing found".
  */
 const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
     DescribeVpnConn: { data: "array" },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { CloudApiError } from "../../../provider/core/errors";
-import { assertResponseShape, INVALID_RESPONSE, shapeMismatch } from "../../../provider/core/responseShape";
+import { assertResponseShape, INVALID_RESPONSE, shapeMismatch, withoutEmptyValue } from "../../../provider/core/responseShape";
 
 describe("responseShape", () => {
     const shape = { RequestId: "string", "VpnConnections.VpnConnection": "array" } as const;
@@ -29,5 +29,11 @@ describe("responseShape", () => {
             assert.doesNotMatch(error.message, /hunter2/);
             return true;
         });
+    });
+
+    it("can drop an empty reported value and keep a present one", () => {
+        // WHEN / THEN
+        assert.deepEqual(withoutEmptyValue({ Psk: "", IkeMode: "main" }, "Psk"), { IkeMode: "main" });
+        assert.deepEqual(withoutEmptyValue({ Psk: "kept" }, "Psk"), { Psk: "kept" });
     });
 });
