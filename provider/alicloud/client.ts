@@ -13,12 +13,11 @@ import { JSON_BLOCK_PARAMS } from "./schema";
 /**
  * What Alibaba calls transient, as the Terraform provider retries it (aliyun/terraform-provider-alicloud
  * `alicloud/errors.go` NeedRetry; `resource_alicloud_vpn_connection.go`, PRs #5657 and #5689).
- * Busy states go by family where the code names a state that passes: `IncorrectStatus.*` ("the
- * resource is in a state that does not allow this yet"), which Terraform retries for VPC resources
+ * Busy states go by family where the code names a state that passes: `IncorrectStatus.*` (the
+ * resource is not yet in a state that allows the change), which Terraform retries for VPC resources
  * together with `OperationConflict`, `SystemBusy` and `LastTokenProcessing` (e.g.
- * `alicloud/resource_alicloud_vpc_ipv6_cidr_block.go`), and `OperationDenied.VpnGwLocked`, the VPN
- * gateway locked by a running change (CreateVpnConnection error codes,
- * https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns).
+ * `alicloud/resource_alicloud_vpc_ipv6_cidr_block.go`), and `OperationDenied.VpnGwLocked`, a change
+ * refused while the VPN gateway is locked (the VPC codes: https://error-center.alibabacloud.com/status/product/Vpc).
  * Validation (`IllegalParam.*`, `InvalidParameter`), `Forbidden*` and `VpnGateway.FinancialLocked`
  * (overdue payment) stay fatal.
  */
