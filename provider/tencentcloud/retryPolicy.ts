@@ -15,8 +15,9 @@ import { Timing } from "../core/timing";
  * codes (TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/errors.go`).
  */
 export const TENCENT_RETRY_TABLE: RetryTable = {
-    // LimitExceeded.ActionLimited: "接口请求次数超过限频" (requests over the action's rate limit).
-    throttling: ["RequestLimitExceeded", "RequestLimitExceeded.*", "LimitExceeded.ActionLimited"],
+    // LimitExceeded.ActionLimited: "接口请求次数超过限频" (requests over the action's rate limit);
+    // HttpError.429: a proxy's "Too Many Requests" without the API's envelope.
+    throttling: ["RequestLimitExceeded", "RequestLimitExceeded.*", "LimitExceeded.ActionLimited", "HttpError.429"],
     busy: [
         "ResourceInUse",
         "ResourceInUse.*",
