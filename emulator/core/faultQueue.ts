@@ -91,8 +91,18 @@ function parseFaultSpec(fault: unknown): FaultSpec {
             }
             return { kind: "delay", ms };
         }
+        case "raw": {
+            const { status, body, contentType, commit = false } = fault;
+            if (typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) {
+                throw invalid("`fault.status` must be an HTTP status code");
+            }
+            if (typeof body !== "string") throw invalid("`fault.body` must be a string (the raw answer)");
+            if (contentType !== undefined && typeof contentType !== "string") throw invalid("`fault.contentType` must be a string");
+            if (typeof commit !== "boolean") throw invalid("`fault.commit` must be a boolean");
+            return { kind: "raw", status, body, contentType, commit };
+        }
         default:
-            throw invalid("`fault.kind` must be one of error, reset-before, reset-after, delay");
+            throw invalid("`fault.kind` must be one of error, reset-before, reset-after, delay, raw");
     }
 }
 

@@ -66,6 +66,15 @@ export function writeJsonResponse(res: ServerResponse, response: EmulatorRespons
     res.end(payload);
 }
 
+/** Writes `body` verbatim (an injected non-envelope answer) unless the client already went away. */
+export function writeRawResponse(res: ServerResponse, status: number, body: string, contentType = "text/html"): void {
+    if (res.destroyed || res.writableEnded) {
+        return;
+    }
+    res.writeHead(status, { "content-type": contentType, "content-length": String(Buffer.byteLength(body)) });
+    res.end(body);
+}
+
 /** Parses a control-API JSON body; an empty body is `undefined`. */
 export function parseJsonBody(body: string): unknown {
     if (body.trim() === "") {

@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from "net";
 import { createEmulatorContext } from "./context";
 import { CONTROL_PREFIX, handleControlRequest } from "./controlApi";
 import { FaultQueue } from "./faultQueue";
-import { ControlRequestError, controlErrorResponse, readBody, writeJsonResponse } from "./http";
+import { ControlRequestError, controlErrorResponse, readBody, writeJsonResponse, writeRawResponse } from "./http";
 import { RequestLog, outcomeOf } from "./requestLog";
 import { resolveSettings } from "./settings";
 import type { CloudFrontEnd, CloudName, EmulatorResponse, EmulatorSettings, FrontEndFactory, ParsedCall } from "./types";
@@ -93,6 +93,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
             writeJsonResponse(res, response);
             return;
         }
+        if (fault?.kind === "raw" && !fault.commit) {
+            entry.outcome = `HTTP ${fault.status}`;
+            writeRawResponse(res, fault.status, fault.body, fault.contentType);
+            return;
+        }
         if (fault?.kind === "reset-before") {
             entry.outcome = "ECONNRESET";
             req.socket.destroy();
@@ -102,6 +107,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         entry.outcome = outcomeOf(response);
         if (fault?.kind === "reset-after") {
             req.socket.destroy();
+            return;
+        }
+        if (fault?.kind === "raw") {
+            writeRawResponse(res, fault.status, fault.body, fault.contentType);
             return;
         }
         if (fault?.kind === "delay") {

@@ -34,7 +34,12 @@ export type FaultSpec =
     /** Run the action (committed), then destroy the socket without answering. */
     | { kind: "reset-after" }
     /** Run the action, then wait `ms` before answering (beyond a client timeout = ambiguous failure). */
-    | { kind: "delay"; ms: number };
+    | { kind: "delay"; ms: number }
+    /**
+     * Answer `status` with `body` verbatim instead of the API's envelope (a proxy's HTML page, a
+     * truncated or empty body, `{}`): before the action runs, or after it committed with `commit`.
+     */
+    | { kind: "raw"; status: number; body: string; contentType?: string; commit?: boolean };
 
 export interface ArmedFault {
     cloud: CloudName;

@@ -132,6 +132,16 @@ export interface ConnectionView {
 export interface RenderOptions {
     /** Render SA lifetimes as strings, as the doc/CLI examples do (reference §1.4). */
     numbersAsStrings: boolean;
+    /** `TagSet` empty while PENDING. */
+    tagSetLate?: boolean;
+    /** `TagSet` always empty. */
+    tagSetEmpty?: boolean;
+}
+
+/** The tags a describe lists, as the settings render them. */
+function listedTags(attrs: ConnectionAttributes, view: ConnectionView, options: RenderOptions): { Key: string; Value: string }[] {
+    if (options.tagSetEmpty || (options.tagSetLate && view.state === "PENDING")) return [];
+    return attrs.TagSet.map((t) => ({ ...t }));
 }
 
 /** The API 3.0 `VpnConnection` of a stored connection. */
@@ -188,7 +198,7 @@ export function toVpnConnection(attrs: ConnectionAttributes, view: ConnectionVie
         DpdEnable: attrs.DpdEnable,
         DpdTimeout: attrs.DpdTimeout,
         DpdAction: attrs.DpdAction,
-        TagSet: attrs.TagSet.map((t) => ({ ...t })),
+        TagSet: listedTags(attrs, view, options),
         NegotiationType: attrs.NegotiationType,
         // INFERRED: null when the tunnel has no BGP / no probe settings (SDK: "may return null").
         BgpConfig: attrs.BgpConfig

@@ -22,6 +22,19 @@ export interface TencentFrontEndSettings {
      * @default true
      */
     gatewayMutex: boolean;
+    /**
+     * Describes list a connection's tags late: `TagSet` is empty while the connection is PENDING.
+     * Tags live in the separate Tag service (the Terraform provider sets them with ModifyTags,
+     * tencentcloudstack/terraform-provider-tencentcloud `resource_tc_vpn_connection.go`); the
+     * documents do not say when DescribeVpnConnections shows the ones a create set (UNCONFIRMED).
+     * @default false
+     */
+    tagSetLate: boolean;
+    /**
+     * Describes never list a connection's tags: `TagSet` is always empty.
+     * @default false
+     */
+    tagSetEmpty: boolean;
 }
 
 /** Start values, restored by `reset()`. */
@@ -29,6 +42,8 @@ export const DEFAULT_TENCENT_SETTINGS: Readonly<TencentFrontEndSettings> = Objec
     createReturnsId: false,
     numbersAsStrings: false,
     gatewayMutex: true,
+    tagSetLate: false,
+    tagSetEmpty: false,
 });
 
 /** Validates a settings patch: known keys, boolean values. Returns the patch or an error text. */

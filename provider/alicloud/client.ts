@@ -4,14 +4,25 @@
  * turned into {@link CloudApiError}, and the project's retry loop with Alibaba's retry table.
  */
 import { CloudApiError, redact } from "../core/errors";
+import { assertResponseShape, INVALID_RESPONSE, ResponseShape } from "../core/responseShape";
 import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
 import { requestTimeoutFor, Timing } from "../core/timing";
 import { AlicloudSettings } from "./settings";
 import { JSON_BLOCK_PARAMS } from "./schema";
 
-/** What Alibaba calls transient (reference §2.4 and §5: what the Terraform provider retries, and why). */
+/**
+ * What Alibaba calls transient, as the Terraform provider retries it (aliyun/terraform-provider-alicloud
+ * `alicloud/errors.go` NeedRetry; `resource_alicloud_vpn_connection.go`, PRs #5657 and #5689).
+ * Busy states go by family where the code names a state that passes: `IncorrectStatus.*` (the
+ * resource is not yet in a state that allows the change), which Terraform retries for VPC resources
+ * together with `OperationConflict`, `SystemBusy` and `LastTokenProcessing` (e.g.
+ * `alicloud/resource_alicloud_vpc_ipv6_cidr_block.go`), and `OperationDenied.VpnGwLocked`, a change
+ * refused while the VPN gateway is locked (the VPC codes: https://error-center.alibabacloud.com/status/product/Vpc).
+ * Validation (`IllegalParam.*`, `InvalidParameter`), `Forbidden*` and `VpnGateway.FinancialLocked`
+ * (overdue payment) stay fatal.
+ */
 export const ALICLOUD_RETRY_TABLE: RetryTable = {
-    throttling: ["Throttling", "Throttling.*", "Rejected.Throttling"],
+    throttling: ["Throttling", "Throttling.*", "Rejected.Throttling", "HttpError.429"],
     busy: [
         "VpnGateway.Configuring",
         "VpnTask.CONFLICT",
@@ -19,11 +30,32 @@ export const ALICLOUD_RETRY_TABLE: RetryTable = {
         "Appliance.Configuring",
         "TaskConflict",
         "OperationConflict",
-        "IncorrectStatus.VpnGateway",
+        "IncorrectStatus",
+        "IncorrectStatus.*",
+        "OperationDenied.VpnGwLocked",
+        "SystemBusy",
+        // The same ClientToken's first request is still being processed: its answer is on the way.
+        "LastTokenProcessing",
+        "OperationFailed.LastTokenProcessing",
     ],
-    // SignatureNonceUsed: pop-core makes a fresh nonce per attempt, so a retry is safe.
-    server: ["InternalError", "UnknownError", "ServiceUnavailable", "SignatureNonceUsed", "RequestTimeout", "HttpError.5xx"],
+    // SignatureNonceUsed: pop-core makes a fresh nonce per attempt, so a retry is safe. A non-2xx
+    // answer without the API's `Code`, or one that is not the action's JSON at all (a proxy's page,
+    // a truncated or empty body), is a server failure too: a create is then re-sent with the same
+    // ClientToken, which answers with the connection the first attempt may have made.
+    server: ["InternalError", "UnknownError", "ServiceUnavailable", "SignatureNonceUsed", "RequestTimeout", "HttpError.5*", INVALID_RESPONSE],
 };
+
+/**
+ * What each action's successful answer holds (the API reference's response parameters); any
+ * other action answers at least its `RequestId`.
+ */
+const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
+    CreateVpnConnection: { RequestId: "string", VpnConnectionId: "string" },
+    ModifyVpnConnectionAttribute: { RequestId: "string", VpnConnectionId: "string" },
+    DescribeVpnConnections: { RequestId: "string", "VpnConnections.VpnConnection": "array" },
+    DescribeVpnGateway: { RequestId: "string", VpnGatewayId: "string", Status: "string" },
+};
+const ANY_RESPONSE: ResponseShape = { RequestId: "string" };
 
 const HINTS: Record<string, string> = {
     "VpnGateway.Configuring": "the VPN gateway stayed busy until the operation's deadline; retry later, or raise the resource's `timeouts`",
@@ -37,8 +69,9 @@ const HINTS: Record<string, string> = {
 
 export type Params = Record<string, unknown>;
 
+/** pop-core in verbose mode: the parsed body and the HTTP exchange, whose status pop-core itself ignores. */
 interface PopCoreClient {
-    request(action: string, params: Params, options: { method: string; timeout: number; formatParams?: boolean }): Promise<unknown>;
+    request(action: string, params: Params, options: { method: string; timeout: number; formatParams?: boolean }): Promise<[unknown, { response?: { statusCode?: number } }]>;
 }
 
 const clients = new Map<string, PopCoreClient>();
@@ -56,7 +89,7 @@ function popCore(settings: AlicloudSettings): PopCoreClient {
             accessKeyId: settings.accessKeyId,
             accessKeySecret: settings.accessKeySecret,
             securityToken: settings.securityToken,
-        }) as PopCoreClient;
+        }, true) as PopCoreClient;
         clients.set(key, client);
     }
     return client;
@@ -77,14 +110,34 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
     const status: number | undefined = error?.entry?.response?.statusCode;
     let code: string | undefined = typeof error?.code === "string" ? error.code : undefined;
     if (!code && error?.name === "RequestTimeoutError") code = "RequestTimeout";
-    if (!code && error instanceof SyntaxError) code = "HttpError.5xx"; // an HTML error page from a proxy or load balancer
+    // json-bigint throws a plain `{name: "SyntaxError"}`, not a SyntaxError: an HTML page from a
+    // proxy or load balancer, or a truncated or empty body.
+    const unparsable = error instanceof SyntaxError || (error?.name === "SyntaxError" && !(error instanceof Error));
+    if (!code && unparsable) code = INVALID_RESPONSE;
     const requestId: string | undefined = error?.data?.RequestId;
     // pop-core appends ", URL: <url>" to messages; with POST the URL holds no parameters, but drop it anyway.
-    const message = String(error?.data?.Message ?? error?.message ?? error).replace(/,? URL: \S+$/, "");
+    // A parse error's `text` (the whole body) is never read: it may hold a PSK.
+    const raw = unparsable ? `the answer is not JSON (${error.message})` : String(error?.data?.Message ?? error?.message ?? error);
+    const message = raw.replace(/,? URL: \S+$/, "");
     return new CloudApiError(
         { cloud: "alicloud", action, code, requestId, httpStatus: status, hint: (code && HINTS[code]) || CLASS_HINTS[classifyCode(code, ALICLOUD_RETRY_TABLE)] },
         redact(message, secrets),
     );
+}
+
+/**
+ * A JSON answer without `Code` is success only with a 2xx status and the action's documented
+ * fields; anything else throws (`HttpError.<status>`, or {@link INVALID_RESPONSE}).
+ */
+export function checkAnswer(action: string, httpStatus: number | undefined, body: unknown, secrets: ReadonlyArray<string | undefined>): void {
+    const requestId = typeof (body as Params | null)?.RequestId === "string" ? ((body as Params).RequestId as string) : undefined;
+    if (httpStatus !== undefined && (httpStatus < 200 || httpStatus > 299)) {
+        const code = `HttpError.${httpStatus}`;
+        const said = (body as Params | null)?.Message ?? (body as Params | null)?.message;
+        const detail = typeof said === "string" && said !== "" ? said : `HTTP ${httpStatus} without the API's error code`;
+        throw new CloudApiError({ cloud: "alicloud", action, code, requestId, httpStatus, hint: CLASS_HINTS[classifyCode(code, ALICLOUD_RETRY_TABLE)] }, redact(detail, secrets));
+    }
+    assertResponseShape(body, RESPONSE_SHAPES[action] ?? ANY_RESPONSE, { cloud: "alicloud", action, requestId, httpStatus, hint: CLASS_HINTS.server });
 }
 
 export function classifyAlicloudError(error: unknown): ErrorClass {
@@ -111,17 +164,20 @@ export class AlicloudVpcClient {
         const secrets = [...this.secrets, this.settings.accessKeySecret, this.settings.securityToken];
         return withRetry(
             async () => {
+                let answer: Awaited<ReturnType<PopCoreClient["request"]>>;
                 try {
-                    const response = await popCore(this.settings).request(action, encodeParams(params), {
+                    answer = await popCore(this.settings).request(action, encodeParams(params), {
                         method: "POST",
                         timeout: requestTimeoutFor(this.timing, deadline),
                         formatParams: false,
                     });
-                    // json-bigint returns null-prototype objects (and BigNumbers): make them plain JSON.
-                    return JSON.parse(JSON.stringify(response)) as T;
                 } catch (error) {
                     throw toCloudError(action, error, secrets);
                 }
+                // json-bigint returns null-prototype objects (and BigNumbers): make them plain JSON.
+                const body = JSON.parse(JSON.stringify(answer[0] ?? null)) as unknown;
+                checkAnswer(action, answer[1]?.response?.statusCode, body, secrets);
+                return body as T;
             },
             {
                 deadline,

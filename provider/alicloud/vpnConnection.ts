@@ -9,6 +9,7 @@ import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, createToken, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
+import { withoutEmptyValue } from "../core/responseShape";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
@@ -61,14 +62,27 @@ export function clientTokenFor(inputs: Props): string {
     return "pulumi-ipsec-" + createToken(SCHEMA, inputs);
 }
 
+/**
+ * The connection as DescribeVpnConnections reports it, or undefined when a well-formed answer lists
+ * it not (or as `deleted`); the client has already refused an answer without the list.
+ */
 async function describe(ctx: Context, id: string, deadline: number): Promise<Props | undefined> {
-    const response = await ctx.client.call<{ VpnConnections?: { VpnConnection?: Props[] } }>({
+    const response = await ctx.client.call<{ VpnConnections: { VpnConnection: Props[] } }>({
         action: "DescribeVpnConnections",
         params: { RegionId: ctx.region, VpnConnectionId: id },
         deadline,
     });
-    const found = response.VpnConnections?.VpnConnection?.find((c) => c.VpnConnectionId === id);
-    return found && found.State !== GONE_STATE ? found : undefined;
+    const found = response.VpnConnections.VpnConnection.find((c) => c.VpnConnectionId === id);
+    return found && found.State !== GONE_STATE ? withoutEmptyPsk(found) : undefined;
+}
+
+/**
+ * An empty `IkeConfig.Psk` says nothing about the key (the API requires 1–100 characters): it is
+ * left out, so it is neither drift nor re-sent — a modify never sends `Psk: ""`, which the cloud refuses.
+ */
+function withoutEmptyPsk(connection: Props): Props {
+    const ike = connection.IkeConfig as Props | undefined;
+    return ike?.Psk === "" ? { ...connection, IkeConfig: withoutEmptyValue(ike, "Psk") } : connection;
 }
 
 async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number): Promise<string> {
@@ -141,14 +155,18 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
     });
 }
 
+/** Most salted re-sends of one create: each one costs a retired connection, so more means a token loop. */
+const MAX_SALTED_CREATES = 8;
+
 /**
  * CreateVpnConnection with this create's ClientToken. The documents do not say how long a token
  * stays bound to its connection: should the cloud answer with a connection deleted earlier (after a
- * `destroy`, or an out-of-band deletion), the create is sent once more with a token salted by that
- * connection's id — still deterministic, so a re-run after a crash finds the same new connection.
+ * `destroy`, or an out-of-band deletion), the create is sent again with the token salted by that
+ * connection's id — and again, salted by the next one, for as long as each answer is itself a
+ * retired connection (a third create after two destroys meets the first, then the second). Each
+ * token is deterministic, so a re-run after a crash walks the same chain to the same live connection.
  */
 async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promise<string> {
-    const token = clientTokenFor(inputs);
     const startedAt = Date.now();
     const call = (clientToken: string) =>
         ctx.client.call<{ VpnConnectionId: string; CreateTime?: number }>({
@@ -156,11 +174,19 @@ async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promis
             params: { ...toApiRequest(SCHEMA, inputs), ClientToken: clientToken },
             deadline,
         });
-    const created = await call(token);
-    if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
-    log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
-    const salted = "pulumi-ipsec-" + createHash("sha256").update(`${token}/${created.VpnConnectionId}`).digest("hex").slice(0, 48);
-    return (await call(salted)).VpnConnectionId;
+    let token = clientTokenFor(inputs);
+    for (let salted = 0; ; salted++) {
+        const created = await call(token);
+        if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
+        if (salted === MAX_SALTED_CREATES) {
+            throw new CloudApiError(
+                { cloud: "alicloud", action: "CreateVpnConnection", code: "ClientToken.Retired", hint: "set a new `idempotencyKey` on the resource and run again" },
+                `${MAX_SALTED_CREATES + 1} ClientTokens of this create in a row named connections that no longer exist`,
+            );
+        }
+        log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
+        token = "pulumi-ipsec-" + createHash("sha256").update(`${token}/${created.VpnConnectionId}`).digest("hex").slice(0, 48);
+    }
 }
 
 /** Polls before calling a connection retired: a brand-new one may take a moment to be listed. */
@@ -215,7 +241,8 @@ async function modify(ctx: Context, id: string, actual: Props, inputs: Props, ch
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
     // values the cloud filled in (a generated PSK, identities), or it could regenerate them. Both
     // subnet lists always go (the table marks them `sendOnModify`).
-    const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, inputs, actual));
+    // State written before empty reported PSKs were dropped may hold one: never send it back.
+    const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, withoutEmptyValue(inputs, "preSharedKey"), withoutEmptyValue(actual, "preSharedKey")));
     const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
     for (const key of modifyRequestKeys(SCHEMA, changedPaths)) {
         if (request[key] !== undefined) params[key] = request[key];

@@ -37,7 +37,7 @@ export class CloudApiError extends Error {
         const code = details.code ? ` ${details.code}` : "";
         const request = details.requestId ? ` (request ${details.requestId})` : "";
         const hint = details.hint ? ` Hint: ${details.hint}` : "";
-        super(`${details.cloud} ${details.action} failed:${code}${request}: ${cloudMessage}.${hint}`);
+        super(`${details.cloud} ${details.action} failed:${code}${request}: ${sentence(cloudMessage)}${hint}`);
         this.cloud = details.cloud;
         this.action = details.action;
         this.code = details.code;
@@ -72,17 +72,55 @@ export class ConfigurationError extends Error {
     override readonly name = "ConfigurationError";
 }
 
+/** Ends a cloud's message with a full stop unless it already ends in punctuation ("does not exist." stays as is). */
+function sentence(message: string): string {
+    const text = message.trimEnd();
+    return /[.!?。！？]$/u.test(text) ? text : `${text}.`;
+}
+
+/** Characters of standard and URL-safe base64 (RFC 4648 §4 and §5). */
+const BASE64_ALPHABETS = [
+    { chars: "[A-Za-z0-9+/]", encode: (text: string) => text },
+    { chars: "[A-Za-z0-9_-]", encode: (text: string) => text.replace(/\+/g, "-").replace(/\//g, "_") },
+];
+
+/** Shortest base64 fragment worth scrubbing: shorter ones would garble every message without hiding a secret. */
+const MIN_BASE64_FRAGMENT = 4;
+
+/**
+ * Regular expressions for `secret` inside base64 text, standard or URL-safe, padded or not. Inside a
+ * longer encoded text the secret's bytes start at any offset modulo 3 and encode differently for
+ * each: per alignment, the characters whose 6 bits all come from the secret are fixed; the one
+ * character at each edge mixing in a neighbour's bits is scrubbed too, whatever it is.
+ */
+function base64Patterns(secret: string): string[] {
+    const bytes = Buffer.from(secret, "utf8");
+    const fragments = new Set<string>([bytes.toString("base64").replace(/=+$/, "")]);
+    for (let offset = 0; offset < 3; offset++) {
+        const text = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)]).toString("base64");
+        // Character j holds bits [6j, 6j+6); the secret's bits are [8·offset, 8·(offset+length)).
+        fragments.add(text.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6)));
+    }
+    return [...fragments]
+        .filter((fragment) => fragment.length >= MIN_BASE64_FRAGMENT)
+        .flatMap((fragment) => BASE64_ALPHABETS.map(({ chars, encode }) => `${chars}?${escapeRegExp(encode(fragment))}${chars}?=*`));
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** Replaces every occurrence of each secret (longer first, so overlapping secrets are fully hidden). */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
     // Any length: a short PSK is still a PSK (over-scrubbing only garbles a message). A secret may
-    // come back as the cloud saw it: inside a JSON block (escaped), URL- or form-encoded.
-    const present = secrets
+    // come back as the cloud saw it: inside a JSON block (escaped), URL- or form-encoded, or base64.
+    const patterns = secrets
         .filter((s): s is string => typeof s === "string" && s.length > 0)
-        .flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s), new URLSearchParams({ s }).toString().slice(2)]);
-    present.sort((a, b) => b.length - a.length);
-    let out = text;
-    for (const secret of present) {
-        out = out.split(secret).join("[REDACTED]");
-    }
-    return out;
+        .flatMap((s) => [
+            ...[s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s), new URLSearchParams({ s }).toString().slice(2)].map(escapeRegExp),
+            ...base64Patterns(s),
+        ]);
+    if (patterns.length === 0) return text;
+    patterns.sort((a, b) => b.length - a.length);
+    return text.replace(new RegExp(patterns.join("|"), "g"), "[REDACTED]");
 }

@@ -39,7 +39,8 @@ export class Api2 implements ConnectionApi {
     async describe(id: string, deadline: number): Promise<Observed | undefined> {
         let items: Props[];
         try {
-            items = (await this.client.call<Props[]>({ action: "DescribeVpnConn", params: { vpnConnId: id }, deadline })).data ?? [];
+            // The client refuses an answer without the `data` list: only a well-formed one without the id means gone.
+            items = (await this.client.call<Props[]>({ action: "DescribeVpnConn", params: { vpnConnId: id }, deadline })).data;
         } catch (error) {
             if (isCloudCode(error, GONE_CODES_2)) return undefined;
             throw error;
@@ -55,7 +56,7 @@ export class Api2 implements ConnectionApi {
             params: { vpnGwId: inputs.vpnGatewayId, vpnConnName: inputs.name, orderField: "createTime", orderDirection: "desc", limit: MAX_LIMIT },
             deadline,
         });
-        const own = (response.data ?? []).find(
+        const own = response.data.find(
             (i) => i.vpnConnName === inputs.name && i.unUserGwId === inputs.customerGatewayId && i.unVpcId === inputs.vpcId && legacyState(i.vpcConnStatus) !== "DELETING",
         );
         return own ? idOf(own) : undefined;

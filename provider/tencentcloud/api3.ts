@@ -11,7 +11,7 @@ import { waitUntil } from "../core/wait";
 import { TencentVpcClient } from "./client";
 import { isCloudCode } from "./retryPolicy";
 import { ConnectionApi, CreateStarted, Observed, pollOptions, taskFailed } from "./connectionApi";
-import { CREATE_TOKEN_TAG, createTokenFor, hasCreateToken } from "./createToken";
+import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } from "./createToken";
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";
 
@@ -23,6 +23,27 @@ export function observe3(connection: Props): Observed {
     return { props: fromApiResponse(SCHEMA, view3(connection), API_3), computed: computed3(connection) };
 }
 
+/**
+ * The connection of `inputs` among those the filters listed: the one tagged with this create's
+ * token; else — its tags may not be listed yet, or at all (they live in the Tag service) — the
+ * newest one with the same name, gateways and VPC that carries no create token, as API 2.0 matches.
+ * A connection tagged with another token belongs to another resource.
+ */
+export function ownConnection(listed: readonly Props[], inputs: Props): string | undefined {
+    const same = listed.filter(
+        (c) =>
+            c.State !== "DELETING" &&
+            c.VpnConnectionName === inputs.name &&
+            c.VpnGatewayId === inputs.vpnGatewayId &&
+            c.CustomerGatewayId === inputs.customerGatewayId &&
+            (!inputs.vpcId || c.VpcId === inputs.vpcId),
+    );
+    const token = createTokenFor(inputs);
+    const untagged = same.filter((c) => !hasAnyCreateToken(c)).sort((a, b) => String(b.CreatedTime ?? "").localeCompare(String(a.CreatedTime ?? "")));
+    const own = same.find((c) => hasCreateToken(c, token)) ?? untagged[0];
+    return own ? String(own.VpnConnectionId) : undefined;
+}
+
 export class Api3 implements ConnectionApi {
     constructor(
         private readonly client: TencentVpcClient,
@@ -31,8 +52,9 @@ export class Api3 implements ConnectionApi {
 
     private async describeRaw(id: string, deadline: number): Promise<Props | undefined> {
         try {
-            const response = await this.client.call<{ VpnConnectionSet?: Props[] }>({ action: "DescribeVpnConnections", params: { VpnConnectionIds: [id] }, deadline });
-            return response.VpnConnectionSet?.find((c) => c.VpnConnectionId === id);
+            // The client refuses an answer without the set: only a well-formed one without the id means gone.
+            const response = await this.client.call<{ VpnConnectionSet: Props[] }>({ action: "DescribeVpnConnections", params: { VpnConnectionIds: [id] }, deadline });
+            return response.VpnConnectionSet.find((c) => c.VpnConnectionId === id);
         } catch (error) {
             // Gone = ResourceNotFound or an empty set (reference §1.6, §4.2).
             if (isCloudCode(error, GONE_CODES_3)) return undefined;
@@ -53,10 +75,8 @@ export class Api3 implements ConnectionApi {
             { Name: "vpn-connection-name", Values: [inputs.name] },
             ...(inputs.vpcId ? [{ Name: "vpc-id", Values: [inputs.vpcId] }] : []),
         ];
-        const response = await this.client.call<{ VpnConnectionSet?: Props[] }>({ action: "DescribeVpnConnections", params: { Filters: filters, Limit: 100 }, deadline });
-        const token = createTokenFor(inputs);
-        const own = (response.VpnConnectionSet ?? []).find((c) => hasCreateToken(c, token) && c.State !== "DELETING");
-        return own ? String(own.VpnConnectionId) : undefined;
+        const response = await this.client.call<{ VpnConnectionSet: Props[] }>({ action: "DescribeVpnConnections", params: { Filters: filters, Limit: 100 }, deadline });
+        return ownConnection(response.VpnConnectionSet, inputs);
     }
 
     async create(inputs: Props, deadline: number): Promise<CreateStarted> {

@@ -5,6 +5,7 @@
  */
 import { createHash } from "crypto";
 import { CloudApiError, redact } from "../core/errors";
+import { assertResponseShape, ResponseShape } from "../core/responseShape";
 import { classifyCode, CLASS_HINTS } from "../core/retry";
 import { requestTimeoutFor, Timing } from "../core/timing";
 import { retryTencentCall, TencentCall, TENCENT_RETRY_TABLE } from "./retryPolicy";
@@ -84,6 +85,18 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
     );
 }
 
+/**
+ * What each action's `Response` holds besides the RequestId every answer carries ("Responses",
+ * https://www.tencentcloud.com/document/product/215/15760; fields per action from `vpc_models.d.ts`).
+ * A describe without its set is not "nothing found".
+ */
+const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
+    DescribeVpnConnections: { RequestId: "string", VpnConnectionSet: "array" },
+    DescribeVpcs: { RequestId: "string", VpcSet: "array" },
+    DescribeVpcTaskResult: { RequestId: "string", Status: "string" },
+};
+const ANY_RESPONSE: ResponseShape = { RequestId: "string" };
+
 /** API 3.0 VPC calls for one region. */
 export class TencentVpcClient {
     constructor(
@@ -102,11 +115,20 @@ export class TencentVpcClient {
             // The SDK's timeout is fixed per client; an attempt near the deadline is cut shorter.
             const timeoutMs = requestTimeoutFor(this.timing, call.deadline);
             const options = timeoutMs < this.timing.requestTimeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {};
+            let response: unknown;
             try {
-                return (await client.request(call.action, call.params, options)) as T;
+                response = await client.request(call.action, call.params, options);
             } catch (error) {
                 throw toCloudError(call.action, error, secrets);
             }
+            const requestId = (response as { RequestId?: unknown } | null)?.RequestId;
+            assertResponseShape(response, RESPONSE_SHAPES[call.action] ?? ANY_RESPONSE, {
+                cloud: "tencentcloud",
+                action: call.action,
+                requestId: typeof requestId === "string" ? requestId : undefined,
+                hint: hintFor(INVALID_RESPONSE),
+            });
+            return response as T;
         });
     }
 }

@@ -17,8 +17,18 @@ export function createTokenFor(inputs: Props): string {
     return createToken(SCHEMA, inputs);
 }
 
+/** The create token a described connection's `TagSet` lists, if any. */
+function listedToken(connection: Props): unknown {
+    const tags = Array.isArray(connection.TagSet) ? (connection.TagSet as Props[]) : [];
+    return tags.find((tag) => tag.Key === CREATE_TOKEN_TAG)?.Value;
+}
+
 /** True when a described connection's `TagSet` carries `token`. */
 export function hasCreateToken(connection: Props, token: string): boolean {
-    const tags = Array.isArray(connection.TagSet) ? (connection.TagSet as Props[]) : [];
-    return tags.some((tag) => tag.Key === CREATE_TOKEN_TAG && tag.Value === token);
+    return listedToken(connection) === token;
+}
+
+/** True when a described connection's `TagSet` carries some create token: it belongs to the resource that token names. */
+export function hasAnyCreateToken(connection: Props): boolean {
+    return listedToken(connection) !== undefined;
 }

@@ -9,6 +9,7 @@ import { createHmac, randomInt } from "crypto";
 import * as http from "http";
 import * as https from "https";
 import { CloudApiError, redact } from "../core/errors";
+import { assertResponseShape, ResponseShape } from "../core/responseShape";
 import { NETWORK_ERROR_CODES } from "../core/retry";
 import { isPlainObject } from "../core/schema";
 import { requestTimeoutFor, Timing } from "../core/timing";
@@ -111,7 +112,21 @@ function post(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
     });
 }
 
-/** Judges an answer: the parsed body when `code` is 0, else the CloudApiError to throw. */
+/**
+ * What each action's successful answer holds besides `code` 0, per its output parameters
+ * (DescribeVpnConn https://cloud.tencent.com/document/api/215/5113, AddVpnConnEx
+ * https://cloud.tencent.com/document/product/215/5110, DescribeVpcTaskResult
+ * https://intl.cloud.tencent.com/document/product/215/5094): a DescribeVpnConn without its `data`
+ * list is not "nothing found".
+ */
+const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
+    DescribeVpnConn: { data: "array" },
+    AddVpnConnEx: { data: "object" },
+    DeleteVpnConn: { data: "object" },
+    DescribeVpcTaskResult: { "data.status": "number" },
+};
+
+/** Judges an answer: the parsed body when `code` is 0 and it holds its action's fields, else the CloudApiError to throw. */
 export function parseLegacyAnswer(action: string, answer: RawAnswer, secrets: ReadonlyArray<string | undefined>): LegacyResponse {
     const fail = (code: string | undefined, message: string, httpStatus?: number) =>
         new CloudApiError({ cloud: "tencentcloud", action, code, httpStatus, hint: hintFor(code) }, redact(message, secrets));
@@ -125,7 +140,11 @@ export function parseLegacyAnswer(action: string, answer: RawAnswer, secrets: Re
         throw fail(INVALID_RESPONSE, `the answer is not JSON: ${answer.body.slice(0, 200)}`);
     }
     if (!isPlainObject(body) || body.code === undefined) throw fail(INVALID_RESPONSE, "the answer has no `code`");
-    if (Number(body.code) === 0) return body as unknown as LegacyResponse;
+    if (Number(body.code) === 0) {
+        const shape = RESPONSE_SHAPES[action];
+        if (shape) assertResponseShape(body, shape, { cloud: "tencentcloud", action, hint: hintFor(INVALID_RESPONSE) });
+        return body as unknown as LegacyResponse;
+    }
     // `codeDesc` holds the string code (`InvalidVpnConn.NotFound`); `code` is only a numeric class.
     const code = typeof body.codeDesc === "string" && body.codeDesc !== "" ? body.codeDesc : String(body.code);
     throw fail(code, String(body.message ?? ""));

@@ -6,14 +6,30 @@ import { CloudApiError } from "../core/errors";
 import { classifyCode, ErrorClass, RetryTable, withRetry } from "../core/retry";
 import { Timing } from "../core/timing";
 
-/** Retried on every call: the request was refused before the cloud changed anything. */
+/**
+ * Retried on every call: the request was refused before the cloud changed anything. The Terraform
+ * provider retries a code whose family (the part before the first `.`) is listed, so
+ * `ResourceInUse.*` and `ResourceBusy.*` go by family here too (tencentcloudstack/terraform-provider-tencentcloud
+ * `tencentcloud/common/common.go` RetryError). `ResourceUnavailable` stays exact: its sub-codes include
+ * `ResourceUnavailable.ServiceWhiteListNotAdded`, which no wait fixes. Meanings from the VPC error
+ * codes (TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/errors.go`).
+ */
 export const TENCENT_RETRY_TABLE: RetryTable = {
-    throttling: ["RequestLimitExceeded", "RequestLimitExceeded.*"],
+    // LimitExceeded.ActionLimited: "接口请求次数超过限频" (requests over the action's rate limit);
+    // HttpError.429: a proxy's "Too Many Requests" without the API's envelope.
+    throttling: ["RequestLimitExceeded", "RequestLimitExceeded.*", "LimitExceeded.ActionLimited", "HttpError.429"],
     busy: [
         "ResourceInUse",
+        "ResourceInUse.*",
         "ResourceBusy",
+        "ResourceBusy.*",
         "ResourceUnavailable",
         "InvalidParameter.ActionInProgress",
+        // Terraform's list; and "互斥的任务正在执行" (a mutually exclusive task is running).
+        "OperationDenied.InstanceStatusLimitError",
+        "OperationDenied.MutexTaskRunning",
+        // "先前的幂等请求仍在处理中，请稍后重试" (the earlier request is still being processed, retry later).
+        "UnsupportedOperation.IdempotentProcessing",
         // The connection or its gateway is creating/updating/deleting (reference §1.9 Delete/Modify).
         "UnsupportedOperation.InvalidState",
         "UnsupportedOperation.DeleteVpnConnInvalidState",

@@ -19,7 +19,7 @@ export function agentFor(url: URL): http.Agent {
 }
 
 /** Code for an answer that is not the API's JSON (an HTML page from a proxy or load balancer). */
-export const INVALID_RESPONSE = "HttpError.InvalidResponse";
+export { INVALID_RESPONSE } from "../core/responseShape";
 /** Code for a transport failure Node did not name. */
 export const NETWORK_ERROR = "ClientError.NetworkError";
 

@@ -3,6 +3,7 @@
  * table reads them, plus the computed outputs — in API 3.0 vocabulary for both, so a connection
  * reads the same whichever generation made or reads it.
  */
+import { withoutEmptyValue } from "../core/responseShape";
 import { Props } from "../core/schema";
 
 /** Outputs beyond the inputs: what the cloud reports about the connection. */
@@ -23,10 +24,12 @@ export interface ComputedOutputs {
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /**
- * API 3.0: the deprecated `IntegrityAlgorith` "may return null" (reference §1.4), so the read falls
- * back to the new `IntegrityAlgorithm`.
+ * API 3.0: the deprecated `IntegrityAlgorith` "may return null" (`vpc_models.d.ts`
+ * IPSECOptionsSpecification), so the read falls back to the new `IntegrityAlgorithm`.
  */
-export function view3(connection: Props): Props {
+export function view3(described: Props): Props {
+    // An empty PreShareKey says nothing about the key: neither drift nor sent back.
+    const connection = withoutEmptyValue(described, "PreShareKey");
     const ipsec = connection.IPSECOptionsSpecification as Props | undefined;
     if (!ipsec || (ipsec.IntegrityAlgorith !== undefined && ipsec.IntegrityAlgorith !== null)) return connection;
     return { ...connection, IPSECOptionsSpecification: { ...ipsec, IntegrityAlgorith: ipsec.IntegrityAlgorithm } };
@@ -66,7 +69,8 @@ export function legacyState(status: unknown): string | null {
  * `destinationCidr` (all remote CIDRs). With one local CIDR the policy is exact and exposed as
  * `spd`; with several the pairing is lost, `spd` stays absent and the desired value is kept.
  */
-export function view2(item: Props): Props {
+export function view2(described: Props): Props {
+    const item = withoutEmptyValue(described, "preSharedKey");
     const sources = Array.isArray(item.sourceCidr) ? (item.sourceCidr as string[]) : [];
     const destinations = Array.isArray(item.destinationCidr) ? (item.destinationCidr as string[]) : [];
     const spd = sources.length === 1 ? [{ LocalCidrBlock: sources[0], RemoteCidrBlock: destinations }] : sources.length === 0 ? [] : undefined;

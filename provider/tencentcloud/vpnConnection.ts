@@ -107,15 +107,17 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
         // Every write's deadline starts once it holds the gateway: queueing behind this process's
         // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
         const deadline = operationDeadline(ctx.timing, inputs, "create");
-        const started = await createOrAdopt(ctx, inputs, deadline);
-        let id = started.id;
+        let id: string | undefined;
         try {
+            const started = await createOrAdopt(ctx, inputs, deadline);
+            id = started.id;
             if (!started.adopted) id = await settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
             const observed = await waitAvailable(ctx.api, id!, ctx.timing, deadline);
             return { id: id!, outs: outputsFrom(inputs, observed) };
         } catch (error) {
-            // The deadline may pass before an unreported id is listed: one last lookup, so a
-            // connection that exists always reaches the engine's state instead of being orphaned.
+            // The deadline may pass before an unreported id is listed, or while the create's
+            // answers stay ambiguous: one last lookup, so a connection that exists always reaches
+            // the engine's state instead of being orphaned.
             id ??= await findOwnQuietly(ctx, inputs);
             // One whose failed task already removed it (reference §1.8 FAILED) is simply not created.
             if (!id || !(await stillExists(ctx, id))) throw error;

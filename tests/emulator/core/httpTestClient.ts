@@ -7,6 +7,16 @@ export interface RawResponse {
     status: number;
     headers: Record<string, string | string[] | undefined>;
     json: any;
+    /** The body as received (a raw fault's answer need not be JSON). */
+    text: string;
+}
+
+function parseOrUndefined(text: string): unknown {
+    try {
+        return text === "" ? undefined : JSON.parse(text);
+    } catch {
+        return undefined;
+    }
 }
 
 /** One request; rejects with the socket error (e.g. ECONNRESET) when the server resets. */
@@ -16,7 +26,7 @@ export function rawRequest(url: string, options: { method?: string; body?: strin
             let text = "";
             res.setEncoding("utf8");
             res.on("data", (chunk: string) => (text += chunk));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text === "" ? undefined : JSON.parse(text) }));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: parseOrUndefined(text), text }));
             res.on("error", reject);
         });
         req.on("timeout", () => req.destroy(Object.assign(new Error("client timeout"), { code: "CLIENT_TIMEOUT" })));

@@ -102,6 +102,22 @@ describe("startEmulator (core server)", () => {
         assert.deepEqual(stub.ran, ["Create"]);
     });
 
+    it("can inject a raw answer instead of the envelope: before the action runs, or after it committed", async () => {
+        // GIVEN a proxy's HTML 502 for the first call, and a truncated 200 body after the second committed
+        await control.armFault({ cloud: "alicloud", action: "Create", fault: { kind: "raw", status: 502, body: "<html>Bad Gateway</html>" } });
+        await control.armFault({ cloud: "alicloud", action: "Create", fault: { kind: "raw", status: 200, body: '{"Vpn', contentType: "application/json", commit: true } });
+        // WHEN both calls are made
+        const before = await rawRequest(`${emulator.baseUrl}/stub/Create`);
+        const ranBefore = [...stub.ran];
+        const after = await rawRequest(`${emulator.baseUrl}/stub/Create`);
+        // THEN each got the body verbatim with its status and type; only the second ran the action
+        assert.deepEqual([before.status, before.text, before.headers["content-type"]], [502, "<html>Bad Gateway</html>", "text/html"]);
+        assert.deepEqual([after.status, after.text, after.headers["content-type"]], [200, '{"Vpn', "application/json"]);
+        assert.deepEqual(ranBefore, []);
+        assert.deepEqual(stub.ran, ["Create"]);
+        assert.deepEqual((await control.requests()).map((e: any) => [e.fault, e.outcome]), [["raw", "HTTP 502"], ["raw", "OK"]]);
+    });
+
     it("can inject a delay: the action runs at once, the answer comes after the delay", async () => {
         // GIVEN
         await control.armFault({ cloud: "alicloud", action: "Slow", fault: { kind: "delay", ms: 150 } });
@@ -201,6 +217,8 @@ describe("startEmulator (core server)", () => {
         await assert.rejects(control.armFault({ cloud: "aws" as never, action: "*", fault: { kind: "reset-before" } }), { status: 400, code: "InvalidFault", message: /`cloud`/ });
         await assert.rejects(control.armFault({ cloud: "alicloud", action: "*", fault: { kind: "explode" } as never }), { status: 400, code: "InvalidFault", message: /`fault.kind`/ });
         await assert.rejects(control.armFault({ cloud: "alicloud", action: "*", count: 0, fault: { kind: "reset-before" } }), { status: 400, message: /`count`/ });
+        await assert.rejects(control.armFault({ cloud: "alicloud", action: "*", fault: { kind: "raw", status: 9000, body: "" } }), { status: 400, message: /`fault.status`/ });
+        await assert.rejects(control.armFault({ cloud: "alicloud", action: "*", fault: { kind: "raw", status: 502 } as never }), { status: 400, message: /`fault.body`/ });
     });
 
     it("fails when a control body is not JSON", async () => {

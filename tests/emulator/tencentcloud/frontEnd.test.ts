@@ -197,8 +197,8 @@ describe("frontEnd", () => {
             // WHEN
             const after = await h.control.call("GET", "/tencentcloud/settings");
             // THEN
-            assert.deepEqual(on, { createReturnsId: true, numbersAsStrings: true, gatewayMutex: true });
-            assert.deepEqual(after, { createReturnsId: false, numbersAsStrings: false, gatewayMutex: true });
+            assert.deepEqual(on, { createReturnsId: true, numbersAsStrings: true, gatewayMutex: true, tagSetLate: false, tagSetEmpty: false });
+            assert.deepEqual(after, { createReturnsId: false, numbersAsStrings: false, gatewayMutex: true, tagSetLate: false, tagSetEmpty: false });
         });
 
         it("can render lifetimes as strings when numbersAsStrings is on", async () => {

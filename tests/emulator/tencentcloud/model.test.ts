@@ -44,6 +44,19 @@ describe("model", () => {
         assert.equal(without.BgpConfig, null);
     });
 
+    it("can list tags at once, late (empty while PENDING) or never, as the settings say", () => {
+        // GIVEN a connection created with a tag
+        const tagged = { ...attrs, TagSet: [{ Key: "k", Value: "v" }] };
+        const pending = { ...view, state: "PENDING" };
+        // WHEN rendered under each setting
+        const tags = (v: ConnectionView, options: { tagSetLate?: boolean; tagSetEmpty?: boolean }) => toVpnConnection(tagged, v, { numbersAsStrings: false, ...options }).TagSet;
+        // THEN
+        assert.deepEqual(tags(pending, {}), [{ Key: "k", Value: "v" }]);
+        assert.deepEqual(tags(pending, { tagSetLate: true }), []);
+        assert.deepEqual(tags(view, { tagSetLate: true }), [{ Key: "k", Value: "v" }]);
+        assert.deepEqual(tags(view, { tagSetEmpty: true }), []);
+    });
+
     it("can format times as YYYY-MM-DD hh:mm:ss in UTC+8", () => {
         // WHEN / THEN
         assert.equal(formatCloudTime(Date.UTC(2026, 0, 1, 20, 5, 9)), "2026-01-02 04:05:09");

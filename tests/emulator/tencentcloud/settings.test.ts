@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch } from "../../../emulator/tencentcloud/settings";
 
 describe("settings", () => {
-    it("can default to the official behaviour: no id on create, numeric lifetimes, one task per gateway", () => {
+    it("can default to the official behaviour: no id on create, numeric lifetimes, one task per gateway, tags listed at once", () => {
         // WHEN / THEN
-        assert.deepEqual({ ...DEFAULT_TENCENT_SETTINGS }, { createReturnsId: false, numbersAsStrings: false, gatewayMutex: true });
+        assert.deepEqual({ ...DEFAULT_TENCENT_SETTINGS }, { createReturnsId: false, numbersAsStrings: false, gatewayMutex: true, tagSetLate: false, tagSetEmpty: false });
     });
 
     it("can accept a partial patch of booleans", () => {

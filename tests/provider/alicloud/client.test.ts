@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { classifyAlicloudError, encodeParams, toCloudError } from "../../../provider/alicloud/client";
+import { checkAnswer, classifyAlicloudError, encodeParams, toCloudError } from "../../../provider/alicloud/client";
 
 describe("alicloud client", () => {
     it("can stringify JSON blocks and drop absent values for pop-core", () => {
@@ -47,5 +47,50 @@ describe("alicloud client", () => {
         assert.match(busy.message, /Hint: the VPN gateway stayed busy .*`timeouts`/);
         assert.match(throttled.message, /Hint: the API rate limit held/);
         assert.match(refused.message, /Hint: not retried/);
+    });
+
+    it("can classify a json-bigint parse failure (a plain object, not a SyntaxError) as a transient invalid answer", () => {
+        // GIVEN what pop-core's json-bigint throws for an HTML page: a plain object whose `text` is the whole body
+        const parseError = { name: "SyntaxError", message: "Unexpected '<'", at: 1, text: "<html>502 Psk hunter2</html>" };
+        // WHEN translated
+        const error = toCloudError("CreateVpnConnection", parseError, ["hunter2"]);
+        // THEN it is a retried server error whose message names the parse failure, not the body
+        assert.equal(error.code, "HttpError.InvalidResponse");
+        assert.equal(classifyAlicloudError(error), "server");
+        assert.match(error.message, /not JSON \(Unexpected '<'\)/);
+        assert.doesNotMatch(error.message, /hunter2|html/);
+    });
+
+    it("fails an answer without Code when its status is not 2xx or it lacks the action's fields", () => {
+        // WHEN / THEN a JSON 503 without Code is a server error, never success
+        assert.throws(() => checkAnswer("DescribeVpnConnections", 503, { message: "Service Unavailable" }, []), { code: "HttpError.503", httpStatus: 503 });
+        // … `{}` after a create, and a describe without its list, are invalid answers
+        assert.throws(() => checkAnswer("CreateVpnConnection", 200, {}, []), { code: "HttpError.InvalidResponse", message: /RequestId/ });
+        assert.throws(() => checkAnswer("DescribeVpnConnections", 200, { RequestId: "R" }, []), { code: "HttpError.InvalidResponse", requestId: "R" });
+        // … and the documented answers pass
+        checkAnswer("DescribeVpnConnections", 200, { RequestId: "R", VpnConnections: { VpnConnection: [] } }, []);
+        checkAnswer("DeleteVpnConnection", 200, { RequestId: "R" }, []);
+    });
+
+    it("can retry the documented busy families, and never validation, auth or an overdue gateway", () => {
+        // GIVEN codes of each kind
+        const classes = Object.fromEntries(
+            ["IncorrectStatus", "IncorrectStatus.VpnGateway", "OperationDenied.VpnGwLocked", "OperationFailed.LastTokenProcessing", "IllegalParam.LocalSubnet", "Forbidden", "VpnGateway.FinancialLocked", "HttpError.502", "HttpError.404", "HttpError.429"].map(
+                (code) => [code, classifyAlicloudError(toCloudError("X", Object.assign(new Error("m"), { code }), []))],
+            ),
+        );
+        // THEN busy families wait, refusals do not
+        assert.deepEqual(classes, {
+            IncorrectStatus: "busy",
+            "IncorrectStatus.VpnGateway": "busy",
+            "OperationDenied.VpnGwLocked": "busy",
+            "OperationFailed.LastTokenProcessing": "busy",
+            "IllegalParam.LocalSubnet": "fatal",
+            Forbidden: "fatal",
+            "VpnGateway.FinancialLocked": "fatal",
+            "HttpError.502": "server",
+            "HttpError.404": "fatal",
+            "HttpError.429": "throttling",
+        });
     });
 });

@@ -201,6 +201,47 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         assert.equal(second.outs.state, "active");
     });
 
+    it("can create a third time after two destroys while the cloud binds the ClientToken to both deleted connections", async () => {
+        // GIVEN a cloud whose tokens outlive their connections, and the same resource created and destroyed twice
+        await cloud.control.call("POST", "/alicloud/settings", { clientTokensOutliveConnections: true });
+        const inputs = await checked(desired({ idempotencyKey: "project/stack/office" }));
+        const retired: string[] = [];
+        for (let round = 0; round < 2; round++) {
+            const made = await hooks.create(inputs);
+            retired.push(made.id);
+            await hooks.remove(made.id, made.outs);
+        }
+        // WHEN it is created a third time, and that create is re-run (as after a crash)
+        const third = await hooks.create(inputs);
+        const rerun = await hooks.create(inputs);
+        // THEN the engine records a live connection, neither retired one, found again by the re-run
+        assert.equal(retired.includes(third.id), false, `${third.id} is one of the deleted ${retired.join(", ")}`);
+        assert.equal(third.outs.state, "active");
+        assert.equal(rerun.id, third.id);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [third.id]);
+    });
+
+    it("can treat an empty reported PSK as unknown: no drift, and a modify that never sends it", async () => {
+        // GIVEN a connection with a cloud-generated PSK, and one with a desired PSK, both later described with `Psk: ""`
+        const generatedInputs = await checked(desired({ preSharedKey: undefined, name: "generated" }));
+        const desiredInputs = await checked(desired({ vpnGatewayId: cloud.alicloud.vpnGatewayIds[1], name: "desired" }));
+        const generated = await hooks.create(generatedInputs);
+        const chosen = await hooks.create(desiredInputs);
+        for (const made of [generated, chosen]) {
+            await cloud.control.call("PATCH", `/alicloud/connections/${made.id}`, { IkeConfig: { Psk: "" } });
+        }
+        // WHEN both are refreshed and diffed against their inputs
+        const reads = [await hooks.read(generated.id, generated.outs), await hooks.read(chosen.id, chosen.outs)];
+        // THEN neither shows drift, and the desired PSK stays in the outputs
+        assert.equal((await hooks.diff(generated.id, reads[0].props!, generatedInputs)).changes, false);
+        assert.equal((await hooks.diff(chosen.id, reads[1].props!, desiredInputs)).changes, false);
+        assert.equal(reads[1].props!.preSharedKey, "Psk-For-Tests-1");
+        // WHEN an IKE field of the generated one changes (the whole block is re-sent)
+        const updated = await hooks.update(generated.id, reads[0].props!, await checked(desired({ preSharedKey: undefined, name: "generated", ikeConfig: { ikeEncAlg: "aes256" } })));
+        // THEN the cloud accepted it: no empty PSK was sent
+        assert.equal(updated.outs.ikeConfig.ikeEncAlg, "aes256");
+    });
+
     it("fails when the connection exists but the wait fails, keeping its id for the engine", async () => {
         // GIVEN describe calls that fail with a non-retryable code after the create
         await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });

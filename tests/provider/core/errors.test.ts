@@ -22,4 +22,40 @@ describe("errors", () => {
         assert.doesNotMatch(redacted, /x9|\\"b\\"|%22b%22|c\+d|c%20d/);
         assert.equal(redacted.split("[REDACTED]").length - 1, 4);
     });
+
+    it("can end a cloud message that already ends in punctuation without a second period", () => {
+        // GIVEN a message ending in a period, one ending in a Chinese full stop, and one without
+        const details = { cloud: "alicloud" as const, action: "DescribeVpnConnections", code: "X", hint: "h" };
+        // WHEN each becomes an error
+        const messages = ["The specified vpn connection instance id does not exist.", "资源不存在。", "busy"].map((m) => new CloudApiError(details, m).message);
+        // THEN exactly one sentence end precedes the hint
+        assert.deepEqual(messages, [
+            "alicloud DescribeVpnConnections failed: X: The specified vpn connection instance id does not exist. Hint: h",
+            "alicloud DescribeVpnConnections failed: X: 资源不存在。 Hint: h",
+            "alicloud DescribeVpnConnections failed: X: busy. Hint: h",
+        ]);
+    });
+
+    it("can redact a secret a cloud echoes base64-encoded, standard or URL-safe, padded or not, at any byte alignment", () => {
+        // GIVEN the PSK inside longer texts at each offset modulo 3, encoded each way the message may carry it
+        const secret = "Psk-For-Tests-1?>";
+        const encodings = [
+            (b: Buffer) => b.toString("base64"),
+            (b: Buffer) => b.toString("base64").replace(/=+$/, ""),
+            (b: Buffer) => b.toString("base64url"),
+            (b: Buffer) => b.toString("base64url") + "==",
+        ];
+        const texts = ["", "a", "ab"].flatMap((prefix) => [secret, `${prefix}${secret}`, `${prefix}{"Psk":"${secret}"}`]);
+        const message = texts.flatMap((text) => encodings.map((encode) => encode(Buffer.from(text)))).join(" ");
+        // WHEN redacted
+        const redacted = redact(message, [secret]);
+        // THEN no base64 run left, decoded from any character offset, holds the secret's bytes
+        for (const run of redacted.match(/[A-Za-z0-9+/_-]+/g) ?? []) {
+            for (let start = 0; start < 4; start++) {
+                const decoded = Buffer.from(run.slice(start).replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
+                assert.equal(decoded.includes(secret.slice(1, -1)), false, `the secret survives in ${run}`);
+            }
+        }
+        assert.equal(redacted.split("[REDACTED]").length - 1, texts.length * encodings.length);
+    });
 });

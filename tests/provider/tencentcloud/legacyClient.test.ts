@@ -60,6 +60,13 @@ describe("tencentcloud legacy client", () => {
             assert.throws(() => parseLegacyAnswer("A", { status: 502, body: "" }, []), { code: "HttpError.502", httpStatus: 502 });
             assert.throws(() => parseLegacyAnswer("A", { status: 200, body: '{"code":4000,"message":"m"}' }, []), { code: "4000" });
         });
+        it("fails when code 0 comes without what the action returns, so a describe never reads as deleted", () => {
+            // WHEN / THEN a DescribeVpnConn without its list, and a task result without a status, are invalid answers
+            assert.throws(() => parseLegacyAnswer("DescribeVpnConn", { status: 200, body: '{"code":0,"message":""}' }, []), { code: "HttpError.InvalidResponse", message: /`data`/ });
+            assert.throws(() => parseLegacyAnswer("DescribeVpcTaskResult", { status: 200, body: '{"code":0,"data":{}}' }, []), { code: "HttpError.InvalidResponse", message: /`data.status`/ });
+            // … while an empty list is a well-formed "nothing found"
+            assert.deepEqual(parseLegacyAnswer("DescribeVpnConn", { status: 200, body: '{"code":0,"totalCount":0,"data":[]}' }, []).data, []);
+        });
     });
 
     describe("over HTTP", () => {

@@ -15,6 +15,39 @@ describe("tencentcloud retry policy", () => {
         }
     });
 
+    it("can retry whole busy families and the documented transient states, but never a whitelist or validation code", () => {
+        // GIVEN codes of the families Terraform retries by their part before the first ".", and look-alikes
+        const classes = Object.fromEntries(
+            [
+                "ResourceInUse.Address",
+                "ResourceBusy.Anything",
+                "OperationDenied.InstanceStatusLimitError",
+                "OperationDenied.MutexTaskRunning",
+                "UnsupportedOperation.IdempotentProcessing",
+                "LimitExceeded.ActionLimited",
+                "HttpError.429",
+                "ResourceUnavailable.ServiceWhiteListNotAdded",
+                "OperationDenied.AddressInArrears",
+                "InvalidParameterValue.VpnConnCidrConflict",
+                "AuthFailure.UnauthorizedOperation",
+            ].map((code) => [code, classifyTencentError(coded(code), "create")]),
+        );
+        // THEN
+        assert.deepEqual(classes, {
+            "ResourceInUse.Address": "busy",
+            "ResourceBusy.Anything": "busy",
+            "OperationDenied.InstanceStatusLimitError": "busy",
+            "OperationDenied.MutexTaskRunning": "busy",
+            "UnsupportedOperation.IdempotentProcessing": "busy",
+            "LimitExceeded.ActionLimited": "throttling",
+            "HttpError.429": "throttling",
+            "ResourceUnavailable.ServiceWhiteListNotAdded": "fatal",
+            "OperationDenied.AddressInArrears": "fatal",
+            "InvalidParameterValue.VpnConnCidrConflict": "fatal",
+            "AuthFailure.UnauthorizedOperation": "fatal",
+        });
+    });
+
     it("can retry InternalError on reads only (Terraform never retries it; a describe changes nothing)", () => {
         assert.equal(classifyTencentError(coded("InternalError.ModuleError"), "read"), "server");
         assert.equal(classifyTencentError(coded("InternalError"), "write"), "fatal");

@@ -30,4 +30,11 @@ describe("tencentcloud views", () => {
         // Codes beyond the documented 0–4 count as settled rather than stalling a wait.
         assert.deepEqual([5, 6, 9].map(legacyState), ["AVAILABLE", "AVAILABLE", "AVAILABLE"]);
     });
+
+    it("can leave an empty reported PSK out, in both generations, so it is neither drift nor sent back", () => {
+        // WHEN / THEN
+        assert.equal("PreShareKey" in view3({ VpnConnectionId: "vpnx-1", PreShareKey: "" }), false);
+        assert.equal("preSharedKey" in view2({ vpnConnId: "vpnx-1", preSharedKey: "" }), false);
+        assert.equal(view3({ PreShareKey: "kept" }).PreShareKey, "kept");
+    });
 });

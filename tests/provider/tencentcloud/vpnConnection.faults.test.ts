@@ -1,6 +1,8 @@
+import assert from "node:assert/strict";
+import { CloudApiError } from "../../../provider/core/errors";
 import * as hooks from "../../../provider/tencentcloud/vpnConnection";
-import { TestCloud } from "../../support/cloudEnv";
-import { describeFaultMatrix } from "../../support/faultMatrix";
+import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { describeFaultMatrix, withEnv } from "../../support/faultMatrix";
 import { VALID } from "./fixtures";
 
 type Props = Record<string, any>;
@@ -59,4 +61,103 @@ describeFaultMatrix({
     },
     // Its answers carry no RequestId (`{code, message, codeDesc}`, reference §3.2).
     requestIds: false,
+});
+
+describe("tencentcloud vpnConnection hooks: answers without what their action returns, and tags listed late (emulator, real SDK)", () => {
+    let cloud: TestCloud;
+
+    before(async () => {
+        cloud = await startTestCloud({ applyToProcess: true });
+    });
+    after(async () => cloud?.stop());
+    beforeEach(() => cloud.control.reset());
+
+    const checked = async (extra: Props = {}): Promise<Props> => {
+        const result = await hooks.check({}, { ...VALID, ...extra });
+        assert.deepEqual(result.failures ?? [], []);
+        return result.inputs as Props;
+    };
+    const connections = async (): Promise<Props[]> => (await cloud.control.state<any>()).tencentcloud.connections;
+    const calls = async (action: string): Promise<Props[]> => (await cloud.control.requests()).filter((entry: Props) => entry.action === action);
+    const json = (action: string, body: string, count: number) =>
+        cloud.control.armFault({ cloud: "tencentcloud", action, count, fault: { kind: "raw", status: 200, body, contentType: "application/json" } });
+
+    for (const [apiVersion, action, body] of [
+        ["3.0", "DescribeVpnConnections", '{"Response":{"RequestId":"R-NOSET"}}'],
+        ["2.0", "DescribeVpnConn", '{"code":0,"message":"","codeDesc":"Success"}'],
+    ]) {
+        it(`fails a read through API ${apiVersion} on an answer without its list, instead of reporting the connection gone`, async () => {
+            // GIVEN a connection, and describes answered with the envelope but no list
+            const created = await hooks.create(await checked({ apiVersion }));
+            await json(action, body, 1000);
+            // WHEN read under a short read deadline
+            const attempt = withEnv({ PULUMI_IPSEC_READ_TIMEOUT_MS: "600" }, () => hooks.read(created.id, created.outs));
+            // THEN the read fails as an invalid answer (retried until then), naming the missing field
+            await assert.rejects(attempt, (error: unknown) => {
+                assert.ok(error instanceof CloudApiError, String(error));
+                assert.equal(error.code, "HttpError.InvalidResponse");
+                assert.match(error.message, apiVersion === "3.0" ? /`VpnConnectionSet`/ : /`data`/);
+                if (apiVersion === "3.0") assert.equal(error.requestId, "R-NOSET");
+                return true;
+            });
+            assert.ok((await calls(action)).length > 2, "the invalid answer was retried");
+        });
+
+        it(`can read through API ${apiVersion} past two answers without their list`, async () => {
+            // GIVEN a connection, and two describes without the list
+            const created = await hooks.create(await checked({ apiVersion }));
+            await json(action, body, 2);
+            // WHEN read
+            const read = await hooks.read(created.id, created.outs);
+            // THEN the connection is still there
+            assert.equal(read.id, created.id);
+        });
+    }
+
+    it("can create when describes never list the connection's tags, recording it and adopting it on a re-run", async () => {
+        // GIVEN a cloud whose DescribeVpnConnections shows no TagSet
+        await cloud.control.call("POST", "/tencentcloud/settings", { tagSetEmpty: true });
+        const inputs = await checked();
+        // WHEN created, and the create re-run (as after a crash)
+        const created = await withEnv({ PULUMI_IPSEC_OPERATION_TIMEOUT_MS: "4000" }, () => hooks.create(inputs));
+        const rerun = await hooks.create(inputs);
+        // THEN the connection was found by name, gateways and VPC: recorded once, never duplicated
+        assert.equal(created.outs.state, "AVAILABLE");
+        assert.equal(rerun.id, created.id);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [created.id]);
+        assert.equal((await calls("CreateVpnConnection")).length, 1);
+    });
+
+    it("can adopt instead of duplicating when an ambiguous create is looked up while its tags are still unlisted", async () => {
+        // GIVEN tags that appear only once a connection is AVAILABLE, slow transitions, and a create whose answer is lost after it committed
+        await cloud.control.call("POST", "/tencentcloud/settings", { tagSetLate: true });
+        await cloud.control.settings({ transitionMs: 400 });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "CreateVpnConnection", fault: { kind: "reset-after" } });
+        // WHEN created
+        const created = await hooks.create(await checked());
+        // THEN the lookup after the reset found the PENDING connection by name: one connection, sent once
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [created.id]);
+        assert.equal((await calls("CreateVpnConnection")).length, 1);
+    });
+
+    it("can create through an HTML 502 page after the cloud committed, adopting the connection made", async () => {
+        // GIVEN a committed create answered by a proxy's error page
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "CreateVpnConnection", fault: { kind: "raw", status: 502, body: "<html>502 Bad Gateway</html>", commit: true } });
+        // WHEN created
+        const created = await hooks.create(await checked());
+        // THEN one connection, the one recorded
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [created.id]);
+    });
+
+    it("can wait out the busy families ResourceInUse.* and OperationDenied.InstanceStatusLimitError", async () => {
+        // GIVEN creates refused while a resource is in use and the instance's status forbids the change
+        for (const code of ["ResourceInUse.Address", "OperationDenied.InstanceStatusLimitError"]) {
+            await cloud.control.armFault({ cloud: "tencentcloud", action: "CreateVpnConnection", fault: { kind: "error", code } });
+        }
+        // WHEN created
+        const created = await hooks.create(await checked());
+        // THEN both were retried, and one connection exists
+        assert.deepEqual((await calls("CreateVpnConnection")).map((c) => c.outcome), ["ResourceInUse.Address", "OperationDenied.InstanceStatusLimitError", "OK"]);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [created.id]);
+    });
 });

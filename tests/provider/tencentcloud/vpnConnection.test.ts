@@ -159,6 +159,18 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         assert.deepEqual(changedPaths((await hooks.read(created.id, created.outs)).props!, inputs), []);
     });
 
+    it("can treat an empty reported PSK as unknown: no drift, the desired one kept", async () => {
+        // GIVEN a connection the cloud later describes with an empty PreShareKey
+        const inputs = await checked(VALID);
+        const created = await hooks.create(inputs);
+        await cloud.control.call("PATCH", `/tencentcloud/connections/${created.id}`, { PreShareKey: "" });
+        // WHEN refreshed
+        const read = await hooks.read(created.id, created.outs);
+        // THEN nothing differs and the outputs keep the desired PSK
+        assert.deepEqual(changedPaths(read.props!, inputs), []);
+        assert.equal(read.props!.preSharedKey, "psk-123456");
+    });
+
     it("can replace when a gateway, the VPC, the route type or the region changes", async () => {
         const inputs = await checked(VALID);
         const created = await hooks.create(inputs);
