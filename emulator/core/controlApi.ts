@@ -2,7 +2,9 @@
  * The control API under `/__emu`: reset, state, request log, counters, faults, settings, clock,
  * and per-cloud out-of-band operations delegated to each front end's `control()`.
  */
+import type { IncomingHttpHeaders } from "http";
 import type { EmulatorContextHandle } from "./context";
+import { checkControlRequest } from "./controlGuard";
 import type { FaultQueue } from "./faultQueue";
 import { parseArmedFault } from "./faultQueue";
 import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse, parseJsonBody } from "./http";
@@ -21,13 +23,23 @@ export interface ControlApiDeps {
     context: EmulatorContextHandle;
 }
 
-/**
- * Answers one control request.
- * @param subPath path after `/__emu` ("" or starting with "/").
- */
-export function handleControlRequest(method: string, subPath: string, rawBody: string, deps: ControlApiDeps): EmulatorResponse {
+/** One control request as the core received it. */
+export interface ControlRequest {
+    method: string;
+    /** Path after `/__emu` ("" or starting with "/"). */
+    subPath: string;
+    headers: IncomingHttpHeaders;
+    body: string;
+    /** The port the request arrived on. */
+    localPort: number;
+}
+
+/** Answers one control request; requests a web page could have sent are refused first (see controlGuard). */
+export function handleControlRequest(request: ControlRequest, deps: ControlApiDeps): EmulatorResponse {
+    const { method, subPath } = request;
     try {
-        const body = parseJsonBody(rawBody);
+        checkControlRequest(request);
+        const body = parseJsonBody(request.body);
         return route(method, subPath.replace(/\/+$/, ""), body, deps) ?? notFound(method, subPath);
     } catch (error) {
         if (error instanceof ControlRequestError) {
