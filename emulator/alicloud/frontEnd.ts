@@ -48,7 +48,11 @@ export interface AlicloudFrontEnd extends CloudFrontEnd {
     readonly settings: AlicloudFrontEndSettings;
 }
 
-const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusKey: "status", clientTokensOutliveConnections: false };
+/**
+ * `Status` is how the API reference, the SDK models (DescribeVpnConnectionResponseBody) and
+ * terraform-provider-alicloud's resource_alicloud_vpn_connection.go name the negotiation status.
+ */
+const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusKey: "Status", clientTokensOutliveConnections: false };
 
 /** Creates the Alibaba front end on the emulator's context. */
 export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {

@@ -242,7 +242,8 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
 
     describe("DescribeVpnConnections", () => {
         it("can shape each connection like the seed's JSON example, with the same types", async () => {
-            // GIVEN
+            // GIVEN the example's lower-case status key
+            await h.control.call("POST", "/alicloud/settings", { statusKey: "status" });
             await createActiveConnection(h);
             // WHEN
             const response = await h.call("DescribeVpnConnections");
@@ -324,7 +325,7 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
             const [connection] = (await h.call("DescribeVpnConnections")).VpnConnections.VpnConnection;
             // THEN
             assert.equal(connection.State, "init");
-            assert.equal(connection.status, "ike_sa_not_established");
+            assert.equal(connection.Status, "ike_sa_not_established");
         });
     });
 
@@ -363,7 +364,7 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
             assert.equal(described.IkeConfig.IkeAuthAlg, "sha1");
             assert.equal(described.IkeConfig.Psk, "Keep-Me-1");
             assert.equal(described.State, "updating");
-            const { State: _state, status: _status, RequestId: _r1, ...describedAttributes } = described;
+            const { State: _state, Status: _status, RequestId: _r1, ...describedAttributes } = described;
             const { RequestId: _r2, ...modifiedAttributes } = modified;
             assert.deepEqual(modifiedAttributes, describedAttributes);
         });
