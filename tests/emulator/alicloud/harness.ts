@@ -1,8 +1,11 @@
 /**
- * Test harness: the emulator on 127.0.0.1:0 plus the REAL @alicloud/pop-core RPCClient pointed at it.
+ * Test harness: the emulator on 127.0.0.1:0 plus the REAL @alicloud/pop-core RPCClient pointed at it,
+ * and the REAL V2 SDK (@alicloud/vpc20160428 on @alicloud/openapi-client) for a second official client.
  */
 import assert from "node:assert/strict";
+import * as $OpenApi from "@alicloud/openapi-client";
 import RPCClient = require("@alicloud/pop-core");
+import Vpc from "@alicloud/vpc20160428";
 import { ControlClient, startEmulator } from "../../../emulator";
 import type { AlicloudEndpointInfo, EmulatorInfo, EmulatorSettings, RunningEmulator } from "../../../emulator";
 
@@ -60,10 +63,38 @@ export async function startAlicloudHarness(settings: Partial<EmulatorSettings> =
     };
 }
 
-/** Asserts the promise rejects with the pop-core error `code`; returns the error for further checks. */
-export async function rejectsWithCode(promise: Promise<unknown>, code: string): Promise<PopCoreError> {
-    let caught: PopCoreError | undefined;
-    await assert.rejects(promise, (error: PopCoreError) => {
+/** How the V2 SDK signs: its default, signature method V3, or the RPC signature (`signatureAlgorithm: "v2"`). */
+export type OpenApiSignature = "ACS3-HMAC-SHA256" | "v2";
+
+/** The V2 SDK's error for an API error answer: `code` is the body's Code, `data` the body plus `statusCode`. */
+export interface OpenApiError extends Error {
+    code?: string;
+    data?: Record<string, unknown> & { statusCode?: number };
+}
+
+/** A V2 SDK VPC client on the emulator, with the fixture credentials or the given ones. */
+export function openApiClient(info: AlicloudEndpointInfo, signature: OpenApiSignature, credentials: { accessKeyId?: string; accessKeySecret?: string; securityToken?: string } = {}): Vpc {
+    const endpoint = new URL(info.endpoint);
+    return new Vpc(
+        new $OpenApi.Config({
+            accessKeyId: credentials.accessKeyId ?? info.accessKeyId,
+            accessKeySecret: credentials.accessKeySecret ?? info.accessKeySecret,
+            securityToken: credentials.securityToken,
+            // The SDK takes a host, not a URL: the emulator's path prefix rides along in it.
+            endpoint: `${endpoint.host}${endpoint.pathname}`,
+            protocol: "http",
+            regionId: info.regionId,
+            signatureAlgorithm: signature === "v2" ? "v2" : undefined,
+            connectTimeout: 5000,
+            readTimeout: 5000,
+        }),
+    );
+}
+
+/** Asserts the promise rejects with the SDK error `code` (pop-core's or the V2 SDK's); returns the error for further checks. */
+export async function rejectsWithCode<E extends Error & { code?: string } = PopCoreError>(promise: Promise<unknown>, code: string): Promise<E> {
+    let caught: E | undefined;
+    await assert.rejects(promise, (error: E) => {
         caught = error;
         return true;
     });
