@@ -2,9 +2,9 @@
  * The control API under `/__emu`: reset, state, request log, counters, faults, settings, clock,
  * and per-cloud out-of-band operations delegated to each front end's `control()`.
  */
-import type { IncomingHttpHeaders } from "http";
 import type { EmulatorContextHandle } from "./context";
 import { checkControlRequest } from "./controlGuard";
+import type { GuardedRequest } from "./controlGuard";
 import type { FaultQueue } from "./faultQueue";
 import { parseArmedFault } from "./faultQueue";
 import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse, parseJsonBody } from "./http";
@@ -24,14 +24,10 @@ export interface ControlApiDeps {
 }
 
 /** One control request as the core received it. */
-export interface ControlRequest {
+export interface ControlRequest extends GuardedRequest {
     method: string;
     /** Path after `/__emu` ("" or starting with "/"). */
     subPath: string;
-    headers: IncomingHttpHeaders;
-    body: string;
-    /** The port the request arrived on. */
-    localPort: number;
 }
 
 /** Answers one control request; requests a web page could have sent are refused first (see controlGuard). */

@@ -5,12 +5,9 @@
  * wrong body hashes, unsigned headers).
  */
 import { createHash, createHmac, randomUUID } from "crypto";
-import { request } from "http";
-
-/** RFC 3986: encodeURIComponent leaves !'()* unencoded, the documented encoding does not. */
-function rfc3986(text: string): string {
-    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+import { rawRequest } from "../core/httpTestClient";
+import type { RawResponse } from "../core/httpTestClient";
+import { rfc3986 } from "./rpcSigner";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -83,16 +80,6 @@ export function signAcs3(action: string, options: Acs3SignOptions): Acs3Request 
 }
 
 /** Sends a signed request (its Host header is the signed one). */
-export function sendAcs3(signed: Acs3Request): Promise<{ status: number; json: any }> {
-    return new Promise((resolve, reject) => {
-        const req = request(signed.url, { method: signed.method, headers: signed.headers, agent: false, timeout: 5000 }, (res) => {
-            let text = "";
-            res.setEncoding("utf8");
-            res.on("data", (chunk: string) => (text += chunk));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-        });
-        req.on("timeout", () => req.destroy(new Error("timeout")));
-        req.on("error", reject);
-        req.end(signed.body === "" ? undefined : signed.body);
-    });
+export function sendAcs3(signed: Acs3Request): Promise<RawResponse> {
+    return rawRequest(signed.url, { method: signed.method, headers: signed.headers, body: signed.body === "" ? undefined : signed.body });
 }

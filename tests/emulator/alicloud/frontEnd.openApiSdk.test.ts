@@ -13,6 +13,17 @@ describe("Alibaba front end (real @alicloud/vpc20160428 V2 SDK against the emula
     after(() => h.stop());
     beforeEach(() => h.control.reset());
 
+    /** A CreateVpnConnection request on the first fixture gateways. */
+    const createRequest = (fields: Partial<$Vpc.CreateVpnConnectionRequest> = {}) =>
+        new $Vpc.CreateVpnConnectionRequest({
+            regionId: h.info.regionId,
+            vpnGatewayId: h.info.vpnGatewayIds[0],
+            customerGatewayId: h.info.customerGatewayIds[0],
+            localSubnet: "10.0.0.0/24,10.0.1.0/24",
+            remoteSubnet: "192.168.0.0/24",
+            ...fields,
+        });
+
     for (const signature of ["ACS3-HMAC-SHA256", "v2"] as const satisfies readonly OpenApiSignature[]) {
         describe(`signed with ${signature}`, () => {
             it("can create, describe, list, modify and delete a connection", async () => {
@@ -21,16 +32,7 @@ describe("Alibaba front end (real @alicloud/vpc20160428 V2 SDK against the emula
                 const regionId = h.info.regionId;
                 // WHEN
                 const created = await vpc.createVpnConnection(
-                    new $Vpc.CreateVpnConnectionRequest({
-                        regionId,
-                        vpnGatewayId: h.info.vpnGatewayIds[0],
-                        customerGatewayId: h.info.customerGatewayIds[0],
-                        localSubnet: "10.0.0.0/24,10.0.1.0/24",
-                        remoteSubnet: "192.168.0.0/24",
-                        name: "official sdk *(1)~ 连接",
-                        ikeConfig: JSON.stringify({ Psk: "Sdk-Psk-1!", IkeVersion: "ikev2" }),
-                        clientToken: `sdk-${signature}`,
-                    }),
+                    createRequest({ name: "official sdk *(1)~ 连接", ikeConfig: JSON.stringify({ Psk: "Sdk-Psk-1!", IkeVersion: "ikev2" }), clientToken: `sdk-${signature}` }),
                 );
                 const vpnConnectionId = created.body?.vpnConnectionId ?? "";
                 await h.settle();
@@ -74,18 +76,7 @@ describe("Alibaba front end (real @alicloud/vpc20160428 V2 SDK against the emula
                 // GIVEN
                 const vpc = openApiClient(h.info, signature, { accessKeySecret: "not-the-secret" });
                 // WHEN
-                const error = await rejectsWithCode<OpenApiError>(
-                    vpc.createVpnConnection(
-                        new $Vpc.CreateVpnConnectionRequest({
-                            regionId: h.info.regionId,
-                            vpnGatewayId: h.info.vpnGatewayIds[0],
-                            customerGatewayId: h.info.customerGatewayIds[0],
-                            localSubnet: "10.0.0.0/24",
-                            remoteSubnet: "192.168.0.0/24",
-                        }),
-                    ),
-                    "SignatureDoesNotMatch",
-                );
+                const error = await rejectsWithCode<OpenApiError>(vpc.createVpnConnection(createRequest()), "SignatureDoesNotMatch");
                 // THEN
                 assert.equal(error.data?.statusCode, 400);
                 assert.deepEqual(await h.control.counters(), {});

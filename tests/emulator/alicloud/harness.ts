@@ -21,7 +21,7 @@ export interface AlicloudHarness {
     control: ControlClient;
     info: AlicloudEndpointInfo;
     /** A pop-core client with the fixture credentials, or the given ones. */
-    client(credentials?: { accessKeyId?: string; accessKeySecret?: string; securityToken?: string }): RPCClient;
+    client(credentials?: ClientCredentials): RPCClient;
     /** POSTs an action with the fixture credentials; RegionId defaults to the fixture region. */
     call<T = Record<string, any>>(action: string, params?: Record<string, unknown>, options?: { timeout?: number; method?: "GET" | "POST" }): Promise<T>;
     /** Ends every running transition by moving the emulator clock past `transitionMs`. */
@@ -37,13 +37,7 @@ export async function startAlicloudHarness(settings: Partial<EmulatorSettings> =
     const info = emulator.info.alicloud;
     const control = new ControlClient(emulator.info.control);
     const client: AlicloudHarness["client"] = (credentials = {}) =>
-        new RPCClient({
-            endpoint: info.endpoint,
-            apiVersion: "2016-04-28",
-            accessKeyId: credentials.accessKeyId ?? info.accessKeyId,
-            accessKeySecret: credentials.accessKeySecret ?? info.accessKeySecret,
-            securityToken: credentials.securityToken,
-        });
+        new RPCClient({ endpoint: info.endpoint, apiVersion: "2016-04-28", ...keyOrFixture(info, credentials) });
     const defaultClient = client();
     return {
         emulator,
@@ -63,6 +57,21 @@ export async function startAlicloudHarness(settings: Partial<EmulatorSettings> =
     };
 }
 
+/** Credentials a test client signs with; an absent key falls back to the fixture key pair. */
+export interface ClientCredentials {
+    accessKeyId?: string;
+    accessKeySecret?: string;
+    securityToken?: string;
+}
+
+function keyOrFixture(info: AlicloudEndpointInfo, credentials: ClientCredentials): Required<Omit<ClientCredentials, "securityToken">> & ClientCredentials {
+    return {
+        accessKeyId: credentials.accessKeyId ?? info.accessKeyId,
+        accessKeySecret: credentials.accessKeySecret ?? info.accessKeySecret,
+        securityToken: credentials.securityToken,
+    };
+}
+
 /** How the V2 SDK signs: its default, signature method V3, or the RPC signature (`signatureAlgorithm: "v2"`). */
 export type OpenApiSignature = "ACS3-HMAC-SHA256" | "v2";
 
@@ -73,13 +82,11 @@ export interface OpenApiError extends Error {
 }
 
 /** A V2 SDK VPC client on the emulator, with the fixture credentials or the given ones. */
-export function openApiClient(info: AlicloudEndpointInfo, signature: OpenApiSignature, credentials: { accessKeyId?: string; accessKeySecret?: string; securityToken?: string } = {}): Vpc {
+export function openApiClient(info: AlicloudEndpointInfo, signature: OpenApiSignature, credentials: ClientCredentials = {}): Vpc {
     const endpoint = new URL(info.endpoint);
     return new Vpc(
         new $OpenApi.Config({
-            accessKeyId: credentials.accessKeyId ?? info.accessKeyId,
-            accessKeySecret: credentials.accessKeySecret ?? info.accessKeySecret,
-            securityToken: credentials.securityToken,
+            ...keyOrFixture(info, credentials),
             // The SDK takes a host, not a URL: the emulator's path prefix rides along in it.
             endpoint: `${endpoint.host}${endpoint.pathname}`,
             protocol: "http",

@@ -7,7 +7,7 @@ import { createHmac, randomUUID } from "crypto";
 import { request } from "http";
 
 /** RFC 3986: encodeURIComponent leaves !'()* unencoded, the documented encoding does not. */
-function rfc3986(text: string): string {
+export function rfc3986(text: string): string {
     return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
