@@ -108,8 +108,8 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
 
 /**
  * ModifyVpnConnectionAttribute: omitted parameters keep their values; a given IkeConfig, IpsecConfig,
- * HealthCheckConfig or BgpConfig merges its keys over the current ones. LocalSubnet and RemoteSubnet
- * are required (see parseModifyConnectionRequest). Answers the full post-change object.
+ * HealthCheckConfig or BgpConfig merges its keys over the current ones (LocalSubnet and RemoteSubnet
+ * included: both optional, see parseModifyConnectionRequest). Answers the full post-change object.
  */
 export function modifyVpnConnectionAttribute(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
     checkRegion(params);

@@ -1,40 +1,39 @@
 /**
- * Checks an RPC call's common parameters and credentials: envelope values, AccessKeyId, STS token,
- * timestamp window, signature and nonce replay (reference alicloud-vpn-api.md §4, §5).
+ * Authenticates an Alibaba RPC call signed either way the cloud documents:
+ * - the RPC signature in the parameters (HMAC-SHA1, SignatureVersion 1.0; pop-core, and the V2 SDK with
+ *   `signatureAlgorithm: "v2"`): https://www.alibabacloud.com/help/en/ram/common-parameters-2
+ * - signature method V3 in the `Authorization` header (ACS3-HMAC-SHA256; the V2 SDK's default):
+ *   https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature
+ * Both check the AccessKeyId, the STS token, the 15-minute clock window, the signature and nonce replay
+ * (one nonce cache for both, so a nonce cannot be replayed under the other method).
  */
+import type { EmulatorRequest } from "../core/types";
+import { ACS3_ALGORITHM, computeAcs3Signature, parseAcs3Authorization, sha256Hex, signedHeaderValue } from "./acs3Signature";
 import { AliApiError, invalidParameter, missingParameter } from "./errors";
 import type { AlicloudCredential } from "./fixtures";
 import { ALICLOUD_API_VERSION } from "./fixtures";
 import { NonceCache } from "./nonceCache";
-import { verifySignature } from "./signature";
+import { equalInConstantTime, verifySignature } from "./signature";
 
-/** Allowed clock skew of `Timestamp`, and how long a nonce stays used. */
+/** Allowed clock skew of `Timestamp` / `x-acs-date`, and how long a nonce stays used. */
 export const SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
 
-/** Parameters every signed call carries (pop-core sends them all). */
-const REQUIRED_COMMON_PARAMS = [
-    "Action",
-    "Format",
-    "Version",
-    "AccessKeyId",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-    "Signature",
-] as const;
+/** Parameters every RPC-signed call carries. `Format` is optional: the VPC common parameters default it to JSON. */
+const REQUIRED_COMMON_PARAMS = ["Action", "Version", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature"] as const;
 
-/** Values the emulator supports; anything else is refused [inferred code: InvalidParameter / InvalidVersion]. */
+/** Values the emulator supports; anything else is refused [inferred code: InvalidParameter]. */
 const EXPECTED_VALUES: ReadonlyArray<readonly [name: string, value: string]> = [
-    ["Format", "JSON"],
     ["SignatureMethod", "HMAC-SHA1"],
     ["SignatureVersion", "1.0"],
 ];
 
-/** UTC `YYYY-MM-DDTHH:mm:ssZ` (pop-core), optionally with milliseconds. */
+/** Signature material a V3 request must carry besides the Authorization header. */
+const REQUIRED_ACS3_HEADERS = ["x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"] as const;
+
+/** UTC `yyyy-MM-ddTHH:mm:ssZ` (both methods document it), optionally with milliseconds. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
-export class RpcAuthenticator {
+export class AlicloudAuthenticator {
     private readonly nonces = new NonceCache(SIGNATURE_WINDOW_MS);
 
     /**
@@ -47,44 +46,92 @@ export class RpcAuthenticator {
     ) {}
 
     /**
-     * Authenticates a call.
+     * Authenticates a call: V3 when it has an `Authorization` header, else the RPC signature in `params`.
+     * @param params the call's query and form parameters (see readRpcParams).
      * @returns the action name.
      * @throws AliApiError with the code the call must be answered with.
      */
-    authenticate(method: string, params: Readonly<Record<string, string>>): string {
+    authenticate(req: EmulatorRequest, params: Readonly<Record<string, string>>): string {
+        const authorization = signedHeaderValue(req.headers, "authorization");
+        return authorization === undefined ? this.authenticateRpc(req.method, params) : this.authenticateAcs3(req, authorization);
+    }
+
+    /** Forgets used nonces. */
+    reset(): void {
+        this.nonces.clear();
+    }
+
+    private authenticateRpc(method: string, params: Readonly<Record<string, string>>): string {
         for (const name of REQUIRED_COMMON_PARAMS) {
             if (params[name] === undefined || params[name] === "") {
                 throw missingParameter(name);
             }
         }
-        if (params.Version !== ALICLOUD_API_VERSION) {
-            // [inferred] code for an unsupported version.
-            throw new AliApiError("InvalidVersion", `Specified parameter Version is not valid: the emulator serves ${ALICLOUD_API_VERSION}.`, 400);
+        checkVersion(params.Version);
+        // Case-insensitive: the official V2 SDK sends `Format=json` (@alicloud/openapi-client doRPCRequest) and
+        // the docs' own sample requests write `Format=xml` (https://www.alibabacloud.com/help/en/ros/common-parameters).
+        if (params.Format !== undefined && params.Format.toUpperCase() !== "JSON") {
+            throw invalidParameter("Format", 'the emulator answers only "JSON"');
         }
         for (const [name, expected] of EXPECTED_VALUES) {
             if (params[name] !== expected) {
                 throw invalidParameter(name, `the emulator supports only "${expected}"`);
             }
         }
-        const credential = this.credentials.find((c) => c.accessKeyId === params.AccessKeyId);
-        if (!credential) {
-            throw new AliApiError("InvalidAccessKeyId.NotFound");
-        }
-        checkSecurityToken(credential, params.SecurityToken);
+        const credential = this.findCredential(params.AccessKeyId, params.SecurityToken);
         this.checkTimestamp(params.Timestamp);
         if (!verifySignature(method, params, credential.accessKeySecret, params.Signature)) {
             throw new AliApiError("SignatureDoesNotMatch");
         }
-        // Claimed only once the signature holds, so forged requests cannot burn a client's nonces.
-        if (!this.nonces.claim(params.SignatureNonce, this.wallClock())) {
-            throw new AliApiError("SignatureNonceUsed");
-        }
+        this.claimNonce(params.SignatureNonce);
         return params.Action;
     }
 
-    /** Forgets used nonces. */
-    reset(): void {
-        this.nonces.clear();
+    private authenticateAcs3(req: EmulatorRequest, header: string): string {
+        const authorization = parseAcs3Authorization(header);
+        if (!authorization) {
+            throw incompleteSignature(`the Authorization header must read "${ACS3_ALGORITHM} Credential=…,SignedHeaders=…,Signature=…"`);
+        }
+        if (authorization.algorithm !== ACS3_ALGORITHM) {
+            throw incompleteSignature(`the emulator verifies only ${ACS3_ALGORITHM}, not ${authorization.algorithm}`);
+        }
+        const action = signedHeaderValue(req.headers, "x-acs-action");
+        const version = signedHeaderValue(req.headers, "x-acs-version");
+        if (!action) {
+            throw missingParameter("Action");
+        }
+        if (!version) {
+            throw missingParameter("Version");
+        }
+        checkVersion(version);
+        for (const name of REQUIRED_ACS3_HEADERS) {
+            if (!signedHeaderValue(req.headers, name)) {
+                throw incompleteSignature(`the ${name} header is missing`);
+            }
+        }
+        checkSignedHeaderList(req, authorization.signedHeaders);
+        const credential = this.findCredential(authorization.accessKeyId, signedHeaderValue(req.headers, "x-acs-security-token"));
+        this.checkTimestamp(signedHeaderValue(req.headers, "x-acs-date")!);
+        const payloadHash = sha256Hex(req.body);
+        if (signedHeaderValue(req.headers, "x-acs-content-sha256") !== payloadHash) {
+            // [inferred] the hash takes part in the signature, so a wrong one is a signature mismatch.
+            throw new AliApiError("SignatureDoesNotMatch", "Specified signature is not matched with our calculation: x-acs-content-sha256 is not the SHA-256 of the request body.", 400);
+        }
+        const signed = { method: req.method, canonicalUri: req.path, query: req.query, headers: req.headers, signedHeaders: authorization.signedHeaders, payloadHash };
+        if (!equalInConstantTime(computeAcs3Signature(signed, credential.accessKeySecret), authorization.signature)) {
+            throw new AliApiError("SignatureDoesNotMatch");
+        }
+        this.claimNonce(signedHeaderValue(req.headers, "x-acs-signature-nonce")!);
+        return action;
+    }
+
+    private findCredential(accessKeyId: string, securityToken: string | undefined): AlicloudCredential {
+        const credential = this.credentials.find((c) => c.accessKeyId === accessKeyId);
+        if (!credential) {
+            throw new AliApiError("InvalidAccessKeyId.NotFound");
+        }
+        checkSecurityToken(credential, securityToken);
+        return credential;
     }
 
     private checkTimestamp(timestamp: string): void {
@@ -96,11 +143,47 @@ export class RpcAuthenticator {
             throw new AliApiError("InvalidTimeStamp.Expired");
         }
     }
+
+    /** Claimed only once the signature holds, so forged requests cannot burn a client's nonces. */
+    private claimNonce(nonce: string): void {
+        if (!this.nonces.claim(nonce, this.wallClock())) {
+            throw new AliApiError("SignatureNonceUsed");
+        }
+    }
+}
+
+function checkVersion(version: string): void {
+    if (version !== ALICLOUD_API_VERSION) {
+        // [inferred] code for an unsupported version.
+        throw new AliApiError("InvalidVersion", `Specified parameter Version is not valid: the emulator serves ${ALICLOUD_API_VERSION}.`, 400);
+    }
+}
+
+/**
+ * V3 signs `host`, `content-type` and every `x-acs-*` header the request has ("all common request headers
+ * except Authorization, if present, must be signed"); each listed header must be in the request.
+ */
+function checkSignedHeaderList(req: EmulatorRequest, signedHeaders: readonly string[]): void {
+    for (const name of signedHeaders) {
+        if (signedHeaderValue(req.headers, name) === undefined) {
+            throw incompleteSignature(`SignedHeaders lists ${name}, which the request does not have`);
+        }
+    }
+    for (const name of Object.keys(req.headers)) {
+        if ((name === "host" || name === "content-type" || name.startsWith("x-acs-")) && !signedHeaders.includes(name)) {
+            throw incompleteSignature(`the ${name} header must be signed`);
+        }
+    }
+}
+
+/** 400 IncompleteSignature, the code the cloud answers for a signature not built as documented. */
+function incompleteSignature(detail: string): AliApiError {
+    return new AliApiError("IncompleteSignature", `The request signature does not conform to Aliyun standards: ${detail}.`, 400);
 }
 
 /**
  * An STS key verifies only with its own token; a long-term key must not carry one.
- * [inferred] codes: the reference only says the token travels as `SecurityToken`.
+ * [inferred] codes: the docs only say the token travels as `SecurityToken` / `x-acs-security-token`.
  */
 function checkSecurityToken(credential: AlicloudCredential, token: string | undefined): void {
     if (credential.securityToken === undefined) {

@@ -7,7 +7,7 @@
  *   DELETE         /connections/<id>          remove at once
  *   POST           /gateways/<id>/busy {ms}   keep a gateway `updating` for ms
  *   GET | POST     /settings {statusKey?, clientTokensOutliveConnections?}
- *                                             key of the negotiation status: "status" (seed) or "Status";
+ *                                             key of the negotiation status: "Status" (default) or "status";
  *                                             whether a deleted connection's ClientToken still answers creates
  */
 import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse } from "../core/http";

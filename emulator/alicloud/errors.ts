@@ -41,6 +41,8 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
     // From the project brief, not the reference's tables:
     "InvalidAccessKeyId.NotFound": { status: 404, message: "Specified access key is not found." },
     SignatureDoesNotMatch: { status: 400, message: "Specified signature is not matched with our calculation." },
+    // Code, status and message as the cloud answers them (fog/fog-aliyun#32, aliyun/aliyun-openapi-net-sdk#178).
+    IncompleteSignature: { status: 400, message: "The request signature does not conform to Aliyun standards." },
     // [inferred] no source names these; the emulator needs an answer.
     "InvalidAction.NotFound": { status: 400, message: "Specified api is not found, please check your url and method." },
     "InvalidRegionId.NotFound": { status: 400, message: "The specified region does not exist." },

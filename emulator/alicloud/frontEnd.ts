@@ -1,11 +1,12 @@
 /**
  * The Alibaba Cloud VPC front end (API 2016-04-28, RPC style) served under `/alicloud`.
- * Protocol: pop-core's POST form bodies or GET query strings, signature v1; JSON envelopes.
+ * Protocol: parameters in a POST form body and/or the query string, signed with the RPC signature (pop-core) or
+ * signature method V3 (the V2 SDK, @alicloud/openapi-client); JSON envelopes.
  */
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { ALICLOUD_ACTIONS } from "./actions";
 import type { ActionEnv } from "./actions";
-import { RpcAuthenticator } from "./authenticator";
+import { AlicloudAuthenticator } from "./authenticator";
 import { handleAlicloudControl, maskedConnection } from "./control";
 import type { AlicloudFrontEndSettings } from "./control";
 import { newAlicloudRequestId, errorResponse, successResponse } from "./envelope";
@@ -48,12 +49,16 @@ export interface AlicloudFrontEnd extends CloudFrontEnd {
     readonly settings: AlicloudFrontEndSettings;
 }
 
-const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusKey: "status", clientTokensOutliveConnections: false };
+/**
+ * `Status` is how the API reference, the SDK models (DescribeVpnConnectionResponseBody) and
+ * terraform-provider-alicloud's resource_alicloud_vpn_connection.go name the negotiation status.
+ */
+const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusKey: "Status", clientTokensOutliveConnections: false };
 
 /** Creates the Alibaba front end on the emulator's context. */
 export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
     const store = new AlicloudStore(ctx);
-    const authenticator = new RpcAuthenticator(ALICLOUD_CREDENTIALS);
+    const authenticator = new AlicloudAuthenticator(ALICLOUD_CREDENTIALS);
     const settings: AlicloudFrontEndSettings = { ...DEFAULT_FRONT_END_SETTINGS };
 
     const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
@@ -70,7 +75,7 @@ export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
         const params = readRpcParams(req);
         let action: string;
         try {
-            action = authenticator.authenticate(req.method, params);
+            action = authenticator.authenticate(req, params);
         } catch (error) {
             if (error instanceof AliApiError) {
                 return refuse(error);

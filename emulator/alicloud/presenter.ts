@@ -1,11 +1,15 @@
 /**
- * Shapes store records as the API returns them (DescribeVpnConnections seed example + reference §1.2).
+ * Shapes store records as the API returns them (DescribeVpnConnection(s) and DescribeVpnGateway(s) in the
+ * VPC 2016-04-28 API reference, https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections-vpns).
  */
 import type { ConnectionRecord, CustomerGatewayRecord, VpnGatewayRecord } from "./model";
 import type { AlicloudStore } from "./store";
 import type { Paging } from "./validation";
 
-/** Key of the negotiation status: the seed's JSON example spells it `status`, later docs and SDKs `Status`. */
+/**
+ * Key of the negotiation status: `Status` in the current API reference and SDK models; the Chinese
+ * DescribeVpnConnections samples of mid-2019 (AlibabaCloudDocs/vpn, cn.zh-CN/API参考/IPsec-VPN) spell it `status`.
+ */
 export type StatusKey = "status" | "Status";
 
 /** A connection as DescribeVpnConnection(s) returns it: stored attributes + `State` + negotiation status. */

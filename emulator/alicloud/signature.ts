@@ -1,5 +1,6 @@
 /**
- * Alibaba RPC signature v1 (HMAC-SHA1), as documented (reference alicloud-vpn-api.md §4):
+ * Alibaba RPC signature (HMAC-SHA1, SignatureVersion 1.0; the docs now call it "signature method V2"), as
+ * "Request syntax and signature method V2 for RPC APIs" documents it (https://www.alibabacloud.com/help/en/ram/common-parameters-2):
  *   canonical     = sorted `percentEncode(key)=percentEncode(value)` joined by "&" (Signature excluded)
  *   stringToSign  = METHOD + "&" + percentEncode("/") + "&" + percentEncode(canonical)
  *   signature     = base64(HMAC-SHA1(key = accessKeySecret + "&", stringToSign))
@@ -51,12 +52,17 @@ export function verifySignature(
     accessKeySecret: string,
     signature: string,
 ): boolean {
-    const expected = Buffer.from(computeSignature(method, params, accessKeySecret), "utf8");
-    const given = Buffer.from(signature, "utf8");
-    return expected.length === given.length && timingSafeEqual(expected, given);
+    return equalInConstantTime(computeSignature(method, params, accessKeySecret), signature);
 }
 
-/** Byte-order comparison of parameter names (they are ASCII, so UTF-16 order is byte order). */
-function compareBytes(a: string, b: string): number {
+/** String equality whose time does not tell how many leading characters matched. */
+export function equalInConstantTime(expected: string, given: string): boolean {
+    const expectedBytes = Buffer.from(expected, "utf8");
+    const givenBytes = Buffer.from(given, "utf8");
+    return expectedBytes.length === givenBytes.length && timingSafeEqual(expectedBytes, givenBytes);
+}
+
+/** Byte-order comparison of ASCII strings (parameter names, percent-encoded text): UTF-16 order is byte order. */
+export function compareBytes(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }

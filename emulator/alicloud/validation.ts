@@ -60,8 +60,6 @@ export interface CreateConnectionRequest extends ConnectionSettingsInput {
 
 export interface ModifyConnectionRequest extends ConnectionSettingsInput {
     vpnConnectionId: string;
-    localSubnet: string;
-    remoteSubnet: string;
 }
 
 export interface Paging {
@@ -118,15 +116,14 @@ export function parseCreateConnectionRequest(params: RawParams): CreateConnectio
 }
 
 /**
- * Parameters of ModifyVpnConnectionAttribute. The API marks LocalSubnet/RemoteSubnet optional, but
- * terraform-provider-alicloud PR #5078 had to send them on every update because Modify without them
- * "apparently failed or reset them" (reference §1.4, [inferred]). The emulator makes that explicit:
- * a Modify without either is refused with `MissingLocalSubnet` / `MissingRemoteSubnet` ([inferred]).
+ * Parameters of ModifyVpnConnectionAttribute. LocalSubnet and RemoteSubnet are optional: the API reference
+ * lists them among the optional parameters of Modify, for single- and dual-tunnel connections alike
+ * (https://www.alibabacloud.com/help/en/vpn/api-modifyvpnconnectionattribute); an omitted one keeps its value.
  */
 export function parseModifyConnectionRequest(params: RawParams): ModifyConnectionRequest {
     const vpnConnectionId = requireParam(params, "VpnConnectionId");
-    const localSubnet = parseSubnetList("LocalSubnet", requireParam(params, "LocalSubnet"));
-    const remoteSubnet = parseSubnetList("RemoteSubnet", requireParam(params, "RemoteSubnet"));
+    const localSubnet = params.LocalSubnet === undefined ? undefined : parseSubnetList("LocalSubnet", params.LocalSubnet);
+    const remoteSubnet = params.RemoteSubnet === undefined ? undefined : parseSubnetList("RemoteSubnet", params.RemoteSubnet);
     parseClientToken(params);
     return { ...parseConnectionSettings(params), vpnConnectionId, localSubnet, remoteSubnet };
 }

@@ -3,6 +3,8 @@
  * and per-cloud out-of-band operations delegated to each front end's `control()`.
  */
 import type { EmulatorContextHandle } from "./context";
+import { checkControlRequest } from "./controlGuard";
+import type { GuardedRequest } from "./controlGuard";
 import type { FaultQueue } from "./faultQueue";
 import { parseArmedFault } from "./faultQueue";
 import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse, parseJsonBody } from "./http";
@@ -21,13 +23,19 @@ export interface ControlApiDeps {
     context: EmulatorContextHandle;
 }
 
-/**
- * Answers one control request.
- * @param subPath path after `/__emu` ("" or starting with "/").
- */
-export function handleControlRequest(method: string, subPath: string, rawBody: string, deps: ControlApiDeps): EmulatorResponse {
+/** One control request as the core received it. */
+export interface ControlRequest extends GuardedRequest {
+    method: string;
+    /** Path after `/__emu` ("" or starting with "/"). */
+    subPath: string;
+}
+
+/** Answers one control request; requests a web page could have sent are refused first (see controlGuard). */
+export function handleControlRequest(request: ControlRequest, deps: ControlApiDeps): EmulatorResponse {
+    const { method, subPath } = request;
     try {
-        const body = parseJsonBody(rawBody);
+        checkControlRequest(request);
+        const body = parseJsonBody(request.body);
         return route(method, subPath.replace(/\/+$/, ""), body, deps) ?? notFound(method, subPath);
     } catch (error) {
         if (error instanceof ControlRequestError) {

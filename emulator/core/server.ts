@@ -57,8 +57,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         const { path, query } = splitUrl(req.url ?? "/");
         const body = await readBody(req);
         if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
-            const subPath = path.slice(CONTROL_PREFIX.length);
-            writeJsonResponse(res, handleControlRequest(req.method ?? "GET", subPath, body, { frontEnds, faults, log, context }));
+            const request = { method: req.method ?? "GET", subPath: path.slice(CONTROL_PREFIX.length), headers: req.headers, body, localPort: req.socket.localPort ?? 0 };
+            writeJsonResponse(res, handleControlRequest(request, { frontEnds, faults, log, context }));
             return;
         }
         const frontEnd = frontEnds.find((f) => path === f.prefix || path.startsWith(`${f.prefix}/`));

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { RpcAuthenticator, SIGNATURE_WINDOW_MS } from "../../../emulator/alicloud/authenticator";
+import { AlicloudAuthenticator, SIGNATURE_WINDOW_MS } from "../../../emulator/alicloud/authenticator";
 import { AliApiError } from "../../../emulator/alicloud/errors";
 import { ALICLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY_SECRET, ALICLOUD_CREDENTIALS } from "../../../emulator/alicloud/fixtures";
 import { rejectsWithCode, startAlicloudHarness } from "./harness";
 import type { AlicloudHarness } from "./harness";
 import { rpcTimestamp, sendRpc, signRpcParams } from "./rpcSigner";
 
-describe("RpcAuthenticator (through the emulator)", () => {
+describe("AlicloudAuthenticator, RPC signature (through the emulator)", () => {
     let h: AlicloudHarness;
     const region = { RegionId: "cn-hangzhou" };
 
@@ -118,6 +118,25 @@ describe("RpcAuthenticator (through the emulator)", () => {
         assert.match(method.json.Message, /"SignatureMethod"/);
     });
 
+    it("can accept Format in any letter case, or none (the VPC common parameters default it to JSON)", async () => {
+        // WHEN
+        const lower = await sendRpc(h.info.endpoint, sign({ common: { Format: "json" } }));
+        const mixed = await sendRpc(h.info.endpoint, sign({ common: { Format: "Json" } }));
+        const absent = await sendRpc(h.info.endpoint, sign({ omit: ["Format"] }));
+        // THEN
+        assert.deepEqual([lower.status, mixed.status, absent.status], [200, 200, 200]);
+        assert.equal(absent.json.TotalCount, 3);
+    });
+
+    it("fails when Format asks for XML in any letter case: the emulator answers only JSON", async () => {
+        // WHEN
+        const response = await sendRpc(h.info.endpoint, sign({ common: { Format: "xml" } }));
+        // THEN
+        assert.equal(response.status, 400);
+        assert.equal(response.json.Code, "InvalidParameter");
+        assert.match(response.json.Message, /"Format"/);
+    });
+
     it("can accept STS credentials with their security token", async () => {
         // GIVEN
         const client = h.client(h.info.sts);
@@ -147,26 +166,29 @@ describe("RpcAuthenticator (through the emulator)", () => {
     });
 });
 
-describe("RpcAuthenticator (unit)", () => {
+describe("AlicloudAuthenticator, RPC signature (unit)", () => {
+    /** An RPC call as the front end hands it over (parameters come separately). */
+    const rpcCall = (method: string) => ({ method, path: "/", query: "", headers: {}, body: "" });
+
     it("can accept a nonce again once the 15-minute window has passed", () => {
         // GIVEN an authenticator on a clock the test moves
         let wall = Date.parse("2024-01-01T00:00:00Z");
-        const authenticator = new RpcAuthenticator(ALICLOUD_CREDENTIALS, () => wall);
+        const authenticator = new AlicloudAuthenticator(ALICLOUD_CREDENTIALS, () => wall);
         const signAt = () =>
             signRpcParams("DescribeVpnGateways", {}, { accessKeyId: ALICLOUD_ACCESS_KEY_ID, accessKeySecret: ALICLOUD_ACCESS_KEY_SECRET, nonce: "n", timestamp: rpcTimestamp(new Date(wall)) });
-        assert.equal(authenticator.authenticate("POST", signAt()), "DescribeVpnGateways");
-        assert.throws(() => authenticator.authenticate("POST", signAt()), (e: AliApiError) => e.code === "SignatureNonceUsed");
+        assert.equal(authenticator.authenticate(rpcCall("POST"), signAt()), "DescribeVpnGateways");
+        assert.throws(() => authenticator.authenticate(rpcCall("POST"), signAt()), (e: AliApiError) => e.code === "SignatureNonceUsed");
         // WHEN
         wall += SIGNATURE_WINDOW_MS + 1000;
         // THEN
-        assert.equal(authenticator.authenticate("POST", signAt()), "DescribeVpnGateways");
+        assert.equal(authenticator.authenticate(rpcCall("POST"), signAt()), "DescribeVpnGateways");
     });
 
     it("fails when the method signed differs from the method used", () => {
         // GIVEN
-        const authenticator = new RpcAuthenticator(ALICLOUD_CREDENTIALS);
+        const authenticator = new AlicloudAuthenticator(ALICLOUD_CREDENTIALS);
         const params = signRpcParams("DescribeVpnGateways", {}, { accessKeyId: ALICLOUD_ACCESS_KEY_ID, accessKeySecret: ALICLOUD_ACCESS_KEY_SECRET, method: "GET" });
         // WHEN / THEN
-        assert.throws(() => authenticator.authenticate("POST", params), (e: AliApiError) => e.code === "SignatureDoesNotMatch" && e.httpStatus === 400);
+        assert.throws(() => authenticator.authenticate(rpcCall("POST"), params), (e: AliApiError) => e.code === "SignatureDoesNotMatch" && e.httpStatus === 400);
     });
 });

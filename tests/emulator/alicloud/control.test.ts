@@ -35,7 +35,7 @@ describe("Alibaba control routes (/__emu/alicloud)", () => {
             // WHEN
             await h.control.call("POST", `/alicloud/connections/${id}`, { Status: "ike_sa_not_established" });
             // THEN
-            assert.equal((await h.call("DescribeVpnConnection", { VpnConnectionId: id })).status, "ike_sa_not_established");
+            assert.equal((await h.call("DescribeVpnConnection", { VpnConnectionId: id })).Status, "ike_sa_not_established");
         });
 
         it("can add a VpnBgpConfig to a connection that had none", async () => {
@@ -100,19 +100,32 @@ describe("Alibaba control routes (/__emu/alicloud)", () => {
     });
 
     describe("POST /settings", () => {
-        it("can switch the negotiation status key to Status, and reset restores the seed's status", async () => {
+        it("can report the negotiation status as Status by default, as the SDK models and Terraform read it", async () => {
             // GIVEN
             const id = await createActiveConnection(h);
             // WHEN
-            await h.control.call("POST", "/alicloud/settings", { statusKey: "Status" });
-            // THEN
-            const upper = await h.call("DescribeVpnConnection", { VpnConnectionId: id });
-            assert.equal(upper.Status, "ipsec_sa_established");
-            assert.equal(upper.status, undefined);
+            const described = await h.call("DescribeVpnConnection", { VpnConnectionId: id });
             const [listed] = (await h.call("DescribeVpnConnections")).VpnConnections.VpnConnection;
+            // THEN
+            assert.equal(described.Status, "ipsec_sa_established");
+            assert.equal(described.status, undefined);
             assert.equal(listed.Status, "ipsec_sa_established");
+            assert.deepEqual(await h.control.call("GET", "/alicloud/settings"), { statusKey: "Status", clientTokensOutliveConnections: false });
+        });
+
+        it("can switch the negotiation status key to the 2019 samples' status, and reset restores Status", async () => {
+            // GIVEN
+            const id = await createActiveConnection(h);
+            // WHEN
+            await h.control.call("POST", "/alicloud/settings", { statusKey: "status" });
+            // THEN
+            const lower = await h.call("DescribeVpnConnection", { VpnConnectionId: id });
+            assert.equal(lower.status, "ipsec_sa_established");
+            assert.equal(lower.Status, undefined);
+            const [listed] = (await h.call("DescribeVpnConnections")).VpnConnections.VpnConnection;
+            assert.equal(listed.status, "ipsec_sa_established");
             await h.control.reset();
-            assert.deepEqual(await h.control.call("GET", "/alicloud/settings"), { statusKey: "status", clientTokensOutliveConnections: false });
+            assert.deepEqual(await h.control.call("GET", "/alicloud/settings"), { statusKey: "Status", clientTokensOutliveConnections: false });
         });
 
         it("fails when statusKey is neither status nor Status", async () => {

@@ -136,7 +136,7 @@ describe("Alibaba front end", () => {
             // WHEN
             const state = await h.control.state<{ alicloud: any }>();
             // THEN
-            assert.deepEqual(state.alicloud.settings, { statusKey: "status", clientTokensOutliveConnections: false });
+            assert.deepEqual(state.alicloud.settings, { statusKey: "Status", clientTokensOutliveConnections: false });
             assert.equal(state.alicloud.vpnGateways.length, 3);
             assert.equal(state.alicloud.customerGateways.length, 3);
             assert.deepEqual(state.alicloud.connections.map((c: any) => [c.VpnConnectionId, c.State, c.ClientToken, c.AutoConfigRoute]), [[id, "active", "dumped", true]]);

@@ -1,8 +1,11 @@
 /**
- * Test harness: the emulator on 127.0.0.1:0 plus the REAL @alicloud/pop-core RPCClient pointed at it.
+ * Test harness: the emulator on 127.0.0.1:0 plus the REAL @alicloud/pop-core RPCClient pointed at it,
+ * and the REAL V2 SDK (@alicloud/vpc20160428 on @alicloud/openapi-client) for a second official client.
  */
 import assert from "node:assert/strict";
+import * as $OpenApi from "@alicloud/openapi-client";
 import RPCClient = require("@alicloud/pop-core");
+import Vpc from "@alicloud/vpc20160428";
 import { ControlClient, startEmulator } from "../../../emulator";
 import type { AlicloudEndpointInfo, EmulatorInfo, EmulatorSettings, RunningEmulator } from "../../../emulator";
 
@@ -18,7 +21,7 @@ export interface AlicloudHarness {
     control: ControlClient;
     info: AlicloudEndpointInfo;
     /** A pop-core client with the fixture credentials, or the given ones. */
-    client(credentials?: { accessKeyId?: string; accessKeySecret?: string; securityToken?: string }): RPCClient;
+    client(credentials?: ClientCredentials): RPCClient;
     /** POSTs an action with the fixture credentials; RegionId defaults to the fixture region. */
     call<T = Record<string, any>>(action: string, params?: Record<string, unknown>, options?: { timeout?: number; method?: "GET" | "POST" }): Promise<T>;
     /** Ends every running transition by moving the emulator clock past `transitionMs`. */
@@ -34,13 +37,7 @@ export async function startAlicloudHarness(settings: Partial<EmulatorSettings> =
     const info = emulator.info.alicloud;
     const control = new ControlClient(emulator.info.control);
     const client: AlicloudHarness["client"] = (credentials = {}) =>
-        new RPCClient({
-            endpoint: info.endpoint,
-            apiVersion: "2016-04-28",
-            accessKeyId: credentials.accessKeyId ?? info.accessKeyId,
-            accessKeySecret: credentials.accessKeySecret ?? info.accessKeySecret,
-            securityToken: credentials.securityToken,
-        });
+        new RPCClient({ endpoint: info.endpoint, apiVersion: "2016-04-28", ...keyOrFixture(info, credentials) });
     const defaultClient = client();
     return {
         emulator,
@@ -60,10 +57,51 @@ export async function startAlicloudHarness(settings: Partial<EmulatorSettings> =
     };
 }
 
-/** Asserts the promise rejects with the pop-core error `code`; returns the error for further checks. */
-export async function rejectsWithCode(promise: Promise<unknown>, code: string): Promise<PopCoreError> {
-    let caught: PopCoreError | undefined;
-    await assert.rejects(promise, (error: PopCoreError) => {
+/** Credentials a test client signs with; an absent key falls back to the fixture key pair. */
+export interface ClientCredentials {
+    accessKeyId?: string;
+    accessKeySecret?: string;
+    securityToken?: string;
+}
+
+function keyOrFixture(info: AlicloudEndpointInfo, credentials: ClientCredentials): Required<Omit<ClientCredentials, "securityToken">> & ClientCredentials {
+    return {
+        accessKeyId: credentials.accessKeyId ?? info.accessKeyId,
+        accessKeySecret: credentials.accessKeySecret ?? info.accessKeySecret,
+        securityToken: credentials.securityToken,
+    };
+}
+
+/** How the V2 SDK signs: its default, signature method V3, or the RPC signature (`signatureAlgorithm: "v2"`). */
+export type OpenApiSignature = "ACS3-HMAC-SHA256" | "v2";
+
+/** The V2 SDK's error for an API error answer: `code` is the body's Code, `data` the body plus `statusCode`. */
+export interface OpenApiError extends Error {
+    code?: string;
+    data?: Record<string, unknown> & { statusCode?: number };
+}
+
+/** A V2 SDK VPC client on the emulator, with the fixture credentials or the given ones. */
+export function openApiClient(info: AlicloudEndpointInfo, signature: OpenApiSignature, credentials: ClientCredentials = {}): Vpc {
+    const endpoint = new URL(info.endpoint);
+    return new Vpc(
+        new $OpenApi.Config({
+            ...keyOrFixture(info, credentials),
+            // The SDK takes a host, not a URL: the emulator's path prefix rides along in it.
+            endpoint: `${endpoint.host}${endpoint.pathname}`,
+            protocol: "http",
+            regionId: info.regionId,
+            signatureAlgorithm: signature === "v2" ? "v2" : undefined,
+            connectTimeout: 5000,
+            readTimeout: 5000,
+        }),
+    );
+}
+
+/** Asserts the promise rejects with the SDK error `code` (pop-core's or the V2 SDK's); returns the error for further checks. */
+export async function rejectsWithCode<E extends Error & { code?: string } = PopCoreError>(promise: Promise<unknown>, code: string): Promise<E> {
+    let caught: E | undefined;
+    await assert.rejects(promise, (error: E) => {
         caught = error;
         return true;
     });

@@ -1,13 +1,13 @@
 /**
  * An independent RPC v1 signer for crafting requests pop-core would never send (replayed nonces,
- * stale timestamps). Written from the documented algorithm (reference alicloud-vpn-api.md §4), not
+ * stale timestamps). Written from the documented algorithm (https://www.alibabacloud.com/help/en/ram/common-parameters-2), not
  * from the emulator's code, so the two check each other.
  */
 import { createHmac, randomUUID } from "crypto";
 import { request } from "http";
 
 /** RFC 3986: encodeURIComponent leaves !'()* unencoded, the documented encoding does not. */
-function rfc3986(text: string): string {
+export function rfc3986(text: string): string {
     return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -20,6 +20,8 @@ export interface SignOptions {
     securityToken?: string;
     /** Override common parameters (e.g. Version) after the defaults. */
     common?: Record<string, string>;
+    /** Common parameters to leave out. */
+    omit?: string[];
 }
 
 /** pop-core's timestamp format: UTC without milliseconds. */
@@ -42,6 +44,9 @@ export function signRpcParams(action: string, params: Record<string, string>, op
         ...options.common,
         ...params,
     };
+    for (const name of options.omit ?? []) {
+        delete all[name];
+    }
     const canonical = Object.keys(all)
         .sort()
         .map((k) => `${rfc3986(k)}=${rfc3986(all[k])}`)

@@ -181,11 +181,20 @@ describe("parseCreateConnectionRequest", () => {
 describe("parseModifyConnectionRequest", () => {
     const MODIFY = { RegionId: "cn-hangzhou", VpnConnectionId: "vco-1", LocalSubnet: "10.0.0.0/24", RemoteSubnet: "192.168.0.0/24" };
 
-    it("fails when LocalSubnet or RemoteSubnet is left out (inferred from TF PR #5078)", () => {
+    it("can leave LocalSubnet and RemoteSubnet out: both are optional on Modify", () => {
+        // GIVEN
+        const { LocalSubnet: _local, RemoteSubnet: _remote, ...withoutSubnets } = MODIFY;
+        // WHEN
+        const request = parseModifyConnectionRequest(withoutSubnets);
+        // THEN
+        assert.equal(request.localSubnet, undefined);
+        assert.equal(request.remoteSubnet, undefined);
+    });
+
+    it("fails when a given LocalSubnet or RemoteSubnet is empty", () => {
         // WHEN / THEN
-        throwsAli(() => parseModifyConnectionRequest({ ...MODIFY, LocalSubnet: "" }), "MissingLocalSubnet", /LocalSubnet/);
-        const { RemoteSubnet: _omitted, ...withoutRemote } = MODIFY;
-        throwsAli(() => parseModifyConnectionRequest(withoutRemote), "MissingRemoteSubnet", /RemoteSubnet/);
+        throwsAli(() => parseModifyConnectionRequest({ ...MODIFY, LocalSubnet: "" }), "IllegalParam.LocalSubnet", /LocalSubnet/);
+        throwsAli(() => parseModifyConnectionRequest({ ...MODIFY, RemoteSubnet: "" }), "IllegalParam.RemoteSubnet", /RemoteSubnet/);
     });
 
     it("fails when VpnConnectionId is missing", () => {

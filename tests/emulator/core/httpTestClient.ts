@@ -20,9 +20,13 @@ function parseOrUndefined(text: string): unknown {
 }
 
 /** One request; rejects with the socket error (e.g. ECONNRESET) when the server resets. */
-export function rawRequest(url: string, options: { method?: string; body?: string; agent?: Agent | false; timeoutMs?: number } = {}): Promise<RawResponse> {
+export function rawRequest(
+    url: string,
+    options: { method?: string; body?: string; headers?: Record<string, string>; setHost?: boolean; agent?: Agent | false; timeoutMs?: number } = {},
+): Promise<RawResponse> {
     return new Promise((resolve, reject) => {
-        const req = request(url, { method: options.method ?? "GET", agent: options.agent ?? false, timeout: options.timeoutMs ?? 5000 }, (res) => {
+        const requestOptions = { method: options.method ?? "GET", headers: options.headers, setHost: options.setHost ?? true, agent: options.agent ?? false, timeout: options.timeoutMs ?? 5000 };
+        const req = request(url, requestOptions, (res) => {
             let text = "";
             res.setEncoding("utf8");
             res.on("data", (chunk: string) => (text += chunk));

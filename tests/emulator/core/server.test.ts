@@ -223,7 +223,7 @@ describe("startEmulator (core server)", () => {
 
     it("fails when a control body is not JSON", async () => {
         // WHEN
-        const response = await rawRequest(`${emulator.info.control}/settings`, { method: "POST", body: "{nope" });
+        const response = await rawRequest(`${emulator.info.control}/settings`, { method: "POST", body: "{nope", headers: { "content-type": "application/json" } });
         // THEN
         assert.equal(response.status, 400);
         assert.equal(response.json.error, "InvalidJson");
