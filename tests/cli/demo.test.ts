@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "assert";
 import { runDemo } from "../../demo/run";
-import { assertDriftNamed, assertStoryPassed, demoTempDirs } from "../support/demo";
+import { assertDriftNamed, assertStoryPassed, leftoversOf } from "../support/demo";
 import { requireCli } from "../support/cli";
 
 describe("CLI tier: npm run demo through the Pulumi CLI", function () {
@@ -14,12 +14,11 @@ describe("CLI tier: npm run demo through the Pulumi CLI", function () {
 
     it("can tell the whole story through the CLI it finds, naming the drifted field", async function () {
         this.timeout(300_000);
-        // GIVEN a CLI at hand and no leftovers from earlier runs
-        const tempBefore = demoTempDirs();
+        // GIVEN a CLI at hand
         const lines: string[] = [];
 
-        // WHEN the demo runs with its default driver choice
-        const result = await runDemo({ out: (line) => lines.push(line), driver: "auto" });
+        // WHEN the demo runs with its default driver choice, in a temporary directory of its own
+        const { result, leftovers } = await leftoversOf(() => runDemo({ out: (line) => lines.push(line), driver: "auto" }));
 
         // THEN the CLI driver played every step of the story
         assert.equal(result.driver, "cli", lines.join("\n"));
@@ -29,6 +28,6 @@ describe("CLI tier: npm run demo through the Pulumi CLI", function () {
         assertDriftNamed(result);
         // AND the stack, the emulator and the temporary directories are gone
         assert.match(lines.find((l) => l.includes("cleanup"))!, /stack removed, emulator stopped, temporary directories removed/);
-        assert.deepEqual(demoTempDirs(), tempBefore);
+        assert.deepEqual(leftovers, []);
     });
 });

@@ -9,17 +9,9 @@ import * as os from "os";
 import * as path from "path";
 import { CliResult, CliStack, REPO_ROOT, requireCli, StateResource } from "../support/cli";
 import { startTestCloud, TestCloud } from "../support/cloudEnv";
+import { EXAMPLE_CONFIG, EXAMPLE_PSK } from "../support/exampleConfig";
 
 const SCRIPT = path.join(REPO_ROOT, "examples/gitops/drift-check.sh");
-
-const TUNNEL_CONFIG = {
-    alicloudVpnGatewayId: "vpn-emu00000000000001",
-    alicloudCustomerGatewayId: "cgw-emu00000000000001",
-    alicloudVpnGatewayIp: "203.0.113.11",
-    tencentcloudVpcId: "vpc-emu00001",
-    tencentcloudVpnGatewayId: "vpngw-emu0001",
-    tencentcloudCustomerGatewayId: "cgw-emu0001",
-};
 
 /** The report the script prints on stdout, one finding per line. */
 function reportLines(result: CliResult): string[] {
@@ -39,7 +31,7 @@ describe("CLI tier: examples/gitops/drift-check.sh", function () {
         await requireCli(this);
         this.timeout(300_000);
         cloud = await startTestCloud();
-        stack = await CliStack.create({ program: "examples/tunnel", env: cloud.env, config: TUNNEL_CONFIG, secrets: { preSharedKey: "Example-Psk-1" } });
+        stack = await CliStack.create({ program: "examples/tunnel", env: cloud.env, config: EXAMPLE_CONFIG.tunnel, secrets: { preSharedKey: EXAMPLE_PSK } });
         await stack.up();
         const resources = await stack.resources();
         alibaba = resources.find((r) => r.urn.endsWith("::alicloud-to-tencentcloud"))!;

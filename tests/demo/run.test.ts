@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { NO_CLI_NOTICE, runDemo } from "../../demo/run";
 import { STORY } from "../../demo/story";
-import { assertDriftNamed, assertStoryPassed, demoTempDirs } from "../support/demo";
+import { assertDriftNamed, assertStoryPassed, leftoversOf } from "../support/demo";
 
 /**
  * Dynamic-provider plugins started in a demo program copy (Linux /proc; empty elsewhere). Matching
@@ -32,13 +32,12 @@ describe("demo/run", function () {
 
     describe("runDemo", () => {
         it("can tell the whole story through the plugin driver when no CLI is at hand", async () => {
-            // GIVEN neither a pulumi on PATH nor one built by setup:pulumi, and no leftovers from earlier runs
+            // GIVEN neither a pulumi on PATH nor one built by setup:pulumi
             const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "empty-path-"));
-            const tempBefore = demoTempDirs();
             const lines: string[] = [];
             try {
-                // WHEN the demo runs in this process
-                const result = await runDemo({ out: (line) => lines.push(line), driver: "auto", lookupEnv: withoutCli(emptyDir) });
+                // WHEN the demo runs in this process, in a temporary directory of its own
+                const { result, leftovers } = await leftoversOf(() => runDemo({ out: (line) => lines.push(line), driver: "auto", lookupEnv: withoutCli(emptyDir) }));
 
                 // THEN it says once that it runs without the CLI and how to get it, and every step passed
                 assert.equal(lines.filter((l) => l === NO_CLI_NOTICE).length, 1, lines.join("\n"));
@@ -52,7 +51,7 @@ describe("demo/run", function () {
                 assert.equal(lines.filter((l) => l.startsWith("✔ ")).length, STORY.length, lines.join("\n"));
                 assert.match(lines[lines.length - 1], /^PASSED in .* \(plugin driver\)$/);
                 // AND nothing is left behind
-                assert.deepEqual(demoTempDirs(), tempBefore);
+                assert.deepEqual(leftovers, []);
                 assert.deepEqual(demoPluginPids(), []);
             } finally {
                 fs.rmSync(emptyDir, { recursive: true, force: true });

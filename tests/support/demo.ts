@@ -5,12 +5,28 @@
 import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
+import * as path from "path";
 import type { DemoResult } from "../../demo/run";
 import { STORY } from "../../demo/story";
 
-/** Temporary directories the demo makes (program copies and scratch); none may survive a run. */
-export function demoTempDirs(): string[] {
-    return fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("pulumi-ipsec-demo-"));
+/**
+ * Runs `body` with the temporary directory (TMPDIR, which `os.tmpdir()` and the CLI's children read)
+ * pointed at a fresh directory of its own, and returns what `body` left there: the demo's program
+ * copies and scratch must all be gone. A private directory keeps other demo runs on this machine out
+ * of the count.
+ */
+export async function leftoversOf<T>(body: () => Promise<T>): Promise<{ result: T; leftovers: string[] }> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demo-tmp-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = dir;
+    try {
+        const result = await body();
+        return { result, leftovers: fs.readdirSync(dir) };
+    } finally {
+        if (saved === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = saved;
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 /** Every step of the story passed, in the story's order. */
