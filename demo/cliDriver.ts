@@ -9,7 +9,7 @@
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { EngineEvent, LocalWorkspace, OpMap, Stack } from "@pulumi/pulumi/automation";
+import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { ApplyOutcome, desiredDrift, DriftFinding, DriftOutcome, parseDriftMessages, ResourceView, Scenario, StackDriver } from "./story";
 
 /** Options of {@link createCliDriver}. */
@@ -21,6 +21,8 @@ export interface CliDriverOptions {
     env: Record<string, string>;
     /** A temporary directory the driver may fill (backend, Pulumi home); the caller removes it. */
     scratchDir: string;
+    /** The directory holding `pulumi` and its plugins (see `availablePulumi()` in tools/pulumi-cli/setup.ts). */
+    cliDir: string;
 }
 
 /** Operations that change a resource; a refresh preview counting any of them found drift. */
@@ -95,10 +97,23 @@ export async function createCliDriver(options: CliDriverOptions): Promise<StackD
     };
     const stack = await LocalWorkspace.createOrSelectStack(
         { stackName: scenario.stack, workDir: programDir },
-        { envVars, pulumiHome: homeDir, secretsProvider: "passphrase" },
+        { envVars, pulumiHome: homeDir, secretsProvider: "passphrase", pulumiCommand: await pulumiCommandIn(options.cliDir, scratchDir) },
     );
     await stack.setAllConfig(Object.fromEntries(Object.entries(scenario.config).map(([k, v]) => [k, { value: v, secret: scenario.secretKeys.includes(k) }])));
     return new CliDriver(stack);
+}
+
+/**
+ * The Automation API's handle on the CLI in `cliDir`. `PulumiCommand.get({ root })` runs
+ * `<root>/bin/pulumi` (and puts that directory first on the CLI's PATH, where the engine finds the
+ * language host and the dynamic-provider plugin beside it), so `root` is a scratch directory whose
+ * `bin` links to `cliDir`.
+ */
+async function pulumiCommandIn(cliDir: string, scratchDir: string): Promise<PulumiCommand> {
+    const root = path.join(scratchDir, "pulumi-root");
+    fs.mkdirSync(root, { recursive: true });
+    fs.symlinkSync(cliDir, path.join(root, "bin"), "dir");
+    return PulumiCommand.get({ root });
 }
 
 class CliDriver implements StackDriver {

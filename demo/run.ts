@@ -2,10 +2,12 @@
  * `npm run demo`: starts the embedded cloud emulator and tells the examples' story
  * (up → out-of-band change → drift preview → up converges → destroy) with a short report.
  *
- * With the Pulumi CLI on PATH the story runs through the real `pulumi` (Automation API, local file
- * backend, passphrase secrets, all in a temporary directory); without it, through the
- * dynamic-provider plugin driven over gRPC the way the engine drives it. No cloud credentials are
- * needed and nothing is left behind: every process and temporary directory ends in `finally`.
+ * With a Pulumi CLI at hand — on PATH, or built earlier by `npm run setup:pulumi` (which `npm test`
+ * runs) — the story runs through the real `pulumi` (Automation API, local file backend, passphrase
+ * secrets, all in a temporary directory); the demo never waits for a build. Without one it runs
+ * through the dynamic-provider plugin driven over gRPC the way the engine drives it, and says in one
+ * line how to get the real engine. No cloud credentials are needed and nothing is left behind: every
+ * process and temporary directory ends in `finally`.
  *
  * Environment: `PULUMI_IPSEC_DEMO_DRIVER=cli|plugin` forces a driver (default: cli when found).
  */
@@ -21,6 +23,7 @@ import { createPluginDriver } from "./pluginDriver";
 import { LineSink, Report, StepResult } from "./report";
 import { cloudEnvironment, EmulatorInfo } from "../emulator";
 import { alicloudGatewayIp, ExampleName, REPO_ROOT, Scenario, scenarioFor, StackDriver, tellStory } from "./story";
+import { availablePulumi } from "../tools/pulumi-cli/setup";
 
 /** Which engine plays the story. */
 export type DriverChoice = "auto" | "cli" | "plugin";
@@ -33,8 +36,11 @@ export interface DemoOptions {
     driver?: DriverChoice;
     /** Emulator transition time: short, so waits are a few polls. @default 20 */
     transitionMs?: number;
-    /** PATH searched for `pulumi`. @default process.env.PATH */
-    searchPath?: string;
+    /**
+     * The environment the CLI is looked for in: its `PATH`, and the cache `npm run setup:pulumi` builds
+     * into (`PULUMI_IPSEC_CACHE_DIR`, `XDG_CACHE_HOME`, `HOME`). @default process.env
+     */
+    lookupEnv?: NodeJS.ProcessEnv;
     /** The example whose story is told. @default "tunnel" when Tencent Cloud is available (see {@link tencentAvailable}), else "alicloud" */
     example?: ExampleName;
 }
@@ -50,30 +56,9 @@ export interface DemoResult {
     steps: StepResult[];
 }
 
-/** The one line printed when the CLI is absent. */
-export const NO_CLI_NOTICE = "Pulumi CLI not found on PATH: running the same story through the plugin driver (the engine's gRPC calls, no CLI).";
-
-/**
- * The first executable `name` on `searchPath` (a PATH-style list), or undefined. Looks only; never
- * runs or installs anything. On Windows the PATHEXT extensions are tried too.
- */
-export function findOnPath(name: string, searchPath = process.env.PATH ?? "", platform = process.platform): string | undefined {
-    const extensions = platform === "win32" ? ["", ...(process.env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";").map((e) => e.toLowerCase())] : [""];
-    for (const dir of searchPath.split(path.delimiter)) {
-        if (!dir) continue;
-        for (const ext of extensions) {
-            const candidate = path.join(dir, name + ext);
-            try {
-                if (!fs.statSync(candidate).isFile()) continue;
-                fs.accessSync(candidate, fs.constants.X_OK);
-                return candidate;
-            } catch {
-                // Not there or not executable: keep looking.
-            }
-        }
-    }
-    return undefined;
-}
+/** The one line printed when no CLI is at hand. */
+export const NO_CLI_NOTICE =
+    "No Pulumi CLI on PATH or built: telling the story through the plugin driver (the engine's gRPC calls, no CLI); `npm run setup:pulumi` gets the real engine.";
 
 /**
  * True when the Tencent examples can run: the built SDK exports `tencentcloud.VpnConnection`, its
@@ -90,6 +75,12 @@ export function tencentAvailable(info: EmulatorInfo, repoRoot = REPO_ROOT): bool
     } catch {
         return false;
     }
+}
+
+/** `dir` with the home directory shown as `~`, as a reader would type it. */
+function tildePath(dir: string): string {
+    const home = os.homedir();
+    return dir === home || dir.startsWith(home + path.sep) ? `~${dir.slice(home.length)}` : dir;
 }
 
 function chooseDriver(options: DemoOptions): DriverChoice {
@@ -118,14 +109,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         out((error as Error).message);
         return { ok: false, steps: [] };
     }
-    const cli = choice === "plugin" ? undefined : findOnPath("pulumi", options.searchPath);
+    const cli = choice === "plugin" ? undefined : availablePulumi(options.lookupEnv ?? process.env);
     if (choice === "cli" && !cli) {
-        out("The CLI driver was requested, but no pulumi executable is on PATH.");
+        out("The CLI driver was requested, but no Pulumi CLI is on PATH or built: run `npm run setup:pulumi` first.");
         return { ok: false, steps: [] };
     }
     const kind: "cli" | "plugin" = cli ? "cli" : "plugin";
 
-    if (!cli) out(NO_CLI_NOTICE);
+    if (!cli && choice === "auto") out(NO_CLI_NOTICE);
 
     let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
     let program: ProgramCopy | undefined;
@@ -143,7 +134,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
                 alicloudVpnGatewayIp: alicloudGatewayIp(await control.state(), info.alicloud.vpnGatewayIds[0]),
             });
             const clouds = info.tencentcloud ? "Alibaba Cloud + Tencent Cloud" : "Alibaba Cloud";
-            const via = cli ? `pulumi at ${cli}, file backend in a temp dir` : "plugin driver";
+            const via = cli ? `pulumi in ${tildePath(cli)}, file backend in a temp dir` : "plugin driver";
             return { detail: `emulator (${clouds}) at ${emulator.baseUrl}; examples/${scenario.example}, stack ${scenario.stack}, ${via}` };
         });
         if (started && scenario && emulator) {
@@ -155,7 +146,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
                 program = copyProgram(chosen.exampleDir);
                 scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ipsec-demo-"));
                 driver = cli
-                    ? await createCliDriver({ scenario: chosen, programDir: program.dir, env, scratchDir: scratch })
+                    ? await createCliDriver({ scenario: chosen, programDir: program.dir, env, scratchDir: scratch, cliDir: cli })
                     : await createPluginDriver({ scenario: chosen, programDir: program.dir, programEntry: program.entry, env });
                 return driver;
             };

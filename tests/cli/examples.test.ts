@@ -5,28 +5,12 @@
 import { strict as assert } from "assert";
 import { CliStack, requireCli, writeCounts } from "../support/cli";
 import { startTestCloud, TestCloud } from "../support/cloudEnv";
-
-const PSK = "Example-Psk-1";
+import { EXAMPLE_CONFIG, EXAMPLE_PSK } from "../support/exampleConfig";
 
 const EXAMPLES: { program: string; config: Record<string, string>; connections: number }[] = [
-    { program: "examples/alicloud", config: { vpnGatewayId: "vpn-emu00000000000001", customerGatewayId: "cgw-emu00000000000001" }, connections: 1 },
-    {
-        program: "examples/tencentcloud",
-        config: { vpcId: "vpc-emu00001", vpnGatewayId: "vpngw-emu0001", customerGatewayId: "cgw-emu0001", customerGatewayIp: "198.51.100.11" },
-        connections: 1,
-    },
-    {
-        program: "examples/tunnel",
-        config: {
-            alicloudVpnGatewayId: "vpn-emu00000000000001",
-            alicloudCustomerGatewayId: "cgw-emu00000000000001",
-            alicloudVpnGatewayIp: "203.0.113.11",
-            tencentcloudVpcId: "vpc-emu00001",
-            tencentcloudVpnGatewayId: "vpngw-emu0001",
-            tencentcloudCustomerGatewayId: "cgw-emu0001",
-        },
-        connections: 2,
-    },
+    { program: "examples/alicloud", config: EXAMPLE_CONFIG.alicloud, connections: 1 },
+    { program: "examples/tencentcloud", config: EXAMPLE_CONFIG.tencentcloud, connections: 1 },
+    { program: "examples/tunnel", config: EXAMPLE_CONFIG.tunnel, connections: 2 },
 ];
 
 describe("CLI tier: the examples under pulumi up", function () {
@@ -46,7 +30,7 @@ describe("CLI tier: the examples under pulumi up", function () {
             this.timeout(240_000);
             // GIVEN a new stack of the example, type-checked as `pulumi up` does by default
             await cloud.control.reset();
-            const stack = await CliStack.create({ program: example.program, env: cloud.env, config: example.config, secrets: { preSharedKey: PSK }, typecheck: true });
+            const stack = await CliStack.create({ program: example.program, env: cloud.env, config: example.config, secrets: { preSharedKey: EXAMPLE_PSK }, typecheck: true });
             try {
                 // WHEN it is brought up twice
                 const first = await stack.up();

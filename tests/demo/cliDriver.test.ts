@@ -11,8 +11,8 @@ function stepEvent(op: string, extra: Record<string, unknown> = {}): EngineEvent
 }
 
 /**
- * What the CLI driver reads from the Automation API. The Pulumi CLI is not installable offline
- * (reference §6), so these events are synthetic, shaped after `automation/events.d.ts` of 3.248.
+ * What the CLI driver reads from the Automation API, from synthetic events shaped after
+ * `automation/events.d.ts` of 3.248 (tests/cli/demo.test.ts runs the driver against the real CLI).
  */
 describe("demo/cliDriver", () => {
     it("can name a resource from its URN", () => {

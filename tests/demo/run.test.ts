@@ -2,13 +2,9 @@ import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DemoResult, findOnPath, NO_CLI_NOTICE, runDemo } from "../../demo/run";
+import { NO_CLI_NOTICE, runDemo } from "../../demo/run";
 import { STORY } from "../../demo/story";
-
-/** Temporary directories the demo makes (program copies and scratch); none may survive a run. */
-function demoTempDirs(): string[] {
-    return fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("pulumi-ipsec-demo-"));
-}
+import { assertDriftNamed, assertStoryPassed, leftoversOf } from "../support/demo";
 
 /**
  * Dynamic-provider plugins started in a demo program copy (Linux /proc; empty elsewhere). Matching
@@ -26,43 +22,26 @@ function demoPluginPids(): string[] {
     });
 }
 
-function assertStoryPassed(result: DemoResult): void {
-    const failed = result.steps.filter((s) => s.status !== "passed");
-    assert.deepEqual(failed, [], "every step passes");
-    assert.deepEqual(
-        result.steps.map((s) => s.id),
-        STORY.map((s) => s.id),
-        "the steps run in the story's order",
-    );
-    assert.equal(result.ok, true);
-}
-
-function assertDriftNamed(result: DemoResult, expected = "ikeConfig.ikeEncAlg"): void {
-    const drift = result.steps.find((s) => s.id === "drift")!;
-    assert.equal(drift.facts?.expectedDriftPath, expected);
-    assert.equal(drift.facts?.drift?.drift, true);
-    assert.ok(
-        drift.facts?.drift?.findings.some((f) => f.paths.includes(expected)),
-        `the drift step names ${expected}: ${JSON.stringify(drift.facts?.drift?.findings)}`,
-    );
-    assert.ok(drift.detail.includes(`differs in ${expected}`), drift.detail);
+/** A lookup environment in which no CLI is at hand: an empty PATH and an empty setup:pulumi cache. */
+function withoutCli(dir: string): NodeJS.ProcessEnv {
+    return { PATH: dir, PULUMI_IPSEC_CACHE_DIR: dir };
 }
 
 describe("demo/run", function () {
     this.timeout(60_000);
 
     describe("runDemo", () => {
-        it("can tell the whole story through the plugin driver when no CLI is on PATH", async () => {
-            // GIVEN a PATH without pulumi and no leftovers from earlier runs
-            const emptyPath = fs.mkdtempSync(path.join(os.tmpdir(), "empty-path-"));
-            const tempBefore = demoTempDirs();
+        it("can tell the whole story through the plugin driver when no CLI is at hand", async () => {
+            // GIVEN neither a pulumi on PATH nor one built by setup:pulumi
+            const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "empty-path-"));
             const lines: string[] = [];
             try {
-                // WHEN the demo runs in this process
-                const result = await runDemo({ out: (line) => lines.push(line), driver: "auto", searchPath: emptyPath });
+                // WHEN the demo runs in this process, in a temporary directory of its own
+                const { result, leftovers } = await leftoversOf(() => runDemo({ out: (line) => lines.push(line), driver: "auto", lookupEnv: withoutCli(emptyDir) }));
 
-                // THEN it says once that it runs without the CLI, and every step passed
+                // THEN it says once that it runs without the CLI and how to get it, and every step passed
                 assert.equal(lines.filter((l) => l === NO_CLI_NOTICE).length, 1, lines.join("\n"));
+                assert.match(NO_CLI_NOTICE, /npm run setup:pulumi/);
                 assert.equal(result.driver, "plugin");
                 assert.equal(result.example, "tunnel");
                 assertStoryPassed(result);
@@ -72,10 +51,10 @@ describe("demo/run", function () {
                 assert.equal(lines.filter((l) => l.startsWith("✔ ")).length, STORY.length, lines.join("\n"));
                 assert.match(lines[lines.length - 1], /^PASSED in .* \(plugin driver\)$/);
                 // AND nothing is left behind
-                assert.deepEqual(demoTempDirs(), tempBefore);
+                assert.deepEqual(leftovers, []);
                 assert.deepEqual(demoPluginPids(), []);
             } finally {
-                fs.rmSync(emptyPath, { recursive: true, force: true });
+                fs.rmSync(emptyDir, { recursive: true, force: true });
             }
         });
 
@@ -89,60 +68,28 @@ describe("demo/run", function () {
                 const result = await runDemo({ out: (line) => lines.push(line), driver: "plugin", example });
                 // THEN its story passes and the drift names that cloud's field
                 assert.equal(result.example, example, lines.join("\n"));
+                // AND a driver chosen on purpose is not announced as a missing CLI
+                assert.ok(!lines.includes(NO_CLI_NOTICE), lines.join("\n"));
                 assertStoryPassed(result);
                 assertDriftNamed(result, field);
             });
         }
 
-        it("can tell the same story through the Pulumi CLI when it is installed", async function () {
-            // GIVEN a pulumi executable on PATH (never the case offline)
-            if (!findOnPath("pulumi")) this.skip();
-            this.timeout(300_000);
+        it("fails in one line when the CLI driver is forced but no CLI is at hand", async () => {
+            // GIVEN neither a pulumi on PATH nor a built one
+            const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "empty-path-"));
             const lines: string[] = [];
-            // WHEN the demo runs with the CLI driver
-            const result = await runDemo({ out: (line) => lines.push(line), driver: "cli" });
-            // THEN the same steps pass and the drift names the field
-            assert.equal(result.driver, "cli", lines.join("\n"));
-            assertStoryPassed(result);
-            assertDriftNamed(result);
-        });
-
-        it("fails in one line when the CLI driver is forced but pulumi is not on PATH", async () => {
-            // GIVEN an empty PATH
-            const lines: string[] = [];
-            // WHEN the CLI driver is requested
-            const result = await runDemo({ out: (line) => lines.push(line), driver: "cli", searchPath: "" });
-            // THEN nothing starts, and one line says why
-            assert.equal(result.ok, false);
-            assert.deepEqual(result.steps, []);
-            assert.equal(lines.length, 1);
-            assert.match(lines[0], /no pulumi executable is on PATH/);
-        });
-    });
-
-    describe("findOnPath", () => {
-        let dir: string;
-        beforeEach(() => {
-            dir = fs.mkdtempSync(path.join(os.tmpdir(), "find-on-path-"));
-        });
-        afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-        it("can find an executable file in a PATH list", () => {
-            // GIVEN an executable named pulumi in the second PATH entry
-            const exe = path.join(dir, "pulumi");
-            fs.writeFileSync(exe, "#!/bin/sh\n", { mode: 0o755 });
-            // WHEN it is looked up
-            const found = findOnPath("pulumi", [path.join(dir, "missing"), dir].join(path.delimiter), "linux");
-            // THEN its path is returned
-            assert.equal(found, exe);
-        });
-
-        it("skips files that are not executable, and directories", () => {
-            // GIVEN a non-executable file and a directory named pulumi
-            fs.writeFileSync(path.join(dir, "pulumi"), "", { mode: 0o644 });
-            fs.mkdirSync(path.join(dir, "sub", "pulumi"), { recursive: true });
-            // WHEN looked up THEN nothing is found (even for root, X_OK needs an execute bit)
-            assert.equal(findOnPath("pulumi", [dir, path.join(dir, "sub")].join(path.delimiter), "linux"), undefined);
+            try {
+                // WHEN the CLI driver is requested
+                const result = await runDemo({ out: (line) => lines.push(line), driver: "cli", lookupEnv: withoutCli(emptyDir) });
+                // THEN nothing starts, and one line says why and what to run
+                assert.equal(result.ok, false);
+                assert.deepEqual(result.steps, []);
+                assert.equal(lines.length, 1);
+                assert.match(lines[0], /no Pulumi CLI is on PATH or built: run `npm run setup:pulumi`/);
+            } finally {
+                fs.rmSync(emptyDir, { recursive: true, force: true });
+            }
         });
     });
 });

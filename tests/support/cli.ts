@@ -131,9 +131,19 @@ export class CliStack {
         const full = ["--non-interactive", "--color", "never", ...args];
         if (args[0] !== "stack" || args[1] !== "init") full.push("--stack", this.name);
         if (TAKES_CONFIG_FILE.has(args[0])) full.push("--config-file", this.configFile);
+        return this.exec(path.join(this.cliDir, "pulumi"), full, options);
+    }
+
+    /** The options that point a `pulumi` command at this stack (for scripts that run `pulumi` themselves). */
+    get stackArgs(): string[] {
+        return ["--stack", this.name, "--config-file", this.configFile];
+    }
+
+    /** Runs `file` in the program directory with this stack's environment (`pulumi` first on PATH). */
+    exec(file: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
         const timeoutMs = options.timeoutMs ?? 180_000;
         return new Promise((resolve, reject) => {
-            const child = spawn(path.join(this.cliDir, "pulumi"), full, {
+            const child = spawn(file, args, {
                 cwd: this.programDir,
                 env: { ...process.env, ...this.env, ...options.env },
                 stdio: ["ignore", "pipe", "pipe"],
