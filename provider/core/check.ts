@@ -51,12 +51,20 @@ function describeType(value: unknown, field?: Field): string {
     return field?.secret ? `a ${typeof value}` : `${typeof value} ${JSON.stringify(value)}`;
 }
 
+/**
+ * The path of `key` under `prefix` (which ends in "." when not empty). A key that is not an
+ * identifier (empty, with spaces or dots) is quoted, `ikeConfig["a b"]`, as Pulumi property paths write it.
+ */
+function keyPath(prefix: string, key: string): string {
+    return /^[A-Za-z_$][\w$]*$/.test(key) ? prefix + key : `${prefix.replace(/\.$/, "")}[${JSON.stringify(key)}]`;
+}
+
 function checkObject(schema: Schema, raw: Props, prefix: string, failures: CheckFailure[]): Props {
     const out: Props = {};
     for (const key of Object.keys(raw)) {
         if (ownEntry(schema, key) === undefined && !(prefix === "" && RESERVED_KEYS.has(key))) {
             failures.push({
-                property: prefix + key,
+                property: keyPath(prefix, key),
                 reason: `is not a known property; allowed: ${Object.keys(schema).join(", ")}`,
             });
         }

@@ -6,7 +6,7 @@
  * field and the connection read back never differ.
  */
 import { parseCidr } from "../core/cidr";
-import { ApiBinding, Field, Props, Schema, StringField } from "../core/schema";
+import { ApiBinding, Field, ownEntry, Props, Schema, StringField } from "../core/schema";
 import { IDEMPOTENCY_KEY_FIELD } from "../core/resource";
 import { TIMEOUTS_FIELD } from "../core/timing";
 
@@ -34,8 +34,9 @@ const emptyAsAbsent: Codec = { decode: (value) => (value === "" ? undefined : va
 const lowerCase = (renames: Readonly<Record<string, string>> = {}): Codec => {
     const back = Object.fromEntries(Object.entries(renames).map(([v3, v2]) => [v2.toLowerCase(), v3]));
     return {
-        encode: (value) => (renames[String(value)] ?? String(value)).toLowerCase(),
-        decode: (value) => (value === null || value === "" ? undefined : (back[String(value).toLowerCase()] ?? String(value).toUpperCase())),
+        encode: (value) => (ownEntry(renames, String(value)) ?? String(value)).toLowerCase(),
+        // The response's value is looked up as an own key only (a cloud answering `constructor` is not a rename).
+        decode: (value) => (value === null || value === "" ? undefined : (ownEntry(back, String(value).toLowerCase()) ?? String(value).toUpperCase())),
     };
 };
 

@@ -272,5 +272,12 @@ describe("tencentcloud schema", () => {
             assert.deepEqual(read.ipsecOptions, { encryptAlgorithm: "AES-CBC-128", integrityAlgorithm: "SHA1", pfsDhGroup: "NULL" });
             assert.deepEqual(read.securityPolicyDatabases, [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24"] }]);
         });
+
+        it("can read an API 2.0 value named like an Object.prototype member as a plain value", () => {
+            // GIVEN a DescribeVpnConn item whose algorithm is "constructor" (not a rename of the table)
+            const read = fromApiResponse(SCHEMA, { IPsecSet: { integrityAlgorith: "constructor" } }, API_2);
+            // THEN it reads as the upper-cased text, which diff then reports as drift
+            assert.equal((read.ipsecOptions as Props).integrityAlgorithm, "CONSTRUCTOR");
+        });
     });
 });
