@@ -6,16 +6,45 @@ interface SharedArgs {
     idempotencyKey?: pulumi.Input<string>;
 }
 
+/** The type token `pulumi.dynamic.Resource` registers for `module` and `type` (its constructor in @pulumi/pulumi dynamic/index.ts). */
+export function dynamicType(module: string, type: string): string {
+    return `pulumi-nodejs:dynamic/${module}:${type}`;
+}
+
+/** The type of the stack resource, which the URN leaves out of the parent type chain. */
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * The URN the engine gives the resource, computed now: `urn:pulumi:<stack>::<project>::<parent
+ * types joined by $ and the own type>::<name>`, as `createUrn` in @pulumi/pulumi's resource.ts
+ * builds it. The parent's own URN is an Output, and depending on it would make the connection wait
+ * for every resource of a parent component (the engine's dependency on a component is on all its
+ * children), so the chain is read from the parent resources themselves.
+ */
+export function resourceUrn(type: string, name: string, parent: pulumi.Resource | undefined): string {
+    const types = [type];
+    for (let resource = parent; resource !== undefined && pulumi.resourceType(resource) !== STACK_TYPE; resource = parentOf(resource)) {
+        types.unshift(pulumi.resourceType(resource));
+    }
+    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${types.join("$")}::${name}`;
+}
+
+/** The parent the SDK recorded when `resource` was constructed (the stack resource at the top). */
+function parentOf(resource: pulumi.Resource): pulumi.Resource | undefined {
+    return (resource as unknown as { __parentResource?: pulumi.Resource }).__parentResource;
+}
+
 /**
  * The props a connection class hands to `pulumi.dynamic.Resource`: the PSK always as a secret, the
- * idempotency key defaulted from the resource's identity, and each computed output present (as
- * undefined), which is what makes it an output property at all.
+ * idempotency key defaulted to the resource's URN — unique wherever URNs are, so same-named
+ * children of different components never share a create token — and each computed output present
+ * (as undefined), which is what makes it an output property at all.
  */
-export function connectionProps(name: string, args: SharedArgs, computedOutputs: readonly string[]): Record<string, unknown> {
+export function connectionProps(type: string, name: string, args: SharedArgs, opts: pulumi.CustomResourceOptions | undefined, computedOutputs: readonly string[]): Record<string, unknown> {
     return {
         ...args,
         preSharedKey: args.preSharedKey === undefined ? undefined : pulumi.secret(args.preSharedKey),
-        idempotencyKey: args.idempotencyKey ?? `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        idempotencyKey: args.idempotencyKey ?? resourceUrn(type, name, opts?.parent),
         ...Object.fromEntries(computedOutputs.map((key) => [key, undefined])),
     };
 }

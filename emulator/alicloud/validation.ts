@@ -257,8 +257,10 @@ const ipv4Value: KeyRule = (path, value) => {
 };
 
 /**
- * Psk: 1–100 of digits, letters and ~!`@#$%^&*()_-+={}[]\|;:",.<>/? — no spaces. The reference marks the
- * exact punctuation set unconfirmed (TF docs show ' where the TS SDK shows "), so both quotes pass.
+ * Psk: 1–100 of digits, letters and ~!`@#$%^&*()_-+={}[]\|;:",.<>/? — no spaces (CreateVpnConnection IkeConfig.Psk,
+ * https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns).
+ * Terraform's docs show ' where the TypeScript SDK shows ", so both quotes pass. LocalSubnet and RemoteSubnet may
+ * overlap: the same page documents no rule between them.
  */
 const PSK = /^[A-Za-z0-9~!`@#$%^&*()_\-+={}[\]\\|;:'",.<>/?]{1,100}$/;
 

@@ -257,7 +257,8 @@ export function validateSpd(value: unknown, path = "SecurityPolicyDatabases"): S
         if (remotes === undefined) throw missing(`${at}.RemoteCidrBlock`);
         if (remotes.length === 0) throw err("InvalidParameterValue.Empty", `${at}.RemoteCidrBlock`, `The parameter \`${at}.RemoteCidrBlock\` must not be empty.`);
         const remote = remotes.map((r, j) => cidr(r, `${at}.RemoteCidrBlock.${j}`));
-        // "SPD src/dst overlap" is VpnConnSpdCidrConflict (reference §1.9 Create).
+        // SPD src/dst overlap is VpnConnSpdCidrConflict (CreateVpnConnection error codes,
+        // https://www.tencentcloud.com/document/api/215/17522). PreShareKey has no documented charset: any non-empty string.
         for (const r of remote) {
             if (cidrsOverlap(local, r)) {
                 throw err("InvalidParameterValue.VpnConnSpdCidrConflict", at, `The local CIDR \`${local}\` overlaps the remote CIDR \`${r}\` in \`${at}\`.`);

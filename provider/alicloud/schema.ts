@@ -6,13 +6,18 @@
  */
 import { parseCidr } from "../core/cidr";
 import { ApiBinding, Field, Schema, StringField } from "../core/schema";
+import { IDEMPOTENCY_KEY_FIELD } from "../core/resource";
 import { TIMEOUTS_FIELD } from "../core/timing";
 
 const ALGORITHMS_ENC = ["aes", "aes192", "aes256", "des", "3des"] as const;
 const ALGORITHMS_AUTH = ["md5", "sha1", "sha256", "sha384", "sha512"] as const;
 const DH_GROUPS = ["group1", "group2", "group5", "group14"] as const;
 
-/** PSK charset of the API: digits, letters and these symbols; no spaces (§1.1 IkeConfig.Psk). */
+/**
+ * PSK charset of CreateVpnConnection's IkeConfig.Psk: digits, letters and these symbols, no spaces
+ * (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns).
+ * Tencent Cloud documents no charset for its PSK: the difference is the clouds'.
+ */
 const PSK_PATTERN = /^[0-9A-Za-z~!`@#$%^&*()_\-+={}[\]\\|;:'",.<>/?]+$/;
 
 const commaList = {
@@ -39,7 +44,11 @@ const at = (path: string, extra: Omit<ApiBinding, "path"> = {}): Record<string, 
     default: { path, ...extra },
 });
 
-/** Modify must always carry both subnet lists (reference §1.4, Terraform PR #5078). */
+/**
+ * Modify must always carry both subnet lists (Terraform PR #5078). CreateVpnConnection documents no
+ * rule between LocalSubnet and RemoteSubnet (link above), so overlapping lists pass here, while
+ * Tencent Cloud refuses overlapping SPD CIDRs (`InvalidParameterValue.VpnConnSpdCidrConflict`).
+ */
 const subnets = (path: string): Field => ({
     kind: "list",
     required: true,
@@ -53,7 +62,8 @@ const subnets = (path: string): Field => ({
 const identity = (path: string): StringField => ({ kind: "string", maxLength: 100, noWhitespace: true, computed: true, api: at(path) });
 
 export const VPN_CONNECTION_SCHEMA: Schema = {
-    region: { kind: "string", required: true, replaceOnChange: true, writeOnly: true, noWhitespace: true, api: at("RegionId") },
+    // RegionId, which also names the default endpoint's host (see REGION_ID in core/endpoint.ts).
+    region: { kind: "string", required: true, replaceOnChange: true, writeOnly: true, format: "regionId", api: at("RegionId") },
     vpnGatewayId: { kind: "string", required: true, replaceOnChange: true, noWhitespace: true, api: at("VpnGatewayId") },
     customerGatewayId: { kind: "string", required: true, replaceOnChange: true, noWhitespace: true, api: at("CustomerGatewayId") },
     localSubnets: subnets("LocalSubnet"),
@@ -117,7 +127,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             retry: { kind: "integer", min: 1, max: 2147483647, default: 3, api: at("HealthCheckConfig.retry", { readPath: "VcoHealthCheck.Retry", ...asString }) },
         },
     },
-    idempotencyKey: { kind: "string", local: true, maxLength: 256 },
+    idempotencyKey: IDEMPOTENCY_KEY_FIELD,
     adoptConnectionId: { kind: "string", local: true, noWhitespace: true, maxLength: 64 },
     timeouts: TIMEOUTS_FIELD,
 };

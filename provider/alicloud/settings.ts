@@ -3,7 +3,7 @@
  * (`alicloud:*`, as the official Pulumi provider names them) or the environment.
  */
 import { lookupSetting } from "../core/config";
-import { parseEndpoint } from "../core/endpoint";
+import { parseEndpoint, regionalEndpoint } from "../core/endpoint";
 import { ConfigurationError } from "../core/errors";
 
 export interface AlicloudSettings {
@@ -18,10 +18,16 @@ export function configuredRegion(): string | undefined {
     return lookupSetting(["alicloud:region"], ["ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"]);
 }
 
-/** The VPC endpoint of a region (reference §1: central endpoint for the big regions, else regional). */
+/** Regions served by the central VPC endpoint (the endpoint map in aliyun/alibabacloud-python-sdk `vpc-20160428/alibabacloud_vpc20160428/client.py`); others have their own. */
+const CENTRAL_ENDPOINT_REGIONS: readonly string[] = ["cn-qingdao", "cn-beijing", "cn-hangzhou", "cn-shanghai", "cn-shenzhen", "cn-hongkong", "ap-southeast-1", "us-east-1", "us-west-1"];
+
+/**
+ * The VPC endpoint of a region: the central one for the regions above, else
+ * `vpc.<region>.aliyuncs.com` (https://help.aliyun.com/en/vpc/developer-reference/api-vpc-2016-04-28-endpoint).
+ * Throws {@link ConfigurationError} for anything that is not a region ID: it would become the host.
+ */
 export function defaultEndpoint(region: string): string {
-    const central = ["cn-qingdao", "cn-beijing", "cn-hangzhou", "cn-shanghai", "cn-shenzhen", "cn-hongkong", "ap-southeast-1", "us-east-1", "us-west-1"];
-    return central.includes(region) ? "https://vpc.aliyuncs.com" : `https://vpc.${region}.aliyuncs.com`;
+    return CENTRAL_ENDPOINT_REGIONS.includes(region) ? "https://vpc.aliyuncs.com" : regionalEndpoint("vpc", region, "aliyuncs.com");
 }
 
 export function resolveSettings(region: string): AlicloudSettings {

@@ -5,7 +5,8 @@
  */
 import { CheckFailure } from "./errors";
 import { parseCidr, parseIpv4 } from "./cidr";
-import { canonicalJson, Field, isPlainObject, ListField, ObjectField, Props, Schema, StringField, UNKNOWN } from "./schema";
+import { isRegionId, REGION_ID_RULE } from "./endpoint";
+import { canonicalJson, Field, isPlainObject, ListField, ObjectField, ownEntry, Props, Schema, StringField, UNKNOWN } from "./schema";
 
 export interface CheckOutcome {
     inputs: Props;
@@ -25,6 +26,23 @@ export function checkInputs(schema: Schema, raw: Props): CheckOutcome {
     return { inputs, failures };
 }
 
+/** What a field holds, for messages. */
+function describeKind(field: Field): string {
+    switch (field.kind) {
+        case "string":
+            if (field.enum) return `one of ${field.enum.join(", ")}`;
+            return field.format === "cidr" ? "an IPv4 CIDR block" : field.format === "ipv4" ? "an IPv4 address" : "a string";
+        case "integer":
+            return `an integer between ${field.min} and ${field.max}`;
+        case "boolean":
+            return "true or false";
+        case "list":
+            return "a list";
+        case "object":
+            return `an object with keys ${Object.keys(field.fields).join(", ")}`;
+    }
+}
+
 /** What a wrong value is, for messages; a secret field's value is never shown, only its type. */
 function describeType(value: unknown, field?: Field): string {
     if (value === null) return "null";
@@ -33,19 +51,27 @@ function describeType(value: unknown, field?: Field): string {
     return field?.secret ? `a ${typeof value}` : `${typeof value} ${JSON.stringify(value)}`;
 }
 
+/**
+ * The path of `key` under `prefix` (which ends in "." when not empty). A key that is not an
+ * identifier (empty, with spaces or dots) is quoted, `ikeConfig["a b"]`, as Pulumi property paths write it.
+ */
+function keyPath(prefix: string, key: string): string {
+    return /^[A-Za-z_$][\w$]*$/.test(key) ? prefix + key : `${prefix.replace(/\.$/, "")}[${JSON.stringify(key)}]`;
+}
+
 function checkObject(schema: Schema, raw: Props, prefix: string, failures: CheckFailure[]): Props {
     const out: Props = {};
     for (const key of Object.keys(raw)) {
-        if (!(key in schema) && !(prefix === "" && RESERVED_KEYS.has(key))) {
+        if (ownEntry(schema, key) === undefined && !(prefix === "" && RESERVED_KEYS.has(key))) {
             failures.push({
-                property: prefix + key,
+                property: keyPath(prefix, key),
                 reason: `is not a known property; allowed: ${Object.keys(schema).join(", ")}`,
             });
         }
     }
     const checkedFields: [string, Field][] = [];
     for (const [key, field] of Object.entries(schema)) {
-        const value = checkField(field, raw[key], prefix + key, failures);
+        const value = checkField(field, ownEntry(raw, key), prefix + key, failures);
         if (value !== undefined) out[key] = value;
         checkedFields.push([key, field]);
     }
@@ -116,6 +142,10 @@ function checkString(field: StringField, raw: unknown, path: string, failures: C
     }
     if (field.enum) {
         const canonical = field.enum.find((allowed) => allowed.toLowerCase() === raw.toLowerCase());
+        const unsupported = Object.keys(field.unsupported ?? {}).find((value) => value.toLowerCase() === raw.toLowerCase());
+        if (unsupported !== undefined) {
+            return fail(`must be one of ${field.enum.join(", ")}: ${unsupported} is not supported yet (${field.unsupported![unsupported]})`);
+        }
         return canonical ?? fail(`must be one of ${field.enum.join(", ")} (got "${field.secret ? "***" : raw}")`);
     }
     if (raw !== raw.trim()) return fail("must not start or end with whitespace");
@@ -136,6 +166,9 @@ function checkString(field: StringField, raw: unknown, path: string, failures: C
     if (field.format === "ipv4" && parseIpv4(raw) === undefined) {
         return fail(`must be an IPv4 address like 192.0.2.1 (got "${raw}")`);
     }
+    if (field.format === "regionId" && !isRegionId(raw)) {
+        return fail(`must be ${REGION_ID_RULE} (got ${JSON.stringify(raw)})`);
+    }
     return raw;
 }
 
@@ -151,7 +184,14 @@ function checkList(field: ListField, raw: unknown, path: string, failures: Check
         failures.push({ property: path, reason: `must have at most ${field.maxItems} items (got ${raw.length})` });
         return undefined;
     }
-    const items = raw.map((item, i) => checkField(field.items, item, `${path}[${i}]`, failures));
+    const items = raw.map((item, i) => {
+        if (item === null || item === undefined) {
+            // An absent item is not an absent field: it would otherwise vanish, taking the list with it.
+            failures.push({ property: `${path}[${i}]`, reason: `must be ${describeKind(field.items)}, not null` });
+            return undefined;
+        }
+        return checkField(field.items, item, `${path}[${i}]`, failures);
+    });
     if (items.some((item) => item === undefined)) return undefined;
     if (!field.set || items.includes(UNKNOWN)) return items;
     const seen = new Map<string, number>();

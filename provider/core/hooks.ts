@@ -61,7 +61,7 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             setStackConfig(request.config);
         },
         async check(olds, news) {
-            return checkResource(schema, news, { defaults: resource.configDefaults(), extraRules: resource.extraRules });
+            return checkResource(schema, news, { olds, defaults: resource.configDefaults(), extraRules: resource.extraRules });
         },
         async diff(id, olds, news) {
             const { changedPaths, localChanges, ...result } = diffResource(schema, olds, news);

@@ -8,7 +8,7 @@ import { createHash } from "crypto";
 import { checkInputs, RESERVED_KEYS } from "./check";
 import { CheckFailure } from "./errors";
 import { diffProps } from "./diff";
-import { canonicalJson, Field, isPlainObject, Props, Schema } from "./schema";
+import { canonicalJson, Field, isPlainObject, ownEntry, Props, Schema, StringField } from "./schema";
 
 /** Inputs or outputs without the keys the Pulumi machinery adds (`__provider`). */
 export function withoutReserved(props: Props | undefined): Props {
@@ -20,21 +20,67 @@ export function withoutReserved(props: Props | undefined): Props {
 }
 
 /**
- * Runs the table-driven check, then resource-specific rules that need the normalized inputs.
- * `provider-level defaults` (e.g. the configured region) are merged in before validation.
+ * The `idempotencyKey` field both resources declare: a provider-side seed of the create token.
+ * Long enough for the URN the SDK classes default it to (type chain included).
  */
-export function checkResource(
-    schema: Schema,
-    news: Props,
-    options: { defaults?: Props; extraRules?: (inputs: Props) => CheckFailure[] } = {},
-): pulumi.dynamic.CheckResult {
+export const IDEMPOTENCY_KEY_FIELD: StringField = { kind: "string", local: true, maxLength: 1024 };
+
+/**
+ * A default `idempotencyKey` has the form of a URN: the SDK classes derive it from the resource's
+ * URN (see sdk/connectionProps.ts) when the program sets none.
+ */
+export function isDefaultIdempotencyKey(key: unknown): boolean {
+    return typeof key === "string" && key.startsWith("urn:pulumi:");
+}
+
+/**
+ * The `idempotencyKey` to record: the given one, except that a default key never displaces the key
+ * an existing resource (`olds`) was created with. Defaults have changed between versions
+ * (`<project>/<stack>/<name>` before the URN); the key only matters for creates, so an existing
+ * resource keeps its own instead of showing an update for a changed default. A replacement gets the
+ * current default: the engine checks it again without olds (pkg/resource/deploy/step_generator.go),
+ * and it is a new connection with a new token anyway (see {@link createToken}).
+ */
+function keptIdempotencyKey(olds: Props, news: Props): unknown {
+    const previous = olds.idempotencyKey;
+    const keep = typeof previous === "string" && previous !== "" && (news.idempotencyKey === undefined || news.idempotencyKey === null || isDefaultIdempotencyKey(news.idempotencyKey));
+    return keep ? previous : news.idempotencyKey;
+}
+
+export interface CheckOptions {
+    /** The resource's previous inputs (`{}` for a new resource). */
+    olds?: Props;
+    /** Provider-level defaults merged in for unset inputs (e.g. the configured region). */
+    defaults?: Props;
+    /** Cross-field rules that need the normalized inputs; run only when the table's checks pass. */
+    extraRules?: (inputs: Props) => CheckFailure[];
+}
+
+/**
+ * Runs the table-driven check, then resource-specific rules that need the normalized inputs.
+ * Provider-level defaults are validated like inputs; a failure of one says where the value came from.
+ */
+export function checkResource(schema: Schema, news: Props, options: CheckOptions = {}): pulumi.dynamic.CheckResult {
     const raw: Props = { ...news };
+    const configured = new Set<string>();
     for (const [key, value] of Object.entries(options.defaults ?? {})) {
-        if (raw[key] === undefined || raw[key] === null) raw[key] = value;
+        if (raw[key] === undefined || raw[key] === null) {
+            raw[key] = value;
+            configured.add(key);
+        }
+    }
+    if (ownEntry(schema, "idempotencyKey")?.local) {
+        const key = keptIdempotencyKey(options.olds ?? {}, raw);
+        if (key !== undefined) raw.idempotencyKey = key;
     }
     const { inputs, failures } = checkInputs(schema, raw);
     if (failures.length === 0 && options.extraRules) failures.push(...options.extraRules(inputs));
-    return failures.length > 0 ? { inputs: news, failures } : { inputs };
+    if (failures.length === 0) return { inputs };
+    const located = failures.map((failure) => {
+        const key = failure.property.split(/[.[]/)[0];
+        return configured.has(key) ? { ...failure, reason: `${failure.reason} (the input is unset; this value comes from the provider's stack config or environment)` } : failure;
+    });
+    return { inputs: news, failures: located };
 }
 
 export interface ResourceDiff extends pulumi.dynamic.DiffResult {
@@ -157,7 +203,7 @@ export function adoptionFailures(schema: Schema, adoptProperty: string, id: stri
 export function overlayActual(schema: Schema, desired: Props, actual: Props): Props {
     const outputs: Props = { ...desired };
     for (const [key, value] of Object.entries(actual)) {
-        const field = schema[key];
+        const field = ownEntry(schema, key);
         outputs[key] = field?.kind === "object" && isPlainObject(value) ? { ...(isPlainObject(desired[key]) ? desired[key] : {}), ...value } : value;
     }
     return outputs;

@@ -58,7 +58,12 @@ export interface StringField extends FieldBase {
     maxLength?: number;
     /** Rejects any whitespace (PSKs, IKE identities). */
     noWhitespace?: boolean;
-    format?: "cidr" | "ipv4";
+    format?: "cidr" | "ipv4" | "regionId";
+    /**
+     * Values the API documents but this resource does not support yet, each with the reason; they
+     * are refused by `check` (naming `enum`, the supported values) instead of failing at the cloud.
+     */
+    unsupported?: Readonly<Record<string, string>>;
 }
 
 export interface IntegerField extends FieldBase {
@@ -92,6 +97,15 @@ export type Props = Record<string, unknown>;
 
 export function isPlainObject(value: unknown): value is Props {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The entry of `table` under a key that came from user input or a cloud response, or undefined.
+ * Only own properties count: `key in table` or `table[key]` would find `constructor`, `toString`
+ * or `__proto__` on `Object.prototype` and take them for declared entries.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 /** Stable JSON with sorted keys, for set ordering and semantic comparison. */

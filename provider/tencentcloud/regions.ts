@@ -3,6 +3,8 @@
  * `ap-guangzhou`; the resource's `region` is always the 3.0 name and is translated here for 2.0.
  * Only regions whose short code is certain are listed (the retired API takes no new regions).
  */
+import { ownEntry } from "../core/schema";
+
 export const LEGACY_REGION_CODES: Readonly<Record<string, string>> = {
     "ap-guangzhou": "gz",
     "ap-shanghai": "sh",
@@ -15,5 +17,5 @@ export const LEGACY_REGION_CODES: Readonly<Record<string, string>> = {
 
 /** The API 2.0 short code of an API 3.0 region, or undefined when API 2.0 has none for it. */
 export function legacyRegionCode(region: string): string | undefined {
-    return LEGACY_REGION_CODES[region];
+    return ownEntry(LEGACY_REGION_CODES, region);
 }

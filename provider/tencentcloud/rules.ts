@@ -45,8 +45,10 @@ export function identityRules(inputs: Props): CheckFailure[] {
  * Which traffic the tunnel carries: `securityPolicyDatabases` or `userGwCidrBlocks` — one of them
  * is required (seed 001 "userGwCidrBlock和spdAcl必须填一项") unless the tunnel routes by
  * destination or BGP, and both at once are refused (2.0 would silently prefer spdAcl). Each local
- * CIDR appears once (2.0 keys spdAcl by it) and must not overlap its remote CIDRs
- * (`InvalidParameterValue.VpnConnSpdCidrConflict`, reference §1.9).
+ * CIDR appears once (2.0 keys spdAcl by it) and must not overlap its remote CIDRs: CreateVpnConnection
+ * lists `InvalidParameterValue.VpnConnSpdCidrConflict` (https://www.tencentcloud.com/document/api/215/17522)
+ * and the console guide says the gateway's and the customer's IP ranges cannot overlap
+ * (https://intl.cloud.tencent.com/document/product/1037/39635). Alibaba Cloud documents no such rule.
  */
 export function trafficRules(inputs: Props): CheckFailure[] {
     const policies = inputs.securityPolicyDatabases;
@@ -62,11 +64,14 @@ export function trafficRules(inputs: Props): CheckFailure[] {
     if (Array.isArray(policies)) {
         const seen = new Set<string>();
         (policies as SecurityPolicy[]).forEach((policy, i) => {
-            if (!isPlainObject(policy) || [policy.localCidrBlock, policy.remoteCidrBlocks].some(isUnknown)) return;
+            // The field table has already judged each policy's shape; a rule never assumes it.
+            if (!isPlainObject(policy) || typeof policy.localCidrBlock !== "string" || !Array.isArray(policy.remoteCidrBlocks)) return;
+            if ([policy.localCidrBlock, policy.remoteCidrBlocks].some(isUnknown)) return;
             if (seen.has(policy.localCidrBlock)) failures.push(fail(`securityPolicyDatabases[${i}].localCidrBlock`, `${policy.localCidrBlock} appears in more than one policy; merge their remoteCidrBlocks`));
             seen.add(policy.localCidrBlock);
             const local = parseCidr(policy.localCidrBlock);
             policy.remoteCidrBlocks.forEach((remote, j) => {
+                if (typeof remote !== "string") return;
                 const parsed = parseCidr(remote);
                 if (local.ok && parsed.ok && (cidrContains(local.cidr, parsed.cidr) || cidrContains(parsed.cidr, local.cidr))) {
                     failures.push(fail(`securityPolicyDatabases[${i}].remoteCidrBlocks[${j}]`, `${remote} overlaps the policy's localCidrBlock ${policy.localCidrBlock}`));

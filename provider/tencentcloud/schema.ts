@@ -6,7 +6,8 @@
  * field and the connection read back never differ.
  */
 import { parseCidr } from "../core/cidr";
-import { ApiBinding, Field, Props, Schema, StringField } from "../core/schema";
+import { ApiBinding, Field, ownEntry, Props, Schema, StringField } from "../core/schema";
+import { IDEMPOTENCY_KEY_FIELD } from "../core/resource";
 import { TIMEOUTS_FIELD } from "../core/timing";
 
 /** Dialect names of the field table's bindings. */
@@ -33,8 +34,9 @@ const emptyAsAbsent: Codec = { decode: (value) => (value === "" ? undefined : va
 const lowerCase = (renames: Readonly<Record<string, string>> = {}): Codec => {
     const back = Object.fromEntries(Object.entries(renames).map(([v3, v2]) => [v2.toLowerCase(), v3]));
     return {
-        encode: (value) => (renames[String(value)] ?? String(value)).toLowerCase(),
-        decode: (value) => (value === null || value === "" ? undefined : (back[String(value).toLowerCase()] ?? String(value).toUpperCase())),
+        encode: (value) => (ownEntry(renames, String(value)) ?? String(value)).toLowerCase(),
+        // The response's value is looked up as an own key only (a cloud answering `constructor` is not a rename).
+        decode: (value) => (value === null || value === "" ? undefined : (ownEntry(back, String(value).toLowerCase()) ?? String(value).toUpperCase())),
     };
 };
 
@@ -123,17 +125,29 @@ export const IPSEC_ENCRYPTION = [...IKE_ENCRYPTION.slice(0, 6), "NULL", ...IKE_E
 /** The deprecated `IntegrityAlgorith` (sic) enum, a superset of the new `IntegrityAlgorithm`'s (reference §1.4). */
 export const IPSEC_INTEGRITY = ["MD5", "SHA1", "SHA-256", "SHA-512", "SHA-384", "SM3"] as const;
 export const PFS_GROUPS = ["NULL", ...DH_GROUPS.map((g) => `DH-${g}`)] as const;
-/** `STATIC` is the API's default (reference §1.2); the documented enum adds StaticRoute, Policy, Bgp. */
-export const ROUTE_TYPES = ["STATIC", "StaticRoute", "Policy", "Bgp"] as const;
+/**
+ * Supported `RouteType`s: `STATIC` is the API's default; CreateVpnConnection also documents
+ * `StaticRoute`, `Policy` and `Bgp` (https://www.tencentcloud.com/document/api/215/17522).
+ */
+export const ROUTE_TYPES = ["STATIC", "StaticRoute", "Policy"] as const;
+/**
+ * `Bgp` needs a `BgpConfig` (the create answers `MissingParameter` without one), which this resource
+ * does not manage yet: refused by `check` rather than at the cloud.
+ */
+const UNSUPPORTED_ROUTE_TYPES = { Bgp: "a BGP tunnel needs BgpConfig, which this resource does not manage" } as const;
 /** Route types that do not use security policies (Terraform PR #3763: SPD not read for them). */
-export const ROUTED_TYPES: readonly string[] = ["StaticRoute", "Bgp"];
+export const ROUTED_TYPES: readonly string[] = ["StaticRoute"];
 
 export const VPN_CONNECTION_SCHEMA: Schema = {
-    region: { kind: "string", required: true, replaceOnChange: true, writeOnly: true, noWhitespace: true },
+    // The common parameter Region, sent as X-TC-Region (VPC Common Params, https://www.tencentcloud.com/document/product/215/15758).
+    region: { kind: "string", required: true, replaceOnChange: true, writeOnly: true, format: "regionId" },
     vpcId: { kind: "string", noWhitespace: true, replaceOnChange: true, computed: true, api: bind({ path: "VpcId", ...emptyAsAbsent }, { path: "vpcId", readPath: "unVpcId" }) },
     vpnGatewayId: { kind: "string", required: true, noWhitespace: true, replaceOnChange: true, api: bind("VpnGatewayId", { path: "vpnGwId", readPath: "unVpnGwId" }) },
     customerGatewayId: { kind: "string", required: true, noWhitespace: true, replaceOnChange: true, api: bind("CustomerGatewayId", { path: "userGwId", readPath: "unUserGwId" }) },
     name: { kind: "string", required: true, minLength: 1, maxLength: 60, api: bind("VpnConnectionName", "vpnConnName") },
+    // CreateVpnConnection documents `PreShareKey` as "the pre-shared key" with no charset or length
+    // (https://www.tencentcloud.com/document/api/215/17522), unlike Alibaba Cloud's IkeConfig.Psk:
+    // only an empty key and surrounding whitespace are refused.
     preSharedKey: { kind: "string", required: true, secret: true, api: bind("PreShareKey", "preSharedKey") },
     securityPolicyDatabases: {
         kind: "list",
@@ -195,7 +209,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             },
         },
     },
-    routeType: { kind: "string", enum: ROUTE_TYPES, default: "STATIC", replaceOnChange: true, api: bind("RouteType") },
+    routeType: { kind: "string", enum: ROUTE_TYPES, unsupported: UNSUPPORTED_ROUTE_TYPES, default: "STATIC", replaceOnChange: true, api: bind("RouteType") },
     negotiationType: { kind: "string", enum: ["active", "passive", "flowTrigger"], default: "active", api: bind("NegotiationType") },
     dpdEnable: { kind: "boolean", default: false, api: bind({ path: "DpdEnable", ...zeroOne }) },
     // Default 30 s applies only once DPD is on (reference §1.2), so the cloud fills it: computed.
@@ -209,7 +223,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     // Which API generation the hooks call. Not local: switching it is recorded by a (call-free) update,
     // so later reads and deletes use the new generation too.
     apiVersion: { kind: "string", enum: API_VERSIONS, default: "3.0" },
-    idempotencyKey: { kind: "string", local: true, maxLength: 256 },
+    idempotencyKey: IDEMPOTENCY_KEY_FIELD,
     adoptConnectionId: { kind: "string", local: true, noWhitespace: true, maxLength: 64 },
     timeouts: TIMEOUTS_FIELD,
 };

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { connectionOptions, connectionProps } from "../connectionProps";
+import { connectionOptions, connectionProps, dynamicType } from "../connectionProps";
 import { alicloudVpnConnectionProvider } from "../../provider";
 import { TimeoutsArgs } from "../timeouts";
 
@@ -52,7 +52,7 @@ export interface HealthCheckConfigArgs {
 }
 
 export interface VpnConnectionArgs {
-    /** Region of the VPN gateway; changing it replaces the connection. @default the `alicloud:region` stack config, else `ALIBABA_CLOUD_REGION` */
+    /** Region ID of the VPN gateway (lower-case letters, digits and hyphens, e.g. `cn-hangzhou`); changing it replaces the connection. @default the `alicloud:region` stack config, else `ALIBABA_CLOUD_REGION` */
     region?: pulumi.Input<string>;
     /** VPN gateway ID (`vpn-…`); changing it replaces the connection. */
     vpnGatewayId: pulumi.Input<string>;
@@ -85,7 +85,11 @@ export interface VpnConnectionArgs {
     healthCheckConfig?: pulumi.Input<HealthCheckConfigArgs>;
     /**
      * Seed of the ClientToken that makes a create idempotent across retries and re-runs; must be
-     * unique per connection within an account. @default `<project>/<stack>/<resource name>`
+     * unique per connection within an account, or two resources share one connection (at most 1024 characters).
+     * Only creates use it, and a connection that exists keeps the key it was created with while
+     * this stays unset (or is a URN-shaped default): a new default never shows as an update.
+     * @default the resource's URN, `urn:pulumi:<stack>::<project>::<parent types…$type>::<name>`, unique
+     * wherever URNs are (same-named children of different components differ by their parents' types)
      */
     idempotencyKey?: pulumi.Input<string>;
     /**
@@ -102,6 +106,10 @@ export interface VpnConnectionArgs {
      */
     timeouts?: pulumi.Input<TimeoutsArgs>;
 }
+
+/** Module and type of the registered resource: `pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection`. */
+const MODULE = "pulumi-ipsec/alicloud";
+const TYPE = "VpnConnection";
 
 /** Outputs the cloud computes (declared on the class below). */
 const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus"] as const;
@@ -146,6 +154,7 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     declare readonly healthCheckStatus: pulumi.Output<string | null>;
 
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        super(alicloudVpnConnectionProvider, name, connectionProps(name, args, COMPUTED_OUTPUTS), connectionOptions(opts), "pulumi-ipsec/alicloud", "VpnConnection");
+        const props = connectionProps(dynamicType(MODULE, TYPE), name, args, opts, COMPUTED_OUTPUTS);
+        super(alicloudVpnConnectionProvider, name, props, connectionOptions(opts), MODULE, TYPE);
     }
 }

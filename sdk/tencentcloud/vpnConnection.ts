@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { connectionOptions, connectionProps } from "../connectionProps";
+import { connectionOptions, connectionProps, dynamicType } from "../connectionProps";
 import { tencentcloudVpnConnectionProvider } from "../../provider";
 import { TimeoutsArgs } from "../timeouts";
 
@@ -72,7 +72,7 @@ export interface IpsecOptionsArgs {
 }
 
 export interface VpnConnectionArgs {
-    /** Region (API 3.0 name, e.g. `ap-guangzhou`); changing it replaces the connection. @default the `tencentcloud:region` stack config, else `TENCENTCLOUD_REGION` */
+    /** Region ID (API 3.0 name: lower-case letters, digits and hyphens, e.g. `ap-guangzhou`); changing it replaces the connection. @default the `tencentcloud:region` stack config, else `TENCENTCLOUD_REGION` */
     region?: pulumi.Input<string>;
     /** VPC ID (`vpc-…`); required for VPC-type gateways and with `apiVersion` "2.0"; changing it replaces the connection. @default none (CCN-type gateways) */
     vpcId?: pulumi.Input<string>;
@@ -86,7 +86,7 @@ export interface VpnConnectionArgs {
     preSharedKey: pulumi.Input<string>;
     /**
      * Security policies (SPD): which VPC CIDRs talk to which on-premises CIDRs; compared as a set.
-     * This or `userGwCidrBlocks` is required unless `routeType` is `StaticRoute` or `Bgp`.
+     * This or `userGwCidrBlocks` is required unless `routeType` is `StaticRoute`.
      * @default none
      */
     securityPolicyDatabases?: pulumi.Input<pulumi.Input<SecurityPolicyDatabaseArgs>[]>;
@@ -101,7 +101,10 @@ export interface VpnConnectionArgs {
     ikeOptions?: pulumi.Input<IkeOptionsArgs>;
     /** IPsec (phase two) settings. @default the API's defaults, listed per field */
     ipsecOptions?: pulumi.Input<IpsecOptionsArgs>;
-    /** `STATIC`, `StaticRoute` (destination routing), `Policy` (SPD) or `Bgp`; changing it replaces the connection. API 3.0 only. @default "STATIC" (the API's default) */
+    /**
+     * `STATIC`, `StaticRoute` (destination routing) or `Policy` (SPD); changing it replaces the connection. API 3.0 only.
+     * The API's `Bgp` is refused until BGP settings are supported. @default "STATIC" (the API's default)
+     */
     routeType?: pulumi.Input<string>;
     /** `active`, `passive` or `flowTrigger`. API 3.0 only. @default "active" */
     negotiationType?: pulumi.Input<string>;
@@ -126,7 +129,11 @@ export interface VpnConnectionArgs {
     /**
      * Seed of the create token that lets a retried or re-run create adopt the connection an
      * earlier attempt made instead of making a second; must be unique per connection within an
-     * account. @default `<project>/<stack>/<resource name>`
+     * account, or two resources share one connection (at most 1024 characters).
+     * Only creates use it, and a connection that exists keeps the key it was created with while
+     * this stays unset (or is a URN-shaped default): a new default never shows as an update.
+     * @default the resource's URN, `urn:pulumi:<stack>::<project>::<parent types…$type>::<name>`, unique
+     * wherever URNs are (same-named children of different components differ by their parents' types)
      */
     idempotencyKey?: pulumi.Input<string>;
     /**
@@ -146,6 +153,10 @@ export interface VpnConnectionArgs {
 }
 
 type Outputs<T> = { [K in keyof T]-?: pulumi.Unwrap<T[K]> };
+
+/** Module and type of the registered resource: `pulumi-nodejs:dynamic/pulumi-ipsec/tencentcloud:VpnConnection`. */
+const MODULE = "pulumi-ipsec/tencentcloud";
+const TYPE = "VpnConnection";
 
 /** Outputs the cloud computes (declared on the class below). */
 const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "netStatus", "createdTime", "vpnProto", "encryptProto", "healthCheckStatus"] as const;
@@ -200,6 +211,7 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     declare readonly healthCheckStatus: pulumi.Output<string | null>;
 
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        super(tencentcloudVpnConnectionProvider, name, connectionProps(name, args, COMPUTED_OUTPUTS), connectionOptions(opts), "pulumi-ipsec/tencentcloud", "VpnConnection");
+        const props = connectionProps(dynamicType(MODULE, TYPE), name, args, opts, COMPUTED_OUTPUTS);
+        super(tencentcloudVpnConnectionProvider, name, props, connectionOptions(opts), MODULE, TYPE);
     }
 }

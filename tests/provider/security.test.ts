@@ -1,6 +1,6 @@
 /**
  * Security through the hooks: the endpoint policy (plain http only for loopback, anything else
- * https, refused before any request), and credentials kept out of errors. The emulator's own
+ * https, refused before any request), regions that cannot make up a host, and credentials kept out of errors. The emulator's own
  * authentication — wrong secrets, replayed nonces, expired timestamps — is tested where it lives:
  * tests/emulator/alicloud/authenticator.test.ts, tests/emulator/tencentcloud/tc3.test.ts and
  * tests/emulator/tencentcloud/legacySignature.test.ts. PSKs and credentials in errors and logs under
@@ -13,6 +13,7 @@ import { CloudApiError, ConfigurationError } from "../../provider/core/errors";
 import * as tencentHooks from "../../provider/tencentcloud/vpnConnection";
 import { startTestCloud, TestCloud } from "../support/cloudEnv";
 import { withEnv } from "../support/faultMatrix";
+import { recordConnects } from "../support/socketLog";
 import { VALID as ALICLOUD_VALID } from "./alicloud/fixtures";
 import { VALID as TENCENT_VALID } from "./tencentcloud/fixtures";
 
@@ -105,6 +106,53 @@ describe("security through the hooks", function () {
             });
         });
     }
+
+    describe("a region that would make up the endpoint host", () => {
+        const HOSTILE = "attacker.example/";
+
+        it("fails check when the resource's region is not a region ID, naming region", async () => {
+            for (const resource of RESOURCES) {
+                // GIVEN a region that would end the host name of https://vpc.<region>.aliyuncs.com
+                // WHEN checked
+                const { failures = [] } = await resource.hooks.check({}, { ...resource.valid, region: HOSTILE });
+                // THEN region fails with the allowed form
+                assert.deepEqual(failures.map((f) => f.property), ["region"], resource.name);
+                assert.match(failures[0].reason, /must be a region ID: lower-case letters, digits and hyphens, like cn-hangzhou/);
+            }
+        });
+
+        it("fails check when the configured default region is not a region ID, saying where it came from", async () => {
+            // GIVEN the region left unset and the stack config's default hostile
+            setStackConfig({ get: (key) => (key === "alicloud:region" || key === "tencentcloud:region" ? HOSTILE : undefined) });
+            for (const resource of RESOURCES) {
+                const { region: _unset, ...inputs } = resource.valid;
+                // WHEN checked
+                const { failures = [] } = await resource.hooks.check({}, inputs);
+                // THEN region fails, and the reason points at the provider configuration
+                assert.deepEqual(failures.map((f) => f.property), ["region"], resource.name);
+                assert.match(failures[0].reason, /comes from the provider's stack config or environment/);
+            }
+        });
+
+        it("fails when the environment's default region is not a region ID", async () => {
+            const { failures = [] } = await withEnv({ ALIBABA_CLOUD_REGION: "cn-hangzhou.attacker.example" }, () => alicloudHooks.check({}, ALICLOUD_VALID));
+            assert.deepEqual(failures.map((f) => f.property), ["region"]);
+        });
+
+        it("can send no request to another host when an Alibaba hook meets such a region unchecked", async () => {
+            // GIVEN no endpoint override (so the region would name the host) and inputs that skipped check
+            const inputs = { ...((await alicloudHooks.check({}, ALICLOUD_VALID)).inputs as Props), region: HOSTILE };
+            // WHEN a create runs
+            const { outcome, attempts } = await withEnv({ ALIBABA_CLOUD_VPC_ENDPOINT: "" }, () => recordConnects(() => alicloudHooks.create(inputs)));
+            // THEN it is refused before any connection, naming the region
+            assert.equal(outcome.status, "rejected");
+            const error = (outcome as PromiseRejectedResult).reason;
+            assert.ok(error instanceof ConfigurationError, String(error));
+            assert.match(error.message, /region "attacker\.example\/" is not a region ID/);
+            assert.deepEqual(attempts, []);
+            assert.deepEqual(await cloud.control.counters(), {});
+        });
+    });
 
     it("fails on a wrong Alibaba secret with the cloud's code, once, and never echoes the secret", async () => {
         // GIVEN a wrong access key secret

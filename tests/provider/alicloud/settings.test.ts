@@ -54,4 +54,16 @@ describe("alicloud settings", () => {
     it("can pick the regional endpoint for regions outside the central list", () => {
         assert.equal(defaultEndpoint("eu-central-1"), "https://vpc.eu-central-1.aliyuncs.com");
     });
+
+    it("fails when the region of a default endpoint would make up another host", () => {
+        // GIVEN credentials, no endpoint override, and a region that ends the host name
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "id";
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "secret";
+        // THEN no endpoint is resolved for it
+        assert.throws(() => resolveSettings("attacker.example/"), (error: unknown) => {
+            assert.ok(error instanceof ConfigurationError);
+            assert.match(error.message, /region "attacker\.example\/" is not a region ID/);
+            return true;
+        });
+    });
 });

@@ -96,6 +96,54 @@ describe("checkInputs", () => {
     });
 });
 
+describe("checkInputs on hostile shapes", () => {
+    const LISTS: Schema = {
+        subnets: { kind: "list", required: true, items: { kind: "string", format: "cidr" } },
+        blocks: { kind: "list", items: { kind: "object", fields: { cidrs: { kind: "list", required: true, items: { kind: "string", format: "cidr" } } } } },
+        route: { kind: "string", enum: ["STATIC", "Policy"], unsupported: { Bgp: "needs BgpConfig" } },
+        region: { kind: "string", format: "regionId" },
+    };
+
+    it("fails when a list item is null, naming the item instead of dropping the list", () => {
+        // GIVEN a required list whose first item is null
+        const { inputs, failures } = checkInputs(LISTS, { subnets: [null, "10.1.0.0/16"] });
+        // THEN the item is named, with what belongs there
+        assert.deepEqual(failures, [{ property: "subnets[0]", reason: "must be an IPv4 CIDR block, not null" }]);
+        assert.equal(inputs.subnets, undefined);
+    });
+
+    it("fails when a nested list item is null", () => {
+        const { failures } = checkInputs(LISTS, { subnets: ["10.0.0.0/8"], blocks: [{ cidrs: ["10.0.0.0/8", null] }, null] });
+        assert.deepEqual(propertiesOf(failures), ["blocks[0].cidrs[1]", "blocks[1]"]);
+        assert.match(failures[1].reason, /must be an object with keys cidrs, not null/);
+    });
+
+    it("fails when keys are named like Object.prototype members, at the top and nested", () => {
+        // GIVEN keys that `in` would find on every object's prototype chain
+        const raw = JSON.parse('{"subnets": ["10.0.0.0/8"], "constructor": 1, "toString": "x", "__proto__": {"a": 1}, "blocks": [{"cidrs": ["10.0.0.0/8"], "hasOwnProperty": true}]}');
+        // WHEN checked
+        const { failures } = checkInputs(LISTS, raw);
+        // THEN each is reported as unknown, with the allowed keys
+        assert.deepEqual(propertiesOf(failures).sort(), ["__proto__", "blocks[0].hasOwnProperty", "constructor", "toString"]);
+        for (const failure of failures) assert.match(failure.reason, /is not a known property; allowed:/);
+    });
+
+    it("fails when an enum value is documented but unsupported, listing the supported ones", () => {
+        const { failures } = checkInputs(LISTS, { subnets: ["10.0.0.0/8"], route: "BGP" });
+        assert.deepEqual(failures, [{ property: "route", reason: "must be one of STATIC, Policy: Bgp is not supported yet (needs BgpConfig)" }]);
+    });
+
+    it("fails when a region is not a region ID, and can accept documented ones", () => {
+        for (const bad of ["attacker.example/", "cn-hangzhou.evil.com", "CN-HANGZHOU", "cn_hangzhou", "cn-", "hangzhou", "ap-guangzhou:443", "a-b"]) {
+            const { failures } = checkInputs(LISTS, { subnets: ["10.0.0.0/8"], region: bad });
+            assert.deepEqual(propertiesOf(failures), ["region"], bad);
+        }
+        for (const good of ["cn-hangzhou", "us-west-1", "cn-shanghai-finance-1", "ap-guangzhou", "na-siliconvalley", "ap-shanghai-fsi"]) {
+            assert.deepEqual(checkInputs(LISTS, { subnets: ["10.0.0.0/8"], region: good }).failures, [], good);
+        }
+    });
+});
+
 describe("checkInputs with secrets", () => {
     const SECRET_SCHEMA: Schema = { psk: { kind: "string", secret: true, enum: ["alpha-secret"] }, key: { kind: "string", secret: true } };
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseEndpoint } from "../../../provider/core/endpoint";
+import { parseEndpoint, regionalEndpoint } from "../../../provider/core/endpoint";
 import { ConfigurationError } from "../../../provider/core/errors";
 
 describe("parseEndpoint", () => {
@@ -20,5 +20,21 @@ describe("parseEndpoint", () => {
 
     it("fails when the endpoint embeds credentials", () => {
         assert.throws(() => parseEndpoint("https://user:pw@vpc.example.com", "X"), /must not contain credentials/);
+    });
+});
+
+describe("regionalEndpoint", () => {
+    it("can build a regional endpoint from a region ID", () => {
+        assert.equal(regionalEndpoint("vpc", "eu-central-1", "aliyuncs.com"), "https://vpc.eu-central-1.aliyuncs.com");
+    });
+
+    it("fails when the region is no region ID, before anything is built from it", () => {
+        for (const region of ["attacker.example/", "evil.com#", "x@evil.com", "cn-hangzhou.evil.com", ""]) {
+            assert.throws(() => regionalEndpoint("vpc", region, "aliyuncs.com"), (error: unknown) => {
+                assert.ok(error instanceof ConfigurationError);
+                assert.match(error.message, /is not a region ID/);
+                return true;
+            }, region);
+        }
     });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { adoptionFailures, createToken, diffResource, overlayActual, withLocalSettings, withUnmanagedFromActual } from "../../../provider/core/resource";
+import { adoptionFailures, checkResource, createToken, diffResource, IDEMPOTENCY_KEY_FIELD, overlayActual, withLocalSettings, withUnmanagedFromActual } from "../../../provider/core/resource";
 import { Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -78,5 +78,39 @@ describe("adoptionFailures", () => {
 
     it("can accept a connection whose unmodifiable properties match", () => {
         assert.deepEqual(adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g1", name: "x" }, { gateway: "g1", name: "y" }), []);
+    });
+});
+
+describe("checkResource", () => {
+    const KEYED: Schema = {
+        gw: { kind: "string", replaceOnChange: true },
+        region: { kind: "string", format: "regionId" },
+        idempotencyKey: IDEMPOTENCY_KEY_FIELD,
+    };
+    const URN_KEY = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office";
+
+    it("can keep the key an existing resource was created with when the new one is a URN default", () => {
+        // GIVEN a resource created under the old default key, and the SDK's new default
+        const olds = { gw: "g1", idempotencyKey: "proj/dev/office" };
+        // WHEN checked against its previous inputs
+        const result = checkResource(KEYED, { gw: "g1", idempotencyKey: URN_KEY }, { olds });
+        // THEN the old key stays, so neither the diff nor a create token sees a change
+        assert.deepEqual(result.inputs, { gw: "g1", idempotencyKey: "proj/dev/office" });
+        assert.equal(diffResource(KEYED, olds, result.inputs!).changes, false);
+        assert.equal(createToken(KEYED, result.inputs!), createToken(KEYED, olds));
+    });
+
+    it("can take the URN default for a new resource and a key the program sets for an existing one", () => {
+        assert.equal(checkResource(KEYED, { gw: "g1", idempotencyKey: URN_KEY }, { olds: {} }).inputs!.idempotencyKey, URN_KEY);
+        const explicit = checkResource(KEYED, { gw: "g1", idempotencyKey: "branch-1" }, { olds: { gw: "g1", idempotencyKey: "proj/dev/office" } });
+        assert.equal(explicit.inputs!.idempotencyKey, "branch-1");
+    });
+
+    it("fails when a configured default is invalid, saying the value came from the configuration", () => {
+        // GIVEN no region input and a configured default that is no region ID
+        const result = checkResource(KEYED, { gw: "g1" }, { defaults: { region: "evil.example/" } });
+        // THEN the failure names region and where its value came from
+        assert.deepEqual(result.failures?.map((f) => f.property), ["region"]);
+        assert.match(result.failures![0].reason, /must be a region ID.*comes from the provider's stack config or environment/);
     });
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { Props, UNKNOWN } from "../../../provider/core/schema";
+import { trafficRules } from "../../../provider/tencentcloud/rules";
 import { check } from "../../../provider/tencentcloud/vpnConnection";
 import { VALID } from "./fixtures";
 
@@ -48,6 +49,19 @@ describe("tencentcloud rules", () => {
     });
 
     describe("traffic selectors", () => {
+        it("can judge policies of any shape without throwing (the field table names what is wrong)", () => {
+            // GIVEN normalized inputs whose policies lost their lists or hold non-strings
+            const shapes = [[{ localCidrBlock: "10.0.0.0/24" }], [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: [null, 7] }], [null], [{ localCidrBlock: 5, remoteCidrBlocks: "x" }]];
+            // THEN the cross-field rules skip them instead of throwing
+            for (const securityPolicyDatabases of shapes) assert.deepEqual(trafficRules({ securityPolicyDatabases, routeType: "STATIC" }), [], JSON.stringify(securityPolicyDatabases));
+        });
+
+        it("fails when routeType is Bgp, listing the supported route types", async () => {
+            const raw = { ...VALID, routeType: "Bgp" };
+            assert.deepEqual(await propertiesOf(raw), ["routeType"]);
+            assert.match(await reasonOf(raw, "routeType"), /must be one of STATIC, StaticRoute, Policy: Bgp is not supported yet \(a BGP tunnel needs BgpConfig/);
+        });
+
         it("fails when neither securityPolicyDatabases nor userGwCidrBlocks is given (seed 001)", async () => {
             const raw = { ...VALID, securityPolicyDatabases: undefined };
             assert.deepEqual(await propertiesOf(raw), ["securityPolicyDatabases"]);

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { clientTokenFor } from "../../../provider/alicloud/vpnConnection";
 import { alicloud } from "../../../sdk";
 import { TestCloud } from "../../support/cloudEnv";
 import { CheckFailedError, EngineSimulator } from "../../support/engine";
@@ -62,7 +63,7 @@ describe("alicloud.VpnConnection through the dynamic-provider plugin", function 
         }
         assert.equal(captured.type, "pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection");
         assert.deepEqual(captured.secretInputKeys, ["preSharedKey"]);
-        assert.equal(captured.inputs.idempotencyKey, "test-project/test-stack/office");
+        assert.equal(captured.inputs.idempotencyKey, "urn:pulumi:test-stack::test-project::pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office");
     });
 
     it("can check → create → read → diff → update → read → delete", async () => {
@@ -100,6 +101,25 @@ describe("alicloud.VpnConnection through the dynamic-provider plugin", function 
         // THEN the cloud is empty
         state = await cloud.control.state<any>();
         assert.equal(state.alicloud.connections.length, 0);
+    });
+
+    it("can keep a connection made under the old default idempotency key as it is: no update, same create token", async () => {
+        // GIVEN a connection created when the default key was <project>/<stack>/<name>
+        const engine = engineFor();
+        const legacyKey = "test-project/test-stack/office";
+        const created = await engine.up({ ...captured.inputs, idempotencyKey: legacyKey });
+        const before = await writes();
+        // WHEN the current SDK's inputs, with the URN as the default key, are applied and previewed
+        const current = { ...captured.inputs, idempotencyKey: "urn:pulumi:test-stack::test-project::pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office" };
+        const preview = await engine.preview(current);
+        const same = await engine.up(current);
+        // THEN nothing changes or is written, and the state keeps the key (so the token) it was created with
+        assert.equal(preview.operation, "same");
+        assert.equal(same.operation, "same");
+        assert.equal(await writes(), before);
+        assert.equal(same.state.inputs.idempotencyKey, legacyKey);
+        assert.equal(clientTokenFor(same.state.inputs), clientTokenFor(created.state.inputs));
+        await engine.destroy();
     });
 
     it("fails check in the plugin with the property path, before any API call", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { tencentcloud } from "../../../sdk";
 import { TestCloud } from "../../support/cloudEnv";
-import { EngineSimulator } from "../../support/engine";
+import { CheckFailedError, EngineSimulator } from "../../support/engine";
 import { PluginConnection } from "../../support/pluginProcess";
 import { PluginHarness, startPluginHarness } from "../../support/pluginHarness";
 import { captureProviderString } from "../../support/providerString";
@@ -41,6 +41,20 @@ describe("tencentcloud.VpnConnection through the dynamic-provider plugin", funct
             assert.equal(captured.providerText.includes(secret), false, `__provider contains ${secret}`);
         }
         assert.equal(captured.type, "pulumi-nodejs:dynamic/pulumi-ipsec/tencentcloud:VpnConnection");
+    });
+
+    it("fails check in the plugin naming the property when a policy's remote CIDR is null, before any API call", async () => {
+        // GIVEN a policy list with a null remote CIDR, as a program's unresolved lookup can produce
+        const captured = await capture();
+        const engine = new EngineSimulator(plugin, { type: captured.type, name: "branch", providerText: captured.providerText, secretInputKeys: captured.secretInputKeys });
+        const policies = [{ localCidrBlock: "10.0.0.0/16", remoteCidrBlocks: ["192.168.20.0/24", null] }];
+        // WHEN it is brought up, THEN Check answers with the property (not an RPC error) and nothing is called
+        await assert.rejects(engine.up({ ...captured.inputs, securityPolicyDatabases: policies }), (error: unknown) => {
+            assert.ok(error instanceof CheckFailedError, String(error));
+            assert.match(error.message, /securityPolicyDatabases\[0\]\.remoteCidrBlocks\[1\]/);
+            return true;
+        });
+        assert.deepEqual(await counters(), {});
     });
 
     it("can create through API 2.0, then read, update and delete the same connection through API 3.0", async () => {

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { alicloud, tencentcloud } from "../../sdk";
+
+type Registration = pulumi.runtime.MockResourceArgs;
+
+/** A component of the program's own, as users build them around connections. */
+class Site extends pulumi.ComponentResource {
+    constructor(type: string, name: string, opts?: pulumi.ComponentResourceOptions) {
+        super(type, name, {}, opts);
+    }
+}
+
+/** Runs `construct` under Pulumi's mocks and returns the `count` dynamic resources it registers, in order. */
+async function registrations(count: number, construct: () => void): Promise<Registration[]> {
+    const seen: Registration[] = [];
+    await pulumi.runtime.setMocks(
+        {
+            newResource(args) {
+                if (args.type.startsWith("pulumi-nodejs:dynamic")) seen.push(args);
+                return { id: `${args.name}-id`, state: args.inputs };
+            },
+            call: (args) => args.inputs,
+        },
+        "proj",
+        "dev",
+        false,
+    );
+    construct();
+    const deadline = Date.now() + 20_000;
+    while (seen.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(seen.length, count, "registrations within 20 s");
+    return seen;
+}
+
+const keyOf = (registration: Registration): unknown => registration.inputs.idempotencyKey;
+
+const ALI_ARGS: alicloud.VpnConnectionArgs = { vpnGatewayId: "vpn-1", customerGatewayId: "cgw-1", localSubnets: ["10.0.0.0/16"], remoteSubnets: ["192.168.0.0/24"] };
+const TENCENT_ARGS: tencentcloud.VpnConnectionArgs = { vpnGatewayId: "vpngw-1", customerGatewayId: "cgw-1", name: "office", preSharedKey: "psk-1" };
+
+describe("connectionProps (SDK classes' default idempotency key)", function () {
+    this.timeout(30_000);
+
+    it("can give same-named children of two components different default keys", async () => {
+        // GIVEN two components of different types, each with a child connection named "office"
+        const seen = await registrations(2, () => {
+            const east = new Site("acme:net:EastBranch", "east");
+            const west = new Site("acme:net:WestBranch", "west");
+            new alicloud.VpnConnection("office", ALI_ARGS, { parent: east });
+            new alicloud.VpnConnection("office", ALI_ARGS, { parent: west });
+        });
+        // THEN their keys (the seeds of the create tokens) differ, each naming its parent's type
+        assert.notEqual(keyOf(seen[0]), keyOf(seen[1]));
+        assert.equal(keyOf(seen[0]), "urn:pulumi:dev::proj::acme:net:EastBranch$pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office");
+        assert.equal(keyOf(seen[1]), "urn:pulumi:dev::proj::acme:net:WestBranch$pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office");
+    });
+
+    it("can default the key to the URN the resource gets, top-level or nested", async () => {
+        // GIVEN a top-level Tencent connection and one two components deep
+        const seen = await registrations(2, () => {
+            new tencentcloud.VpnConnection("office", TENCENT_ARGS);
+            const region = new Site("acme:net:Region", "south");
+            const branch = new Site("acme:net:Branch", "gz", { parent: region });
+            new tencentcloud.VpnConnection("office", TENCENT_ARGS, { parent: branch });
+        });
+        // THEN the keys are the URNs, the whole parent type chain included: what @pulumi/pulumi's
+        // createUrn builds from the Branch component's URN
+        assert.equal(keyOf(seen[0]), "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/pulumi-ipsec/tencentcloud:VpnConnection::office");
+        const branchUrn = "urn:pulumi:dev::proj::acme:net:Region$acme:net:Branch::gz";
+        const expected = await new Promise((resolve) => pulumi.createUrn("office", "pulumi-nodejs:dynamic/pulumi-ipsec/tencentcloud:VpnConnection", branchUrn).apply(resolve));
+        assert.equal(keyOf(seen[1]), expected);
+    });
+
+    it("can keep a key the program sets", async () => {
+        const [registration] = await registrations(1, () => new alicloud.VpnConnection("office", { ...ALI_ARGS, idempotencyKey: "branch-office-1" }));
+        assert.equal(keyOf(registration), "branch-office-1");
+    });
+});
