@@ -141,14 +141,17 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
     });
 }
 
+/** Most retired connections one create walks past; each forced replacement of a resource adds one. */
+const MAX_RETIRED_TOKENS = 10;
+
 /**
  * CreateVpnConnection with this create's ClientToken. The documents do not say how long a token
  * stays bound to its connection: should the cloud answer with a connection deleted earlier (after a
- * `destroy`, or an out-of-band deletion), the create is sent once more with a token salted by that
- * connection's id — still deterministic, so a re-run after a crash finds the same new connection.
+ * `destroy`, an out-of-band deletion, or a replacement that kept the replace-on-change fields), the
+ * create is sent again with the token salted by that connection's id — still deterministic, so a
+ * re-run after a crash finds the same new connection — and so on along the chain.
  */
 async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promise<string> {
-    const token = clientTokenFor(inputs);
     const startedAt = Date.now();
     const call = (clientToken: string) =>
         ctx.client.call<{ VpnConnectionId: string; CreateTime?: number }>({
@@ -156,11 +159,14 @@ async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promis
             params: { ...toApiRequest(SCHEMA, inputs), ClientToken: clientToken },
             deadline,
         });
-    const created = await call(token);
-    if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
-    log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
-    const salted = "pulumi-ipsec-" + createHash("sha256").update(`${token}/${created.VpnConnectionId}`).digest("hex").slice(0, 48);
-    return (await call(salted)).VpnConnectionId;
+    let token = clientTokenFor(inputs);
+    for (let retired = 0; retired < MAX_RETIRED_TOKENS; retired++) {
+        const created = await call(token);
+        if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
+        log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
+        token = "pulumi-ipsec-" + createHash("sha256").update(`${token}/${created.VpnConnectionId}`).digest("hex").slice(0, 48);
+    }
+    throw new Error(`CreateVpnConnection answered ${MAX_RETIRED_TOKENS} deleted connections in a row for this create's ClientToken; set another \`idempotencyKey\``);
 }
 
 /** Polls before calling a connection retired: a brand-new one may take a moment to be listed. */
