@@ -65,7 +65,7 @@ export interface RunOptions {
     timeoutMs?: number;
     /** Called with each chunk of stdout as it arrives (e.g. to interrupt at a given line). */
     onStdout?(chunk: string, child: import("child_process").ChildProcess): void;
-    /** The command prints secrets on purpose (`--show-secrets`): secrets audits skip it. */
+    /** The command prints secrets on purpose: secrets audits skip it. @default true with `--show-secrets` */
     revealsSecrets?: boolean;
 }
 
@@ -77,6 +77,9 @@ export interface TranscriptEntry extends CliResult {
 
 /** Every command any {@link CliStack} of this process ran, in order: what secrets audits read. */
 export const CLI_TRANSCRIPT: TranscriptEntry[] = [];
+
+/** Every stack's {@link CliStack.secretValues}, for an audit of the whole transcript. */
+export const CLI_SECRET_VALUES = new Set<string>();
 
 export interface StackOptions {
     /** The program directory, relative to the repository root or absolute. */
@@ -127,7 +130,8 @@ export class CliStack {
             PULUMI_ACCESS_TOKEN: "",
             ...(options.typecheck ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
         };
-        for (const [name, value] of Object.entries(options.env)) if (/(SECRET|TOKEN)(?!_ID)/.test(name) && value) this.secretValues.add(value);
+        for (const [name, value] of Object.entries(options.env)) if (/(SECRET|TOKEN)(?!_ID)/.test(name) && value) this.addSecret(value);
+        this.addSecret(this.passphrase);
     }
 
     /** Creates the stack and sets its configuration. */
@@ -172,7 +176,7 @@ export class CliStack {
                 clearTimeout(timer);
                 const result = { args, code, signal, stdout, stderr, output: `${stdout}\n${stderr}` };
                 const shownArgs = args.map((arg) => (this.secretValues.has(arg) ? "[secret]" : arg));
-                const entry = { ...result, args: shownArgs, stack: this.name, revealsSecrets: options.revealsSecrets ?? false };
+                const entry = { ...result, args: shownArgs, stack: this.name, revealsSecrets: options.revealsSecrets ?? args.includes("--show-secrets") };
                 this.transcript.push(entry);
                 CLI_TRANSCRIPT.push(entry);
                 resolve(result);
@@ -194,9 +198,15 @@ export class CliStack {
         await this.expect(0, "config", "set", key, value);
     }
 
+    /** A value that must never appear in plain (e.g. a PSK the cloud generated or a console set). */
+    addSecret(value: string): void {
+        this.secretValues.add(value);
+        CLI_SECRET_VALUES.add(value);
+    }
+
     /** `pulumi config set --secret <key> <value>`; the value joins {@link secretValues}. */
     async setSecret(key: string, value: string): Promise<void> {
-        this.secretValues.add(value);
+        this.addSecret(value);
         await this.expect(0, "config", "set", "--secret", key, value);
     }
 

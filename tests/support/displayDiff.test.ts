@@ -22,6 +22,17 @@ describe("shortDiff", () => {
         assert.equal(rendered, "");
     });
 
+    it("can show no change inside a secret, which reaches the display masked", () => {
+        // GIVEN a PSK changed, and a PSK that became set
+        const olds = { preSharedKey: "old", name: "a" };
+        // WHEN rendered with the secret masks
+        const changed = shortDiff(olds, { preSharedKey: "new", name: "a" }, { preSharedKey: true }, { preSharedKey: true });
+        const added = shortDiff({ name: "a" }, olds, {}, { preSharedKey: true });
+        // THEN the change is invisible, an added key is not
+        assert.equal(changed, "");
+        assert.equal(added, "+preSharedKey");
+    });
+
     it("can tell a reordered list apart, as the engine's raw compare does", () => {
         assert.equal(shortDiff({ subnets: ["a", "b"] }, { subnets: ["b", "a"] }), "~subnets");
     });

@@ -5,10 +5,30 @@
  * deletes `-`, updates `~`, e.g. `-preSharedKey~healthCheckConfig,ikeConfig` (pulumi/pulumi
  * pkg/backend/display/rows.go `getDiffInfo` and `writeShortDiff`,
  * sdk/go/common/resource/properties_diff.go). For a refresh the new inputs are what `read` returned.
+ * Secrets reach the display masked (unless `--show-secrets`), so a change inside one never shows:
+ * pass the secret masks and those parts compare equal.
  */
 import type { PropertyMap } from "./pluginProcess";
 
-export function shortDiff(olds: PropertyMap, news: PropertyMap): string {
+/** Which parts of a value are secret (as the engine simulator's masks): `true` = all of it. */
+export type DisplayMask = true | { [key: string]: DisplayMask };
+
+const MASKED = "[secret]";
+
+export function shortDiff(olds: PropertyMap, news: PropertyMap, oldsMask: DisplayMask = {}, newsMask: DisplayMask = {}): string {
+    return compareMasked(masked(olds, oldsMask) as PropertyMap, masked(news, newsMask) as PropertyMap);
+}
+
+/** `value` with its secret parts replaced by one placeholder, as the CLI's events carry them. */
+function masked(value: unknown, mask: DisplayMask): unknown {
+    if (mask === true) return value === undefined || value === null ? value : MASKED;
+    if (typeof value !== "object" || value === null) return value;
+    const out: PropertyMap = Array.isArray(value) ? [...value] : { ...value };
+    for (const [key, sub] of Object.entries(mask)) if (key in out) out[key] = masked(out[key], sub);
+    return out;
+}
+
+function compareMasked(olds: PropertyMap, news: PropertyMap): string {
     const adds: string[] = [];
     const deletes: string[] = [];
     const updates: string[] = [];

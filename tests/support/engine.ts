@@ -319,7 +319,7 @@ export class EngineSimulator {
             deleted: false,
             changes: diff.changes as "none" | "some",
             providerChanges: diff.providerChanges,
-            display: diff.changes === "some" ? shortDiff(state.inputs, inputs) : "",
+            display: diff.changes === "some" ? shortDiff(state.inputs, inputs, old.inputsMask, inputsMask) : "",
             read,
         };
         if (diff.changedKeys) {
@@ -390,7 +390,7 @@ export class EngineSimulator {
             return { operation: "create", display: "", inputs: checked.inputs };
         }
 
-        const display = shortDiff(old.state.inputs, checked.inputs);
+        const display = shortDiff(old.state.inputs, checked.inputs, old.inputsMask, checked.mask);
         if (options.replace) {
             const diff: EngineDiff = { changes: "some", replaces: ["id"], deleteBeforeReplace: false, providerChanges: "unknown" };
             if (apply) {

@@ -221,7 +221,8 @@ export function describeEngineScenarios(kit: ResourceKit): void {
                 const since = plugin.logs.length;
                 const result = await simulator.refresh({ previewOnly: true });
                 // THEN it trips, naming only that field, in the log line and in the CLI's [diff: …]
-                const topLevel = `~${drift.path.split(".")[0]}`;
+                // (where a secret, reaching the display masked, never shows a change)
+                const topLevel = secretPaths(kit.schema).includes(drift.path) ? "" : `~${drift.path.split(".")[0]}`;
                 assert.equal(result.drift, true);
                 assert.deepEqual(await reportedPaths(state.id, since), [drift.path]);
                 assert.equal(result.display, topLevel);
