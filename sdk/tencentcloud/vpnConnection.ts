@@ -199,6 +199,10 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     /** Health check result (`AVAILABLE`/`UNAVAILABLE`) when health checks are on. */
     declare readonly healthCheckStatus: pulumi.Output<string | null>;
 
+    /**
+     * @param opts resource options; `deleteBeforeReplace` defaults to `true` here (replacements, `pulumi up
+     *  --replace` included, delete the old connection first; see the README's "Replacements").
+     */
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
         super(tencentcloudVpnConnectionProvider, name, connectionProps(name, args, COMPUTED_OUTPUTS), connectionOptions(opts), "pulumi-ipsec/tencentcloud", "VpnConnection");
     }

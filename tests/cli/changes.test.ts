@@ -6,10 +6,10 @@
  * the flow is sequential: each test starts from the state the previous one left.
  */
 import { strict as assert } from "assert";
-import { CliStack, requireCli } from "../support/cli";
-import { alicloudSpec, ConnectionSpec, connectionsConfig, emulatorConnection, emulatorConnections, PROGRAM, PSKS, requestMark, tencentSpec, writesSince } from "../support/cliConnections";
+import { CliStack } from "../support/cli";
+import { alicloudSpec, ConnectionSpec, connectionsConfig, emulatorConnection, emulatorConnections, requestMark, tencentSpec, useConnectionsStack, writesSince } from "../support/cliConnections";
 import { afterPreview, changedProperties, replacementSteps, shortDiffs, stepLines } from "../support/cliOutput";
-import { startTestCloud, TestCloud } from "../support/cloudEnv";
+import { TestCloud } from "../support/cloudEnv";
 
 const NAMES = ["ali", "t3", "t2"] as const;
 type Name = (typeof NAMES)[number];
@@ -56,16 +56,8 @@ describe("CLI tier: changes, replacements, --replace, --target and destroy", fun
     };
     const configure = (overrides: Overrides, t2Options?: ConnectionSpec["options"]) => stack.setConfig("connections", connectionsConfig(specs(overrides, t2Options)));
 
-    before(async function () {
-        await requireCli(this);
-        cloud = await startTestCloud();
-        stack = await CliStack.create({ program: PROGRAM, env: cloud.env, config: { connections: connectionsConfig(specs()) }, secrets: PSKS });
-    });
-
-    after(async () => {
-        await stack?.dispose();
-        await cloud?.stop();
-    });
+    const fixture = useConnectionsStack(specs());
+    before(() => ({ cloud, stack } = fixture));
 
     it("can create one connection of each kind with one up", async function () {
         this.timeout(120_000);

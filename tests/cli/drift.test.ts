@@ -5,10 +5,10 @@
  * converges, and an out-of-band deletion shows on refresh and is recreated by the next `up`.
  */
 import { strict as assert } from "assert";
-import { CliResult, CliStack, requireCli } from "../support/cli";
-import { alicloudSpec, ConnectionSpec, connectionsConfig, emulatorConnection, PROGRAM, PSKS, requestMark, tencentSpec, writesSince } from "../support/cliConnections";
+import { CliResult, CliStack } from "../support/cli";
+import { alicloudSpec, ConnectionSpec, emulatorConnection, requestMark, tencentSpec, useConnectionsStack, writesSince } from "../support/cliConnections";
 import { reportedDrift, shortDiffs, stepLines } from "../support/cliOutput";
-import { startTestCloud, TestCloud } from "../support/cloudEnv";
+import { TestCloud } from "../support/cloudEnv";
 
 /** The two drift checks of the README: `refresh --preview-only` and `preview --refresh`, both with `--expect-no-changes`. */
 async function driftChecks(stack: CliStack): Promise<{ refresh: CliResult; preview: CliResult }> {
@@ -30,17 +30,8 @@ describe("CLI tier: drift checks, convergence and out-of-band deletion", functio
     let stack: CliStack;
     let ids: Record<string, string>;
 
-    before(async function () {
-        await requireCli(this);
-        cloud = await startTestCloud();
-        const specs = [alicloudSpec("ali"), tencentSpec("t3", "3.0"), tencentSpec("t2", "2.0")];
-        stack = await CliStack.create({ program: PROGRAM, env: cloud.env, config: { connections: connectionsConfig(specs) }, secrets: PSKS });
-    });
-
-    after(async () => {
-        await stack?.dispose();
-        await cloud?.stop();
-    });
+    const fixture = useConnectionsStack([alicloudSpec("ali"), tencentSpec("t3", "3.0"), tencentSpec("t2", "2.0")]);
+    before(() => ({ cloud, stack } = fixture));
 
     it("can find no drift right after up, writing nothing", async function () {
         this.timeout(120_000);
@@ -182,16 +173,8 @@ describe("CLI tier: no false drift over enum spellings, list orders and API defa
     let cloud: TestCloud;
     let stack: CliStack;
 
-    before(async function () {
-        await requireCli(this);
-        cloud = await startTestCloud();
-        stack = await CliStack.create({ program: PROGRAM, env: cloud.env, config: { connections: connectionsConfig(SWEEP) }, secrets: PSKS });
-    });
-
-    after(async () => {
-        await stack?.dispose();
-        await cloud?.stop();
-    });
+    const fixture = useConnectionsStack(SWEEP);
+    before(() => ({ cloud, stack } = fixture));
 
     it("can read every variant back with both drift checks exiting 0 and a plain preview planning nothing", async function () {
         this.timeout(240_000);

@@ -6,10 +6,10 @@
  * JSON-escaped (the hook at the end audits every command every CLI-tier file ran).
  */
 import { strict as assert } from "assert";
-import { CLI_SECRET_VALUES, CLI_TRANSCRIPT, CliStack, plaintextIn, requireCli, StateResource } from "../support/cli";
-import { alicloudSpec, connectionsConfig, PROGRAM, PSKS, tencentSpec } from "../support/cliConnections";
+import { CLI_SECRET_VALUES, CLI_TRANSCRIPT, CliStack, plaintextIn, StateResource } from "../support/cli";
+import { alicloudSpec, PSKS, tencentSpec, useConnectionsStack } from "../support/cliConnections";
 import { changedProperties, reportedDrift, stepLines } from "../support/cliOutput";
-import { startTestCloud, TestCloud } from "../support/cloudEnv";
+import { TestCloud } from "../support/cloudEnv";
 
 /** How `pulumi stack export` writes a secret (sdk/go/common/resource/sig: the secret signature). */
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -25,18 +25,10 @@ describe("CLI tier: PSKs and credentials in state and output", function () {
     const byName = async (): Promise<Record<string, StateResource>> =>
         Object.fromEntries((await stack.resources()).map((r) => [r.urn.split("::").pop()!, r]));
 
-    before(async function () {
-        await requireCli(this);
-        cloud = await startTestCloud();
-        const generated = { name: "ali-gen", cloud: "alicloud" as const, args: { vpnGatewayId: "vpn-emu00000000000002", customerGatewayId: "cgw-emu00000000000002", localSubnets: ["10.9.0.0/16"], remoteSubnets: ["192.168.90.0/24"] } };
-        const specs = [alicloudSpec("ali"), generated, tencentSpec("t3", "3.0"), tencentSpec("t2", "2.0")];
-        stack = await CliStack.create({ program: PROGRAM, env: cloud.env, config: { connections: connectionsConfig(specs) }, secrets: PSKS });
-    });
-
-    after(async () => {
-        await stack?.dispose();
-        await cloud?.stop();
-    });
+    // No PSK for ali-gen: Alibaba Cloud generates one.
+    const generated = { name: "ali-gen", cloud: "alicloud" as const, args: { vpnGatewayId: "vpn-emu00000000000002", customerGatewayId: "cgw-emu00000000000002", localSubnets: ["10.9.0.0/16"], remoteSubnets: ["192.168.90.0/24"] } };
+    const fixture = useConnectionsStack([alicloudSpec("ali"), generated, tencentSpec("t3", "3.0"), tencentSpec("t2", "2.0")]);
+    before(() => ({ cloud, stack } = fixture));
 
     it("can keep user-set and cloud-generated PSKs encrypted in stack export and masked in outputs", async function () {
         this.timeout(120_000);

@@ -5,6 +5,8 @@
  */
 import type { ControlClient } from "../../emulator/core/controlClient";
 import type { RequestLogEntry } from "../../emulator/core/requestLog";
+import { CliStack, requireCli } from "./cli";
+import { startTestCloud, TestCloud } from "./cloudEnv";
 
 export const PROGRAM = "tests/cli/programs/connections";
 
@@ -77,4 +79,28 @@ export async function writesSince(control: ControlClient, mark: number): Promise
     return (await control.requests())
         .filter((entry: RequestLogEntry) => entry.seq > mark && entry.outcome === "OK" && !/^Describe/.test(entry.action))
         .map((entry) => `${entry.cloud}:${entry.action}`);
+}
+
+/** What {@link useConnectionsStack} sets up: the emulator and one stack of the test program. */
+export interface ConnectionsStack {
+    cloud: TestCloud;
+    stack: CliStack;
+}
+
+/**
+ * Registers the suite's `before` and `after` hooks: the CLI (or a skip), a fresh emulator, and a stack
+ * of the test program with these connections and {@link PSKS}; both are removed afterwards.
+ */
+export function useConnectionsStack(specs: ConnectionSpec[]): ConnectionsStack {
+    const fixture = {} as ConnectionsStack;
+    before(async function () {
+        await requireCli(this);
+        fixture.cloud = await startTestCloud();
+        fixture.stack = await CliStack.create({ program: PROGRAM, env: fixture.cloud.env, config: { connections: connectionsConfig(specs) }, secrets: PSKS });
+    });
+    after(async () => {
+        await fixture.stack?.dispose();
+        await fixture.cloud?.stop();
+    });
+    return fixture;
 }
