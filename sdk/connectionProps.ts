@@ -49,7 +49,16 @@ export function connectionProps(type: string, name: string, args: SharedArgs, op
     };
 }
 
-/** Resource options every connection adds: a PSK the cloud generated is a secret too. */
+/**
+ * Resource options every connection adds: a PSK the cloud generated is a secret too, and
+ * replacements delete the old connection first unless the caller says otherwise. A forced
+ * replacement (`pulumi up --replace`, a tainted resource) never asks the provider's diff — the
+ * engine replaces creating first unless this option says not to (pulumi/pulumi
+ * pkg/resource/deploy/step_generator.go `isTargetedReplace`) — and creating first with unchanged
+ * inputs hands the create the old connection back by its idempotency token, which the engine then
+ * deletes.
+ */
 export function connectionOptions(opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
-    return pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] });
+    const merged = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] });
+    return { ...merged, deleteBeforeReplace: opts?.deleteBeforeReplace ?? true };
 }

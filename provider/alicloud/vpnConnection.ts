@@ -155,14 +155,14 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
     });
 }
 
-/** Most salted re-sends of one create: each one costs a retired connection, so more means a token loop. */
-const MAX_SALTED_CREATES = 8;
+/** Most salted re-sends of one create: each costs a retired connection (a destroy or a forced replacement). */
+const MAX_SALTED_CREATES = 10;
 
 /**
  * CreateVpnConnection with this create's ClientToken. The documents do not say how long a token
  * stays bound to its connection: should the cloud answer with a connection deleted earlier (after a
- * `destroy`, or an out-of-band deletion), the create is sent again with the token salted by that
- * connection's id — and again, salted by the next one, for as long as each answer is itself a
+ * `destroy`, an out-of-band deletion, or a replacement that kept the replace-on-change fields), the
+ * create is sent again with the token salted by that connection's id — and again, salted by the next one, for as long as each answer is itself a
  * retired connection (a third create after two destroys meets the first, then the second). Each
  * token is deterministic, so a re-run after a crash walks the same chain to the same live connection.
  */

@@ -41,9 +41,12 @@ function diffField(field: Field, actual: unknown, desired: unknown, path: string
         }
         return;
     }
-    if (canonicalJson(normalize(field, actual)) !== canonicalJson(normalize(field, desired))) {
-        changed.push(path);
-    }
+    if (!valuesEqual(field, actual, desired)) changed.push(path);
+}
+
+/** True when two values of a field mean the same (case of enums, order of sets, JSON types). */
+export function valuesEqual(field: Field, a: unknown, b: unknown): boolean {
+    return canonicalJson(normalize(field, a)) === canonicalJson(normalize(field, b));
 }
 
 /** A value in the form two semantically equal values share. */

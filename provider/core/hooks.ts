@@ -5,7 +5,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "./config";
 import { CheckFailure } from "./errors";
-import { checkResource, diffResource, inputsFromOutputs, withLocalSettings, withoutReserved } from "./resource";
+import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
+import { checkResource, diffResource, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
 
 /** What each cloud's resource module supplies. */
@@ -56,6 +57,8 @@ export function log(message: string): void {
 
 export function resourceHooks(resource: CloudResource): ResourceHooks {
     const { schema } = resource;
+    /** Outputs that carry the inputs they were written from, for the next refresh's `read`. */
+    const withInputs = (outs: Props, inputs: Props): Props => ({ ...outs, [INPUTS_KEY]: recordInputs(schema, inputs) });
     return {
         async configure(request) {
             setStackConfig(request.config);
@@ -69,13 +72,17 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
             return resource.adjustDiff ? resource.adjustDiff(withoutReserved(olds), withoutReserved(news), result) : result;
         },
-        create(news) {
-            return resource.create(withoutReserved(news), news);
+        async create(news) {
+            const inputs = withoutReserved(news);
+            const created = await resource.create(inputs, news);
+            return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
             const outs = await resource.observe(id, withoutReserved(props));
             // No id: the engine records the connection as deleted.
-            return outs ? { id, props: outs, inputs: inputsFromOutputs(schema, outs) } : {};
+            if (!outs) return {};
+            const inputs = refreshedInputs(schema, outs, props[INPUTS_KEY]);
+            return { id, props: withInputs(outs, inputs), inputs };
         },
         async update(id, olds, news) {
             const actual = withoutReserved(olds);
@@ -83,9 +90,9 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             const { changedPaths } = diffResource(schema, actual, inputs);
             if (changedPaths.length === 0) {
                 // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
-                return { outs: withLocalSettings(schema, actual, inputs) };
+                return { outs: withInputs(withLocalSettings(schema, actual, inputs), inputs) };
             }
-            return { outs: await resource.modify(id, actual, inputs, changedPaths) };
+            return { outs: withInputs(await resource.modify(id, actual, inputs, changedPaths), inputs) };
         },
         remove(id, props) {
             return resource.remove(id, withoutReserved(props));

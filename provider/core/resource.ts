@@ -8,13 +8,14 @@ import { createHash } from "crypto";
 import { checkInputs, RESERVED_KEYS } from "./check";
 import { CheckFailure } from "./errors";
 import { diffProps } from "./diff";
+import { INPUTS_KEY } from "./refreshInputs";
 import { canonicalJson, Field, isPlainObject, ownEntry, Props, Schema, StringField } from "./schema";
 
-/** Inputs or outputs without the keys the Pulumi machinery adds (`__provider`). */
+/** Inputs or outputs without the keys the Pulumi machinery adds (`__provider`) nor the recorded inputs. */
 export function withoutReserved(props: Props | undefined): Props {
     const out: Props = {};
     for (const [key, value] of Object.entries(props ?? {})) {
-        if (!RESERVED_KEYS.has(key)) out[key] = value;
+        if (!RESERVED_KEYS.has(key) && key !== INPUTS_KEY) out[key] = value;
     }
     return out;
 }
@@ -150,24 +151,6 @@ export function createToken(schema: Schema, inputs: Props): string {
         if (included) material[key] = inputs[key] ?? null;
     }
     return createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
-}
-
-/**
- * The input-shaped view of refreshed outputs that `read` returns, so the engine compares desired
- * and actual. Secret fields are left out: the engine would store a read input that had no secret
- * input of the same key in plaintext; drift in them is still caught by `diff` against the outputs.
- */
-export function inputsFromOutputs(schema: Schema, outputs: Props): Props {
-    const project = (fields: Schema, values: Props): Props => {
-        const out: Props = {};
-        for (const [key, field] of Object.entries(fields) as [string, Field][]) {
-            const value = values[key];
-            if (value === undefined || value === null || field.secret) continue;
-            out[key] = field.kind === "object" && isPlainObject(value) ? project(field.fields, value) : value;
-        }
-        return out;
-    };
-    return project(schema, outputs);
 }
 
 /**

@@ -153,6 +153,10 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     /** Health check result (`success`/`failed`) when health checks are on. */
     declare readonly healthCheckStatus: pulumi.Output<string | null>;
 
+    /**
+     * @param opts resource options; `deleteBeforeReplace` defaults to `true` here (replacements, `pulumi up
+     *  --replace` included, delete the old connection first; see the README's "Replacements").
+     */
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
         const props = connectionProps(dynamicType(MODULE, TYPE), name, args, opts, COMPUTED_OUTPUTS);
         super(alicloudVpnConnectionProvider, name, props, connectionOptions(opts), MODULE, TYPE);

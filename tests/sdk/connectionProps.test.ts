@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { alicloud, tencentcloud } from "../../sdk";
+import { connectionOptions } from "../../sdk/connectionProps";
 
 type Registration = pulumi.runtime.MockResourceArgs;
 
@@ -72,7 +73,31 @@ describe("connectionProps (SDK classes' default idempotency key)", function () {
     });
 
     it("can keep a key the program sets", async () => {
+        // GIVEN / WHEN a connection with its own key
         const [registration] = await registrations(1, () => new alicloud.VpnConnection("office", { ...ALI_ARGS, idempotencyKey: "branch-office-1" }));
+        // THEN it is sent as set
         assert.equal(keyOf(registration), "branch-office-1");
+    });
+});
+
+describe("connectionOptions", () => {
+    it("can make replacements delete first unless the caller says otherwise", () => {
+        // GIVEN no options, and options that choose either way
+        // WHEN the SDK classes add theirs
+        const defaulted = connectionOptions(undefined);
+        const createFirst = connectionOptions({ deleteBeforeReplace: false });
+        const deleteFirst = connectionOptions({ deleteBeforeReplace: true, protect: true });
+        // THEN the caller's choice wins; unset means delete first (a forced replacement never asks the provider)
+        assert.equal(defaulted.deleteBeforeReplace, true);
+        assert.equal(createFirst.deleteBeforeReplace, false);
+        assert.equal(deleteFirst.deleteBeforeReplace, true);
+        assert.equal(deleteFirst.protect, true);
+    });
+
+    it("can add the PSK to the caller's additionalSecretOutputs", () => {
+        // GIVEN / WHEN options that already list a secret output
+        const options = connectionOptions({ additionalSecretOutputs: ["name"] });
+        // THEN the PSK joins it
+        assert.deepEqual(options.additionalSecretOutputs, ["name", "preSharedKey"]);
     });
 });

@@ -48,6 +48,8 @@ export async function requireCli(context: Mocha.Context): Promise<string> {
 const TAKES_CONFIG_FILE = new Set(["up", "preview", "refresh", "destroy", "import", "config"]);
 
 export interface CliResult {
+    /** The arguments after `pulumi`, as given. */
+    args: string[];
     code: number | null;
     signal: NodeJS.Signals | null;
     stdout: string;
@@ -63,7 +65,21 @@ export interface RunOptions {
     timeoutMs?: number;
     /** Called with each chunk of stdout as it arrives (e.g. to interrupt at a given line). */
     onStdout?(chunk: string, child: import("child_process").ChildProcess): void;
+    /** The command prints secrets on purpose: secrets audits skip it. @default true with `--show-secrets` */
+    revealsSecrets?: boolean;
 }
+
+/** A command's result as the transcript keeps it. */
+export interface TranscriptEntry extends CliResult {
+    stack: string;
+    revealsSecrets: boolean;
+}
+
+/** Every command any {@link CliStack} of this process ran, in order: what secrets audits read. */
+export const CLI_TRANSCRIPT: TranscriptEntry[] = [];
+
+/** Every stack's {@link CliStack.secretValues}, for an audit of the whole transcript. */
+export const CLI_SECRET_VALUES = new Set<string>();
 
 export interface StackOptions {
     /** The program directory, relative to the repository root or absolute. */
@@ -88,6 +104,10 @@ export class CliStack {
     readonly configFile: string;
     readonly backendDir: string;
     readonly passphrase = randomBytes(12).toString("hex");
+    /** This stack's commands, in order (also in {@link CLI_TRANSCRIPT}). */
+    readonly transcript: TranscriptEntry[] = [];
+    /** Values that must never appear in plain: secret config values and the environment's secret keys. */
+    readonly secretValues = new Set<string>();
     private readonly env: Record<string, string>;
 
     private constructor(readonly cliDir: string, options: StackOptions) {
@@ -110,6 +130,8 @@ export class CliStack {
             PULUMI_ACCESS_TOKEN: "",
             ...(options.typecheck ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }),
         };
+        for (const [name, value] of Object.entries(options.env)) if (/(SECRET|TOKEN)(?!_ID)/.test(name) && value) this.addSecret(value);
+        this.addSecret(this.passphrase);
     }
 
     /** Creates the stack and sets its configuration. */
@@ -118,7 +140,7 @@ export class CliStack {
         try {
             await stack.expect(0, "stack", "init", stack.name, "--secrets-provider", "passphrase");
             for (const [key, value] of Object.entries(options.config ?? {})) await stack.expect(0, "config", "set", key, value);
-            for (const [key, value] of Object.entries(options.secrets ?? {})) await stack.expect(0, "config", "set", "--secret", key, value);
+            for (const [key, value] of Object.entries(options.secrets ?? {})) await stack.setSecret(key, value);
         } catch (error) {
             stack.removeScratch();
             throw error;
@@ -162,7 +184,12 @@ export class CliStack {
             });
             child.on("close", (code, signal) => {
                 clearTimeout(timer);
-                resolve({ code, signal, stdout, stderr, output: `${stdout}\n${stderr}` });
+                const result = { args, code, signal, stdout, stderr, output: `${stdout}\n${stderr}` };
+                const shownArgs = args.map((arg) => (this.secretValues.has(arg) ? "[secret]" : arg));
+                const entry = { ...result, args: shownArgs, stack: this.name, revealsSecrets: options.revealsSecrets ?? args.includes("--show-secrets") };
+                this.transcript.push(entry);
+                CLI_TRANSCRIPT.push(entry);
+                resolve(result);
             });
         });
     }
@@ -174,6 +201,23 @@ export class CliStack {
             throw new Error(`pulumi ${args.join(" ")} exited ${result.code ?? result.signal}, expected ${code}:\n${result.output.slice(-6000)}`);
         }
         return result;
+    }
+
+    /** `pulumi config set <key> <value>`. */
+    async setConfig(key: string, value: string): Promise<void> {
+        await this.expect(0, "config", "set", key, value);
+    }
+
+    /** A value that must never appear in plain (e.g. a PSK the cloud generated or a console set). */
+    addSecret(value: string): void {
+        this.secretValues.add(value);
+        CLI_SECRET_VALUES.add(value);
+    }
+
+    /** `pulumi config set --secret <key> <value>`; the value joins {@link secretValues}. */
+    async setSecret(key: string, value: string): Promise<void> {
+        this.addSecret(value);
+        await this.expect(0, "config", "set", "--secret", key, value);
     }
 
     /** `pulumi up --yes`, expecting success. */
@@ -222,6 +266,19 @@ export class CliStack {
     private removeScratch(): void {
         fs.rmSync(this.scratchDir, { recursive: true, force: true });
     }
+}
+
+/** How a secret could show in text: as is, base64-encoded, and JSON-escaped. */
+export function secretForms(secret: string): string[] {
+    return [...new Set([secret, Buffer.from(secret).toString("base64"), JSON.stringify(secret).slice(1, -1)])];
+}
+
+/** Each place where one of `secrets` (in any of its {@link secretForms}) appears in the transcript entries. */
+export function plaintextIn(entries: readonly TranscriptEntry[], secrets: Iterable<string>): string[] {
+    const forms = [...secrets].filter((s) => s.length > 0).flatMap(secretForms);
+    return entries
+        .filter((entry) => !entry.revealsSecrets)
+        .flatMap((entry) => forms.filter((form) => entry.output.includes(form)).map(() => `pulumi ${entry.args.join(" ")} (stack ${entry.stack})`));
 }
 
 /** Calls per `cloud:Action` that are not reads (everything but `Describe*`), from the emulator's counters. */

@@ -124,6 +124,25 @@ describe("EngineSimulator", () => {
             );
         });
 
+        it("can force a replacement (--replace) without asking the provider's diff, creating first", async () => {
+            // GIVEN a resource whose provider would ask to delete first on any replacement
+            const sim = engine();
+            await sim.up({ name: "n1", dbr: true });
+            const logStart = plugin.logs.length;
+
+            // WHEN it is replaced by force with unchanged inputs
+            const result = await sim.up({ name: "n1", dbr: true }, { replace: true });
+
+            // THEN the engine blamed the id and created first, as without the resource option it does
+            assert.equal(result.operation, "replace");
+            assert.deepEqual(result.diff?.replaces, ["id"]);
+            await plugin.waitForLog("toy delete toy-1", { since: logStart });
+            assert.deepEqual(
+                plugin.logs.slice(logStart).filter((l) => /toy (create|delete|diff)/.test(l)),
+                ["toy create toy-2 by v1", "toy delete toy-1 by v1"],
+            );
+        });
+
         it("fails when check reports failures, creating nothing", async () => {
             // GIVEN
             const sim = engine();

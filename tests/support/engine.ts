@@ -19,6 +19,7 @@ import {
     PropertyMap,
     ReadResult,
 } from "./pluginProcess";
+import { shortDiff } from "./displayDiff";
 
 export { UNKNOWN } from "./pluginProcess";
 
@@ -76,6 +77,12 @@ export interface UpOptions {
      * the engine; when unset the diff's `deleteBeforeReplace` decides.
      */
     deleteBeforeReplace?: boolean;
+    /**
+     * `pulumi up --replace <urn>` (or a tainted resource): the engine skips the provider's diff and
+     * replaces with the inputs of the first check, creating first unless `deleteBeforeReplace` is set
+     * (step_generator.go `isTargetedReplace`).
+     */
+    replace?: boolean;
 }
 
 /** The step the engine chose for the resource. */
@@ -92,6 +99,8 @@ export interface UpResult {
     operation: Operation;
     /** Absent for a create (no diff is run). */
     diff?: EngineDiff;
+    /** What the CLI prints as the step's `[diff: …]` ("" for a create or a same step). */
+    display: string;
     state: EngineState;
 }
 
@@ -99,6 +108,8 @@ export interface UpResult {
 export interface PreviewResult {
     operation: Operation;
     diff?: EngineDiff;
+    /** As in {@link UpResult}. */
+    display: string;
     inputs: PropertyMap;
 }
 
@@ -114,6 +125,8 @@ export interface RefreshResult {
     providerChanges?: DiffChanges;
     /** Keys that differ when the engine fell back to comparing inputs itself. */
     changedKeys?: string[];
+    /** What the CLI prints as the refresh step's `[diff: …]`: stored inputs against Read's ("" without drift or when deleted). */
+    display: string;
     /** The raw Read result. */
     read: ReadResult;
 }
@@ -253,7 +266,7 @@ export class EngineSimulator {
     async up(desired: PropertyMap, options: UpOptions = {}): Promise<UpResult> {
         const result = await this.plan(desired, options, true);
         await this.deletePending();
-        return { operation: result.operation, diff: result.diff, state: this.state! };
+        return { operation: result.operation, diff: result.diff, display: result.display, state: this.state! };
     }
 
     /**
@@ -262,7 +275,7 @@ export class EngineSimulator {
      */
     async preview(desired: PropertyMap, options: UpOptions = {}): Promise<PreviewResult> {
         const result = await this.plan(desired, options, false);
-        return { operation: result.operation, diff: result.diff, inputs: result.inputs };
+        return { operation: result.operation, diff: result.diff, display: result.display, inputs: result.inputs };
     }
 
     /**
@@ -282,7 +295,7 @@ export class EngineSimulator {
             if (store) {
                 this.current = undefined;
             }
-            return { drift: true, deleted: true, read };
+            return { drift: true, deleted: true, display: "", read };
         }
         const outputsMask = unionMask(
             annotateSecrets(read.properties, state.outputs, old.outputsMask),
@@ -306,6 +319,7 @@ export class EngineSimulator {
             deleted: false,
             changes: diff.changes as "none" | "some",
             providerChanges: diff.providerChanges,
+            display: diff.changes === "some" ? shortDiff(state.inputs, inputs, old.inputsMask, inputsMask) : "",
             read,
         };
         if (diff.changedKeys) {
@@ -356,7 +370,7 @@ export class EngineSimulator {
         desired: PropertyMap,
         options: UpOptions,
         apply: boolean,
-    ): Promise<{ operation: Operation; diff?: EngineDiff; inputs: PropertyMap }> {
+    ): Promise<{ operation: Operation; diff?: EngineDiff; display: string; inputs: PropertyMap }> {
         if (PROVIDER_KEY in desired) {
             throw new Error(`pass desired inputs without ${PROVIDER_KEY}; the simulator adds the provider text`);
         }
@@ -373,9 +387,17 @@ export class EngineSimulator {
             if (apply) {
                 await this.create(checked);
             }
-            return { operation: "create", inputs: checked.inputs };
+            return { operation: "create", display: "", inputs: checked.inputs };
         }
 
+        const display = shortDiff(old.state.inputs, checked.inputs, old.inputsMask, checked.mask);
+        if (options.replace) {
+            const diff: EngineDiff = { changes: "some", replaces: ["id"], deleteBeforeReplace: false, providerChanges: "unknown" };
+            if (apply) {
+                await this.replace(old, checked, options.deleteBeforeReplace ?? false);
+            }
+            return { operation: "replace", diff, display, inputs: checked.inputs };
+        }
         const diff = await this.diffVia(old.state.id, old.state.outputs, old.outputsMask, checked.inputs, checked.mask, old.state.inputs);
         const hasInitErrors = (old.state.initErrors?.length ?? 0) > 0;
         if (diff.changes === "some" && diff.replaces.length > 0) {
@@ -384,21 +406,21 @@ export class EngineSimulator {
             if (apply) {
                 await this.replace(old, rechecked, options.deleteBeforeReplace ?? diff.deleteBeforeReplace);
             }
-            return { operation: "replace", diff, inputs: rechecked.inputs };
+            return { operation: "replace", diff, display, inputs: rechecked.inputs };
         }
         if (diff.changes === "some" || hasInitErrors) {
             // Init errors force an (empty) update to "continue" initialization, as continueStepsFromDiff does.
             if (apply) {
                 await this.update(old, checked);
             }
-            return { operation: "update", diff, inputs: checked.inputs };
+            return { operation: "update", diff, display, inputs: checked.inputs };
         }
         if (apply) {
             // A same step keeps id and outputs but stores the new inputs (so a new `__provider` lands in inputs
             // only; read/delete keep using the one in outputs).
             this.current = { state: { ...old.state, inputs: checked.inputs }, inputsMask: checked.mask, outputsMask: old.outputsMask };
         }
-        return { operation: "same", diff, inputs: checked.inputs };
+        return { operation: "same", diff, display: "", inputs: checked.inputs };
     }
 
     private async check(olds: PropertyMap, oldsMask: SecretMaskMap, news: PropertyMap, newsMask: SecretMaskMap, store: boolean): Promise<Checked> {

@@ -126,6 +126,8 @@ export function describeEngineScenarios(kit: ResourceKit): void {
             const updated = await simulator.up(await desiredWith(kit.inPlaceChange.args));
             assert.equal(updated.operation, "update");
             assert.equal(updated.state.id, created.state.id);
+            // The CLI's [diff: …] names exactly the changed fields.
+            assert.equal(updated.display, `~${Object.keys(kit.inPlaceChange.args).sort().join(",")}`);
             kit.inPlaceChange.verify(updated.state.outputs);
             assert.equal((await simulator.refresh({ previewOnly: true })).drift, false);
             await simulator.destroy();
@@ -156,6 +158,30 @@ export function describeEngineScenarios(kit: ResourceKit): void {
                 await simulator.destroy();
             });
         }
+
+        it("can force a replacement (--replace) deleting first, as the SDK classes' option makes the engine do", async () => {
+            // GIVEN a connection
+            const simulator = engine();
+            const created = await simulator.up(base.inputs);
+            // WHEN it is replaced by force with unchanged inputs (the SDK classes default deleteBeforeReplace to true)
+            const replaced = await simulator.up(base.inputs, { replace: true, deleteBeforeReplace: true });
+            // THEN a new connection took its place
+            assert.notEqual(replaced.state.id, created.state.id);
+            assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [replaced.state.id]);
+            await simulator.destroy();
+        });
+
+        it("fails to keep the connection when a forced replacement creates first (why the SDK classes delete first)", async () => {
+            // GIVEN a connection
+            const simulator = engine();
+            const created = await simulator.up(base.inputs);
+            // WHEN it is replaced by force creating first (deleteBeforeReplace: false)
+            const replaced = await simulator.up(base.inputs, { replace: true, deleteBeforeReplace: false });
+            // THEN the create was handed the old connection back by its idempotency token, and the engine deleted it
+            assert.equal(replaced.state.id, created.state.id);
+            assert.deepEqual(await connections(), []);
+            await simulator.destroy();
+        });
 
         it("can preview with unknown inputs without calling a write API", async () => {
             // GIVEN no resource yet: the preview's check passes the unknown through and calls no API at all
@@ -194,14 +220,18 @@ export function describeEngineScenarios(kit: ResourceKit): void {
                 // WHEN a drift check runs (refresh --preview-only --expect-no-changes)
                 const since = plugin.logs.length;
                 const result = await simulator.refresh({ previewOnly: true });
-                // THEN it trips, naming only that field
+                // THEN it trips, naming only that field, in the log line and in the CLI's [diff: …]
+                // (where a secret, reaching the display masked, never shows a change)
+                const topLevel = secretPaths(kit.schema).includes(drift.path) ? "" : `~${drift.path.split(".")[0]}`;
                 assert.equal(result.drift, true);
                 assert.deepEqual(await reportedPaths(state.id, since), [drift.path]);
+                assert.equal(result.display, topLevel);
                 // WHEN up runs with --refresh
                 await simulator.refresh();
                 const converged = await simulator.up(base.inputs);
                 // THEN the field is put back and the next drift check is clean
                 assert.equal(converged.operation, "update");
+                assert.equal(converged.display, topLevel);
                 assert.equal((await simulator.refresh({ previewOnly: true })).drift, false);
                 await simulator.destroy();
             });
@@ -247,6 +277,7 @@ export function describeEngineScenarios(kit: ResourceKit): void {
             const { state } = await simulator.up(base.inputs);
             const older = { ...state, outputs: { ...state.outputs } };
             delete older.outputs.healthCheckStatus;
+            delete older.outputs.__inputs;
             simulator.setState(older, { inputs: base.secretInputKeys, outputs: kit.additionalSecretOutputs });
             // WHEN the next version refreshes, runs up and destroys it
             const refreshed = await simulator.refresh({ previewOnly: true });

@@ -58,6 +58,18 @@ describe("resourceHooks", () => {
         assert.deepEqual(read.inputs, { region: "r1", name: "a" });
     });
 
+    it("can record the inputs of a create in its outputs and give them back on read", async () => {
+        // GIVEN a created resource whose cloud later reports a field the inputs did not set
+        const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
+        const created = await hooks.create({ region: "r1", timeouts: { create: 5 }, __provider: "p" });
+        // WHEN it is read with the outputs of that create
+        const read = await hooks.read("id-1", { ...created.outs, __provider: "p" });
+        // THEN read's inputs are the created inputs, and its outputs record them again
+        assert.deepEqual(created.outs?.__inputs, { region: "r1", timeouts: { create: 5 } });
+        assert.deepEqual(read.inputs, { region: "r1", timeouts: { create: 5 } });
+        assert.deepEqual(read.props?.__inputs, read.inputs);
+    });
+
     it("can update only local settings without calling the cloud", async () => {
         // GIVEN a resource whose only change is a timeout
         const resource = fakeResource(undefined);
@@ -65,7 +77,8 @@ describe("resourceHooks", () => {
         // WHEN updated
         const result = await hooks.update("id-1", { region: "r1", name: "a", __provider: "p" }, { region: "r1", name: "a", timeouts: { create: 5 }, __provider: "p" });
         // THEN the setting is recorded and no cloud call was made
-        assert.deepEqual(result.outs, { region: "r1", name: "a", timeouts: { create: 5 } });
+        const inputs = { region: "r1", name: "a", timeouts: { create: 5 } };
+        assert.deepEqual(result.outs, { ...inputs, __inputs: inputs });
         assert.deepEqual(resource.calls, []);
     });
 

@@ -1,0 +1,76 @@
+/**
+ * The inputs `read` hands back after a refresh. The engine stores them as the resource's inputs, and
+ * — a dynamic provider returning no detailed diff — shows a refresh, and the next preview, as the raw
+ * difference between the old stored inputs and these (pulumi/pulumi pkg/backend/display/rows.go
+ * `getDiffInfo`, pkg/resource/deploy/step.go `RefreshStep`). So they must equal the stored inputs
+ * except where the cloud really differs: same spelling, same list order, no cloud-filled field the
+ * user never set, and the PSK kept. The `read` hook sees only the old outputs (the Node.js
+ * dynamic-provider server passes it no inputs), so create, update and read record the inputs in the
+ * outputs under {@link INPUTS_KEY} — a secret as a mark, never its value. The engine hides `__` keys
+ * in its diffs (`resource.IsInternalPropertyKey`).
+ */
+import { valuesEqual } from "./diff";
+import { Field, isPlainObject, Props, Schema } from "./schema";
+
+/** The outputs key holding the recorded inputs. */
+export const INPUTS_KEY = "__inputs";
+
+/** Stands for a secret input in the record: the value itself is never written there. */
+export const SECRET_MARK = "[secret]";
+
+/** The record of `inputs` kept in the outputs: a copy with each secret value replaced by the mark. */
+export function recordInputs(schema: Schema, inputs: Props): Props {
+    const out: Props = {};
+    for (const [key, value] of Object.entries(inputs)) {
+        const field = schema[key];
+        if (value === undefined || value === null) continue;
+        if (field?.secret) out[key] = SECRET_MARK;
+        else if (field?.kind === "object" && isPlainObject(value)) out[key] = recordInputs(field.fields, value);
+        else out[key] = structuredClone(value);
+    }
+    return out;
+}
+
+/**
+ * The inputs that describe the refreshed `outputs` in the terms of the recorded ones: each recorded
+ * value stays unless the cloud's value differs semantically (the provider's `diff` would report
+ * it), in which case the cloud's value takes its place. A recorded secret gets the cloud's current
+ * value: the engine stores it encrypted because the stored input of that key is a secret (the SDK
+ * classes always pass the PSK as one; pulumi/pulumi sdk/go/common/resource/plugin/provider_plugin.go
+ * `annotateSecrets`). State written before inputs were recorded gets the table's projection of the
+ * outputs, without secrets (whose stored input might not be a secret).
+ */
+export function refreshedInputs(schema: Schema, outputs: Props, recorded: unknown): Props {
+    return isPlainObject(recorded) ? reconcile(schema, recorded, outputs) : projectOutputs(schema, outputs);
+}
+
+function reconcile(fields: Schema, recorded: Props, actual: Props): Props {
+    const out: Props = {};
+    for (const [key, value] of Object.entries(recorded) as [string, unknown][]) {
+        const field: Field | undefined = fields[key];
+        const current = actual[key];
+        if (!field || field.local) {
+            // Provider-side settings (and keys of no field): the cloud has nothing to say about them.
+            out[key] = value;
+        } else if (field.secret) {
+            if (current !== undefined && current !== null) out[key] = current;
+        } else if (field.kind === "object" && isPlainObject(value)) {
+            out[key] = reconcile(field.fields, value, isPlainObject(current) ? current : {});
+        } else if (valuesEqual(field, current, value)) {
+            out[key] = value;
+        } else if (current !== undefined && current !== null) {
+            out[key] = current;
+        }
+    }
+    return out;
+}
+
+function projectOutputs(fields: Schema, values: Props): Props {
+    const out: Props = {};
+    for (const [key, field] of Object.entries(fields) as [string, Field][]) {
+        const value = values[key];
+        if (value === undefined || value === null || field.secret) continue;
+        out[key] = field.kind === "object" && isPlainObject(value) ? projectOutputs(field.fields, value) : value;
+    }
+    return out;
+}
