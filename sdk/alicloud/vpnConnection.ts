@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { connectionOptions, connectionProps, dynamicType } from "../connectionProps";
 import { alicloudVpnConnectionProvider } from "../../provider";
-import { TimeoutsArgs } from "../timeouts";
+import { TimeoutsArgs, warnIfCustomTimeouts } from "../timeouts";
 
 export type { TimeoutsArgs } from "../timeouts";
 
@@ -160,5 +160,6 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
         const props = connectionProps(dynamicType(MODULE, TYPE), name, args, opts, COMPUTED_OUTPUTS);
         super(alicloudVpnConnectionProvider, name, props, connectionOptions(opts), MODULE, TYPE);
+        warnIfCustomTimeouts(this, opts);
     }
 }
