@@ -97,9 +97,18 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
-            const outs = await resource.observe(id, withoutReserved(props));
+            const olds = withoutReserved(props);
+            const outs = await resource.observe(id, olds);
             // No id: the engine records the connection as deleted.
             if (!outs) return {};
+            if (props[INPUTS_KEY] === undefined && diffResource(schema, olds, outs).changedPaths.length === 0) {
+                // State written before inputs were recorded (an earlier release), and the cloud
+                // still matches it: returning no inputs keeps the engine's stored ones — the
+                // program's own, PSK secret included (pulumi/pulumi pkg/resource/deploy/step.go
+                // RefreshStep retains them) — where a projection of the outputs would make the
+                // next real change display every cloud-filled field and a "+preSharedKey".
+                return { id, props: outs };
+            }
             const inputs = refreshedInputs(schema, outs, props[INPUTS_KEY]);
             return { id, props: withInputs(outs, inputs), inputs };
         },

@@ -59,6 +59,16 @@ describe("resourceHooks", () => {
         assert.deepEqual(read.inputs, { region: "r1", name: "a" });
     });
 
+    it("can leave the stored inputs alone when state records none and the cloud still matches it", async () => {
+        // GIVEN outputs written before inputs were recorded, which the cloud still reports
+        const hooks = resourceHooks(fakeResource({ region: "r1", name: "a" }));
+        // WHEN read
+        const read = await hooks.read("id-1", { region: "r1", name: "a", __provider: "p" });
+        // THEN no inputs come back (the engine keeps its own) and no record is invented
+        assert.equal(read.inputs, undefined);
+        assert.deepEqual(read.props, { region: "r1", name: "a" });
+    });
+
     it("can record the inputs of a create in its outputs and give them back on read", async () => {
         // GIVEN a created resource whose cloud later reports a field the inputs did not set
         const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
