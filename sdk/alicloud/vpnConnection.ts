@@ -101,7 +101,8 @@ export interface VpnConnectionArgs {
      */
     adoptConnectionId?: pulumi.Input<string>;
     /**
-     * Per-operation deadlines in seconds; a busy gateway or throttling is retried until then.
+     * Per-operation deadlines in seconds; a busy gateway or throttling is retried until then. Use this,
+     * not the `customTimeouts` resource option, which never reaches a dynamic provider (a warning says so).
      * @default each entry `PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, else 20 minutes
      */
     timeouts?: pulumi.Input<TimeoutsArgs>;
