@@ -140,6 +140,23 @@ describe("tencentcloud vpnConnection hooks: answers without what their action re
         assert.equal((await calls("CreateVpnConnection")).length, 1);
     });
 
+    it("fails with the connection's id when the lookup after an ambiguous create fails, so the engine still records it", async () => {
+        // GIVEN a first lookup that passes, a create whose answer is lost after it committed, and a
+        // lookup after it refused for good (AuthFailure is never retried)
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpnConnections", fault: { kind: "delay", ms: 1 } });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "CreateVpnConnection", fault: { kind: "reset-after" } });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpnConnections", fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation" } });
+        // WHEN created
+        const error: any = await hooks.create(await checked()).then(() => assert.fail("the create succeeded"), (e) => e);
+        // THEN the create fails with the refusal, but carries the id of the one connection it made
+        assert.match(String(error.message), /AuthFailure\.UnauthorizedOperation/);
+        const all = await connections();
+        assert.equal(all.length, 1);
+        assert.equal(error.id, all[0].VpnConnectionId);
+        assert.equal(error.properties.vpnConnectionId, all[0].VpnConnectionId);
+        assert.equal((await calls("CreateVpnConnection")).length, 1);
+    });
+
     it("can create through an HTML 502 page after the cloud committed, adopting the connection made", async () => {
         // GIVEN a committed create answered by a proxy's error page
         await cloud.control.armFault({ cloud: "tencentcloud", action: "CreateVpnConnection", fault: { kind: "raw", status: 502, body: "<html>502 Bad Gateway</html>", commit: true } });
