@@ -161,6 +161,13 @@ describe("validation", () => {
             });
         }
 
+        it("can accept a PreShareKey with spaces: CreateVpnConnection documents no charset for it", () => {
+            // WHEN
+            const a = create({ PreShareKey: "our shared key 1" });
+            // THEN
+            assert.equal(a.PreShareKey, "our shared key 1");
+        });
+
         it("can accept GCM on a 4.0 gateway", () => {
             // WHEN
             const a = create({ VpnGatewayId: "vpngw-emu0003", IPSECOptionsSpecification: { EncryptAlgorithm: "AES256GCM128" } });

@@ -157,6 +157,14 @@ describe("tencentcloud schema", () => {
             assert.deepEqual(failuresOf({ ...VALID, timeouts: { create: 0 } }), ["timeouts.create"]);
         });
 
+        it("can accept a pre-shared key with inner spaces: PreShareKey documents no charset (Alibaba Cloud's Psk does)", () => {
+            // GIVEN / WHEN a key with spaces inside it
+            const { inputs, failures } = tableCheck({ ...VALID, preSharedKey: "our shared key 1" });
+            // THEN it is accepted as given
+            assert.equal(failures, undefined);
+            assert.equal(inputs.preSharedKey, "our shared key 1");
+        });
+
         it("fails when the pre-shared key is blank or padded, without echoing it", () => {
             for (const preSharedKey of ["   ", " psk-123456 "]) {
                 const failures = tableCheck({ ...VALID, preSharedKey }).failures!;
