@@ -296,6 +296,8 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
             assert.equal(error.code, "InvalidVpnGatewayInstanceId.NotFound");
             assert.ok(error.requestId);
             assert.match(error.message, /check `vpnGatewayId`/);
+            // The emulator's message ends in a period, as the cloud's do: no second one before the hint.
+            assert.match(error.message, /[^.]\. Hint: /);
             return true;
         });
         assert.equal((await connections()).length, 0);
