@@ -18,6 +18,8 @@ export interface ConnectionSpec {
     /** Secret config key of the PSK; unset lets the cloud generate one (Alibaba). */
     psk?: string;
     options?: { deleteBeforeReplace?: boolean };
+    /** A component (of the program's own class, created once per type and name) to be the connection's parent; outputs are then keyed `<component name>/<name>`. */
+    component?: { type: string; name: string };
 }
 
 /** The PSKs the specs below name, by secret config key. */
