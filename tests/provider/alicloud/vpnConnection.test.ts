@@ -123,7 +123,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         await hooks.remove(created.id, created.outs);
     });
 
-    it("can read the status under the seed's lower-case key and the current upper-case one", async () => {
+    it("can read the status under the 2019 samples' lower-case key and the current upper-case one", async () => {
         const created = await hooks.create(await checked(desired()));
         for (const statusKey of ["status", "Status"]) {
             await cloud.control.call("POST", "/alicloud/settings", { statusKey });

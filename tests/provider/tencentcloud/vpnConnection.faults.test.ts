@@ -47,7 +47,7 @@ describeFaultMatrix({
     },
 });
 
-// The retired API 2.0 (reference §3): other actions and envelope, the same store and guarantees.
+// The retired API 2.0 (https://cloud.tencent.com/document/product/1278/82311): other actions and envelope, the same store and guarantees.
 describeFaultMatrix({
     ...shared,
     title: "tencentcloud vpnConnection hooks (API 2.0)",
@@ -59,7 +59,7 @@ describeFaultMatrix({
         validation: { code: "InvalidParameter" },
         auth: { code: "AuthFailure" },
     },
-    // Its answers carry no RequestId (`{code, message, codeDesc}`, reference §3.2).
+    // Its answers carry no RequestId (`{code, message, codeDesc}`, https://tencentcloud.com/document/api/214/1526).
     requestIds: false,
 });
 
