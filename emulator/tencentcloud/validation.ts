@@ -1,6 +1,7 @@
 /**
  * API 3.0 parameter rules of the VPN connection actions: types, enums, ranges, identities, CIDRs,
- * SPD, DPD, health checks, BGP; and the defaults applied on create. Codes follow reference §1.9;
+ * SPD, DPD, health checks, BGP; and the defaults applied on create. Codes follow each action's list in
+ * TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go`;
  * the common meanings (https://cloud.tencent.com/document/product/1388/114322) decide the rest:
  * `InvalidParameter` = wrong type/shape, `InvalidParameterValue` = value not allowed,
  * `MissingParameter` = required parameter absent. Choices not documented per action are marked INFERRED.
@@ -24,10 +25,10 @@ import {
 /** A decoded JSON request body. */
 export type Params = Record<string, unknown>;
 
-/** GCM algorithms run on 4.0 gateways only (reference §1.3, §1.4). */
+/** GCM algorithms run on 4.0 gateways only (`vpc_models.d.ts` IKEOptionsSpecification, IPSECOptionsSpecification). */
 export const GCM_ALGORITHMS: readonly string[] = ["AES128GCM128", "AES192GCM128", "AES256GCM128"];
 
-/** API 3.0 enums (reference §1.2–§1.4), upper-case as documented. */
+/** API 3.0 enums (`vpc_models.d.ts`), upper-case as documented. */
 export const ENUMS = {
     PropoEncryAlgorithm: ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "SM4", ...GCM_ALGORITHMS],
     PropoAuthenAlgorithm: ["MD5", "SHA", "SHA-256", "SHA-512"],
@@ -44,7 +45,7 @@ export const ENUMS = {
     DpdAction: ["clear", "restart"],
 } as const;
 
-/** Inclusive numeric ranges (reference §1.2–§1.4; DpdTimeout 30–60 from TF, reference §1.2). */
+/** Inclusive numeric ranges (`vpc_models.d.ts`; DpdTimeout 30–60 from terraform-provider-tencentcloud `resource_tc_vpn_connection.go`). */
 export const RANGES = {
     IKESaLifetimeSeconds: [60, 604800],
     IPSECSaLifetimeSeconds: [180, 604800],
@@ -55,10 +56,10 @@ export const RANGES = {
     ProbeTimeout: [10, 5000],
 } as const satisfies Record<string, readonly [number, number]>;
 
-/** VpnConnectionName length limit (reference §1.2; seed 001 "不得超过60个字符"). */
+/** VpnConnectionName length limit (https://www.tencentcloud.com/document/api/215/17522; AddVpnConnEx "不得超过60个字符"). */
 export const MAX_NAME_LENGTH = 60;
 
-/** Health-check addresses default to random hosts of this block (reference §1.2). */
+/** Health-check addresses default to random hosts of this block (CreateVpnConnection). */
 export const HEALTH_CHECK_CIDR = "169.254.128.0/17";
 
 const CONNECTION_ID = /^vpnx-[0-9a-z]{8}$/;
@@ -69,7 +70,7 @@ const CREATE_PARAMS = [
     "HealthCheckRemoteIp", "RouteType", "NegotiationType", "DpdEnable", "DpdTimeout", "DpdAction", "Route",
     "BgpConfig", "HealthCheckConfig",
 ] as const;
-/** Modify has no VpnGatewayId, VpcId, RouteType or Tags (reference §1.7). */
+/** Modify has no VpnGatewayId, VpcId, RouteType or Tags (https://www.tencentcloud.com/document/api/215/17508). */
 const MODIFY_PARAMS = [
     "VpnConnectionId", "VpnConnectionName", "PreShareKey", "SecurityPolicyDatabases", "IKEOptionsSpecification",
     "IPSECOptionsSpecification", "EnableHealthCheck", "HealthCheckLocalIp", "HealthCheckRemoteIp", "NegotiationType",
@@ -97,7 +98,7 @@ function ipToInt(ip: string): number {
 }
 
 /**
- * `a.b.c.d/n`, host bits allowed: the seeds' own examples are `10.0.0.5/24` and `10.56.20.1/24`.
+ * `a.b.c.d/n`, host bits allowed: AddVpnConnEx's and ModifyVpnConnEx's own examples are `10.0.0.5/24` and `10.56.20.1/24`.
  * Returns the network's first address and size, or undefined when malformed.
  */
 export function parseCidr(value: string): { first: number; size: number; prefix: number } | undefined {
@@ -142,7 +143,7 @@ export function missing(field: string): TencentError {
     return err("MissingParameter", field, `The request is missing a required parameter \`${field}\`.`);
 }
 
-/** `ResourceNotFound` naming the id (reference §1.9). */
+/** `ResourceNotFound` naming the id (each action's codes). */
 export function notFound(resource: ResourceKind, id: string): TencentError {
     return new TencentError("ResourceNotFound", `The resource \`${id}\` is not found.`, { resource });
 }
@@ -151,7 +152,7 @@ function isPlainObject(v: unknown): v is Params {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** `UnknownParameter` for a name the action does not define (INFERRED: TC3 common code, not in the reference). */
+/** `UnknownParameter` for a name the action does not define (INFERRED: a common code, not in the actions' lists). */
 export function rejectUnknown(obj: Params, allowed: readonly string[], prefix = ""): void {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key)) {
@@ -176,7 +177,7 @@ export function reqString(obj: Params, key: string, path = key): string {
     return v;
 }
 
-/** Optional integer within `range` (out of range → `InvalidParameterValue.LimitExceeded`, reference §1.9 Modify). */
+/** Optional integer within `range` (out of range → `InvalidParameterValue.LimitExceeded`, as Modify lists it). */
 export function optInt(obj: Params, key: string, path = key, range?: readonly [number, number]): number | undefined {
     const v = obj[key];
     if (v === undefined) return undefined;
@@ -234,7 +235,7 @@ function cidr(value: unknown, path: string): string {
     return value;
 }
 
-/** `InvalidParameterValue.Malformed` unless the id looks like `vpnx-xxxxxxxx` (reference §1.9 Describe/Delete). */
+/** `InvalidParameterValue.Malformed` unless the id looks like `vpnx-xxxxxxxx` (Describe's and Delete's codes). */
 export function assertConnectionId(id: string, path: string): void {
     if (!CONNECTION_ID.test(id)) {
         throw err("InvalidParameterValue.Malformed", path, `The parameter \`${path}\` is not a valid VPN connection id: \`${id}\`.`);
@@ -244,7 +245,7 @@ export function assertConnectionId(id: string, path: string): void {
 // ---------------------------------------------------------------------------------------------
 // Blocks
 
-/** SecurityPolicyDatabases (reference §1.5): both fields required, CIDRs well-formed, local ∩ remote = ∅. */
+/** SecurityPolicyDatabases (`vpc_models.d.ts` SecurityPolicyDatabase): both fields required, CIDRs well-formed, local ∩ remote = ∅. */
 export function validateSpd(value: unknown, path = "SecurityPolicyDatabases"): SpdEntry[] {
     if (!Array.isArray(value)) throw err("InvalidParameter", path, `The parameter \`${path}\` must be an array.`);
     return value.map((entry, i) => {
@@ -269,14 +270,14 @@ export function validateSpd(value: unknown, path = "SecurityPolicyDatabases"): S
 }
 
 function rejectGcmOnOldGateway(value: string | undefined, path: string, gateway: VpnGatewayFixture): void {
-    // GCM only on 4.0 gateways (reference §1.3/§1.4); INFERRED code.
+    // GCM only on 4.0 gateways (`vpc_models.d.ts`); INFERRED code.
     if (value !== undefined && GCM_ALGORITHMS.includes(value) && Number(gateway.version) < 4) {
         throw err("UnsupportedOperation", path, `\`${value}\` in \`${path}\` needs a 4.0 VPN gateway; \`${gateway.vpnGatewayId}\` is ${gateway.version}.`);
     }
 }
 
 /**
- * IKE options (reference §1.3) over `base`: given fields replace base fields; then the identity rules
+ * IKE options (`vpc_models.d.ts` IKEOptionsSpecification) over `base`: given fields replace base fields; then the identity rules
  * (ADDRESS needs the address, FQDN needs the FQDN name), with LocalAddress defaulting to the gateway IP.
  */
 export function resolveIke(input: Params, base: IkeOptions, gateway: VpnGatewayFixture): IkeOptions {
@@ -310,7 +311,7 @@ export function resolveIke(input: Params, base: IkeOptions, gateway: VpnGatewayF
     return next;
 }
 
-/** IPsec options (reference §1.4) over `base`; `IntegrityAlgorith` (sic) and `IntegrityAlgorithm` must agree. */
+/** IPsec options (`vpc_models.d.ts` IPSECOptionsSpecification) over `base`; `IntegrityAlgorith` (sic) and `IntegrityAlgorithm` must agree. */
 export function resolveIpsec(input: Params, base: IpsecOptions, gateway: VpnGatewayFixture): IpsecOptions {
     const p = "IPSECOptionsSpecification";
     rejectUnknown(input, IPSEC_FIELDS, `${p}.`);
@@ -330,7 +331,7 @@ export function resolveIpsec(input: Params, base: IpsecOptions, gateway: VpnGate
     return next;
 }
 
-/** DPD (reference §1.2): DpdEnable 0|1; DpdTimeout a numeric string, only with DpdEnable=1; "" while off. */
+/** DPD (CreateVpnConnection): DpdEnable 0|1; DpdTimeout a numeric string, only with DpdEnable=1; "" while off. */
 export function resolveDpd(
     input: Params,
     base: Pick<ConnectionAttributes, "DpdEnable" | "DpdTimeout" | "DpdAction">,
@@ -353,7 +354,7 @@ export function resolveDpd(
     };
 }
 
-/** BgpConfig (reference §1.2): all three fields; TunnelCidr a /30 holding both BGP addresses. */
+/** BgpConfig (CreateVpnConnection): all three fields; TunnelCidr a /30 holding both BGP addresses. */
 export function validateBgp(value: unknown): BgpSettings {
     if (!isPlainObject(value)) throw err("InvalidParameter", "BgpConfig", "The parameter `BgpConfig` must be an object.");
     rejectUnknown(value, ["TunnelCidr", "LocalBgpIp", "RemoteBgpIp"], "BgpConfig.");
@@ -372,14 +373,14 @@ export function validateBgp(value: unknown): BgpSettings {
     return { TunnelCidr: tunnel, LocalBgpIp: local, RemoteBgpIp: remote };
 }
 
-/** HealthCheckConfig (reference §1.2): interval 1000–5000 ms, threshold 3–8, timeout 10–5000 ms. */
+/** HealthCheckConfig (CreateVpnConnection): interval 1000–5000 ms, threshold 3–8, timeout 10–5000 ms. */
 export function validateHealthCheckConfig(value: unknown, base: HealthCheckSettings | null): HealthCheckSettings {
     const p = "HealthCheckConfig";
     if (!isPlainObject(value)) throw err("InvalidParameter", p, `The parameter \`${p}\` must be an object.`);
     rejectUnknown(value, ["ProbeType", "ProbeInterval", "ProbeThreshold", "ProbeTimeout"], `${p}.`);
     const probeType = optString(value, "ProbeType", `${p}.ProbeType`);
     if (base && probeType !== undefined && probeType !== base.ProbeType) {
-        // "ProbeType ... not modifiable" (reference §1.2); INFERRED code.
+        // "ProbeType ... not modifiable" (`vpc_models.d.ts` HealthCheckConfig); INFERRED code.
         throw err("UnsupportedOperation", `${p}.ProbeType`, `The parameter \`${p}.ProbeType\` cannot be changed.`);
     }
     const next: HealthCheckSettings = { ...(base ?? { ProbeType: CONNECTION_DEFAULTS.ProbeType }) };
@@ -407,7 +408,7 @@ function validateName(value: string): string {
     return value;
 }
 
-/** Health-check fields over `base`; SPD tunnels cannot health-check (reference §1.9 VpnConnCidrNotSupportedHealthCheck). */
+/** Health-check fields over `base`; SPD tunnels cannot health-check (Modify's `UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck`). */
 function resolveHealthCheck(
     input: Params,
     base: Pick<ConnectionAttributes, "EnableHealthCheck" | "HealthCheckLocalIp" | "HealthCheckRemoteIp" | "HealthCheckConfig">,
@@ -436,7 +437,7 @@ export interface Lookups {
     customerGateway(id: string): CustomerGatewayFixture | undefined;
 }
 
-/** CreateVpnConnection parameters (reference §1.2) → resolved attributes, API defaults applied. */
+/** CreateVpnConnection parameters (https://www.tencentcloud.com/document/api/215/17522) → resolved attributes, API defaults applied. */
 export function validateCreate(p: Params, lookups: Lookups): ConnectionAttributes {
     rejectUnknown(p, CREATE_PARAMS);
     const gatewayId = reqString(p, "VpnGatewayId");
@@ -447,7 +448,7 @@ export function validateCreate(p: Params, lookups: Lookups): ConnectionAttribute
     if (!gateway) throw notFound("vpnGateway", gatewayId);
     const customerGateway = lookups.customerGateway(customerGatewayId);
     if (!customerGateway) throw notFound("customerGateway", customerGatewayId);
-    // VpcId is required for VPC-type gateways, which every fixture is (reference §1.2); INFERRED codes.
+    // VpcId is required for VPC-type gateways, which every fixture is (CreateVpnConnection); INFERRED codes.
     const vpcId = optString(p, "VpcId");
     if (!vpcId) throw missing("VpcId");
     if (!lookups.vpc(vpcId)) throw notFound("vpc", vpcId);
@@ -495,7 +496,7 @@ export function validateCreate(p: Params, lookups: Lookups): ConnectionAttribute
 }
 
 /**
- * ModifyVpnConnectionAttribute parameters (reference §1.7) over the current attributes. Given IKE/IPsec
+ * ModifyVpnConnectionAttribute parameters (https://www.tencentcloud.com/document/api/215/17508) over the current attributes. Given IKE/IPsec
  * fields replace current ones and the rest stay (INFERRED: the doc does not say partial blocks reset).
  */
 export function validateModify(p: Params, current: ConnectionAttributes, lookups: Lookups): ConnectionAttributes {
@@ -510,7 +511,7 @@ export function validateModify(p: Params, current: ConnectionAttributes, lookups
     const customerGatewayId = optString(p, "CustomerGatewayId");
     if (customerGatewayId !== undefined) {
         if (!lookups.customerGateway(customerGatewayId)) throw notFound("customerGateway", customerGatewayId);
-        // "4.0及以上网关下的通道支持更新" (reference §1.7); INFERRED code.
+        // "4.0及以上网关下的通道支持更新" (ModifyVpnConnectionAttribute CustomerGatewayId); INFERRED code.
         if (customerGatewayId !== current.CustomerGatewayId && Number(gateway.version) < 4) {
             throw err("UnsupportedOperation", "CustomerGatewayId", `\`CustomerGatewayId\` can only change on 4.0 VPN gateways; \`${gateway.vpnGatewayId}\` is ${gateway.version}.`);
         }

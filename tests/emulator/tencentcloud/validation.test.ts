@@ -30,7 +30,7 @@ const create = (overrides: Record<string, unknown> = {}) => validateCreate(creat
 
 describe("validation", () => {
     describe("addresses", () => {
-        it("can tell IPv4 addresses and CIDRs (host bits allowed, as in the seeds' examples)", () => {
+        it("can tell IPv4 addresses and CIDRs (host bits allowed, as in AddVpnConnEx's examples)", () => {
             // WHEN / THEN
             assert.equal(isIpv4("10.0.0.1"), true);
             assert.equal(isIpv4("10.0.0.256"), false);
@@ -45,7 +45,7 @@ describe("validation", () => {
     });
 
     describe("validateCreate", () => {
-        it("can apply the API 3.0 defaults (reference §1.2–§1.4)", () => {
+        it("can apply the API 3.0 defaults (`vpc_models.d.ts`)", () => {
             // WHEN
             const a = create();
             // THEN
@@ -160,6 +160,13 @@ describe("validation", () => {
                 assert.match(e.message, message);
             });
         }
+
+        it("can accept a PreShareKey with spaces: CreateVpnConnection documents no charset for it", () => {
+            // WHEN
+            const a = create({ PreShareKey: "our shared key 1" });
+            // THEN
+            assert.equal(a.PreShareKey, "our shared key 1");
+        });
 
         it("can accept GCM on a 4.0 gateway", () => {
             // WHEN
