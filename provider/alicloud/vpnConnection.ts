@@ -241,6 +241,21 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
     }
 }
 
+/**
+ * Finishes a create an earlier run left incomplete: waits until the connection is active and its
+ * gateway done, or answers undefined when the cloud no longer has it. Outputs overlay `olds` (what
+ * that create sent), so the update then sends only what differs from the desired inputs.
+ */
+async function settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined> {
+    const ctx = contextFor(olds);
+    const gatewayId = String(olds.vpnGatewayId);
+    return runExclusive(`alicloud:${gatewayId}`, async () => {
+        const deadline = operationDeadline(ctx.timing, inputs, "update");
+        if (!(await observe(id, olds))) return undefined;
+        return outputsFrom(olds, await waitActive(ctx, id, gatewayId, deadline));
+    });
+}
+
 /** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
 async function modify(ctx: Context, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], operation: TimedOperation): Promise<Props> {
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
@@ -289,6 +304,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
     adjustDiff: deleteFirstOnSameGateway,
     create: createConnection,
     observe,
+    settle,
     modify: (id, actual, inputs, changedPaths) => modify(contextFor(inputs, actual), id, actual, inputs, changedPaths, "update"),
     remove: removeConnection,
 });

@@ -4,10 +4,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "./config";
-import { CheckFailure } from "./errors";
+import { CheckFailure, IncompleteCreateGoneError } from "./errors";
 import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
-import { checkResource, diffResource, withLocalSettings, withoutReserved } from "./resource";
+import { checkResource, diffResource, INCOMPLETE_KEY, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
 
 /** What each cloud's resource module supplies. */
@@ -23,6 +23,12 @@ export interface CloudResource {
     create(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult>;
     /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
     observe(id: string, olds: Props): Promise<Props | undefined>;
+    /**
+     * Finishes a create an earlier run left incomplete (`olds` are its partial outputs): waits, under
+     * the deadline of `inputs`' update, until the connection is ready; its outputs, or undefined when
+     * the cloud no longer has it.
+     */
+    settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined>;
     /** Applies the changed cloud fields and returns the new outputs. */
     modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props>;
     /** Deletes the connection and waits until it is gone; already gone is success. */
@@ -114,8 +120,8 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return { id, props: withInputs(outs, inputs), inputs };
         },
         async update(id, olds, news) {
-            const actual = withoutReserved(olds);
             const inputs = withoutReserved(news);
+            const actual = olds[INCOMPLETE_KEY] === true ? await tracked("update", inputs, id, () => finishCreate(id, olds, inputs)) : withoutReserved(olds);
             const { changedPaths } = diffResource(schema, actual, inputs);
             if (changedPaths.length === 0) {
                 // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
@@ -128,4 +134,12 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return tracked("delete", olds, id, () => resource.remove(id, olds));
         },
     };
+
+    /** The outputs of a partial create once the connection is ready: the update then applies what still differs. */
+    async function finishCreate(id: string, olds: Props, inputs: Props): Promise<Props> {
+        log(`finishing the create of ${id}, which an earlier run left incomplete`);
+        const settled = await resource.settle(id, withoutReserved(olds), inputs);
+        if (!settled) throw new IncompleteCreateGoneError(id);
+        return settled;
+    }
 }

@@ -272,6 +272,33 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         });
     });
 
+    it("can finish a partial create on the next update without creating again", async () => {
+        // GIVEN a create whose wait failed after the cloud made the connection (kept in state by the engine)
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
+        const inputs = await checked(desired());
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        const before = await cloud.control.counters();
+        // WHEN the engine updates it on the next up (it does for a resource with init errors)
+        const updated = await hooks.update(partial.id, partial.properties, inputs);
+        // THEN it waited for the connection and recorded what the cloud reports, creating and modifying nothing
+        assert.equal(updated.outs.state, "active");
+        assert.equal(updated.outs.vpnConnectionId, partial.id);
+        const after = await cloud.control.counters();
+        for (const action of ["CreateVpnConnection", "ModifyVpnConnectionAttribute"]) assert.equal(after[`alicloud:${action}`] ?? 0, before[`alicloud:${action}`] ?? 0, action);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [partial.id]);
+    });
+
+    it("fails when a partial create's connection is gone by the next update, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection was then deleted out of band
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
+        const inputs = await checked(desired());
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        await cloud.control.call("DELETE", `/alicloud/connections/${partial.id}`);
+        // WHEN the engine updates it THEN the error names the connection and `pulumi refresh`
+        await assert.rejects(hooks.update(partial.id, partial.properties, inputs), (error: any) => error.name === "IncompleteCreateGoneError" && error.id === partial.id && /pulumi refresh/.test(error.message));
+        assert.deepEqual(await connections(), []);
+    });
+
     it("fails an update without echoing a PSK the cloud generated", async () => {
         // GIVEN a connection whose PSK the cloud generated, and a modify the cloud refuses echoing it
         const inputs = await checked(desired({ preSharedKey: undefined }));

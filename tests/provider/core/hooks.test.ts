@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { CloudResource, deleteFirstOnSameGateway, progressSubject, resourceHooks } from "../../../provider/core/hooks";
 import { currentProgress } from "../../../provider/core/progress";
+import { IncompleteCreateGoneError } from "../../../provider/core/errors";
+import { INCOMPLETE_KEY, partialCreateError } from "../../../provider/core/resource";
 import { Props, Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -24,6 +26,10 @@ function fakeResource(observed: Props | undefined): CloudResource & { calls: str
         async observe() {
             calls.push("observe");
             return observed;
+        },
+        async settle(id, olds, inputs) {
+            calls.push(`settle ${id} timeouts=${JSON.stringify(inputs.timeouts ?? null)}`);
+            return observed && { ...olds, ...observed };
         },
         async modify(id, actual, inputs, changedPaths) {
             calls.push(`modify ${changedPaths.join(",")}`);
@@ -91,6 +97,43 @@ describe("resourceHooks", () => {
         const inputs = { region: "r1", name: "a", timeouts: { create: 5 } };
         assert.deepEqual(result.outs, { ...inputs, __inputs: inputs });
         assert.deepEqual(resource.calls, []);
+    });
+
+    it("can finish a partial create on the next update, then apply only what still differs", async () => {
+        // GIVEN the outputs a partial create left in state, a cloud that now reports the connection
+        // ready, and a program that renamed it meanwhile (with a longer update deadline)
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource({ region: "r1", name: "a", state: "active" });
+        const hooks = resourceHooks(resource);
+        // WHEN the engine updates it
+        const result = await hooks.update("id-1", partial.properties, { region: "r1", name: "b", timeouts: { create: 5 }, __provider: "p" });
+        // THEN the create is finished first (under the new inputs' deadline), then only the rename is sent
+        assert.equal(partial.properties[INCOMPLETE_KEY], true);
+        assert.deepEqual(resource.calls, ['settle id-1 timeouts={"create":5}', "modify name"]);
+        assert.equal(result.outs[INCOMPLETE_KEY], undefined);
+    });
+
+    it("can finish a partial create without a diff, recording what the cloud reports", async () => {
+        // GIVEN a partial create whose inputs are unchanged
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource({ region: "r1", name: "a", state: "active" });
+        // WHEN the engine updates it (it does so for a resource with init errors)
+        const result = await resourceHooks(resource).update("id-1", partial.properties, { region: "r1", name: "a", __provider: "p" });
+        // THEN no change is sent, and the outputs are the cloud's, without the mark
+        assert.deepEqual(resource.calls, ["settle id-1 timeouts=null"]);
+        assert.deepEqual(result.outs, { region: "r1", name: "a", state: "active", timeouts: null, __inputs: { region: "r1", name: "a" } });
+    });
+
+    it("fails when a partial create's connection is gone from the cloud, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection the cloud no longer has
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource(undefined);
+        // WHEN the engine updates it THEN the error names the connection and the way out, and nothing was sent
+        await assert.rejects(
+            resourceHooks(resource).update("id-1", partial.properties, { region: "r1", name: "a", __provider: "p" }),
+            (error: unknown) => error instanceof IncompleteCreateGoneError && error.id === "id-1" && /pulumi refresh/.test(error.message),
+        );
+        assert.deepEqual(resource.calls, ["settle id-1 timeouts=null"]);
     });
 
     it("can pass changed cloud paths to modify, without __provider", async () => {
