@@ -13,6 +13,7 @@ import { withoutEmptyValue } from "../core/responseShape";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
+import { currentProgress } from "../core/progress";
 import { waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
 import { configuredRegion, resolveSettings } from "./settings";
@@ -146,6 +147,7 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
         // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
         const deadline = operationDeadline(ctx.timing, inputs, "create");
         const id = await sendCreate(ctx, inputs, deadline);
+        currentProgress()?.identify(id);
         try {
             const connection = await waitActive(ctx, id, gatewayId, deadline);
             return { id, outs: outputsFrom(inputs, connection) };

@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "./config";
 import { CheckFailure } from "./errors";
+import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
 import { checkResource, diffResource, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
@@ -55,6 +56,23 @@ export function log(message: string): void {
     console.error(`pulumi-ipsec: ${message}`);
 }
 
+/**
+ * How progress lines name a connection: the resource's name from a URN-shaped `idempotencyKey` (the
+ * default), else its `name` input, plus the connection ID once known. Neither is ever a secret.
+ */
+export function progressSubject(props: Props, id?: string): string {
+    const key = props.idempotencyKey;
+    const urnName = typeof key === "string" && key.startsWith("urn:pulumi:") ? key.split("::").pop() : undefined;
+    const subject = urnName || (typeof props.name === "string" && props.name !== "" ? `connection "${props.name}"` : "connection");
+    return id ? `${subject} (${id})` : subject;
+}
+
+/** Runs one write of a connection with progress lines while it waits. */
+function tracked<T>(operation: "create" | "update" | "delete", props: Props, id: string | undefined, run: () => Promise<T>): Promise<T> {
+    const gateway = typeof props.vpnGatewayId === "string" ? props.vpnGatewayId : undefined;
+    return withProgress(progressSubject(props, id), operation, run, { gateway });
+}
+
 export function resourceHooks(resource: CloudResource): ResourceHooks {
     const { schema } = resource;
     /** Outputs that carry the inputs they were written from, for the next refresh's `read`. */
@@ -74,13 +92,23 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
         },
         async create(news) {
             const inputs = withoutReserved(news);
-            const created = await resource.create(inputs, news);
+            const adopting = typeof inputs.adoptConnectionId === "string" ? inputs.adoptConnectionId : undefined;
+            const created = await tracked("create", inputs, adopting, () => resource.create(inputs, news));
             return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
-            const outs = await resource.observe(id, withoutReserved(props));
+            const olds = withoutReserved(props);
+            const outs = await resource.observe(id, olds);
             // No id: the engine records the connection as deleted.
             if (!outs) return {};
+            if (props[INPUTS_KEY] === undefined && diffResource(schema, olds, outs).changedPaths.length === 0) {
+                // State written before inputs were recorded (an earlier release), and the cloud
+                // still matches it: returning no inputs keeps the engine's stored ones — the
+                // program's own, PSK secret included (pulumi/pulumi pkg/resource/deploy/step.go
+                // RefreshStep retains them) — where a projection of the outputs would make the
+                // next real change display every cloud-filled field and a "+preSharedKey".
+                return { id, props: outs };
+            }
             const inputs = refreshedInputs(schema, outs, props[INPUTS_KEY]);
             return { id, props: withInputs(outs, inputs), inputs };
         },
@@ -92,10 +120,11 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
                 // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
                 return { outs: withInputs(withLocalSettings(schema, actual, inputs), inputs) };
             }
-            return { outs: withInputs(await resource.modify(id, actual, inputs, changedPaths), inputs) };
+            return { outs: withInputs(await tracked("update", inputs, id, () => resource.modify(id, actual, inputs, changedPaths)), inputs) };
         },
         remove(id, props) {
-            return resource.remove(id, withoutReserved(props));
+            const olds = withoutReserved(props);
+            return tracked("delete", olds, id, () => resource.remove(id, olds));
         },
     };
 }

@@ -109,6 +109,7 @@ export function retryTencentCall<T>(call: TencentCall, timing: Timing, send: () 
     const kind = callKindOf(call);
     return withRetry(send, {
         deadline: call.deadline,
+        action: call.action,
         classify: (error) => classifyTencentError(error, kind),
         minDelayMs: timing.minDelayMs,
         maxDelayMs: timing.maxDelayMs,

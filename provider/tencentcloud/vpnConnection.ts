@@ -9,6 +9,7 @@ import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
+import { currentProgress } from "../core/progress";
 import { withRetry } from "../core/retry";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, Timing } from "../core/timing";
@@ -81,6 +82,7 @@ async function createOrAdopt(ctx: Context, inputs: Props, deadline: number): Pro
         },
         {
             deadline,
+            action: "the create",
             classify: (error) => (isAmbiguousFailure(error) ? "network" : "fatal"),
             minDelayMs: ctx.timing.minDelayMs,
             maxDelayMs: ctx.timing.maxDelayMs,
@@ -111,7 +113,9 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
         try {
             const started = await createOrAdopt(ctx, inputs, deadline);
             id = started.id;
+            if (id) currentProgress()?.identify(id);
             if (!started.adopted) id = await settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
+            currentProgress()?.identify(id!);
             const observed = await waitAvailable(ctx.api, id!, ctx.timing, deadline);
             return { id: id!, outs: outputsFrom(inputs, observed) };
         } catch (error) {

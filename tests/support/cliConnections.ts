@@ -17,7 +17,8 @@ export interface ConnectionSpec {
     args: Record<string, unknown>;
     /** Secret config key of the PSK; unset lets the cloud generate one (Alibaba). */
     psk?: string;
-    options?: { deleteBeforeReplace?: boolean };
+    /** Resource options handed to the constructor as they are. */
+    options?: { deleteBeforeReplace?: boolean; customTimeouts?: { create?: string; update?: string; delete?: string } };
 }
 
 /** The PSKs the specs below name, by secret config key. */

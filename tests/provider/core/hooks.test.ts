@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { CloudResource, deleteFirstOnSameGateway, resourceHooks } from "../../../provider/core/hooks";
+import { CloudResource, deleteFirstOnSameGateway, progressSubject, resourceHooks } from "../../../provider/core/hooks";
+import { currentProgress } from "../../../provider/core/progress";
 import { Props, Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -58,6 +59,16 @@ describe("resourceHooks", () => {
         assert.deepEqual(read.inputs, { region: "r1", name: "a" });
     });
 
+    it("can leave the stored inputs alone when state records none and the cloud still matches it", async () => {
+        // GIVEN outputs written before inputs were recorded, which the cloud still reports
+        const hooks = resourceHooks(fakeResource({ region: "r1", name: "a" }));
+        // WHEN read
+        const read = await hooks.read("id-1", { region: "r1", name: "a", __provider: "p" });
+        // THEN no inputs come back (the engine keeps its own) and no record is invented
+        assert.equal(read.inputs, undefined);
+        assert.deepEqual(read.props, { region: "r1", name: "a" });
+    });
+
     it("can record the inputs of a create in its outputs and give them back on read", async () => {
         // GIVEN a created resource whose cloud later reports a field the inputs did not set
         const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
@@ -96,5 +107,46 @@ describe("deleteFirstOnSameGateway", () => {
         const diff = { changes: true, replaces: ["customerGatewayId"] };
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g1" }, diff).deleteBeforeReplace, true);
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g2" }, diff).deleteBeforeReplace, false);
+    });
+});
+
+describe("progressSubject", () => {
+    it("can name a connection by its URN's resource name, else its name input, with the ID once known", () => {
+        assert.equal(progressSubject({ idempotencyKey: "urn:pulumi:dev::proj::pulumi:providers:x$pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office", name: "n" }, "vco-1"), "office (vco-1)");
+        assert.equal(progressSubject({ idempotencyKey: "my-own-key", name: "hq-link" }), 'connection "hq-link"');
+        assert.equal(progressSubject({}, "vco-2"), "connection (vco-2)");
+    });
+
+    it("can run each write under its own progress, and reads under none", async () => {
+        // GIVEN a resource that records whether a progress was current during each call
+        const seen: string[] = [];
+        const resource = fakeResource({ region: "r1", name: "a" });
+        const record = (label: string) => seen.push(`${label}:${currentProgress() ? "tracked" : "untracked"}`);
+        const hooks = resourceHooks({
+            ...resource,
+            async create(inputs) {
+                record("create");
+                return { id: "id-1", outs: inputs };
+            },
+            async observe(id, olds) {
+                record("read");
+                return olds;
+            },
+            async modify(id, actual, inputs) {
+                record("update");
+                return inputs;
+            },
+            async remove() {
+                record("delete");
+            },
+        });
+        // WHEN every hook runs
+        await hooks.create({ region: "r1", name: "a", __provider: "p" });
+        await hooks.read("id-1", { region: "r1", name: "a" });
+        await hooks.update("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b" });
+        await hooks.remove("id-1", { region: "r1", name: "b" });
+        // THEN writes were tracked, the read was not, and nothing is tracked afterwards
+        assert.deepEqual(seen, ["create:tracked", "read:untracked", "update:tracked", "delete:tracked"]);
+        assert.equal(currentProgress(), undefined);
     });
 });

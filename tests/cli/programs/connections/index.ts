@@ -12,7 +12,8 @@ interface ConnectionSpec {
     args: Record<string, unknown>;
     /** Secret config key holding this connection's PSK; unset leaves `preSharedKey` unset. */
     psk?: string;
-    options?: { deleteBeforeReplace?: boolean };
+    /** Resource options, handed to the constructor as they are. */
+    options?: { deleteBeforeReplace?: boolean; customTimeouts?: { create?: string; update?: string; delete?: string } };
 }
 
 const config = new pulumi.Config();
