@@ -35,7 +35,10 @@ export interface ActionEnv {
 
 export type ActionHandler = (params: RawParams, env: ActionEnv) => Record<string, unknown>;
 
-/** Length and alphabet of a server-generated PSK (reference: random, 16 characters). */
+/**
+ * Length and alphabet of a server-generated PSK: random when omitted, 16 characters as
+ * ModifyVpnConnectionAttribute documents it (https://www.alibabacloud.com/help/en/vpn/api-modifyvpnconnectionattribute).
+ */
 const GENERATED_PSK_LENGTH = 16;
 const GENERATED_PSK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -75,7 +78,7 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
         VpnConnectionId: id,
         VpnGatewayId: gateway.VpnGatewayId,
         CustomerGatewayId: customerGateway.CustomerGatewayId,
-        // [inferred] the reference names no default; the console shows the id for unnamed connections.
+        // [inferred] the API reference names no default; the console shows the id for unnamed connections.
         Name: id,
         LocalSubnet: request.localSubnet,
         RemoteSubnet: request.remoteSubnet,
@@ -205,7 +208,10 @@ function createdBody(attributes: ConnectionAttributes): Record<string, unknown> 
     return { VpnConnectionId: attributes.VpnConnectionId, CreateTime: attributes.CreateTime, Name: attributes.Name };
 }
 
-/** Mutations must not overlap on one gateway (reference: "Async"). */
+/**
+ * Mutations must not overlap on one gateway: creates and deletes are asynchronous and may not run
+ * concurrently on one VPN gateway (https://alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-deletevpnconnection).
+ */
 function ensureGatewayIdle(store: AlicloudStore, gatewayId: string): void {
     if (store.gatewayStatus(gatewayId) === "updating") {
         throw new AliApiError("VpnGateway.Configuring");
@@ -226,7 +232,7 @@ function matchesFilter(filter: string | undefined, value: string): boolean {
     return filter === undefined || filter === "" || filter === value;
 }
 
-/** The reference: a BGP TunnelCidr must be unique per VPN gateway. Code [inferred]. */
+/** CreateVpnConnection's BgpConfig: a TunnelCidr must be unique per VPN gateway. Code [inferred]. */
 function checkTunnelCidrFree(store: AlicloudStore, gatewayId: string, bgp: BgpConfigInput | undefined, self: string | undefined): void {
     const cidr = bgp?.TunnelCidr;
     if (cidr === undefined) {

@@ -2,7 +2,8 @@
  * Strict IPv4 addresses and CIDR blocks, for both clouds' parameter rules: dotted quads without
  * leading zeros (each octet 0–255), `a.b.c.d/n` with n 0–32 written without leading zeros.
  * Host bits may be set in a CIDR: neither cloud's parameter documentation asks for a network
- * address, except where a parameter's own rule says so (Alibaba's BGP `TunnelCidr`).
+ * address (Tencent's AddVpnConnEx and ModifyVpnConnEx examples are `10.0.0.5/24` and `10.56.20.1/24`),
+ * except where a parameter's own rule says so (Alibaba's BGP `TunnelCidr`).
  */
 
 /** An IPv4 CIDR as a 32-bit unsigned address (host bits as given) and a prefix length. */

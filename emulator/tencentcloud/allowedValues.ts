@@ -3,10 +3,10 @@
  * and the default health-check block. The rules that apply them are in ./blocks and ./validation.
  */
 
-/** GCM algorithms run on 4.0 gateways only (reference §1.3, §1.4). */
+/** GCM algorithms run on 4.0 gateways only (`vpc_models.d.ts` IKEOptionsSpecification, IPSECOptionsSpecification). */
 export const GCM_ALGORITHMS: readonly string[] = ["AES128GCM128", "AES192GCM128", "AES256GCM128"];
 
-/** API 3.0 enums (reference §1.2–§1.4), upper-case as documented. */
+/** API 3.0 enums (`vpc_models.d.ts`), upper-case as documented. */
 export const ENUMS = {
     PropoEncryAlgorithm: ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "SM4", ...GCM_ALGORITHMS],
     PropoAuthenAlgorithm: ["MD5", "SHA", "SHA-256", "SHA-512"],
@@ -23,7 +23,7 @@ export const ENUMS = {
     DpdAction: ["clear", "restart"],
 } as const;
 
-/** Inclusive numeric ranges (reference §1.2–§1.4; DpdTimeout 30–60 from TF, reference §1.2). */
+/** Inclusive numeric ranges (`vpc_models.d.ts`; DpdTimeout 30–60 from terraform-provider-tencentcloud `resource_tc_vpn_connection.go`). */
 export const RANGES = {
     IKESaLifetimeSeconds: [60, 604800],
     IPSECSaLifetimeSeconds: [180, 604800],
@@ -34,8 +34,8 @@ export const RANGES = {
     ProbeTimeout: [10, 5000],
 } as const satisfies Record<string, readonly [number, number]>;
 
-/** VpnConnectionName length limit (reference §1.2; seed 001 "不得超过60个字符"). */
+/** VpnConnectionName length limit (https://www.tencentcloud.com/document/api/215/17522; AddVpnConnEx "不得超过60个字符"). */
 export const MAX_NAME_LENGTH = 60;
 
-/** Health-check addresses default to random hosts of this block (reference §1.2). */
+/** Health-check addresses default to random hosts of this block (CreateVpnConnection). */
 export const HEALTH_CHECK_CIDR = "169.254.128.0/17";

@@ -37,7 +37,7 @@ export function randomHealthCheckIps(): { local: string; remote: string } {
     return { local: formatIpv4(local), remote: formatIpv4(remote) };
 }
 
-/** SecurityPolicyDatabases (reference §1.5): both fields required, CIDRs well-formed, local ∩ remote = ∅. */
+/** SecurityPolicyDatabases (`vpc_models.d.ts` SecurityPolicyDatabase): both fields required, CIDRs well-formed, local ∩ remote = ∅. */
 export function validateSpd(value: unknown, path = "SecurityPolicyDatabases"): SpdEntry[] {
     if (!Array.isArray(value)) throw paramError("InvalidParameter", path, `The parameter \`${path}\` must be an array.`);
     return value.map((entry, i) => {
@@ -62,14 +62,14 @@ export function validateSpd(value: unknown, path = "SecurityPolicyDatabases"): S
 }
 
 function rejectGcmOnOldGateway(value: string | undefined, path: string, gateway: VpnGatewayFixture): void {
-    // GCM only on 4.0 gateways (reference §1.3/§1.4); INFERRED code.
+    // GCM only on 4.0 gateways (`vpc_models.d.ts`); INFERRED code.
     if (value !== undefined && GCM_ALGORITHMS.includes(value) && Number(gateway.version) < 4) {
         throw paramError("UnsupportedOperation", path, `\`${value}\` in \`${path}\` needs a 4.0 VPN gateway; \`${gateway.vpnGatewayId}\` is ${gateway.version}.`);
     }
 }
 
 /**
- * IKE options (reference §1.3) over `base`: given fields replace base fields; then the identity rules
+ * IKE options (`vpc_models.d.ts` IKEOptionsSpecification) over `base`: given fields replace base fields; then the identity rules
  * (ADDRESS needs the address, FQDN needs the FQDN name), with LocalAddress defaulting to the gateway IP.
  */
 export function resolveIke(input: Params, base: IkeOptions, gateway: VpnGatewayFixture): IkeOptions {
@@ -103,7 +103,7 @@ export function resolveIke(input: Params, base: IkeOptions, gateway: VpnGatewayF
     return next;
 }
 
-/** IPsec options (reference §1.4) over `base`; `IntegrityAlgorith` (sic) and `IntegrityAlgorithm` must agree. */
+/** IPsec options (`vpc_models.d.ts` IPSECOptionsSpecification) over `base`; `IntegrityAlgorith` (sic) and `IntegrityAlgorithm` must agree. */
 export function resolveIpsec(input: Params, base: IpsecOptions, gateway: VpnGatewayFixture): IpsecOptions {
     const p = "IPSECOptionsSpecification";
     rejectUnknown(input, IPSEC_FIELDS, `${p}.`);
@@ -123,7 +123,7 @@ export function resolveIpsec(input: Params, base: IpsecOptions, gateway: VpnGate
     return next;
 }
 
-/** DPD (reference §1.2): DpdEnable 0|1; DpdTimeout a numeric string, only with DpdEnable=1; "" while off. */
+/** DPD (CreateVpnConnection): DpdEnable 0|1; DpdTimeout a numeric string, only with DpdEnable=1; "" while off. */
 export function resolveDpd(
     input: Params,
     base: Pick<ConnectionAttributes, "DpdEnable" | "DpdTimeout" | "DpdAction">,
@@ -146,7 +146,7 @@ export function resolveDpd(
     };
 }
 
-/** BgpConfig (reference §1.2): all three fields; TunnelCidr a /30 holding both BGP addresses. */
+/** BgpConfig (CreateVpnConnection): all three fields; TunnelCidr a /30 holding both BGP addresses. */
 export function validateBgp(value: unknown): BgpSettings {
     if (!isJsonObject(value)) throw paramError("InvalidParameter", "BgpConfig", "The parameter `BgpConfig` must be an object.");
     rejectUnknown(value, ["TunnelCidr", "LocalBgpIp", "RemoteBgpIp"], "BgpConfig.");
@@ -166,14 +166,14 @@ export function validateBgp(value: unknown): BgpSettings {
     return { TunnelCidr: tunnel, LocalBgpIp: local, RemoteBgpIp: remote };
 }
 
-/** HealthCheckConfig (reference §1.2): interval 1000–5000 ms, threshold 3–8, timeout 10–5000 ms. */
+/** HealthCheckConfig (CreateVpnConnection): interval 1000–5000 ms, threshold 3–8, timeout 10–5000 ms. */
 export function validateHealthCheckConfig(value: unknown, base: HealthCheckSettings | null): HealthCheckSettings {
     const p = "HealthCheckConfig";
     if (!isJsonObject(value)) throw paramError("InvalidParameter", p, `The parameter \`${p}\` must be an object.`);
     rejectUnknown(value, ["ProbeType", "ProbeInterval", "ProbeThreshold", "ProbeTimeout"], `${p}.`);
     const probeType = optString(value, "ProbeType", `${p}.ProbeType`);
     if (base && probeType !== undefined && probeType !== base.ProbeType) {
-        // "ProbeType ... not modifiable" (reference §1.2); INFERRED code.
+        // "ProbeType ... not modifiable" (`vpc_models.d.ts` HealthCheckConfig); INFERRED code.
         throw paramError("UnsupportedOperation", `${p}.ProbeType`, `The parameter \`${p}.ProbeType\` cannot be changed.`);
     }
     const next: HealthCheckSettings = { ...(base ?? { ProbeType: CONNECTION_DEFAULTS.ProbeType }) };
@@ -203,7 +203,7 @@ export function validateName(value: string): string {
     return value;
 }
 
-/** Health-check fields over `base`; SPD tunnels cannot health-check (reference §1.9 VpnConnCidrNotSupportedHealthCheck). */
+/** Health-check fields over `base`; SPD tunnels cannot health-check (Modify's `UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck`). */
 export function resolveHealthCheck(
     input: Params,
     base: Pick<ConnectionAttributes, "EnableHealthCheck" | "HealthCheckLocalIp" | "HealthCheckRemoteIp" | "HealthCheckConfig">,

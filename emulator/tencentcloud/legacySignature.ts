@@ -1,10 +1,11 @@
 /**
- * API 2.0 (legacy) request decoding and signature verification (reference §3.2, §3.4).
+ * API 2.0 (legacy) request decoding and signature verification (https://tencentcloud.com/document/api/214/1526;
+ * qcloudapi-sdk 0.2.1 `index.js`).
  *
  * Signature: sort the parameters (all but `Signature`) by name, join raw `k=v` with `&`, sign
  * `METHOD + host + path + "?" + joined` with HMAC-SHA1 (default) or HMAC-SHA256 when
  * `SignatureMethod=HmacSHA256`, base64. The host is the `Host` header as sent, port included:
- * qcloudapi-sdk pointed at `127.0.0.1:PORT` signs `127.0.0.1:PORT` (reference §3.4, VERIFIED).
+ * qcloudapi-sdk pointed at `127.0.0.1:PORT` signs `127.0.0.1:PORT` (its `index.js`, VERIFIED).
  * A `Nonce` may not be reused with the same SecretId and Timestamp, and the Timestamp may be at most
  * 5 minutes off (legacy common code 4500, https://cloud.tencent.com/document/api/213/6982).
  */
@@ -29,7 +30,7 @@ export function decodeLegacyParams(method: string, query: string, body: string):
     return params;
 }
 
-/** The string to sign: `METHOD + host + path + "?" + sorted raw k=v joined by "&"` (reference §3.2 steps 1–3). */
+/** The string to sign: `METHOD + host + path + "?" + sorted raw k=v joined by "&"` (https://tencentcloud.com/document/api/214/1526 steps 1–3). */
 export function legacySignString(method: string, host: string, path: string, params: LegacyParams): string {
     const joined = Object.keys(params)
         .filter((k) => k !== "Signature")
@@ -58,7 +59,8 @@ export interface LegacyRequest {
     credentials: ReadonlyMap<string, EmulatorCredential>;
     /**
      * Used nonces, keyed on `(SecretId, Timestamp, Nonce)`, not the Nonce alone: qcloudapi-sdk draws
-     * Nonce from 0..65535 (reference §3.4), so bare nonces collide between honest requests within minutes.
+     * Nonce from 0..65535 (`Math.round(Math.random() * 65535)` in its `index.js`), so bare nonces collide
+     * between honest requests within minutes.
      */
     nonces: NonceCache;
 }

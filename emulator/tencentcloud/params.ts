@@ -1,7 +1,8 @@
 /**
  * Readers of API 3.0 request parameters: each checks one parameter's type and shape and names it by
- * its dotted path in the message, and in `detail.field`. Codes follow reference §1.9; the common
- * meanings (https://cloud.tencent.com/document/product/1388/114322) decide the rest:
+ * its dotted path in the message, and in `detail.field`. Codes follow each action's list in
+ * TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go`; the common meanings
+ * (https://cloud.tencent.com/document/product/1388/114322) decide the rest:
  * `InvalidParameter` = wrong type/shape, `InvalidParameterValue` = value not allowed,
  * `MissingParameter` = required parameter absent. Choices not documented per action are marked INFERRED.
  */
@@ -24,12 +25,12 @@ export function missing(field: string): TencentError {
     return paramError("MissingParameter", field, `The request is missing a required parameter \`${field}\`.`);
 }
 
-/** `ResourceNotFound` naming the id (reference §1.9). */
+/** `ResourceNotFound` naming the id (each action's codes). */
 export function notFound(resource: ResourceKind, id: string): TencentError {
     return new TencentError("ResourceNotFound", `The resource \`${id}\` is not found.`, { resource });
 }
 
-/** `UnknownParameter` for a name the action does not define (INFERRED: TC3 common code, not in the reference). */
+/** `UnknownParameter` for a name the action does not define (INFERRED: a common code, not in the actions' lists). */
 export function rejectUnknown(obj: Params, allowed: readonly string[], prefix = ""): void {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key)) {
@@ -54,7 +55,7 @@ export function reqString(obj: Params, key: string, path = key): string {
     return v;
 }
 
-/** Optional integer within `range` (out of range → `InvalidParameterValue.LimitExceeded`, reference §1.9 Modify). */
+/** Optional integer within `range` (out of range → `InvalidParameterValue.LimitExceeded`, as Modify lists it). */
 export function optInt(obj: Params, key: string, path = key, range?: readonly [number, number]): number | undefined {
     const v = obj[key];
     if (v === undefined) return undefined;
@@ -116,7 +117,7 @@ export function cidrBlock(value: unknown, path: string): string {
     return value;
 }
 
-/** `InvalidParameterValue.Malformed` unless the id looks like `vpnx-xxxxxxxx` (reference §1.9 Describe/Delete). */
+/** `InvalidParameterValue.Malformed` unless the id looks like `vpnx-xxxxxxxx` (Describe's and Delete's codes). */
 export function assertConnectionId(id: string, path: string): void {
     if (!CONNECTION_ID.test(id)) {
         throw paramError("InvalidParameterValue.Malformed", path, `The parameter \`${path}\` is not a valid VPN connection id: \`${id}\`.`);

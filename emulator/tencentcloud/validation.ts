@@ -16,7 +16,7 @@ const CREATE_PARAMS = [
     "HealthCheckRemoteIp", "RouteType", "NegotiationType", "DpdEnable", "DpdTimeout", "DpdAction", "Route",
     "BgpConfig", "HealthCheckConfig",
 ] as const;
-/** Modify has no VpnGatewayId, VpcId, RouteType or Tags (reference §1.7). */
+/** Modify has no VpnGatewayId, VpcId, RouteType or Tags (https://www.tencentcloud.com/document/api/215/17508). */
 const MODIFY_PARAMS = [
     "VpnConnectionId", "VpnConnectionName", "PreShareKey", "SecurityPolicyDatabases", "IKEOptionsSpecification",
     "IPSECOptionsSpecification", "EnableHealthCheck", "HealthCheckLocalIp", "HealthCheckRemoteIp", "NegotiationType",
@@ -30,7 +30,7 @@ export interface Lookups {
     customerGateway(id: string): CustomerGatewayFixture | undefined;
 }
 
-/** CreateVpnConnection parameters (reference §1.2) → resolved attributes, API defaults applied. */
+/** CreateVpnConnection parameters (https://www.tencentcloud.com/document/api/215/17522) → resolved attributes, API defaults applied. */
 export function validateCreate(p: Params, lookups: Lookups): ConnectionAttributes {
     rejectUnknown(p, CREATE_PARAMS);
     const gatewayId = reqString(p, "VpnGatewayId");
@@ -41,7 +41,7 @@ export function validateCreate(p: Params, lookups: Lookups): ConnectionAttribute
     if (!gateway) throw notFound("vpnGateway", gatewayId);
     const customerGateway = lookups.customerGateway(customerGatewayId);
     if (!customerGateway) throw notFound("customerGateway", customerGatewayId);
-    // VpcId is required for VPC-type gateways, which every fixture is (reference §1.2); INFERRED codes.
+    // VpcId is required for VPC-type gateways, which every fixture is (CreateVpnConnection); INFERRED codes.
     const vpcId = optString(p, "VpcId");
     if (!vpcId) throw missing("VpcId");
     if (!lookups.vpc(vpcId)) throw notFound("vpc", vpcId);
@@ -89,7 +89,7 @@ export function validateCreate(p: Params, lookups: Lookups): ConnectionAttribute
 }
 
 /**
- * ModifyVpnConnectionAttribute parameters (reference §1.7) over the current attributes. Given IKE/IPsec
+ * ModifyVpnConnectionAttribute parameters (https://www.tencentcloud.com/document/api/215/17508) over the current attributes. Given IKE/IPsec
  * fields replace current ones and the rest stay (INFERRED: the doc does not say partial blocks reset).
  */
 export function validateModify(p: Params, current: ConnectionAttributes, lookups: Lookups): ConnectionAttributes {
@@ -104,7 +104,7 @@ export function validateModify(p: Params, current: ConnectionAttributes, lookups
     const customerGatewayId = optString(p, "CustomerGatewayId");
     if (customerGatewayId !== undefined) {
         if (!lookups.customerGateway(customerGatewayId)) throw notFound("customerGateway", customerGatewayId);
-        // "4.0及以上网关下的通道支持更新" (reference §1.7); INFERRED code.
+        // "4.0及以上网关下的通道支持更新" (ModifyVpnConnectionAttribute CustomerGatewayId); INFERRED code.
         if (customerGatewayId !== current.CustomerGatewayId && Number(gateway.version) < 4) {
             throw paramError("UnsupportedOperation", "CustomerGatewayId", `\`CustomerGatewayId\` can only change on 4.0 VPN gateways; \`${gateway.vpnGatewayId}\` is ${gateway.version}.`);
         }

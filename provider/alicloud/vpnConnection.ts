@@ -20,7 +20,7 @@ import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 
 const NOT_FOUND = "InvalidVpnConnectionInstanceId.NotFound";
-/** The connection state that means "gone" (reference §1.2 State). */
+/** The connection state that means "gone" (`State` in aliyun/alibabacloud-typescript-sdk `vpc-20160428/src/models/DescribeVpnConnectionResponseBody.ts`). */
 const GONE_STATE = "deleted";
 
 /** Outputs beyond the inputs: what the cloud reports about the connection. */
@@ -97,7 +97,8 @@ async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number):
 
 /**
  * Waits until the connection is `active` and its gateway has finished reconfiguring. The 2019
- * DescribeVpnConnections (seed 000) has no `State`: without one, the gateway's state decides.
+ * DescribeVpnConnections reference (AlibabaCloudDocs/vpn `cn.zh-CN/API参考/IPsec-VPN/DescribeVpnConnections.md`)
+ * has no `State`: without one, the gateway's state decides.
  */
 async function waitActive(ctx: Context, id: string, gatewayId: string, deadline: number): Promise<Props> {
     const connection = await waitUntil<Props>(async () => {
@@ -129,7 +130,7 @@ export function outputsFrom(inputs: Props, connection: Props): Props & ComputedO
         ...outputs,
         vpnConnectionId: String(connection.VpnConnectionId),
         state: (connection.State as string) ?? null,
-        // The 2019 Chinese samples spell it `status` (seed 000); later documents `Status`.
+        // The 2019 Chinese samples spell it `status` (AlibabaCloudDocs/vpn `cn.zh-CN/API参考/IPsec-VPN/DescribeVpnConnections.md`); later documents `Status`.
         status: ((connection.Status ?? connection.status) as string) ?? null,
         createTime: typeof connection.CreateTime === "number" ? connection.CreateTime : null,
         healthCheckStatus: (health?.Status as string) ?? null,

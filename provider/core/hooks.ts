@@ -43,7 +43,8 @@ export interface ResourceHooks {
 /**
  * Replacements that keep the VPN gateway delete the old connection first. A new connection beside
  * the old one would clash with it on the gateway (Tencent documents route-type, CIDR and SPD
- * conflicts, reference §1.9), and a forced replacement with unchanged inputs (`pulumi up --replace`)
+ * conflicts among CreateVpnConnection's error codes, https://www.tencentcloud.com/document/api/215/17522),
+ * and a forced replacement with unchanged inputs (`pulumi up --replace`)
  * would be handed the old connection back by the create's idempotency token, which the engine would
  * then delete. Outside a replacement the engine ignores the flag.
  */

@@ -50,7 +50,7 @@ function contextFor(props: Props, ...others: Props[]): Context {
     return { api: new Api3(new TencentVpcClient(settings, region, timing, secrets), timing), timing };
 }
 
-/** Writes on one VPN gateway queue here: the cloud runs one task per gateway (reference §1.9 MutexOperationTaskRunning). */
+/** Writes on one VPN gateway queue here: the cloud runs one task per gateway (`UnsupportedOperation.MutexOperationTaskRunning`, DeleteVpnConnection's codes). */
 const gatewayLock = (props: Props) => `tencentcloud:${props.vpnGatewayId}`;
 
 /**
@@ -123,7 +123,7 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
             // answers stay ambiguous: one last lookup, so a connection that exists always reaches
             // the engine's state instead of being orphaned.
             id ??= await findOwnQuietly(ctx, inputs);
-            // One whose failed task already removed it (reference §1.8 FAILED) is simply not created.
+            // One whose failed task already removed it (DescribeVpcTaskResult FAILED, https://intl.cloud.tencent.com/document/product/215/41567) is simply not created.
             if (!id || !(await stillExists(ctx, id))) throw error;
             throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
         }

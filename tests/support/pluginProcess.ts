@@ -5,7 +5,7 @@
  * The Pulumi CLI (and so the engine) cannot be installed offline, so this is how the project exercises the
  * engine's side of its dynamic providers: closure deserialization in a separate process, module resolution
  * from the program directory, `configure`, error and partial-failure encoding, and the read-deleted contract.
- * See /work/shared/reference/pulumi-dynamic-providers.md §2.
+ * The server: pulumi/pulumi `sdk/nodejs/cmd/dynamic-provider/index.ts`.
  */
 import { ChildProcess, spawn } from "child_process";
 import { EventEmitter } from "events";
@@ -82,7 +82,7 @@ export interface CheckResult {
 /** The wire's `DiffResponse.DiffChanges` as a word. */
 export type DiffChanges = "unknown" | "none" | "some";
 
-/** Result of Diff as the server encodes it (§1.3: `stables` and detailed diffs are never set). */
+/** Result of Diff as the server encodes it (`stables` and detailed diffs are never set). */
 export interface DiffResult {
     changes: DiffChanges;
     replaces: string[];
@@ -109,7 +109,7 @@ export interface UpdateResult {
     properties: PropertyMap;
 }
 
-/** Capabilities the plugin answered to Configure (all false for dynamic providers, §2.1). */
+/** Capabilities the plugin answered to Configure (all false for dynamic providers). */
 export interface PluginCapabilities {
     acceptSecrets: boolean;
     supportsPreview: boolean;
@@ -150,7 +150,7 @@ export class PluginRpcError extends Error {
         readonly grpcCode: number,
         /** The status details: the hook's error message. */
         readonly details: string,
-        /** Present when the hook threw an error carrying `id` (§2.4). */
+        /** Present when the hook threw an error carrying `id` (packed as ErrorResourceInitFailed). */
         readonly initFailure?: InitFailure,
     ) {
         super(`${method} failed (${grpc.status[grpcCode] ?? grpcCode}): ${details}`);
@@ -175,7 +175,7 @@ export interface PluginConnection {
     exitInfo(): PluginExit | undefined;
 
     check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<CheckResult>;
-    /** `oldInputs` is sent as the engine does; the dynamic provider server ignores it (§1.3). */
+    /** `oldInputs` is sent as the engine does; the dynamic provider server ignores it. */
     diff(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<DiffResult>;
     create(urn: string, properties: PropertyMap): Promise<CreateResult>;
     read(id: string, urn: string, properties: PropertyMap, inputs?: PropertyMap): Promise<ReadResult>;
@@ -236,11 +236,12 @@ export async function startPlugin(options: StartPluginOptions = {}): Promise<Plu
     try {
         entry = require.resolve("@pulumi/pulumi/cmd/dynamic-provider", { paths: [cwd] });
     } catch (e) {
-        // The engine's launcher fails the same way for a program directory without @pulumi/pulumi (§2.1).
+        // The engine's launcher fails the same way for a program directory without @pulumi/pulumi
+        // (it resolves `@pulumi/pulumi/cmd/dynamic-provider` from there, pulumi/pulumi#2274).
         throw new Error(`cannot resolve @pulumi/pulumi/cmd/dynamic-provider from ${cwd}: ${(e as Error).message}`);
     }
 
-    // The engine passes its own address; the plugin requires an argument but ignores it (§2.1).
+    // The engine passes its own address; the plugin requires an argument but ignores it.
     const child = spawn(process.execPath, [entry, "127.0.0.1:0"], {
         cwd,
         env: {
@@ -586,7 +587,7 @@ class Connection implements PluginConnection {
     }
 }
 
-/** Converts a gRPC error, decoding `grpc-status-details-bin` for partial failures (§2.4). */
+/** Converts a gRPC error, decoding `grpc-status-details-bin` for partial failures (ErrorResourceInitFailed). */
 function toPluginRpcError(method: string, err: grpc.ServiceError): PluginRpcError {
     let initFailure: InitFailure | undefined;
     const raw = err.metadata?.get("grpc-status-details-bin") ?? [];
@@ -638,7 +639,7 @@ export function makeUrn(stack: string, project: string, type: string, name: stri
 
 /**
  * `Struct.fromJavaScript` with the offending path named: its own error ("Unexpected struct type") does not say
- * where the `undefined`/`Date`/`Buffer` is (§1.2), which makes test failures hard to read.
+ * where the `undefined`/`Date`/`Buffer` is (pulumi/pulumi#2205, #3012), which makes test failures hard to read.
  */
 function toStruct(value: PropertyMap, what: string): Struct {
     assertJsonLike(value, what);

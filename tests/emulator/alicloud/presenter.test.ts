@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { connectionParams, createActiveConnection, startAlicloudHarness } from "./harness";
 import type { AlicloudHarness } from "./harness";
 
-/** The JSON example of the seed document (000_7ac7bb7973d24b91.txt, DescribeVpnConnections), verbatim. */
+/** The JSON example of the 2019 Chinese DescribeVpnConnections reference (AlibabaCloudDocs/vpn `cn.zh-CN/API参考/IPsec-VPN/DescribeVpnConnections.md`), verbatim. */
 const SEED_EXAMPLE = {
     PageNumber: 1,
     VpnConnections: {
@@ -57,17 +57,17 @@ describe("Alibaba presenter: connections and pages as the API shows them (real p
     after(() => h.stop());
     beforeEach(() => h.control.reset());
 
-    it("can shape each connection like the seed's JSON example, with the same types", async () => {
+    it("can shape each connection like the 2019 reference's JSON example, with the same types", async () => {
         // GIVEN the example's lower-case status key
         await h.control.call("POST", "/alicloud/settings", { statusKey: "status" });
         await createActiveConnection(h);
         // WHEN
         const response = await h.call("DescribeVpnConnections");
-        // THEN every key of the seed example is there with the seed's type
+        // THEN every key of the example is there with the example's type
         const ours = new Set(typePaths(response));
         const missing = typePaths(SEED_EXAMPLE).filter((path) => !ours.has(path));
         assert.deepEqual(missing, []);
-        // AND the only additions are the current fields of reference §1.2
+        // AND the only additions are the current fields of DescribeVpnConnectionResponseBody (aliyun/alibabacloud-typescript-sdk)
         const seedKeys = new Set(typePaths(SEED_EXAMPLE));
         const added = [...ours].filter((path) => !seedKeys.has(path)).sort();
         assert.deepEqual(added, [

@@ -43,7 +43,7 @@ describe("formatIpv4", () => {
 });
 
 describe("parseIpv4Cidr", () => {
-    it("can parse prefixes 0 to 32, keeping host bits as given", () => {
+    it("can parse prefixes 0 to 32, keeping host bits as given (as in AddVpnConnEx's examples)", () => {
         // WHEN / THEN
         assert.deepEqual(parseIpv4Cidr("0.0.0.0/0"), { address: 0, prefix: 0 });
         assert.deepEqual(parseIpv4Cidr("10.0.0.0/32"), { address: 167772160, prefix: 32 });

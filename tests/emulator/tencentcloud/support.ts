@@ -1,7 +1,7 @@
 /**
  * Test support for the Tencent front end: an emulator on 127.0.0.1 serving only this front end, the
  * real `tencentcloud-sdk-nodejs` VPC client pointed at it, a test-only API 2.0 signer written from the
- * documented algorithm (reference §3.2), a fake context for unit tests, and a bounded poll.
+ * documented algorithm (https://tencentcloud.com/document/api/214/1526), a fake context for unit tests, and a bounded poll.
  */
 import * as http from "http";
 import { createHmac } from "crypto";
@@ -72,7 +72,7 @@ export async function startTencent(settings: Partial<EmulatorSettings> = { trans
                 credential: credential ?? { secretId: info.secretId, secretKey: info.secretKey },
                 region: info.region,
                 profile: {
-                    // Always an agent: without one the SDK routes through $http_proxy (reference §2.1 gotcha 3).
+                    // Always an agent: without one the SDK routes through $http_proxy (`tencentcloud/common/http/fetch.js`).
                     httpProfile: { endpoint: info.endpoint.replace(/^http:\/\//, ""), protocol: "http://", reqTimeout: 5, agent },
                 },
             }),
@@ -103,7 +103,7 @@ export function withTencentEmulator(use: (harness: TencentHarness) => void): voi
 }
 
 /**
- * API 2.0 signature from the documented algorithm (reference §3.2): sort parameter names, join raw
+ * API 2.0 signature from the documented algorithm (https://tencentcloud.com/document/api/214/1526): sort parameter names, join raw
  * `k=v` with `&`, prepend `METHOD + host + path + "?"`, HMAC (SHA1 default, SHA256 on request), base64.
  */
 export function signLegacy(method: string, hostWithPort: string, path: string, params: Record<string, string>, secretKey: string, digest: "sha1" | "sha256"): string {

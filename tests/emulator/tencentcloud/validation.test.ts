@@ -11,7 +11,7 @@ const create = (overrides: Record<string, unknown> = {}) => validateCreate(creat
 
 describe("validation", () => {
     describe("validateCreate", () => {
-        it("can apply the API 3.0 defaults (reference §1.2–§1.4)", () => {
+        it("can apply the API 3.0 defaults (`vpc_models.d.ts`)", () => {
             // WHEN
             const a = create();
             // THEN
@@ -127,6 +127,13 @@ describe("validation", () => {
                 assert.match(e.message, message);
             });
         }
+
+        it("can accept a PreShareKey with spaces: CreateVpnConnection documents no charset for it", () => {
+            // WHEN
+            const a = create({ PreShareKey: "our shared key 1" });
+            // THEN
+            assert.equal(a.PreShareKey, "our shared key 1");
+        });
 
         it("can accept GCM on a 4.0 gateway", () => {
             // WHEN

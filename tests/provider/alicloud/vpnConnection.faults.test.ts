@@ -155,6 +155,24 @@ describe("alicloud vpnConnection hooks: answers that are not the API's envelope 
         assert.deepEqual((await connections()).map((c) => c.Name), ["renamed"]);
     });
 
+    it("fails after a bounded number of salted ClientTokens when every create answers with a deleted connection", async () => {
+        // GIVEN creates that all answer with a connection made long ago and no longer listed
+        await raw("CreateVpnConnection", 200, '{"RequestId":"R-OLD","VpnConnectionId":"vco-retired","CreateTime":1}', { json: true, count: 1000 });
+        // WHEN created
+        const attempt = hooks.create(await checked());
+        // THEN it gives up with a typed error naming what to do, after 11 creates each with its own token
+        await assert.rejects(attempt, (error: unknown) => {
+            assert.ok(error instanceof CloudApiError, String(error));
+            assert.equal(error.code, "ClientToken.Retired");
+            assert.match(error.message, /idempotencyKey/);
+            return true;
+        });
+        const tokens = (await calls("CreateVpnConnection")).map((c) => c.params.ClientToken);
+        assert.equal(tokens.length, 11);
+        assert.equal(new Set(tokens).size, 11);
+        assert.deepEqual(await connections(), []);
+    });
+
     it("can wait out the busy families IncorrectStatus.* and OperationDenied.VpnGwLocked", async () => {
         // GIVEN creates refused while the gateway is locked and in an incorrect status
         await cloud.control.armFault({ cloud: "alicloud", action: "CreateVpnConnection", fault: { kind: "error", code: "OperationDenied.VpnGwLocked", httpStatus: 400 } });

@@ -123,7 +123,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         await hooks.remove(created.id, created.outs);
     });
 
-    it("can read the status under the seed's lower-case key and the current upper-case one", async () => {
+    it("can read the status under the 2019 samples' lower-case key and the current upper-case one", async () => {
         const created = await hooks.create(await checked(desired()));
         for (const statusKey of ["status", "Status"]) {
             await cloud.control.call("POST", "/alicloud/settings", { statusKey });
@@ -243,6 +243,20 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         assert.equal(updated.outs.ikeConfig.ikeEncAlg, "aes256");
     });
 
+    it("can modify a connection whose stored outputs hold an empty PSK (state from an earlier version) without sending it", async () => {
+        // GIVEN a connection with a cloud-generated PSK whose recorded outputs say `preSharedKey: ""`
+        const inputs = await checked(desired({ preSharedKey: undefined }));
+        const created = await hooks.create(inputs);
+        const olds = { ...created.outs, preSharedKey: "" };
+        // WHEN an IKE field changes (the whole IkeConfig block is re-sent)
+        const updated = await hooks.update(created.id, olds, await checked(desired({ preSharedKey: undefined, ikeConfig: { ikeEncAlg: "aes256" } })));
+        // THEN the modify carried no empty Psk, and the cloud kept the key it generated
+        const [modify] = (await cloud.control.requests()).filter((entry: Props) => entry.action === "ModifyVpnConnectionAttribute");
+        assert.equal(modify.outcome, "OK");
+        assert.equal(updated.outs.ikeConfig.ikeEncAlg, "aes256");
+        assert.equal((await hooks.read(created.id, updated.outs)).props!.preSharedKey, created.outs.preSharedKey);
+    });
+
     it("fails when the connection exists but the wait fails, keeping its id for the engine", async () => {
         // GIVEN describe calls that fail with a non-retryable code after the create
         await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
@@ -282,6 +296,8 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
             assert.equal(error.code, "InvalidVpnGatewayInstanceId.NotFound");
             assert.ok(error.requestId);
             assert.match(error.message, /check `vpnGatewayId`/);
+            // The emulator's message ends in a period, as the cloud's do: no second one before the hint.
+            assert.match(error.message, /[^.]\. Hint: /);
             return true;
         });
         assert.equal((await connections()).length, 0);

@@ -9,7 +9,7 @@ import { json, Loopback, startLoopback } from "./loopback";
 const SECRET_KEY = "legacy-secret-key-01";
 
 describe("tencentcloud legacy client", () => {
-    it("can flatten nested parameters with dot notation, as the seeds name them", () => {
+    it("can flatten nested parameters with dot notation, as AddVpnConnEx and ModifyVpnConnEx name them", () => {
         assert.deepEqual(flattenParams({ IKESet: { propoEncryAlgorithm: "aes-cbc-128", ikeSaLifetimeSeconds: 86400 }, userGwCidrBlock: ["10.0.0.0/24", "10.1.0.0/24"], skip: undefined, vpcId: "vpc-1" }), {
             "IKESet.propoEncryAlgorithm": "aes-cbc-128",
             "IKESet.ikeSaLifetimeSeconds": "86400",
@@ -100,7 +100,7 @@ describe("tencentcloud legacy client", () => {
             assert.equal(new URLSearchParams(request.body).get("preSharedKey"), "a+b c&d");
         });
 
-        it("can retry ActionLocked (the resource is busy, reference §3.2)", async () => {
+        it("can retry ActionLocked (the resource is busy, https://cloud.tencent.com/doc/api/245/4924)", async () => {
             let calls = 0;
             server.handle((_req, _body, res) => json(res, ++calls < 3 ? { code: 5100, message: "busy", codeDesc: "ActionLocked" } : { code: 0, data: {} }));
             await client.call({ action: "ModifyVpnConnEx", params: {}, deadline: Date.now() + 2000 });

@@ -190,7 +190,7 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         }
     });
 
-    it("can send changed policies to ModifyVpnConnEx as spdAcl.n, as seed 002 names them", async () => {
+    it("can send changed policies to ModifyVpnConnEx as spdAcl.n, as ModifyVpnConnEx names them", async () => {
         // GIVEN an API 2.0 connection
         const created = await hooks.create(await checked({ ...VALID, apiVersion: "2.0" }));
         // WHEN its policies change
