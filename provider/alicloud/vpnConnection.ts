@@ -181,10 +181,12 @@ async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promis
     for (let salted = 0; ; salted++) {
         const created = await call(token);
         if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
-        if (salted === MAX_SALTED_CREATES) {
+        // Bounded in count and by the operation's deadline: each re-send is a new create.
+        if (salted === MAX_SALTED_CREATES || Date.now() >= deadline) {
             throw new CloudApiError(
                 { cloud: "alicloud", action: "CreateVpnConnection", code: "ClientToken.Retired", hint: "set a new `idempotencyKey` on the resource and run again" },
-                `${MAX_SALTED_CREATES + 1} ClientTokens of this create in a row named connections that no longer exist`,
+                `${salted + 1} ClientTokens of this create in a row named connections that no longer exist` +
+                    (salted === MAX_SALTED_CREATES ? "" : ", and the create's deadline has passed"),
             );
         }
         log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
