@@ -1,20 +1,19 @@
 /**
- * Lifecycle of an Alibaba Cloud IPsec-VPN connection: the dynamic provider's hooks `require()` this
- * module at call time, so nothing here is serialized into state.
+ * Alibaba Cloud's calls on an IPsec-VPN connection, which the shared write sequences
+ * (core/lifecycle) drive: the dynamic provider's hooks `require()` this module at call time, so
+ * nothing here is serialized into state.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
-import { CloudApiError, InputValidationError } from "../core/errors";
-import { runExclusive } from "../core/lock";
-import { adoptionFailures, createToken, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
+import { CloudApiError } from "../core/errors";
+import { writeLifecycle } from "../core/lifecycle";
+import { createToken, overlayActual, withUnmanagedFromActual } from "../core/resource";
 import { withoutEmptyValue } from "../core/responseShape";
 import { Props } from "../core/schema";
-import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
+import { resolveTiming, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
-import { currentProgress } from "../core/progress";
-import { waitUntil } from "../core/wait";
+import { pollOptions, waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
 import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
@@ -95,31 +94,12 @@ async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number):
     return String(response.Status ?? "unknown");
 }
 
-/**
- * Waits until the connection is `active` and its gateway has finished reconfiguring. The 2019
- * DescribeVpnConnections reference (AlibabaCloudDocs/vpn `cn.zh-CN/API参考/IPsec-VPN/DescribeVpnConnections.md`)
- * has no `State`: without one, the gateway's state decides.
- */
-async function waitActive(ctx: Context, id: string, gatewayId: string, deadline: number): Promise<Props> {
-    const connection = await waitUntil<Props>(async () => {
-        const found = await describe(ctx, id, deadline);
-        if (!found) return { done: false, state: "not visible yet" };
-        return found.State === undefined || found.State === "active" ? { done: true, value: found } : { done: false, state: String(found.State) };
-    }, backoffUntil(ctx, deadline, `connection ${id} to become active`));
-    await waitGatewayActive(ctx, gatewayId, deadline);
-    return connection;
-}
-
 /** Waits until the VPN gateway has finished reconfiguring; the next change on it would otherwise meet VpnGateway.Configuring. */
 async function waitGatewayActive(ctx: Context, gatewayId: string, deadline: number): Promise<void> {
     await waitUntil(async () => {
         const status = await gatewayStatus(ctx, gatewayId, deadline);
         return status === "active" ? { done: true, value: status } : { done: false, state: status };
-    }, backoffUntil(ctx, deadline, `VPN gateway ${gatewayId} to become active`));
-}
-
-function backoffUntil(ctx: Context, deadline: number, what: string) {
-    return { minDelayMs: ctx.timing.minDelayMs, maxDelayMs: ctx.timing.maxDelayMs, deadline, what };
+    }, pollOptions(ctx.timing, deadline, `VPN gateway ${gatewayId} to become active`));
 }
 
 /** Outputs = desired inputs overlaid with what the cloud reports, plus computed fields. */
@@ -135,27 +115,6 @@ export function outputsFrom(inputs: Props, connection: Props): Props & ComputedO
         createTime: typeof connection.CreateTime === "number" ? connection.CreateTime : null,
         healthCheckStatus: (health?.Status as string) ?? null,
     };
-}
-
-async function createConnection(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult> {
-    const ctx = contextFor(inputs);
-    const gatewayId = String(inputs.vpnGatewayId);
-    if (inputs.adoptConnectionId) {
-        return adopt(ctx, String(inputs.adoptConnectionId), inputs);
-    }
-    return runExclusive(`alicloud:${gatewayId}`, async () => {
-        // Every write's deadline starts once it holds the gateway: queueing behind this process's
-        // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
-        const deadline = operationDeadline(ctx.timing, inputs, "create");
-        const id = await sendCreate(ctx, inputs, deadline);
-        currentProgress()?.identify(id);
-        try {
-            const connection = await waitActive(ctx, id, gatewayId, deadline);
-            return { id, outs: outputsFrom(inputs, connection) };
-        } catch (error) {
-            throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
-        }
-    });
 }
 
 /** Most salted re-sends of one create: each costs a retired connection (a destroy or a forced replacement). */
@@ -211,53 +170,25 @@ async function isRetired(ctx: Context, created: { VpnConnectionId: string; Creat
     return true;
 }
 
-/**
- * Brings an existing connection under management instead of creating one (the engine's `import`
- * does not work for dynamic resources): verify it is the described connection, then converge it.
- */
-async function adopt(ctx: Context, id: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-    const connection = await describe(ctx, id, operationDeadline(ctx.timing, inputs, "create"));
-    if (!connection) {
-        throw new InputValidationError([{ property: "adoptConnectionId", reason: `connection ${id} does not exist in region ${ctx.region}` }]);
-    }
-    const failures = adoptionFailures(SCHEMA, "adoptConnectionId", id, fromApiResponse(SCHEMA, connection), inputs);
-    if (failures.length > 0) throw new InputValidationError(failures);
-    const actual = outputsFrom(inputs, connection);
-    const { changedPaths } = diffResource(SCHEMA, actual, inputs);
-    if (changedPaths.length === 0) return { id, outs: actual };
-    log(`adopting ${id}: converging ${changedPaths.join(", ")}`);
-    return { id, outs: await modify(contextFor(inputs, actual), id, actual, inputs, changedPaths, "create") };
-}
-
-/** The connection's outputs now, or undefined when the cloud no longer has it. */
-async function observe(id: string, olds: Props): Promise<Props | undefined> {
-    const ctx = contextFor(olds);
+/** The connection as something to manage: undefined also when the cloud says no such id exists. */
+async function find(ctx: Context, id: string, deadline: number): Promise<Props | undefined> {
     try {
-        const connection = await describe(ctx, id, Date.now() + ctx.timing.readTimeoutMs);
-        return connection && outputsFrom(olds, connection);
+        return await describe(ctx, id, deadline);
     } catch (error) {
         if (error instanceof CloudApiError && error.code === NOT_FOUND) return undefined;
         throw error;
     }
 }
 
-/**
- * Finishes a create an earlier run left incomplete: waits until the connection is active and its
- * gateway done, or answers undefined when the cloud no longer has it. Outputs overlay `olds` (what
- * that create sent), so the update then sends only what differs from the desired inputs.
- */
-async function settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined> {
+/** The connection's outputs now, or undefined when the cloud no longer has it. */
+async function observe(id: string, olds: Props): Promise<Props | undefined> {
     const ctx = contextFor(olds);
-    const gatewayId = String(olds.vpnGatewayId);
-    return runExclusive(`alicloud:${gatewayId}`, async () => {
-        const deadline = operationDeadline(ctx.timing, inputs, "update");
-        if (!(await observe(id, olds))) return undefined;
-        return outputsFrom(olds, await waitActive(ctx, id, gatewayId, deadline));
-    });
+    const connection = await find(ctx, id, Date.now() + ctx.timing.readTimeoutMs);
+    return connection && outputsFrom(olds, connection);
 }
 
-/** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
-async function modify(ctx: Context, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], operation: TimedOperation): Promise<Props> {
+/** ModifyVpnConnectionAttribute with what changed; the lifecycle then waits until the change is applied. */
+async function sendModify(ctx: Context, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
     // values the cloud filled in (a generated PSK, identities), or it could regenerate them. Both
     // subnet lists always go (the table marks them `sendOnModify`).
@@ -267,32 +198,18 @@ async function modify(ctx: Context, id: string, actual: Props, inputs: Props, ch
     for (const key of modifyRequestKeys(SCHEMA, changedPaths)) {
         if (request[key] !== undefined) params[key] = request[key];
     }
-    const gatewayId = String(inputs.vpnGatewayId);
-    return runExclusive(`alicloud:${gatewayId}`, async () => {
-        const deadline = operationDeadline(ctx.timing, inputs, operation);
-        await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
-        return outputsFrom(inputs, await waitActive(ctx, id, gatewayId, deadline));
-    });
+    await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
 }
 
-async function removeConnection(id: string, olds: Props): Promise<void> {
-    const ctx = contextFor(olds);
-    const gatewayId = String(olds.vpnGatewayId);
-    await runExclusive(`alicloud:${gatewayId}`, async () => {
-        const deadline = operationDeadline(ctx.timing, olds, "delete");
-        try {
-            await ctx.client.call({ action: "DeleteVpnConnection", params: { RegionId: ctx.region, VpnConnectionId: id }, deadline });
-        } catch (error) {
-            // Not found: gone already, or an unanswered earlier attempt of this delete took effect
-            // and the connection is still being removed, so the waits below still run.
-            if (!(error instanceof CloudApiError && error.code === NOT_FOUND)) throw error;
-        }
-        await waitUntil(async () => {
-            const found = await describe(ctx, id, deadline);
-            return found ? { done: false, state: String(found.State) } : { done: true, value: undefined };
-        }, backoffUntil(ctx, deadline, `connection ${id} to be deleted`));
-        await waitGatewayActive(ctx, gatewayId, deadline);
-    });
+async function sendDelete(ctx: Context, id: string, _olds: Props, deadline: number): Promise<boolean> {
+    try {
+        await ctx.client.call({ action: "DeleteVpnConnection", params: { RegionId: ctx.region, VpnConnectionId: id }, deadline });
+    } catch (error) {
+        // Not found: gone already, or an unanswered earlier attempt of this delete took effect
+        // and the connection is still being removed, so the waits still run.
+        if (!(error instanceof CloudApiError && error.code === NOT_FOUND)) throw error;
+    }
+    return true;
 }
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
@@ -302,9 +219,23 @@ export const { configure, check, diff, create, read, update, remove } = resource
         return region ? { region } : {};
     },
     adjustDiff: deleteFirstOnSameGateway,
-    create: createConnection,
     observe,
-    settle,
-    modify: (id, actual, inputs, changedPaths) => modify(contextFor(inputs, actual), id, actual, inputs, changedPaths, "update"),
-    remove: removeConnection,
+    ...writeLifecycle<Context, Props>({
+        cloud: "alicloud",
+        schema: SCHEMA,
+        // The 2019 DescribeVpnConnections reference (AlibabaCloudDocs/vpn `cn.zh-CN/API参考/IPsec-VPN/DescribeVpnConnections.md`)
+        // has no `State`: without one, the gateway's state (waited for after) decides.
+        readyState: "active",
+        context: contextFor,
+        describe,
+        find,
+        isReady: (connection) => connection.State === undefined || connection.State === "active",
+        stateOf: (connection) => String(connection.State),
+        propsOf: (connection) => fromApiResponse(SCHEMA, connection),
+        outputs: outputsFrom,
+        sendCreate: (ctx, inputs, deadline) => sendCreate(ctx, inputs, deadline),
+        sendModify,
+        sendDelete,
+        afterWait: (ctx, props, deadline) => waitGatewayActive(ctx, String(props.vpnGatewayId), deadline),
+    }),
 });

@@ -4,6 +4,7 @@
 import { WaitTimeoutError } from "./errors";
 import { beginWaiting } from "./progress";
 import { backoffDelay, BackoffSettings, sleep } from "./retry";
+import type { Timing } from "./timing";
 
 /** One observation of the thing being waited for. */
 export type PollResult<T> = { done: true; value: T } | { done: false; state: string };
@@ -41,4 +42,9 @@ export async function waitUntil<T>(poll: () => Promise<PollResult<T>>, options: 
     } finally {
         waiting.end();
     }
+}
+
+/** The options of a wait under `deadline` with the backoff of `timing`. */
+export function pollOptions(timing: Timing, deadline: number, what: string): WaitOptions {
+    return { minDelayMs: timing.minDelayMs, maxDelayMs: timing.maxDelayMs, deadline, what };
 }

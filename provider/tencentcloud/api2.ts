@@ -7,8 +7,8 @@
 import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
-import { waitUntil } from "../core/wait";
-import { ConnectionApi, CreateStarted, Observed, pollOptions, taskFailed } from "./connectionApi";
+import { pollOptions, waitUntil } from "../core/wait";
+import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connectionApi";
 import { TencentLegacyVpcClient } from "./legacyClient";
 import { isCloudCode } from "./retryPolicy";
 import { API_2, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";

@@ -7,10 +7,10 @@ import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMap
 import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
-import { waitUntil } from "../core/wait";
+import { pollOptions, waitUntil } from "../core/wait";
 import { TencentVpcClient } from "./client";
 import { isCloudCode } from "./retryPolicy";
-import { ConnectionApi, CreateStarted, Observed, pollOptions, taskFailed } from "./connectionApi";
+import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connectionApi";
 import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } from "./createToken";
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";

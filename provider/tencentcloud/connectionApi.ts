@@ -5,7 +5,7 @@
 import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
-import { waitUntil } from "../core/wait";
+import { pollOptions, waitUntil } from "../core/wait";
 import { ComputedOutputs } from "./views";
 
 /** A connection as one describe call saw it. */
@@ -44,33 +44,16 @@ export function taskFailed(action: string, taskId: string, detail: string, reque
     return new CloudApiError({ cloud: "tencentcloud", action, code: "TaskFailed", requestId, hint: "the cloud rolled the change back; see the task output" }, `task ${taskId} failed: ${detail}`);
 }
 
-/** Backoff settings of polls under a deadline. */
-export function pollOptions(timing: Timing, deadline: number, what: string) {
-    return { minDelayMs: timing.minDelayMs, maxDelayMs: timing.maxDelayMs, deadline, what };
-}
-
 /**
- * Waits until the connection reports `AVAILABLE` (DescribeVpnConnections, https://www.tencentcloud.com/document/api/215/17515; settled API 2.0 states read the
- * same). A failed API 2.0 create or modify (status 1 or 3) ends the wait at once with an error.
+ * True when the connection reports `AVAILABLE` (DescribeVpnConnections, https://www.tencentcloud.com/document/api/215/17515; settled API 2.0 states read the
+ * same). A failed API 2.0 create or modify (status 1 or 3) throws, so the wait ends at once with an error.
  */
-export function waitAvailable(api: ConnectionApi, id: string, timing: Timing, deadline: number): Promise<Observed> {
-    return waitUntil<Observed>(async () => {
-        const observed = await api.describe(id, deadline);
-        if (!observed) return { done: false, state: "not visible yet" };
-        const state = String(observed.computed.state);
-        if (state.endsWith("_FAILED")) {
-            throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConn", code: state, hint: "the cloud reports the change failed; fix the inputs and run up again" }, `connection ${id} is ${state}`);
-        }
-        return observed.computed.state === "AVAILABLE" ? { done: true, value: observed } : { done: false, state: String(observed.computed.state) };
-    }, pollOptions(timing, deadline, `connection ${id} to become AVAILABLE`));
-}
-
-/** Waits until describing the connection finds nothing. */
-export function waitGone(api: ConnectionApi, id: string, timing: Timing, deadline: number): Promise<void> {
-    return waitUntil<void>(async () => {
-        const observed = await api.describe(id, deadline);
-        return observed ? { done: false, state: String(observed.computed.state) } : { done: true, value: undefined };
-    }, pollOptions(timing, deadline, `connection ${id} to be deleted`));
+export function isAvailable(observed: Observed, id: string): boolean {
+    const state = String(observed.computed.state);
+    if (state.endsWith("_FAILED")) {
+        throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConn", code: state, hint: "the cloud reports the change failed; fix the inputs and run up again" }, `connection ${id} is ${state}`);
+    }
+    return state === "AVAILABLE";
 }
 
 /**

@@ -1,22 +1,21 @@
 /**
- * Lifecycle of a Tencent Cloud IPsec VPN connection: the dynamic provider's hooks `require()` this
- * module at call time, so nothing here is serialized into state. `apiVersion` picks the API
+ * Tencent Cloud's calls on an IPsec VPN connection, which the shared write sequences
+ * (core/lifecycle) drive: the dynamic provider's hooks `require()` this module at call time, so
+ * nothing here is serialized into state. `apiVersion` picks the API
  * generation per call; both read and write the same cloud object, so a connection made through
  * API 2.0 is read and updated through API 3.0 after switching `apiVersion`.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
-import { CloudApiError, ConfigurationError, InputValidationError } from "../core/errors";
-import { runExclusive } from "../core/lock";
-import { adoptionFailures, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
-import { currentProgress } from "../core/progress";
+import { CloudApiError, ConfigurationError } from "../core/errors";
+import { writeLifecycle } from "../core/lifecycle";
+import { overlayActual, withUnmanagedFromActual } from "../core/resource";
 import { withRetry } from "../core/retry";
 import { Props } from "../core/schema";
-import { operationDeadline, resolveTiming, Timing } from "../core/timing";
+import { resolveTiming, Timing } from "../core/timing";
 import { Api2 } from "./api2";
 import { Api3 } from "./api3";
 import { TencentVpcClient } from "./client";
-import { ConnectionApi, CreateStarted, Observed, settleCreate, waitAvailable, waitGone } from "./connectionApi";
+import { ConnectionApi, CreateStarted, isAvailable, Observed, settleCreate } from "./connectionApi";
 import { TencentLegacyVpcClient } from "./legacyClient";
 import { legacyRegionCode } from "./regions";
 import { isAmbiguousFailure } from "./retryPolicy";
@@ -49,9 +48,6 @@ function contextFor(props: Props, ...others: Props[]): Context {
     }
     return { api: new Api3(new TencentVpcClient(settings, region, timing, secrets), timing), timing };
 }
-
-/** Writes on one VPN gateway queue here: the cloud runs one task per gateway (`UnsupportedOperation.MutexOperationTaskRunning`, DeleteVpnConnection's codes). */
-const gatewayLock = (props: Props) => `tencentcloud:${props.vpnGatewayId}`;
 
 /**
  * Outputs = desired inputs overlaid with what the cloud reports, plus the computed outputs. The
@@ -100,34 +96,14 @@ async function stillExists(ctx: Context, id: string): Promise<boolean> {
     }
 }
 
-async function createConnection(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult> {
-    const ctx = contextFor(inputs);
-    if (inputs.adoptConnectionId) {
-        return adopt(ctx, String(inputs.adoptConnectionId), inputs, operationDeadline(ctx.timing, inputs, "create"));
-    }
-    return runExclusive(gatewayLock(inputs), async () => {
-        // Every write's deadline starts once it holds the gateway: queueing behind this process's
-        // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
-        const deadline = operationDeadline(ctx.timing, inputs, "create");
-        let id: string | undefined;
-        try {
-            const started = await createOrAdopt(ctx, inputs, deadline);
-            id = started.id;
-            if (id) currentProgress()?.identify(id);
-            if (!started.adopted) id = await settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
-            currentProgress()?.identify(id!);
-            const observed = await waitAvailable(ctx.api, id!, ctx.timing, deadline);
-            return { id: id!, outs: outputsFrom(inputs, observed) };
-        } catch (error) {
-            // The deadline may pass before an unreported id is listed, or while the create's
-            // answers stay ambiguous: one last lookup, so a connection that exists always reaches
-            // the engine's state instead of being orphaned.
-            id ??= await findOwnQuietly(ctx, inputs);
-            // One whose failed task already removed it (DescribeVpcTaskResult FAILED, https://intl.cloud.tencent.com/document/product/215/41567) is simply not created.
-            if (!id || !(await stillExists(ctx, id))) throw error;
-            throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
-        }
-    });
+/**
+ * Sends the create (or adopts what an earlier attempt made), waits for its task and returns the
+ * new connection's id: the reported one, or the one listed once the task is done.
+ */
+async function sendCreate(ctx: Context, inputs: Props, deadline: number, identify: (id: string) => void): Promise<string> {
+    const started = await createOrAdopt(ctx, inputs, deadline);
+    if (started.id) identify(started.id);
+    return started.adopted ? started.id! : settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
 }
 
 /** The connection this create made, if it can be listed now; a failing lookup answers undefined (a re-run adopts it). */
@@ -140,36 +116,18 @@ async function findOwnQuietly(ctx: Context, inputs: Props): Promise<string | und
 }
 
 /**
- * Brings an existing connection under management instead of creating one (the engine's `import`
- * does not work for dynamic resources): verify it is the described connection, then converge it.
+ * The connection as something to manage (adopt, or finish creating): undefined also while the
+ * cloud deletes it, and for an id the cloud calls malformed (which cannot exist either).
  */
-async function adopt(ctx: Context, id: string, inputs: Props, deadline: number): Promise<pulumi.dynamic.CreateResult> {
-    const observed = await describeForAdoption(ctx, id, deadline);
-    if (!observed || observed.computed.state === "DELETING") {
-        throw new InputValidationError([{ property: "adoptConnectionId", reason: `connection ${id} does not exist in region ${inputs.region}` }]);
-    }
-    const failures = adoptionFailures(SCHEMA, "adoptConnectionId", id, observed.props, inputs);
-    if (failures.length > 0) throw new InputValidationError(failures);
-    const actual = outputsFrom(inputs, observed);
-    const { changedPaths } = diffResource(SCHEMA, actual, inputs);
-    if (changedPaths.length === 0) return { id, outs: actual };
-    log(`adopting ${id}: converging ${changedPaths.join(", ")}`);
-    const converge = contextFor(inputs, observed.props);
-    return runExclusive(gatewayLock(inputs), async () => {
-        const converging = operationDeadline(converge.timing, inputs, "create");
-        await converge.api.update(id, inputs, changedPaths, converging);
-        return { id, outs: outputsFrom(inputs, await waitAvailable(converge.api, id, converge.timing, converging)) };
-    });
-}
-
-/** Describes a connection to adopt; an id the cloud calls malformed cannot exist either. */
-async function describeForAdoption(ctx: Context, id: string, deadline: number): Promise<Observed | undefined> {
+async function find(ctx: Context, id: string, deadline: number): Promise<Observed | undefined> {
+    let observed: Observed | undefined;
     try {
-        return await ctx.api.describe(id, deadline);
+        observed = await ctx.api.describe(id, deadline);
     } catch (error) {
         if (error instanceof CloudApiError && error.code === "InvalidParameterValue.Malformed") return undefined;
         throw error;
     }
+    return observed && observed.computed.state !== "DELETING" ? observed : undefined;
 }
 
 /** The connection's outputs now, or undefined when the cloud no longer has it (or is deleting it). */
@@ -177,41 +135,6 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
     const ctx = contextFor(olds);
     const observed = await ctx.api.describe(id, Date.now() + ctx.timing.readTimeoutMs);
     return observed && observed.computed.state !== "DELETING" ? outputsFrom(olds, observed) : undefined;
-}
-
-/**
- * Finishes a create an earlier run left incomplete: waits until the connection is AVAILABLE, or
- * answers undefined when the cloud no longer has it (its create task failed, or it was deleted).
- * Outputs overlay `olds` (what that create sent), so the update then sends only what differs.
- */
-async function settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined> {
-    const ctx = contextFor(olds);
-    return runExclusive(gatewayLock(olds), async () => {
-        const deadline = operationDeadline(ctx.timing, inputs, "update");
-        const observed = await ctx.api.describe(id, deadline);
-        if (!observed || observed.computed.state === "DELETING") return undefined;
-        return outputsFrom(olds, await waitAvailable(ctx.api, id, ctx.timing, deadline));
-    });
-}
-
-/** Sends the changed fields and waits until the connection is AVAILABLE again. */
-async function modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props> {
-    const ctx = contextFor(inputs, actual);
-    // A changed block is re-sent whole: complete it with the values the cloud filled in.
-    const request = withUnmanagedFromActual(SCHEMA, inputs, actual);
-    return runExclusive(gatewayLock(inputs), async () => {
-        const deadline = operationDeadline(ctx.timing, inputs, "update");
-        await ctx.api.update(id, request, changedPaths, deadline);
-        return outputsFrom(inputs, await waitAvailable(ctx.api, id, ctx.timing, deadline));
-    });
-}
-
-async function removeConnection(id: string, olds: Props): Promise<void> {
-    const ctx = contextFor(olds);
-    await runExclusive(gatewayLock(olds), async () => {
-        const deadline = operationDeadline(ctx.timing, olds, "delete");
-        if (await ctx.api.remove(id, olds, deadline)) await waitGone(ctx.api, id, ctx.timing, deadline);
-    });
 }
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
@@ -222,9 +145,23 @@ export const { configure, check, diff, create, read, update, remove } = resource
     },
     extraRules: connectionRules,
     adjustDiff: deleteFirstOnSameGateway,
-    create: createConnection,
     observe,
-    settle,
-    modify,
-    remove: removeConnection,
+    ...writeLifecycle<Context, Observed>({
+        cloud: "tencentcloud",
+        schema: SCHEMA,
+        readyState: "AVAILABLE",
+        context: contextFor,
+        describe: (ctx, id, deadline) => ctx.api.describe(id, deadline),
+        find,
+        isReady: isAvailable,
+        stateOf: (observed) => String(observed.computed.state),
+        propsOf: (observed) => observed.props,
+        outputs: outputsFrom,
+        sendCreate,
+        findCreated: findOwnQuietly,
+        stillExists,
+        // A changed block is re-sent whole: complete it with the values the cloud filled in.
+        sendModify: (ctx, id, actual, inputs, changedPaths, deadline) => ctx.api.update(id, withUnmanagedFromActual(SCHEMA, inputs, actual), changedPaths, deadline),
+        sendDelete: (ctx, id, olds, deadline) => ctx.api.remove(id, olds, deadline),
+    }),
 });
