@@ -8,7 +8,7 @@
  */
 import { parseCidr } from "../core/cidr";
 import { ApiBinding, Field, Schema, StringField } from "../core/schema";
-import { IDEMPOTENCY_KEY_FIELD } from "../core/resource";
+import { IDEMPOTENCY_KEY_FIELD } from "../core/idempotency";
 import { TIMEOUTS_FIELD } from "../core/timing";
 
 const ALGORITHMS_ENC = ["aes", "aes192", "aes256", "des", "3des"] as const;

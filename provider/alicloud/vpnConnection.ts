@@ -8,7 +8,8 @@ import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMap
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
-import { createToken, overlayActual, withUnmanagedFromActual } from "../core/resource";
+import { overlayActual, withUnmanagedFromActual } from "../core/actual";
+import { createToken } from "../core/idempotency";
 import { withoutEmptyValue } from "../core/responseShape";
 import { Props } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";

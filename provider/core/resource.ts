@@ -4,12 +4,12 @@
  * projection `read` returns so refreshes can report drift.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
 import { checkInputs, RESERVED_KEYS } from "./check";
 import { CheckFailure } from "./errors";
 import { diffProps } from "./diff";
 import { INPUTS_KEY } from "./refreshInputs";
-import { canonicalJson, Field, isPlainObject, ownEntry, Props, Schema, StringField } from "./schema";
+import { keptIdempotencyKey } from "./idempotency";
+import { canonicalJson, ownEntry, Props, Schema } from "./schema";
 
 /**
  * The outputs key that marks a partial create ({@link partialCreateError}): the engine keeps such a
@@ -24,34 +24,6 @@ export function withoutReserved(props: Props | undefined): Props {
         if (!RESERVED_KEYS.has(key) && key !== INPUTS_KEY && key !== INCOMPLETE_KEY) out[key] = value;
     }
     return out;
-}
-
-/**
- * The `idempotencyKey` field both resources declare: a provider-side seed of the create token.
- * Long enough for the URN the SDK classes default it to (type chain included).
- */
-export const IDEMPOTENCY_KEY_FIELD: StringField = { kind: "string", local: true, maxLength: 1024 };
-
-/**
- * A default `idempotencyKey` has the form of a URN: the SDK classes derive it from the resource's
- * URN (see sdk/connectionProps.ts) when the program sets none.
- */
-export function isDefaultIdempotencyKey(key: unknown): boolean {
-    return typeof key === "string" && key.startsWith("urn:pulumi:");
-}
-
-/**
- * The `idempotencyKey` to record: the given one, except that a default key never displaces the key
- * an existing resource (`olds`) was created with. Defaults have changed between versions
- * (`<project>/<stack>/<name>` before the URN); the key only matters for creates, so an existing
- * resource keeps its own instead of showing an update for a changed default. A replacement gets the
- * current default: the engine checks it again without olds (pkg/resource/deploy/step_generator.go),
- * and it is a new connection with a new token anyway (see {@link createToken}).
- */
-function keptIdempotencyKey(olds: Props, news: Props): unknown {
-    const previous = olds.idempotencyKey;
-    const keep = typeof previous === "string" && previous !== "" && (news.idempotencyKey === undefined || news.idempotencyKey === null || isDefaultIdempotencyKey(news.idempotencyKey));
-    return keep ? previous : news.idempotencyKey;
 }
 
 export interface CheckOptions {
@@ -126,40 +98,6 @@ export function withLocalSettings(schema: Schema, olds: Props, news: Props): Pro
 }
 
 /**
- * Desired inputs completed with the cloud's values of the computed fields the user left unset
- * (a generated PSK, filled-in identities). A changed block is re-sent whole; without this, an
- * unset PSK would be left out of the block and the cloud could generate a new one.
- */
-export function withUnmanagedFromActual(schema: Schema, desired: Props, actual: Props): Props {
-    const out: Props = { ...desired };
-    for (const [key, field] of Object.entries(schema)) {
-        if (field.kind === "object" && isPlainObject(out[key])) {
-            out[key] = withUnmanagedFromActual(field.fields, out[key] as Props, isPlainObject(actual[key]) ? (actual[key] as Props) : {});
-        } else if (field.computed && out[key] === undefined && actual[key] !== undefined && actual[key] !== null) {
-            out[key] = actual[key];
-        }
-    }
-    return out;
-}
-
-/**
- * The idempotency token of one logical create, never derived from a secret. With an
- * `idempotencyKey` (the SDK classes always set one): the key and the properties whose change
- * replaces the resource, so a re-run after a crash or an ambiguous failure derives the same token
- * even if other inputs were edited meanwhile, while a replacement gets a new one. Without a key
- * (hooks driven directly): every non-secret cloud property, so distinct resources never collide.
- */
-export function createToken(schema: Schema, inputs: Props): string {
-    const keyed = inputs.idempotencyKey !== undefined && inputs.idempotencyKey !== null;
-    const material: Props = { idempotencyKey: inputs.idempotencyKey ?? null };
-    for (const [key, field] of Object.entries(schema)) {
-        const included = keyed ? field.replaceOnChange : !field.secret && !field.local;
-        if (included) material[key] = inputs[key] ?? null;
-    }
-    return createHash("sha256").update(canonicalJson(material)).digest("hex").slice(0, 48);
-}
-
-/**
  * The error a create hook throws after the cloud resource exists but a later step failed: the
  * engine keeps the resource in state (with these properties, marked {@link INCOMPLETE_KEY}) and its
  * init errors instead of orphaning it, and the next `up` updates it even without a diff
@@ -171,31 +109,3 @@ export function partialCreateError(cause: unknown, id: string, properties: Props
     return Object.assign(error, { id, properties: { ...properties, [INCOMPLETE_KEY]: true }, reasons: [message], cause });
 }
 
-/**
- * Checks that a connection found for adoption is the one the inputs describe: every property that
- * cannot change in place (replace-on-change) and that the cloud reports must equal the desired
- * value — adopting a connection of another gateway would silently take over someone else's tunnel.
- * `actual` is the connection read through the field table.
- */
-export function adoptionFailures(schema: Schema, adoptProperty: string, id: string, actual: Props, desired: Props): CheckFailure[] {
-    return Object.entries(schema)
-        .filter(([key, field]) => field.replaceOnChange && actual[key] !== undefined && desired[key] !== undefined && actual[key] !== desired[key])
-        .map(([key]) => ({
-            property: adoptProperty,
-            reason: `connection ${id} belongs to ${key} ${String(actual[key])}, not the desired \`${key}\` (replace the inputs or adopt another connection)`,
-        }));
-}
-
-/**
- * Outputs: the desired inputs overlaid with what the cloud reports. Blocks (object fields) merge
- * field by field, so a block field the describe call does not report keeps its desired value;
- * anything else the cloud reports replaces the desired value, which is how drift shows in `diff`.
- */
-export function overlayActual(schema: Schema, desired: Props, actual: Props): Props {
-    const outputs: Props = { ...desired };
-    for (const [key, value] of Object.entries(actual)) {
-        const field = ownEntry(schema, key);
-        outputs[key] = field?.kind === "object" && isPlainObject(value) ? { ...(isPlainObject(desired[key]) ? desired[key] : {}), ...value } : value;
-    }
-    return outputs;
-}

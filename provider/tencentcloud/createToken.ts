@@ -5,7 +5,7 @@
  * same token and adopts the tagged connection; a replacement differs in a replace-on-change
  * property and so gets a new one.
  */
-import { createToken } from "../core/resource";
+import { createToken } from "../core/idempotency";
 import { Props } from "../core/schema";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 

@@ -9,7 +9,7 @@
  */
 import { parseCidr } from "../core/cidr";
 import { ApiBinding, Field, ownEntry, Props, Schema, StringField } from "../core/schema";
-import { IDEMPOTENCY_KEY_FIELD } from "../core/resource";
+import { IDEMPOTENCY_KEY_FIELD } from "../core/idempotency";
 import { TIMEOUTS_FIELD } from "../core/timing";
 
 /** Dialect names of the field table's bindings. */

@@ -8,7 +8,7 @@
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
-import { overlayActual, withUnmanagedFromActual } from "../core/resource";
+import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { withRetry } from "../core/retry";
 import { Props } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";

@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { adoptionFailures, overlayActual, withUnmanagedFromActual } from "../../../provider/core/actual";
+import { Schema } from "../../../provider/core/schema";
+
+const SCHEMA: Schema = {
+    name: { kind: "string" },
+    tags: { kind: "list", items: { kind: "string" } },
+    block: { kind: "object", fields: { a: { kind: "string" }, b: { kind: "string" } } },
+};
+
+describe("overlayActual", () => {
+    it("can replace values the cloud reports and keep the desired rest", () => {
+        // GIVEN desired inputs and a describe that reports some of them differently
+        const outputs = overlayActual(SCHEMA, { name: "want", tags: ["x"], block: { a: "1", b: "2" }, local: "kept" }, { name: "have", tags: [], block: { a: "9" } });
+        // THEN reported values win, blocks merge field by field, unreported keys stay
+        assert.deepEqual(outputs, { name: "have", tags: [], block: { a: "9", b: "2" }, local: "kept" });
+    });
+
+    it("can take a reported block when none was desired", () => {
+        assert.deepEqual(overlayActual(SCHEMA, {}, { block: { a: "1" } }), { block: { a: "1" } });
+    });
+});
+
+const WITH_LOCAL: Schema = {
+    name: { kind: "string" },
+    psk: { kind: "string", computed: true, secret: true },
+    block: { kind: "object", fields: { alg: { kind: "string" }, id: { kind: "string", computed: true } } },
+};
+
+describe("withUnmanagedFromActual", () => {
+    it("can complete a re-sent block with the cloud's values of unmanaged fields", () => {
+        // GIVEN a PSK and an identity the cloud filled in, and a desired block change
+        const completed = withUnmanagedFromActual(WITH_LOCAL, { name: "a", block: { alg: "new" } }, { name: "a", psk: "generated", block: { alg: "old", id: "1.2.3.4" } });
+        // THEN they travel with the change instead of being dropped
+        assert.deepEqual(completed, { name: "a", psk: "generated", block: { alg: "new", id: "1.2.3.4" } });
+    });
+});
+
+describe("adoptionFailures", () => {
+    const OWNED: Schema = {
+        gateway: { kind: "string", replaceOnChange: true },
+        region: { kind: "string", replaceOnChange: true, writeOnly: true },
+        name: { kind: "string" },
+    };
+
+    it("fails when a replace-on-change property the cloud reports differs, naming it", () => {
+        // GIVEN a connection of another gateway with another name
+        const failures = adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g2", name: "x" }, { gateway: "g1", region: "r", name: "y" });
+        // THEN only the gateway blocks adoption (the name converges; the region is not reported)
+        assert.deepEqual(failures.map((f) => f.property), ["adoptId"]);
+        assert.match(failures[0].reason, /c-1 belongs to gateway g2, not the desired `gateway`/);
+    });
+
+    it("can accept a connection whose unmodifiable properties match", () => {
+        assert.deepEqual(adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g1", name: "x" }, { gateway: "g1", name: "y" }), []);
+    });
+});

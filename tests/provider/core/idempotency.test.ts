@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { createToken, isDefaultIdempotencyKey, keptIdempotencyKey } from "../../../provider/core/idempotency";
+import { Schema } from "../../../provider/core/schema";
+
+describe("createToken", () => {
+    it("can derive a create token from the idempotency key and replace-on-change fields only", () => {
+        const schema: Schema = { gw: { kind: "string", replaceOnChange: true }, name: { kind: "string" }, psk: { kind: "string", secret: true } };
+        // GIVEN a keyed resource's token
+        const base = createToken(schema, { idempotencyKey: "p/s/n", gw: "g1", name: "a", psk: "x" });
+        // WHEN an updatable property or the secret changes, THEN it stays; WHEN a replace-on-change one or the key does, THEN it changes
+        assert.equal(createToken(schema, { idempotencyKey: "p/s/n", gw: "g1", name: "b", psk: "y" }), base);
+        assert.notEqual(createToken(schema, { idempotencyKey: "p/s/n", gw: "g2", name: "a" }), base);
+        assert.notEqual(createToken(schema, { idempotencyKey: "p/s/other", gw: "g1", name: "a" }), base);
+    });
+
+    it("can tell resources apart by all non-secret inputs when no idempotency key is set", () => {
+        const schema: Schema = { gw: { kind: "string", replaceOnChange: true }, name: { kind: "string" }, psk: { kind: "string", secret: true } };
+        // GIVEN resources without a key
+        // WHEN any non-secret input differs, THEN so do their tokens; WHEN only the secret does, THEN they do not
+        assert.notEqual(createToken(schema, { gw: "g1", name: "a" }), createToken(schema, { gw: "g1", name: "b" }));
+        assert.equal(createToken(schema, { gw: "g1", name: "a", psk: "x" }), createToken(schema, { gw: "g1", name: "a", psk: "y" }));
+    });
+});
+
+describe("keptIdempotencyKey", () => {
+    const URN_KEY = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office";
+
+    it("can keep an existing resource's key when the new one is a default", () => {
+        // GIVEN a resource created under an older default key
+        const olds = { idempotencyKey: "proj/dev/office" };
+        // WHEN the SDK's URN default or no key arrives
+        // THEN the old key is kept
+        assert.equal(isDefaultIdempotencyKey(URN_KEY), true);
+        assert.equal(keptIdempotencyKey(olds, { idempotencyKey: URN_KEY }), "proj/dev/office");
+        assert.equal(keptIdempotencyKey(olds, {}), "proj/dev/office");
+    });
+
+    it("can take a key the program sets, and the default for a new resource", () => {
+        // GIVEN an explicit key for an existing resource, and a default for a new one
+        // WHEN the key to record is chosen
+        // THEN the program's key wins, and a new resource takes the default
+        assert.equal(keptIdempotencyKey({ idempotencyKey: "proj/dev/office" }, { idempotencyKey: "branch-1" }), "branch-1");
+        assert.equal(keptIdempotencyKey({}, { idempotencyKey: URN_KEY }), URN_KEY);
+    });
+});
