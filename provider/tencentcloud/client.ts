@@ -6,30 +6,10 @@
 import { createHash } from "crypto";
 import { CloudApiError, redact } from "../core/errors";
 import { assertResponseShape, ResponseShape } from "../core/responseShape";
-import { classifyCode, CLASS_HINTS } from "../core/retry";
 import { requestTimeoutFor, Timing } from "../core/timing";
-import { retryTencentCall, TencentCall, TENCENT_RETRY_TABLE } from "./retryPolicy";
+import { hintFor, retryTencentCall, TencentCall } from "./retryPolicy";
 import { TencentcloudSettings } from "./settings";
 import { agentFor, httpStatusCode, INVALID_RESPONSE, networkCodeOf } from "./transport";
-
-/** What the user can do about a code (meanings from TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/errors.go`). */
-export const TENCENT_HINTS: Readonly<Record<string, string>> = {
-    "AuthFailure.SecretIdNotFound": "check TENCENTCLOUD_SECRET_ID / tencentcloud:secretId",
-    "AuthFailure.SignatureFailure": "check TENCENTCLOUD_SECRET_KEY / tencentcloud:secretKey",
-    "AuthFailure.SignatureExpire": "the local clock is more than 5 minutes off",
-    "AuthFailure.TokenFailure": "check TENCENTCLOUD_SECURITY_TOKEN / tencentcloud:securityToken",
-    "AuthFailure.UnauthorizedOperation": "the CAM user lacks permission for this VPC action",
-    ResourceNotFound: "check `vpnGatewayId`, `customerGatewayId`, `vpcId` and `region`",
-    LimitExceeded: "the VPN gateway has no connection quota left",
-    "UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck": "tunnels with securityPolicyDatabases cannot health-check",
-    "UnsupportedOperation.VpnConnRouteTypeMixed": "one gateway cannot mix BGP and non-BGP tunnels",
-    RequestLimitExceeded: "the API kept throttling until the operation's deadline; retry later, or raise the resource's `timeouts`",
-};
-
-/** The code's own hint, else what its retry class suggests, so every surfaced error carries one. */
-export function hintFor(code: string | undefined): string {
-    return (code && TENCENT_HINTS[code]) || CLASS_HINTS[classifyCode(code, TENCENT_RETRY_TABLE)];
-}
 
 export type Params = Record<string, unknown>;
 

@@ -13,8 +13,7 @@ import { assertResponseShape, ResponseShape } from "../core/responseShape";
 import { NETWORK_ERROR_CODES } from "../core/retry";
 import { isPlainObject } from "../core/schema";
 import { requestTimeoutFor, Timing } from "../core/timing";
-import { hintFor } from "./client";
-import { retryTencentCall, TencentCall } from "./retryPolicy";
+import { hintFor, retryTencentCall, TencentCall } from "./retryPolicy";
 import { TencentcloudSettings } from "./settings";
 import { agentFor, httpStatusCode, INVALID_RESPONSE, NETWORK_ERROR } from "./transport";
 

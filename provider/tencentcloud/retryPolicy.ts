@@ -1,10 +1,11 @@
 /**
  * What Tencent Cloud calls transient, as data (the VPC error codes, TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go` and
  * `errors.go`; API 2.0's, https://cloud.tencent.com/doc/api/245/4924; and what the Terraform provider
- * retries, and why, `tencentcloud/common/common.go` RetryError), and the one retry loop both API generations share.
+ * retries, and why, `tencentcloud/common/common.go` RetryError), the hints surfaced errors carry, and the
+ * one retry loop both API generations share.
  */
 import { CloudApiError } from "../core/errors";
-import { classifyCode, ErrorClass, RetryTable, withRetry } from "../core/retry";
+import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
 import { Timing } from "../core/timing";
 
 /**
@@ -85,6 +86,25 @@ export function isAmbiguousFailure(error: unknown): boolean {
 /** True when `error` is a cloud error with one of `codes` (e.g. the "not found" codes that mean gone). */
 export function isCloudCode(error: unknown, codes: readonly string[]): boolean {
     return error instanceof CloudApiError && error.code !== undefined && codes.includes(error.code);
+}
+
+/** What the user can do about a code (meanings from TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/errors.go`). */
+export const TENCENT_HINTS: Readonly<Record<string, string>> = {
+    "AuthFailure.SecretIdNotFound": "check TENCENTCLOUD_SECRET_ID / tencentcloud:secretId",
+    "AuthFailure.SignatureFailure": "check TENCENTCLOUD_SECRET_KEY / tencentcloud:secretKey",
+    "AuthFailure.SignatureExpire": "the local clock is more than 5 minutes off",
+    "AuthFailure.TokenFailure": "check TENCENTCLOUD_SECURITY_TOKEN / tencentcloud:securityToken",
+    "AuthFailure.UnauthorizedOperation": "the CAM user lacks permission for this VPC action",
+    ResourceNotFound: "check `vpnGatewayId`, `customerGatewayId`, `vpcId` and `region`",
+    LimitExceeded: "the VPN gateway has no connection quota left",
+    "UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck": "tunnels with securityPolicyDatabases cannot health-check",
+    "UnsupportedOperation.VpnConnRouteTypeMixed": "one gateway cannot mix BGP and non-BGP tunnels",
+    RequestLimitExceeded: "the API kept throttling until the operation's deadline; retry later, or raise the resource's `timeouts`",
+};
+
+/** The code's own hint, else what its retry class suggests, so every surfaced error carries one. */
+export function hintFor(code: string | undefined): string {
+    return (code && TENCENT_HINTS[code]) || CLASS_HINTS[classifyCode(code, TENCENT_RETRY_TABLE)];
 }
 
 /** One cloud call as the hooks describe it. */

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { CloudApiError } from "../../../provider/core/errors";
-import { callKindOf, classifyTencentError, isAmbiguousFailure } from "../../../provider/tencentcloud/retryPolicy";
+import { CLASS_HINTS } from "../../../provider/core/retry";
+import { callKindOf, classifyTencentError, hintFor, isAmbiguousFailure, isCloudCode, TENCENT_HINTS } from "../../../provider/tencentcloud/retryPolicy";
 
 const coded = (code: string) => new CloudApiError({ cloud: "tencentcloud", action: "A", code }, "m");
 
@@ -74,5 +75,27 @@ describe("tencentcloud retry policy", () => {
         assert.equal(callKindOf({ action: "DescribeVpnConnections", params: {}, deadline: 0 }), "read");
         assert.equal(callKindOf({ action: "DeleteVpnConnection", params: {}, deadline: 0 }), "write");
         assert.equal(callKindOf({ action: "CreateVpnConnection", params: {}, deadline: 0, kind: "create" }), "create");
+    });
+});
+
+describe("hintFor", () => {
+    it("can give a code's own hint, else its retry class's", () => {
+        // GIVEN a code with a hint of its own, a busy code without one, and no code at all
+        // WHEN hinted
+        // THEN the own hint wins, and every other error still carries its class's advice
+        assert.equal(hintFor("AuthFailure.SignatureFailure"), TENCENT_HINTS["AuthFailure.SignatureFailure"]);
+        assert.equal(hintFor("ResourceInUse.Gateway"), CLASS_HINTS.busy);
+        assert.equal(hintFor(undefined), CLASS_HINTS.fatal);
+    });
+});
+
+describe("isCloudCode", () => {
+    it("can tell a cloud error with one of the codes from anything else", () => {
+        // GIVEN a gone code, another code, and a plain error
+        // WHEN matched against the gone codes
+        // THEN only the cloud error with a listed code matches
+        assert.equal(isCloudCode(coded("ResourceNotFound"), ["ResourceNotFound"]), true);
+        assert.equal(isCloudCode(coded("LimitExceeded"), ["ResourceNotFound"]), false);
+        assert.equal(isCloudCode(new Error("ResourceNotFound"), ["ResourceNotFound"]), false);
     });
 });
