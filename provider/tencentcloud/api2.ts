@@ -9,7 +9,7 @@ import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { pollOptions, waitUntil } from "../core/wait";
 import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connectionApi";
-import { TencentLegacyVpcClient } from "./legacyClient";
+import { TencentLegacyVpcClient } from "./api2Client";
 import { isCloudCode } from "./retryPolicy";
 import { API_2, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed2, legacyState, view2 } from "./views";

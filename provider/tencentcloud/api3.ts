@@ -8,7 +8,7 @@ import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { pollOptions, waitUntil } from "../core/wait";
-import { TencentVpcClient } from "./client";
+import { TencentVpcClient } from "./api3Client";
 import { isCloudCode } from "./retryPolicy";
 import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connectionApi";
 import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } from "./createToken";

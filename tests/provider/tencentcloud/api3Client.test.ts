@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { CloudApiError } from "../../../provider/core/errors";
 import { resolveTiming } from "../../../provider/core/timing";
-import { TencentVpcClient, toCloudError } from "../../../provider/tencentcloud/client";
+import { TencentVpcClient, toCloudError } from "../../../provider/tencentcloud/api3Client";
 import { TencentcloudSettings } from "../../../provider/tencentcloud/settings";
 import { json, Loopback, startLoopback } from "./loopback";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createHmac } from "crypto";
 import { CloudApiError } from "../../../provider/core/errors";
 import { resolveTiming } from "../../../provider/core/timing";
-import { flattenParams, legacySignString, parseLegacyAnswer, signLegacyRequest, TencentLegacyVpcClient } from "../../../provider/tencentcloud/legacyClient";
+import { flattenParams, legacySignString, parseLegacyAnswer, signLegacyRequest, TencentLegacyVpcClient } from "../../../provider/tencentcloud/api2Client";
 import { TencentcloudSettings } from "../../../provider/tencentcloud/settings";
 import { json, Loopback, startLoopback } from "./loopback";
 
