@@ -46,7 +46,7 @@ interface FieldBase {
     local?: boolean;
     /** Extra rules after the type check (ranges and enums are declared, not coded). */
     rules?: Rule[];
-    /** API bindings by dialect (`default`, or e.g. `legacy` for Tencent API 2.0). */
+    /** API bindings by dialect (`default`, or e.g. `api2` for Tencent API 2.0). */
     api?: Record<string, ApiBinding>;
 }
 

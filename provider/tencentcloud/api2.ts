@@ -1,5 +1,5 @@
 /**
- * The connection through the legacy API 2.0: AddVpnConnEx (https://cloud.tencent.com/document/product/215/5110),
+ * The connection through API 2.0: AddVpnConnEx (https://cloud.tencent.com/document/product/215/5110),
  * ModifyVpnConnEx (https://cloud.tencent.com/document/api/215/5112), DescribeVpnConn (https://cloud.tencent.com/document/api/215/5113), DeleteVpnConn,
  * and DescribeVpcTaskResult for their `taskId` (https://intl.cloud.tencent.com/document/product/215/5094).
  * API 2.0 cannot tag, so adoption after an ambiguous failure matches on name, gateways and VPC.
@@ -9,10 +9,10 @@ import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { pollOptions, waitUntil } from "../core/wait";
 import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connectionApi";
-import { TencentLegacyVpcClient } from "./api2Client";
+import { Api2Client } from "./api2Client";
 import { isCloudCode } from "./retryPolicy";
 import { API_2, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
-import { computed2, legacyState, view2 } from "./views";
+import { computed2, api2State, view2 } from "./views";
 
 /**
  * "No such connection" in API 2.0: DeleteVpnConn's `InvalidVpnConn.NotFound`; DescribeVpnConn and
@@ -33,7 +33,7 @@ const idOf = (item: Props): string => String(item.unVpnConnId ?? item.vpnConnId)
 
 export class Api2 implements ConnectionApi {
     constructor(
-        private readonly client: TencentLegacyVpcClient,
+        private readonly client: Api2Client,
         private readonly timing: Timing,
     ) {}
 
@@ -58,7 +58,7 @@ export class Api2 implements ConnectionApi {
             deadline,
         });
         const own = response.data.find(
-            (i) => i.vpnConnName === inputs.name && i.unUserGwId === inputs.customerGatewayId && i.unVpcId === inputs.vpcId && legacyState(i.vpcConnStatus) !== "DELETING",
+            (i) => i.vpnConnName === inputs.name && i.unUserGwId === inputs.customerGatewayId && i.unVpcId === inputs.vpcId && api2State(i.vpcConnStatus) !== "DELETING",
         );
         return own ? idOf(own) : undefined;
     }

@@ -17,10 +17,10 @@ import { hintFor, retryTencentCall, TencentCall } from "./retryPolicy";
 import { TencentcloudSettings } from "./settings";
 import { agentFor, httpStatusCode, INVALID_RESPONSE, NETWORK_ERROR } from "./transport";
 
-export type LegacyParams = Record<string, string>;
+export type Api2Params = Record<string, string>;
 
 /** A successful API 2.0 answer (`code` 0). */
-export interface LegacyResponse<T = any> {
+export interface Api2Response<T = any> {
     code: number;
     message?: string;
     codeDesc?: string;
@@ -32,8 +32,8 @@ export interface LegacyResponse<T = any> {
  * Flattens nested parameters the way AddVpnConnEx and ModifyVpnConnEx name them: `IKESet.propoEncryAlgorithm`,
  * `userGwCidrBlock.0`. Absent values are left out; everything else travels as a string.
  */
-export function flattenParams(params: Record<string, unknown>, prefix = ""): LegacyParams {
-    const out: LegacyParams = {};
+export function flattenParams(params: Record<string, unknown>, prefix = ""): Api2Params {
+    const out: Api2Params = {};
     for (const [key, value] of Object.entries(params)) {
         if (value === undefined || value === null) continue;
         const name = prefix + key;
@@ -48,7 +48,7 @@ export function flattenParams(params: Record<string, unknown>, prefix = ""): Leg
 }
 
 /** The string to sign (https://tencentcloud.com/document/api/214/1526 steps 1–3): raw, unencoded values; `Signature` itself excluded. */
-export function legacySignString(method: string, host: string, path: string, params: LegacyParams): string {
+export function api2SignString(method: string, host: string, path: string, params: Api2Params): string {
     const joined = Object.keys(params)
         .filter((key) => key !== "Signature")
         .sort()
@@ -58,14 +58,14 @@ export function legacySignString(method: string, host: string, path: string, par
 }
 
 /** The request's parameters with the common ones and the signature added. */
-export function signLegacyRequest(
+export function signApi2Request(
     action: string,
     region: string,
     params: Record<string, unknown>,
-    settings: Pick<TencentcloudSettings, "secretId" | "secretKey" | "securityToken" | "legacyEndpoint">,
+    settings: Pick<TencentcloudSettings, "secretId" | "secretKey" | "securityToken" | "api2Endpoint">,
     now: number = Date.now(),
-): LegacyParams {
-    const signed: LegacyParams = {
+): Api2Params {
+    const signed: Api2Params = {
         ...flattenParams(params),
         Action: action,
         Region: region,
@@ -75,8 +75,8 @@ export function signLegacyRequest(
         SignatureMethod: "HmacSHA256",
     };
     if (settings.securityToken) signed.Token = settings.securityToken;
-    const url = settings.legacyEndpoint;
-    const text = legacySignString("POST", url.host, url.pathname, signed);
+    const url = settings.api2Endpoint;
+    const text = api2SignString("POST", url.host, url.pathname, signed);
     signed.Signature = createHmac("sha256", settings.secretKey).update(text, "utf8").digest("base64");
     return signed;
 }
@@ -126,7 +126,7 @@ const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
 };
 
 /** Judges an answer: the parsed body when `code` is 0 and it holds its action's fields, else the CloudApiError to throw. */
-export function parseLegacyAnswer(action: string, answer: RawAnswer, secrets: ReadonlyArray<string | undefined>): LegacyResponse {
+export function parseApi2Answer(action: string, answer: RawAnswer, secrets: ReadonlyArray<string | undefined>): Api2Response {
     const fail = (code: string | undefined, message: string, httpStatus?: number) =>
         new CloudApiError({ cloud: "tencentcloud", action, code, httpStatus, hint: hintFor(code) }, redact(message, secrets));
     if (answer.status < 200 || answer.status > 299) {
@@ -142,7 +142,7 @@ export function parseLegacyAnswer(action: string, answer: RawAnswer, secrets: Re
     if (Number(body.code) === 0) {
         const shape = RESPONSE_SHAPES[action];
         if (shape) assertResponseShape(body, shape, { cloud: "tencentcloud", action, hint: hintFor(INVALID_RESPONSE) });
-        return body as unknown as LegacyResponse;
+        return body as unknown as Api2Response;
     }
     // `codeDesc` holds the string code (`InvalidVpnConn.NotFound`); `code` is only a numeric class.
     const code = typeof body.codeDesc === "string" && body.codeDesc !== "" ? body.codeDesc : String(body.code);
@@ -150,7 +150,7 @@ export function parseLegacyAnswer(action: string, answer: RawAnswer, secrets: Re
 }
 
 /** API 2.0 VPC calls for one region (given as the 3.0 name's 2.0 short code, e.g. `gz`). */
-export class TencentLegacyVpcClient {
+export class Api2Client {
     constructor(
         private readonly settings: TencentcloudSettings,
         private readonly regionCode: string,
@@ -158,20 +158,20 @@ export class TencentLegacyVpcClient {
         private readonly secrets: ReadonlyArray<string | undefined> = [],
     ) {}
 
-    async call<T = any>(call: TencentCall): Promise<LegacyResponse<T>> {
+    async call<T = any>(call: TencentCall): Promise<Api2Response<T>> {
         const secrets = [...this.secrets, this.settings.secretKey, this.settings.securityToken];
         return retryTencentCall(call, this.timing, async () => {
             // Signed per attempt: a retry needs a fresh Nonce and Timestamp.
-            const form = new URLSearchParams(signLegacyRequest(call.action, this.regionCode, call.params, this.settings)).toString();
+            const form = new URLSearchParams(signApi2Request(call.action, this.regionCode, call.params, this.settings)).toString();
             let answer: RawAnswer;
             try {
-                answer = await post(this.settings.legacyEndpoint, form, requestTimeoutFor(this.timing, call.deadline));
+                answer = await post(this.settings.api2Endpoint, form, requestTimeoutFor(this.timing, call.deadline));
             } catch (error: any) {
                 // Socket failures keep Node's code (ECONNRESET…); anything else is a generic network error.
                 const code = NETWORK_ERROR_CODES.includes(error?.code) ? error.code : NETWORK_ERROR;
                 throw new CloudApiError({ cloud: "tencentcloud", action: call.action, code, hint: hintFor(code) }, redact(String(error?.message ?? error), secrets));
             }
-            return parseLegacyAnswer(call.action, answer, secrets) as LegacyResponse<T>;
+            return parseApi2Answer(call.action, answer, secrets) as Api2Response<T>;
         });
     }
 }

@@ -8,7 +8,7 @@ import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { pollOptions, waitUntil } from "../core/wait";
-import { TencentVpcClient } from "./api3Client";
+import { Api3Client } from "./api3Client";
 import { isCloudCode } from "./retryPolicy";
 import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connectionApi";
 import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } from "./createToken";
@@ -49,7 +49,7 @@ export function ownConnection(listed: readonly Props[], inputs: Props): string |
 
 export class Api3 implements ConnectionApi {
     constructor(
-        private readonly client: TencentVpcClient,
+        private readonly client: Api3Client,
         private readonly timing: Timing,
     ) {}
 

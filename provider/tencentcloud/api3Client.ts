@@ -81,7 +81,7 @@ const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
 const ANY_RESPONSE: ResponseShape = { RequestId: "string" };
 
 /** API 3.0 VPC calls for one region. */
-export class TencentVpcClient {
+export class Api3Client {
     constructor(
         private readonly settings: TencentcloudSettings,
         private readonly region: string,

@@ -1,6 +1,6 @@
 /**
  * What the hooks need from one API generation, so `vpnConnection.ts` reads the same for both:
- * {@link Api3} (VPC 2017-03-12) and {@link Api2} (legacy `/v2/index.php`) implement it.
+ * {@link Api3} (VPC 2017-03-12) and {@link Api2} (API 2.0, `/v2/index.php`) implement it.
  */
 import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";

@@ -5,7 +5,7 @@
  */
 import { ownEntry } from "../core/schema";
 
-export const LEGACY_REGION_CODES: Readonly<Record<string, string>> = {
+export const API2_REGION_CODES: Readonly<Record<string, string>> = {
     "ap-guangzhou": "gz",
     "ap-shanghai": "sh",
     "ap-beijing": "bj",
@@ -16,6 +16,6 @@ export const LEGACY_REGION_CODES: Readonly<Record<string, string>> = {
 };
 
 /** The API 2.0 short code of an API 3.0 region, or undefined when API 2.0 has none for it. */
-export function legacyRegionCode(region: string): string | undefined {
-    return ownEntry(LEGACY_REGION_CODES, region);
+export function api2RegionCode(region: string): string | undefined {
+    return ownEntry(API2_REGION_CODES, region);
 }

@@ -6,7 +6,7 @@
 import { parseCidr, cidrContains } from "../core/cidr";
 import { CheckFailure } from "../core/errors";
 import { Field, isPlainObject, Props, Schema, UNKNOWN } from "../core/schema";
-import { legacyRegionCode, LEGACY_REGION_CODES } from "./regions";
+import { api2RegionCode, API2_REGION_CODES } from "./regions";
 import { API_2, LEGACY_ENUMS, LEGACY_RANGES, ROUTED_TYPES, SecurityPolicy, VPN_CONNECTION_SCHEMA } from "./schema";
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null;
@@ -108,14 +108,14 @@ export function healthCheckRules(inputs: Props): CheckFailure[] {
     return failures;
 }
 
-function legacyFieldFailures(schema: Schema, values: Props, prefix: string): CheckFailure[] {
+function api2FieldFailures(schema: Schema, values: Props, prefix: string): CheckFailure[] {
     const failures: CheckFailure[] = [];
     for (const [key, field] of Object.entries(schema) as [string, Field][]) {
         const path = prefix + key;
         const value = values[key];
         if (field.local) continue;
         if (!isSet(value) || isUnknown(value) || !field.api) {
-            if (field.kind === "object" && isPlainObject(value)) failures.push(...legacyFieldFailures(field.fields, value, path + "."));
+            if (field.kind === "object" && isPlainObject(value)) failures.push(...api2FieldFailures(field.fields, value, path + "."));
             continue;
         }
         if (!field.api[API_2]) {
@@ -138,13 +138,13 @@ function legacyFieldFailures(schema: Schema, values: Props, prefix: string): Che
 }
 
 /** What API 2.0 can express (AddVpnConnEx, ModifyVpnConnEx): its parameters, its enums, its regions; and vpcId is required there. */
-export function legacyRules(inputs: Props): CheckFailure[] {
+export function api2Rules(inputs: Props): CheckFailure[] {
     if (inputs.apiVersion !== "2.0") return [];
-    const failures = legacyFieldFailures(VPN_CONNECTION_SCHEMA, inputs, "");
+    const failures = api2FieldFailures(VPN_CONNECTION_SCHEMA, inputs, "");
     if (!isSet(inputs.vpcId)) failures.push(fail("vpcId", 'is required with apiVersion "2.0" (AddVpnConnEx vpcId)'));
     const region = inputs.region;
-    if (typeof region === "string" && !isUnknown(region) && !legacyRegionCode(region)) {
-        failures.push(fail("region", `has no API 2.0 region code; with apiVersion "2.0" use one of ${Object.keys(LEGACY_REGION_CODES).join(", ")}`));
+    if (typeof region === "string" && !isUnknown(region) && !api2RegionCode(region)) {
+        failures.push(fail("region", `has no API 2.0 region code; with apiVersion "2.0" use one of ${Object.keys(API2_REGION_CODES).join(", ")}`));
     }
     return failures;
 }
@@ -157,5 +157,5 @@ export function userGwRules(inputs: Props): CheckFailure[] {
 
 /** Every cross-field rule, in the order their failures are reported. */
 export function connectionRules(inputs: Props): CheckFailure[] {
-    return [identityRules, trafficRules, dpdRules, healthCheckRules, legacyRules, userGwRules].flatMap((rule) => rule(inputs));
+    return [identityRules, trafficRules, dpdRules, healthCheckRules, api2Rules, userGwRules].flatMap((rule) => rule(inputs));
 }

@@ -2,7 +2,7 @@
  * The Tencent Cloud IPsec connection's fields, declared once, each with its binding in both API
  * generations: `default` = API 3.0 (VPC 2017-03-12: CreateVpnConnection,
  * https://www.tencentcloud.com/document/api/215/17522, and the models of tencentcloud-sdk-nodejs `vpc_models.d.ts`),
- * `legacy` = API 2.0 (AddVpnConnEx https://cloud.tencent.com/document/product/215/5110, ModifyVpnConnEx
+ * `api2` = API 2.0 (AddVpnConnEx https://cloud.tencent.com/document/product/215/5110, ModifyVpnConnEx
  * https://cloud.tencent.com/document/api/215/5112, DescribeVpnConn https://cloud.tencent.com/document/api/215/5113). A field's `default`
  * is API 3.0's documented default (`vpc_models.d.ts` — never Terraform's), so an unset
  * field and the connection read back never differ.
@@ -14,7 +14,7 @@ import { TIMEOUTS_FIELD } from "../core/timing";
 
 /** Dialect names of the field table's bindings. */
 export const API_3 = "default";
-export const API_2 = "legacy";
+export const API_2 = "api2";
 
 /** `apiVersion` values; "3.0" is the default (API 2.0 was retired in 2023, https://cloud.tencent.com/document/product/1278/82311). */
 export const API_VERSIONS = ["3.0", "2.0"] as const;
@@ -105,16 +105,16 @@ const zeroOne: Codec = { encode: (value) => (value ? 1 : 0), decode: (value) => 
 /** DpdTimeout is a string in the API, "" while DPD is off (`vpc_models.d.ts` VpnConnection, Terraform PR #1597). */
 const numericString: Codec = { encode: (value) => String(value), decode: (value) => (value === "" || value === null ? undefined : Number(value)) };
 
-const ike = (key: string, legacyKey: string | undefined, codec: Codec = {}) =>
-    bind({ path: `IKEOptionsSpecification.${key}` }, legacyKey === undefined ? undefined : { path: `IKESet.${legacyKey}`, ...codec });
-const ipsec = (key: string, legacyKey: string | undefined, codec: Codec = {}) =>
-    bind({ path: `IPSECOptionsSpecification.${key}` }, legacyKey === undefined ? undefined : { path: `IPsecSet.${legacyKey}`, ...codec });
+const ike = (key: string, api2Key: string | undefined, codec: Codec = {}) =>
+    bind({ path: `IKEOptionsSpecification.${key}` }, api2Key === undefined ? undefined : { path: `IKESet.${api2Key}`, ...codec });
+const ipsec = (key: string, api2Key: string | undefined, codec: Codec = {}) =>
+    bind({ path: `IPSECOptionsSpecification.${key}` }, api2Key === undefined ? undefined : { path: `IPsecSet.${api2Key}`, ...codec });
 
-const identityText = (key: string, legacyKey: string, extra: Partial<StringField> = {}): StringField => ({
+const identityText = (key: string, api2Key: string, extra: Partial<StringField> = {}): StringField => ({
     kind: "string",
     noWhitespace: true,
     computed: true,
-    api: { [API_3]: { path: `IKEOptionsSpecification.${key}`, ...emptyAsAbsent }, [API_2]: { path: `IKESet.${legacyKey}`, ...emptyAsAbsent } },
+    api: { [API_3]: { path: `IKEOptionsSpecification.${key}`, ...emptyAsAbsent }, [API_2]: { path: `IKESet.${api2Key}`, ...emptyAsAbsent } },
     ...extra,
 });
 

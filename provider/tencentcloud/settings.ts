@@ -13,7 +13,7 @@ export const DEFAULT_VPC_ENDPOINT = "https://vpc.tencentcloudapi.com/";
  * API 2.0 VPC endpoint (`vpc.api.qcloud.com/v2/index.php`, https://cloud.tencent.com/document/product/215/5110;
  * retired in 2023, https://cloud.tencent.com/document/product/1278/82311).
  */
-export const DEFAULT_VPC_LEGACY_ENDPOINT = "https://vpc.api.qcloud.com/v2/index.php";
+export const DEFAULT_VPC_API2_ENDPOINT = "https://vpc.api.qcloud.com/v2/index.php";
 
 export interface TencentcloudSettings {
     secretId: string;
@@ -23,7 +23,7 @@ export interface TencentcloudSettings {
     /** API 3.0 endpoint (the SDK always posts to its root path, or to this URL's path). */
     endpoint: URL;
     /** API 2.0 endpoint, path included. */
-    legacyEndpoint: URL;
+    api2Endpoint: URL;
 }
 
 /** The region a connection defaults to when its `region` input is unset. */
@@ -46,9 +46,9 @@ export function resolveSettings(): TencentcloudSettings {
         lookupSetting(["tencentcloud:vpcEndpoint"], ["TENCENTCLOUD_VPC_ENDPOINT"]) ?? DEFAULT_VPC_ENDPOINT,
         "The Tencent Cloud VPC endpoint (tencentcloud:vpcEndpoint / TENCENTCLOUD_VPC_ENDPOINT)",
     );
-    const legacyEndpoint = parseEndpoint(
-        lookupSetting(["tencentcloud:vpcLegacyEndpoint"], ["TENCENTCLOUD_VPC_LEGACY_ENDPOINT"]) ?? DEFAULT_VPC_LEGACY_ENDPOINT,
+    const api2Endpoint = parseEndpoint(
+        lookupSetting(["tencentcloud:vpcLegacyEndpoint"], ["TENCENTCLOUD_VPC_LEGACY_ENDPOINT"]) ?? DEFAULT_VPC_API2_ENDPOINT,
         "The Tencent Cloud API 2.0 VPC endpoint (tencentcloud:vpcLegacyEndpoint / TENCENTCLOUD_VPC_LEGACY_ENDPOINT)",
     );
-    return { secretId, secretKey, securityToken, endpoint, legacyEndpoint };
+    return { secretId, secretKey, securityToken, endpoint, api2Endpoint };
 }

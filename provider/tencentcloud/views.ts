@@ -52,7 +52,7 @@ export function computed3(connection: Props): ComputedOutputs {
  * error, 2 modifying, 3 modify error, 4 deleting. Higher codes are unconfirmed, so any other value
  * counts as settled (`AVAILABLE`) rather than leaving a wait polling until its deadline.
  */
-const LEGACY_STATES: Readonly<Record<number, string>> = {
+const API2_STATES: Readonly<Record<number, string>> = {
     0: "PENDING",
     1: "CREATE_FAILED",
     2: "PENDING",
@@ -60,8 +60,8 @@ const LEGACY_STATES: Readonly<Record<number, string>> = {
     4: "DELETING",
 };
 
-export function legacyState(status: unknown): string | null {
-    return status === undefined || status === null ? null : (LEGACY_STATES[Number(status)] ?? "AVAILABLE");
+export function api2State(status: unknown): string | null {
+    return status === undefined || status === null ? null : (API2_STATES[Number(status)] ?? "AVAILABLE");
 }
 
 /**
@@ -81,7 +81,7 @@ export function computed2(item: Props): ComputedOutputs {
     const upper = (value: unknown) => (text(value) === null ? null : String(value).toUpperCase());
     return {
         vpnConnectionId: String(item.unVpnConnId ?? item.vpnConnId),
-        state: legacyState(item.vpcConnStatus),
+        state: api2State(item.vpcConnStatus),
         netStatus: upper(item.netStatus),
         createdTime: text(item.createTime),
         vpnProto: text(item.vpnProto),

@@ -14,10 +14,10 @@ import { Props } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";
 import { Api2 } from "./api2";
 import { Api3 } from "./api3";
-import { TencentVpcClient } from "./api3Client";
+import { Api3Client } from "./api3Client";
 import { ConnectionApi, CreateStarted, isAvailable, Observed, settleCreate } from "./connectionApi";
-import { TencentLegacyVpcClient } from "./api2Client";
-import { legacyRegionCode } from "./regions";
+import { Api2Client } from "./api2Client";
+import { api2RegionCode } from "./regions";
 import { isAmbiguousFailure } from "./retryPolicy";
 import { connectionRules } from "./rules";
 import { API_2, dialectOf, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
@@ -42,11 +42,11 @@ function contextFor(props: Props, ...others: Props[]): Context {
     const region = String(props.region);
     const secrets = [props, ...others].map((p) => p.preSharedKey as string | undefined);
     if (dialectOf(props) === API_2) {
-        const code = legacyRegionCode(region);
+        const code = api2RegionCode(region);
         if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);
-        return { api: new Api2(new TencentLegacyVpcClient(settings, code, timing, secrets), timing), timing };
+        return { api: new Api2(new Api2Client(settings, code, timing, secrets), timing), timing };
     }
-    return { api: new Api3(new TencentVpcClient(settings, region, timing, secrets), timing), timing };
+    return { api: new Api3(new Api3Client(settings, region, timing, secrets), timing), timing };
 }
 
 /**

@@ -7,7 +7,7 @@ const SCHEMA: Schema = {
     ike: {
         kind: "object",
         fields: {
-            alg: { kind: "string", enum: ["aes", "des"], api: { default: { path: "Ike.Alg" }, legacy: { path: "IKESet.alg" } } },
+            alg: { kind: "string", enum: ["aes", "des"], api: { default: { path: "Ike.Alg" }, api2: { path: "IKESet.alg" } } },
             life: { kind: "integer", min: 0, max: 10, api: { default: { path: "Ike.Life", readPath: "IkeRead.Life" } } },
         },
     },
@@ -18,12 +18,12 @@ describe("apiMapping", () => {
     it("can build a nested request from inputs, skipping local fields", () => {
         // GIVEN normalized inputs
         const inputs = { subnets: ["a", "b"], ike: { alg: "aes", life: 3 }, key: "k" };
-        // WHEN mapped to the default and legacy dialects
+        // WHEN mapped to the default and api2 dialects
         const request = toApiRequest(SCHEMA, inputs);
-        const legacy = toApiRequest(SCHEMA, inputs, "legacy");
+        const api2 = toApiRequest(SCHEMA, inputs, "api2");
         // THEN each field sits at its API path
         assert.deepEqual(request, { Subnet: "a,b", Ike: { Alg: "aes", Life: 3 } });
-        assert.deepEqual(legacy, { IKESet: { alg: "aes" } });
+        assert.deepEqual(api2, { IKESet: { alg: "aes" } });
     });
 
     it("can read a response back with type and case coercion", () => {

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { createHmac } from "crypto";
 import { CloudApiError } from "../../../provider/core/errors";
 import { resolveTiming } from "../../../provider/core/timing";
-import { flattenParams, legacySignString, parseLegacyAnswer, signLegacyRequest, TencentLegacyVpcClient } from "../../../provider/tencentcloud/api2Client";
+import { flattenParams, api2SignString, parseApi2Answer, signApi2Request, Api2Client } from "../../../provider/tencentcloud/api2Client";
 import { TencentcloudSettings } from "../../../provider/tencentcloud/settings";
 import { json, Loopback, startLoopback } from "./loopback";
 
 const SECRET_KEY = "legacy-secret-key-01";
 
-describe("tencentcloud legacy client", () => {
+describe("tencentcloud API 2.0 client", () => {
     it("can flatten nested parameters with dot notation, as AddVpnConnEx and ModifyVpnConnEx name them", () => {
         assert.deepEqual(flattenParams({ IKESet: { propoEncryAlgorithm: "aes-cbc-128", ikeSaLifetimeSeconds: 86400 }, userGwCidrBlock: ["10.0.0.0/24", "10.1.0.0/24"], skip: undefined, vpcId: "vpc-1" }), {
             "IKESet.propoEncryAlgorithm": "aes-cbc-128",
@@ -20,32 +20,32 @@ describe("tencentcloud legacy client", () => {
     });
 
     it("can build the documented string to sign: sorted raw k=v after POST, host with port and path", () => {
-        const text = legacySignString("POST", "127.0.0.1:8080", "/v2/index.php", { b: "2", a: "x/y z", Signature: "ignored" });
+        const text = api2SignString("POST", "127.0.0.1:8080", "/v2/index.php", { b: "2", a: "x/y z", Signature: "ignored" });
         assert.equal(text, "POST127.0.0.1:8080/v2/index.php?a=x/y z&b=2");
     });
 
     it("can sign with HMAC-SHA256 and say so in SignatureMethod", () => {
-        const settings = { secretId: "AKIDlegacy", secretKey: SECRET_KEY, securityToken: "tok", legacyEndpoint: new URL("http://127.0.0.1:8080/v2/index.php") };
-        const signed = signLegacyRequest("DescribeVpnConn", "gz", { vpnConnId: "vpnx-1" }, settings, 1_700_000_000_000);
+        const settings = { secretId: "AKIDlegacy", secretKey: SECRET_KEY, securityToken: "tok", api2Endpoint: new URL("http://127.0.0.1:8080/v2/index.php") };
+        const signed = signApi2Request("DescribeVpnConn", "gz", { vpnConnId: "vpnx-1" }, settings, 1_700_000_000_000);
         assert.equal(signed.Action, "DescribeVpnConn");
         assert.equal(signed.Region, "gz");
         assert.equal(signed.Timestamp, "1700000000");
         assert.equal(signed.SignatureMethod, "HmacSHA256");
         assert.equal(signed.Token, "tok");
         assert.match(signed.Nonce, /^[1-9]\d*$/);
-        const expected = createHmac("sha256", SECRET_KEY).update(legacySignString("POST", "127.0.0.1:8080", "/v2/index.php", signed)).digest("base64");
+        const expected = createHmac("sha256", SECRET_KEY).update(api2SignString("POST", "127.0.0.1:8080", "/v2/index.php", signed)).digest("base64");
         assert.equal(signed.Signature, expected);
     });
 
-    describe("parseLegacyAnswer", () => {
+    describe("parseApi2Answer", () => {
         const secrets = ["psk-legacy-secret"];
         it("can accept code 0", () => {
-            assert.deepEqual(parseLegacyAnswer("A", { status: 200, body: '{"code":0,"message":"","data":{"taskId":1}}' }, secrets).data, { taskId: 1 });
+            assert.deepEqual(parseApi2Answer("A", { status: 200, body: '{"code":0,"message":"","data":{"taskId":1}}' }, secrets).data, { taskId: 1 });
         });
         it("fails when code is not 0, with codeDesc as the code and no secret", () => {
             const error = (() => {
                 try {
-                    parseLegacyAnswer("AddVpnConnEx", { status: 200, body: JSON.stringify({ code: 5000, message: "bad psk-legacy-secret", codeDesc: "InvalidVpnGw.NotFound" }) }, secrets);
+                    parseApi2Answer("AddVpnConnEx", { status: 200, body: JSON.stringify({ code: 5000, message: "bad psk-legacy-secret", codeDesc: "InvalidVpnGw.NotFound" }) }, secrets);
                 } catch (e) {
                     return e as CloudApiError;
                 }
@@ -55,29 +55,29 @@ describe("tencentcloud legacy client", () => {
             assert.doesNotMatch(error.message, /psk-legacy-secret/);
         });
         it("fails when the answer is not JSON, lacks a code, or is a 5xx", () => {
-            assert.throws(() => parseLegacyAnswer("A", { status: 200, body: "<html/>" }, []), { code: "HttpError.InvalidResponse" });
-            assert.throws(() => parseLegacyAnswer("A", { status: 200, body: "{}" }, []), { code: "HttpError.InvalidResponse" });
-            assert.throws(() => parseLegacyAnswer("A", { status: 502, body: "" }, []), { code: "HttpError.502", httpStatus: 502 });
-            assert.throws(() => parseLegacyAnswer("A", { status: 200, body: '{"code":4000,"message":"m"}' }, []), { code: "4000" });
+            assert.throws(() => parseApi2Answer("A", { status: 200, body: "<html/>" }, []), { code: "HttpError.InvalidResponse" });
+            assert.throws(() => parseApi2Answer("A", { status: 200, body: "{}" }, []), { code: "HttpError.InvalidResponse" });
+            assert.throws(() => parseApi2Answer("A", { status: 502, body: "" }, []), { code: "HttpError.502", httpStatus: 502 });
+            assert.throws(() => parseApi2Answer("A", { status: 200, body: '{"code":4000,"message":"m"}' }, []), { code: "4000" });
         });
         it("fails when code 0 comes without what the action returns, so a describe never reads as deleted", () => {
             // WHEN / THEN a DescribeVpnConn without its list, and a task result without a status, are invalid answers
-            assert.throws(() => parseLegacyAnswer("DescribeVpnConn", { status: 200, body: '{"code":0,"message":""}' }, []), { code: "HttpError.InvalidResponse", message: /`data`/ });
-            assert.throws(() => parseLegacyAnswer("DescribeVpcTaskResult", { status: 200, body: '{"code":0,"data":{}}' }, []), { code: "HttpError.InvalidResponse", message: /`data.status`/ });
+            assert.throws(() => parseApi2Answer("DescribeVpnConn", { status: 200, body: '{"code":0,"message":""}' }, []), { code: "HttpError.InvalidResponse", message: /`data`/ });
+            assert.throws(() => parseApi2Answer("DescribeVpcTaskResult", { status: 200, body: '{"code":0,"data":{}}' }, []), { code: "HttpError.InvalidResponse", message: /`data.status`/ });
             // … while an empty list is a well-formed "nothing found"
-            assert.deepEqual(parseLegacyAnswer("DescribeVpnConn", { status: 200, body: '{"code":0,"totalCount":0,"data":[]}' }, []).data, []);
+            assert.deepEqual(parseApi2Answer("DescribeVpnConn", { status: 200, body: '{"code":0,"totalCount":0,"data":[]}' }, []).data, []);
         });
     });
 
     describe("over HTTP", () => {
         let server: Loopback;
-        let client: TencentLegacyVpcClient;
+        let client: Api2Client;
         const timing = resolveTiming({ minDelayMs: 1, maxDelayMs: 5, requestTimeoutMs: 300 });
 
         before(async () => {
             server = await startLoopback();
-            const settings: TencentcloudSettings = { secretId: "AKIDlegacy", secretKey: SECRET_KEY, endpoint: new URL(server.url), legacyEndpoint: new URL(`${server.url}/tencentcloud/v2/index.php`) };
-            client = new TencentLegacyVpcClient(settings, "gz", timing, ["psk-legacy-secret"]);
+            const settings: TencentcloudSettings = { secretId: "AKIDlegacy", secretKey: SECRET_KEY, endpoint: new URL(server.url), api2Endpoint: new URL(`${server.url}/tencentcloud/v2/index.php`) };
+            client = new Api2Client(settings, "gz", timing, ["psk-legacy-secret"]);
         });
         after(() => server.close());
         beforeEach(() => (server.requests.length = 0));
@@ -86,7 +86,7 @@ describe("tencentcloud legacy client", () => {
             // GIVEN a server that checks the signature the documented way
             server.handle((req, body, res) => {
                 const params = Object.fromEntries(new URLSearchParams(body));
-                const expected = createHmac("sha256", SECRET_KEY).update(legacySignString("POST", String(req.headers.host), "/tencentcloud/v2/index.php", params)).digest("base64");
+                const expected = createHmac("sha256", SECRET_KEY).update(api2SignString("POST", String(req.headers.host), "/tencentcloud/v2/index.php", params)).digest("base64");
                 json(res, params.Signature === expected ? { code: 0, message: "", data: { status: 0 } } : { code: 4100, message: "signature", codeDesc: "AuthFailure.SignatureFailure" });
             });
             // WHEN a call with nested parameters is made

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import { CloudApiError } from "../../../provider/core/errors";
 import { resolveTiming } from "../../../provider/core/timing";
-import { TencentVpcClient, toCloudError } from "../../../provider/tencentcloud/api3Client";
+import { Api3Client, toCloudError } from "../../../provider/tencentcloud/api3Client";
 import { TencentcloudSettings } from "../../../provider/tencentcloud/settings";
 import { json, Loopback, startLoopback } from "./loopback";
 
 const SECRET_KEY = "test-secret-key-0001";
 const PSK = "psk-do-not-print";
 
-describe("tencentcloud client", () => {
+describe("tencentcloud API 3.0 client", () => {
     let server: Loopback;
-    let client: TencentVpcClient;
+    let client: Api3Client;
     const timing = resolveTiming({ minDelayMs: 1, maxDelayMs: 5, requestTimeoutMs: 500 });
     const deadline = () => Date.now() + 2000;
 
@@ -20,9 +20,9 @@ describe("tencentcloud client", () => {
             secretId: "AKIDtest",
             secretKey: SECRET_KEY,
             endpoint: new URL(`${server.url}/tencentcloud`),
-            legacyEndpoint: new URL(`${server.url}/v2/index.php`),
+            api2Endpoint: new URL(`${server.url}/v2/index.php`),
         };
-        client = new TencentVpcClient(settings, "ap-guangzhou", timing, [PSK]);
+        client = new Api3Client(settings, "ap-guangzhou", timing, [PSK]);
     });
     after(() => server.close());
     beforeEach(() => (server.requests.length = 0));

@@ -116,10 +116,10 @@ describe("tencentcloud rules", () => {
     });
 
     describe("apiVersion 2.0", () => {
-        const legacy = (extra: Props): Props => ({ ...VALID, apiVersion: "2.0", ...extra });
+        const withApi2 = (extra: Props): Props => ({ ...VALID, apiVersion: "2.0", ...extra });
 
         it("can accept what AddVpnConnEx allows", async () => {
-            assert.deepEqual(await propertiesOf(legacy({ ipsecOptions: { ipsecSaLifetimeTraffic: 604800, integrityAlgorithm: "md5" } })), []);
+            assert.deepEqual(await propertiesOf(withApi2({ ipsecOptions: { ipsecSaLifetimeTraffic: 604800, integrityAlgorithm: "md5" } })), []);
         });
 
         it("fails when an algorithm or group exists only in API 3.0, naming 2.0's values", async () => {
@@ -133,21 +133,21 @@ describe("tencentcloud rules", () => {
                 [{ ipsecOptions: { ipsecSaLifetimeTraffic: 604801 } }, "ipsecOptions.ipsecSaLifetimeTraffic", /between 2560 and 604800 .* or the API default 4096000000/],
             ];
             for (const [extra, property, allowed] of cases) {
-                assert.deepEqual(await propertiesOf(legacy(extra)), [property], property);
-                assert.match(await reasonOf(legacy(extra), property), allowed);
+                assert.deepEqual(await propertiesOf(withApi2(extra)), [property], property);
+                assert.match(await reasonOf(withApi2(extra), property), allowed);
             }
         });
 
         it("fails when a 3.0-only property is set to anything but its default", async () => {
-            const raw = legacy({ routeType: "Policy", negotiationType: "passive", dpdEnable: true, ikeOptions: { remoteAddress: "198.51.100.11", ikeVersion: "IKEV2" } });
+            const raw = withApi2({ routeType: "Policy", negotiationType: "passive", dpdEnable: true, ikeOptions: { remoteAddress: "198.51.100.11", ikeVersion: "IKEV2" } });
             assert.deepEqual((await propertiesOf(raw)).sort(), ["dpdEnable", "ikeOptions.ikeVersion", "negotiationType", "routeType"]);
             assert.match(await reasonOf(raw, "routeType"), /not supported by API 2\.0.*leave it unset or "STATIC", or use apiVersion "3\.0"/);
-            assert.deepEqual(await propertiesOf(legacy({ healthCheckLocalIp: "169.254.128.1" })), ["healthCheckLocalIp"]);
+            assert.deepEqual(await propertiesOf(withApi2({ healthCheckLocalIp: "169.254.128.1" })), ["healthCheckLocalIp"]);
         });
 
         it("fails when vpcId is missing or the region has no 2.0 code", async () => {
-            assert.deepEqual(await propertiesOf(legacy({ vpcId: undefined })), ["vpcId"]);
-            const raw = legacy({ region: "ap-tokyo" });
+            assert.deepEqual(await propertiesOf(withApi2({ vpcId: undefined })), ["vpcId"]);
+            const raw = withApi2({ region: "ap-tokyo" });
             assert.deepEqual(await propertiesOf(raw), ["region"]);
             assert.match(await reasonOf(raw, "region"), /ap-guangzhou/);
         });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { setStackConfig } from "../../../provider/core/config";
 import { ConfigurationError } from "../../../provider/core/errors";
-import { configuredRegion, DEFAULT_VPC_ENDPOINT, DEFAULT_VPC_LEGACY_ENDPOINT, resolveSettings } from "../../../provider/tencentcloud/settings";
+import { configuredRegion, DEFAULT_VPC_ENDPOINT, DEFAULT_VPC_API2_ENDPOINT, resolveSettings } from "../../../provider/tencentcloud/settings";
 
 const NAMES = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_REGION", "TENCENTCLOUD_VPC_ENDPOINT", "TENCENTCLOUD_VPC_LEGACY_ENDPOINT"];
 
@@ -27,7 +27,7 @@ describe("tencentcloud settings", () => {
         assert.equal(settings.secretId, "id");
         assert.equal(settings.securityToken, "tok");
         assert.equal(settings.endpoint.href, DEFAULT_VPC_ENDPOINT);
-        assert.equal(settings.legacyEndpoint.href, DEFAULT_VPC_LEGACY_ENDPOINT);
+        assert.equal(settings.api2Endpoint.href, DEFAULT_VPC_API2_ENDPOINT);
         assert.equal(configuredRegion(), "ap-shanghai");
     });
 
@@ -45,7 +45,7 @@ describe("tencentcloud settings", () => {
         assert.equal(settings.secretId, "cfg-id");
         assert.equal(settings.secretKey, "cfg-key");
         assert.equal(settings.endpoint.href, "http://127.0.0.1:9000/tencentcloud");
-        assert.equal(settings.legacyEndpoint.pathname, "/v2/index.php");
+        assert.equal(settings.api2Endpoint.pathname, "/v2/index.php");
         assert.equal(configuredRegion(), "ap-beijing");
     });
 

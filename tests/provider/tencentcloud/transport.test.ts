@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as http from "http";
 import * as https from "https";
 import { agentFor, httpStatusCode, networkCodeOf } from "../../../provider/tencentcloud/transport";
-import { legacyRegionCode } from "../../../provider/tencentcloud/regions";
+import { api2RegionCode } from "../../../provider/tencentcloud/regions";
 
 describe("tencentcloud transport", () => {
     it("can pick one keep-alive agent per protocol", () => {
@@ -23,7 +23,7 @@ describe("tencentcloud transport", () => {
     });
 
     it("can translate API 3.0 regions to API 2.0 short codes", () => {
-        assert.equal(legacyRegionCode("ap-guangzhou"), "gz");
-        assert.equal(legacyRegionCode("ap-tokyo"), undefined);
+        assert.equal(api2RegionCode("ap-guangzhou"), "gz");
+        assert.equal(api2RegionCode("ap-tokyo"), undefined);
     });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { computed2, computed3, legacyState, view2, view3 } from "../../../provider/tencentcloud/views";
+import { computed2, computed3, api2State, view2, view3 } from "../../../provider/tencentcloud/views";
 
 describe("tencentcloud views", () => {
     it("can fall back to IntegrityAlgorithm when the deprecated IntegrityAlgorith is null (`vpc_models.d.ts`: it may return null)", () => {
@@ -22,13 +22,13 @@ describe("tencentcloud views", () => {
             encryptProto: "IKE",
             healthCheckStatus: null,
         });
-        const legacy = computed2({ unVpnConnId: "vpnx-1", vpnConnId: 4001, vpcConnStatus: 6, netStatus: "available", createTime: "2024-01-01 00:00:00" });
-        assert.equal(legacy.vpnConnectionId, "vpnx-1");
-        assert.equal(legacy.state, "AVAILABLE");
-        assert.equal(legacy.netStatus, "AVAILABLE");
-        assert.deepEqual([0, 2, 4, 1, 3].map(legacyState), ["PENDING", "PENDING", "DELETING", "CREATE_FAILED", "MODIFY_FAILED"]);
+        const api2 = computed2({ unVpnConnId: "vpnx-1", vpnConnId: 4001, vpcConnStatus: 6, netStatus: "available", createTime: "2024-01-01 00:00:00" });
+        assert.equal(api2.vpnConnectionId, "vpnx-1");
+        assert.equal(api2.state, "AVAILABLE");
+        assert.equal(api2.netStatus, "AVAILABLE");
+        assert.deepEqual([0, 2, 4, 1, 3].map(api2State), ["PENDING", "PENDING", "DELETING", "CREATE_FAILED", "MODIFY_FAILED"]);
         // Codes beyond the documented 0–4 count as settled rather than stalling a wait.
-        assert.deepEqual([5, 6, 9].map(legacyState), ["AVAILABLE", "AVAILABLE", "AVAILABLE"]);
+        assert.deepEqual([5, 6, 9].map(api2State), ["AVAILABLE", "AVAILABLE", "AVAILABLE"]);
     });
 
     it("can leave an empty reported PSK out, in both generations, so it is neither drift nor sent back", () => {

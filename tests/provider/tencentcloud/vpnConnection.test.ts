@@ -109,9 +109,9 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         const changed = await checked({ ...raw, apiVersion: "3.0", ipsecOptions: { ...raw.ipsecOptions, ipsecSaLifetimeSeconds: 3600 } });
         await hooks.update(created.id, read.props!, changed);
         // THEN API 2.0 reads it too
-        const legacyRead = await hooks.read(created.id, { ...read.props!, apiVersion: "2.0" });
-        assert.equal(legacyRead.props!.ipsecOptions.ipsecSaLifetimeSeconds, 3600);
-        assert.deepEqual(changedPaths(legacyRead.props!, { ...changed, apiVersion: "2.0" }), []);
+        const api2Read = await hooks.read(created.id, { ...read.props!, apiVersion: "2.0" });
+        assert.equal(api2Read.props!.ipsecOptions.ipsecSaLifetimeSeconds, 3600);
+        assert.deepEqual(changedPaths(api2Read.props!, { ...changed, apiVersion: "2.0" }), []);
     });
 
     it("can map userGwCidrBlocks the same way in both API generations", async () => {
