@@ -4,6 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "./config";
+import { formatDriftLine, LOG_PREFIX } from "./driftLine";
 import { CheckFailure } from "./errors";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
 import { checkResource, diffResource, withLocalSettings, withoutReserved } from "./resource";
@@ -52,7 +53,7 @@ export function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.
 
 /** A line for the user: the engine shows a dynamic provider's stderr lines as diagnostics. */
 export function log(message: string): void {
-    console.error(`pulumi-ipsec: ${message}`);
+    console.error(`${LOG_PREFIX}${message}`);
 }
 
 export function resourceHooks(resource: CloudResource): ResourceHooks {
@@ -67,9 +68,9 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return checkResource(schema, news, { olds, defaults: resource.configDefaults(), extraRules: resource.extraRules });
         },
         async diff(id, olds, news) {
-            const { changedPaths, localChanges, ...result } = diffResource(schema, olds, news);
-            void localChanges;
-            if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
+            const { changedPaths, changes, replaces, deleteBeforeReplace } = diffResource(schema, olds, news);
+            const result = { changes, replaces, deleteBeforeReplace };
+            if (changedPaths.length > 0) console.error(formatDriftLine({ id, paths: changedPaths }));
             return resource.adjustDiff ? resource.adjustDiff(withoutReserved(olds), withoutReserved(news), result) : result;
         },
         async create(news) {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { parseDriftLine } from "../../../provider/core/driftLine";
 import { CloudResource, deleteFirstOnSameGateway, resourceHooks } from "../../../provider/core/hooks";
 import { Props, Schema } from "../../../provider/core/schema";
 
@@ -47,14 +48,40 @@ describe("resourceHooks", () => {
         assert.equal(diff.deleteBeforeReplace, true);
     });
 
-    it("can report a connection the cloud no longer has as deleted", async () => {
+    it("can print the drift line naming the changed paths, and none without a change", async () => {
+        // GIVEN hooks, and stderr captured
         const hooks = resourceHooks(fakeResource(undefined));
-        assert.deepEqual(await hooks.read("id-1", { region: "r1", __provider: "text" }), {});
+        const printed: string[] = [];
+        const original = console.error;
+        console.error = (line: string) => printed.push(line);
+        // WHEN a diff with a changed name, then one with only a local setting changed, runs
+        let diff;
+        try {
+            diff = await hooks.diff("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b" });
+            await hooks.diff("id-1", { region: "r1", name: "a" }, { region: "r1", name: "a", timeouts: { create: 5 } });
+        } finally {
+            console.error = original;
+        }
+        // THEN one drift line names id and path, and the engine gets only the diff protocol's fields
+        assert.deepEqual(printed.map(parseDriftLine), [{ id: "id-1", paths: ["name"] }]);
+        assert.deepEqual(Object.keys(diff).sort(), ["changes", "deleteBeforeReplace", "replaces"]);
+    });
+
+    it("can report a connection the cloud no longer has as deleted", async () => {
+        // GIVEN a cloud that no longer has the connection
+        const hooks = resourceHooks(fakeResource(undefined));
+        // WHEN it is read
+        const read = await hooks.read("id-1", { region: "r1", __provider: "text" });
+        // THEN the result has no id, which the engine takes for deleted
+        assert.deepEqual(read, {});
     });
 
     it("can return read inputs shaped like the field table", async () => {
+        // GIVEN a cloud reporting a field the table does not declare
         const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
+        // WHEN it is read
         const read = await hooks.read("id-1", { region: "r1" });
+        // THEN the inputs hold only the table's fields
         assert.deepEqual(read.inputs, { region: "r1", name: "a" });
     });
 
@@ -83,9 +110,12 @@ describe("resourceHooks", () => {
     });
 
     it("can pass changed cloud paths to modify, without __provider", async () => {
+        // GIVEN hooks over a resource
         const resource = fakeResource(undefined);
         const hooks = resourceHooks(resource);
+        // WHEN an update changes the name
         const result = await hooks.update("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b", __provider: "p" });
+        // THEN modify gets the path and the outputs carry no __provider
         assert.deepEqual(resource.calls, ["modify name"]);
         assert.equal(result.outs.__provider, undefined);
     });
@@ -93,7 +123,10 @@ describe("resourceHooks", () => {
 
 describe("deleteFirstOnSameGateway", () => {
     it("can ask to delete first only when the replacement keeps the VPN gateway", () => {
+        // GIVEN a replacing diff
         const diff = { changes: true, replaces: ["customerGatewayId"] };
+        // WHEN the replacement keeps the gateway, or moves to another
+        // THEN only the first deletes before replacing
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g1" }, diff).deleteBeforeReplace, true);
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g2" }, diff).deleteBeforeReplace, false);
     });
