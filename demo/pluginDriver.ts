@@ -10,7 +10,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { EngineSimulator } from "../tests/support/engine";
-import { PluginConnection, SECRET_SIG, SIG_KEY, startPlugin } from "../tests/support/pluginProcess";
+import { PluginConnection } from "../tests/support/pluginConnection";
+import { startPlugin } from "../tests/support/pluginProcess";
+import { SECRET_SIG, SIG_KEY } from "../tests/support/propertyMap";
 import { driftLineStart, parseDriftLines } from "../provider/core/driftLine";
 import { namespacedConfig, Scenario } from "./scenario";
 import type { ApplyOutcome, DriftOutcome, ResourceView, StackDriver } from "./stackDriver";

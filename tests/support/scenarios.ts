@@ -10,9 +10,11 @@ import assert from "node:assert/strict";
 import { driftLineStart, parseDriftLine } from "../../provider/core/driftLine";
 import { Field, isPlainObject, Schema, secretPaths } from "../../provider/core/schema";
 import { TestCloud } from "./cloudEnv";
-import { EngineSimulator, UNKNOWN } from "./engine";
+import { EngineSimulator } from "./engine";
+import { UNKNOWN } from "./propertyMap";
 import { PluginHarness, startPluginHarness } from "./pluginHarness";
-import { PluginConnection, PluginRpcError } from "./pluginProcess";
+import { PluginConnection } from "./pluginConnection";
+import { PluginRpcError } from "./pluginRpc";
 import { captureProviderString, CapturedProvider } from "./providerString";
 
 type Props = Record<string, any>;
