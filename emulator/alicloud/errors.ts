@@ -18,8 +18,10 @@ export class AliApiError extends Error {
 }
 
 /**
- * Documented codes with their HTTP status and message (reference alicloud-vpn-api.md §1, §5).
- * Codes marked [inferred] are not in the reference; the emulator uses them where it must answer something.
+ * Documented codes with their HTTP status and message (the VPC API reference's error tables,
+ * https://error-center.alibabacloud.com/status/product/Vpc, and the common codes of
+ * https://help.aliyun.com/document_detail/48054.html). Codes marked [inferred] are not documented;
+ * the emulator uses them where it must answer something.
  */
 const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
     Forbidden: { status: 403, message: "User not authorized to operate on the specified resource." },
@@ -38,7 +40,7 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
     InternalError: { status: 500, message: "The request processing has failed due to some unknown error, exception or failure." },
     UnknownError: { status: 500, message: "The request processing has failed due to some unknown error." },
     ServiceUnavailable: { status: 503, message: "The request has failed due to a temporary failure of the server." },
-    // From the project brief, not the reference's tables:
+    // Common AccessKey and signature codes, not in the VPC tables (e.g. https://www.alibabacloud.com/help/doc-detail/69008.htm):
     "InvalidAccessKeyId.NotFound": { status: 404, message: "Specified access key is not found." },
     SignatureDoesNotMatch: { status: 400, message: "Specified signature is not matched with our calculation." },
     // Code, status and message as the cloud answers them (fog/fog-aliyun#32, aliyun/aliyun-openapi-net-sdk#178).
@@ -69,14 +71,14 @@ function defaultMessageFor(code: string): string {
     return KNOWN_ERRORS[code]?.message ?? `The request failed with error ${code}.`;
 }
 
-/** `Missing<Param>` [inferred: the reference documents no code for an absent required parameter]. */
+/** `Missing<Param>` [inferred: the API reference documents no code for an absent required parameter]. */
 export function missingParameter(name: string): AliApiError {
     return new AliApiError(`Missing${name}`, `${name} is mandatory for this action.`, 400);
 }
 
 /**
  * `InvalidParameter` naming the parameter (or JSON key path, e.g. "IkeConfig.IkeEncAlg").
- * [inferred] the reference documents no specific code for malformed values of these parameters.
+ * [inferred] the API reference documents no specific code for malformed values of these parameters.
  */
 export function invalidParameter(name: string, reason: string): AliApiError {
     return new AliApiError("InvalidParameter", `The specified parameter "${name}" is not valid: ${reason}.`, 400);

@@ -161,7 +161,7 @@ export class AlicloudStore {
         if (!pending) {
             return "active";
         }
-        // The reference's State list has no "deleting"; a deletion shows as "updating" until the connection is gone.
+        // The documented State list (DescribeVpnConnection) has no "deleting"; a deletion shows as "updating" until the connection is gone.
         return pending.kind === "create" ? "init" : "updating";
     }
 

@@ -1,11 +1,13 @@
 /**
- * Server-side parameter rules of the connection actions (reference alicloud-vpn-api.md §1.1–§1.5).
+ * Server-side parameter rules of the connection actions (the VPC 2016-04-28 API reference:
+ * CreateVpnConnection, https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns;
+ * ModifyVpnConnectionAttribute, https://www.alibabacloud.com/help/en/vpn/api-modifyvpnconnectionattribute).
  * Pure functions from raw RPC parameters to typed requests; each rule failure is an AliApiError.
  *
- * For malformed IkeConfig/IpsecConfig/HealthCheckConfig/BgpConfig values the reference documents no
+ * For malformed IkeConfig/IpsecConfig/HealthCheckConfig/BgpConfig values the API reference documents no
  * specific error code: the emulator answers 400 `InvalidParameter` naming the key ([inferred]).
  */
-import { cidrContains, networkOf, parseIpv4, parseIpv4Cidr } from "./cidr";
+import { cidrContains, networkOf, parseIpv4, parseIpv4Cidr } from "../core/ipv4";
 import { AliApiError, invalidParameter, missingParameter } from "./errors";
 import { ALICLOUD_REGION_ID } from "./fixtures";
 import type { IkeConfigView, IpsecConfigView } from "./model";
@@ -71,7 +73,7 @@ export interface Paging {
 export function checkRegion(params: RawParams): void {
     const regionId = requireParam(params, "RegionId");
     if (regionId !== ALICLOUD_REGION_ID) {
-        // [inferred] code: the reference documents none for an unknown region.
+        // [inferred] code: the API reference documents none for an unknown region.
         throw new AliApiError("InvalidRegionId.NotFound", `The specified region "${regionId}" does not exist.`, 400);
     }
 }
@@ -284,21 +286,21 @@ const ENC_ALGS = ["aes", "aes192", "aes256", "des", "3des"];
 const AUTH_ALGS = ["md5", "sha1", "sha256", "sha384", "sha512"];
 const DH_GROUPS = ["group1", "group2", "group5", "group14"];
 
-/** IkeConfig keys and their allowed values (reference §1.1). */
+/** IkeConfig keys and their allowed values (CreateVpnConnection IkeConfig). */
 export const IKE_CONFIG_RULES: BlockRules<IkeConfigInput> = {
     Psk: pskValue,
     IkeVersion: oneOf("ikev1", "ikev2"),
     IkeMode: oneOf("main", "aggressive"),
     IkeEncAlg: oneOf(...ENC_ALGS),
     IkeAuthAlg: oneOf(...AUTH_ALGS),
-    // Seed 000 (DescribeVpnConnections) lists group24 for IkePfs, beyond the reference's current list.
+    // The 2019 Chinese DescribeVpnConnections reference lists group24 for IkePfs, beyond CreateVpnConnection's current list.
     IkePfs: oneOf(...DH_GROUPS, "group24"),
     IkeLifetime: integerIn(0, 86400),
     LocalId: identityValue,
     RemoteId: identityValue,
 };
 
-/** IpsecConfig keys and their allowed values (reference §1.1). */
+/** IpsecConfig keys and their allowed values (CreateVpnConnection IpsecConfig). */
 export const IPSEC_CONFIG_RULES: BlockRules<IpsecConfigInput> = {
     IpsecEncAlg: oneOf(...ENC_ALGS),
     IpsecAuthAlg: oneOf(...AUTH_ALGS),
@@ -344,7 +346,7 @@ const RESERVED_TUNNEL_CIDRS = [
     parseIpv4Cidr("169.254.169.252/30")!,
 ];
 
-/** BgpConfig keys (reference §1.1). */
+/** BgpConfig keys (CreateVpnConnection BgpConfig). */
 export const BGP_CONFIG_RULES: BlockRules<BgpConfigInput> = {
     EnableBgp: booleanValue,
     LocalAsn: asnValue,

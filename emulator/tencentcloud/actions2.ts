@@ -1,6 +1,7 @@
 /**
- * API 2.0 (legacy, `/v2/index.php`) VPN actions: AddVpnConnEx (seed 001), ModifyVpnConnEx (seed 002),
- * DescribeVpnConn, DeleteVpnConn and DescribeVpcTaskResult (reference §3.3). Parameters are the seeds'
+ * API 2.0 (legacy, `/v2/index.php`) VPN actions: AddVpnConnEx (https://cloud.tencent.com/document/product/215/5110),
+ * ModifyVpnConnEx (https://cloud.tencent.com/document/api/215/5112), DescribeVpnConn (https://cloud.tencent.com/document/api/215/5113),
+ * DeleteVpnConn and DescribeVpcTaskResult (https://intl.cloud.tencent.com/document/product/215/5094). Parameters are the documented
  * names exactly; ids are accepted in both legacy and "un" forms ("可使用vpnGwId或unVpnGwId").
  * Writes are translated to API 3.0 parameters and go through the same validation and store as API 3.0,
  * so both generations see one set of connections.
@@ -11,9 +12,10 @@ import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
 import { legacyBlocks, legacySpd, legacyStatus, remoteSubnets, toLegacyConnection, type LegacyAction } from "./legacyModel";
 import type { LegacyParams } from "./legacySignature";
+import { missing, notFound, type Params } from "./params";
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
-import { missing, notFound, validateCreate, validateModify, type Params } from "./validation";
+import { validateCreate, validateModify } from "./validation";
 
 /** What an API 2.0 action runs with. */
 export interface Call2 {
@@ -27,7 +29,7 @@ export interface Call2 {
 
 type Handler = (call: Call2) => EmulatorResponse;
 
-/** DescribeVpnConn `limit` maximum (reference §3.3). */
+/** DescribeVpnConn `limit` maximum (https://cloud.tencent.com/document/api/215/5113). */
 export const LEGACY_MAX_LIMIT = 50;
 
 function required(params: LegacyParams, name: string): string {
@@ -72,11 +74,11 @@ function connectionOn(call: Call2, gateway: VpnGatewayFixture): ConnectionRecord
 
 const addVpnConnEx: Handler = (call) => {
     const p = call.params;
-    // Required parameters in seed 001's table order.
+    // Required parameters in AddVpnConnEx's table order.
     for (const name of ["vpcId", "vpnGwId", "userGwId", "vpnConnName", "preSharedKey"]) required(p, name);
     const { vpc, gateway, customerGateway } = resolveScope(call, true);
     const spd = legacySpd(p, vpc);
-    // "userGwCidrBlock和spdAcl必须填一项" (seed 001).
+    // "userGwCidrBlock和spdAcl必须填一项" (AddVpnConnEx).
     if (!spd) throw missing("userGwCidrBlock.n");
     const v3: Params = {
         VpcId: vpc.vpcId,
@@ -89,7 +91,7 @@ const addVpnConnEx: Handler = (call) => {
     };
     const attrs = validateCreate(v3, call.store.lookups(call.region));
     const { record, task } = call.store.create(call.region, attrs, call.requestId, call.settings.gatewayMutex);
-    // Seed 001's example: ids echoed as given, `vpnConnId: 0`, `vpnConnStatus: 0`, the PSK and remote subnets.
+    // AddVpnConnEx's example: ids echoed as given, `vpnConnId: 0`, `vpnConnStatus: 0`, the PSK and remote subnets.
     return legacyOk({
         vpnGwId: p.vpnGwId,
         userGwId: p.userGwId,
@@ -114,7 +116,7 @@ const modifyVpnConnEx: Handler = (call) => {
     const attrs = validateModify(v3, record.attrs, call.store.lookups(call.region));
     const task = call.store.modify(record, attrs, call.requestId, call.settings.gatewayMutex);
     const customerGateway = call.store.lookups(call.region).customerGateway(attrs.CustomerGatewayId);
-    // Seed 002's example: `vpcConnId` (sic) echoing the given id, `vpcConnStatus: 2`, numeric `userGwId`.
+    // ModifyVpnConnEx's example: `vpcConnId` (sic) echoing the given id, `vpcConnStatus: 2`, numeric `userGwId`.
     return legacyOk({
         vpnGwId: p.vpnGwId,
         vpcConnId: p.vpnConnId,
@@ -181,7 +183,7 @@ const describeVpcTaskResult: Handler = (call) => {
     if (!/^\d+$/.test(raw)) throw new TencentError("InvalidParameter", "The parameter `taskId` must be an integer.", { field: "taskId" });
     const task = call.store.task(Number(raw));
     if (!task) throw notFound("task", raw);
-    // `data.status`: 0 success, 1 failed, 2 running (reference §3.3).
+    // `data.status`: 0 success, 1 failed, 2 running (https://intl.cloud.tencent.com/document/product/215/5094).
     return legacyOk({ status: { SUCCESS: 0, FAILED: 1, RUNNING: 2 }[call.store.taskStatus(task)] });
 };
 

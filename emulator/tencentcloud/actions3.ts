@@ -1,6 +1,8 @@
 /**
- * API 3.0 VPC (`2017-03-12`) actions of the emulator: VPN connection CRUD (reference §1.2, §1.6, §1.7),
- * DescribeVpcTaskResult (§1.8), and the read-only fixture lookups DescribeVpnGateways,
+ * API 3.0 VPC (`2017-03-12`) actions of the emulator: VPN connection CRUD (CreateVpnConnection
+ * https://www.tencentcloud.com/document/api/215/17522, DescribeVpnConnections /215/17515, ModifyVpnConnectionAttribute
+ * /215/17508, DeleteVpnConnection /215/17519), DescribeVpcTaskResult
+ * (https://intl.cloud.tencent.com/document/product/215/41567), and the read-only fixture lookups DescribeVpnGateways,
  * DescribeCustomerGateways, DescribeVpcs. Each handler returns the `Response` body without its
  * RequestId, or throws a {@link TencentError}.
  */
@@ -19,15 +21,16 @@ import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
 import { describeList } from "./listing";
 import { toVpnConnection } from "./model";
+import { assertConnectionId, notFound, reqString, rejectUnknown, type Params } from "./params";
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
-import { assertConnectionId, notFound, reqString, rejectUnknown, validateCreate, validateModify, type Params } from "./validation";
+import { validateCreate, validateModify } from "./validation";
 
 /** What an API 3.0 action runs with. */
 export interface Call3 {
     params: Params;
     region: string;
-    /** RequestId of this call; for async writes it is also the TaskId (reference §1.2). */
+    /** RequestId of this call; for async writes it is also the TaskId (DescribeVpcTaskResult's `TaskId`). */
     requestId: string;
     store: TencentStore;
     settings: TencentFrontEndSettings;
@@ -51,7 +54,7 @@ const createVpnConnection: Handler = (call) => {
     const attrs = validateCreate(call.params, call.store.lookups(call.region));
     const { record } = call.store.create(call.region, attrs, call.requestId, call.settings.gatewayMutex);
     const full = renderConnection(call.store, record, call.settings);
-    // The official example answers without VpnConnectionId (reference §1.2, [TCCLI]).
+    // The official example answers without VpnConnectionId (TencentCloud/tencentcloud-cli `tccli/examples/vpc/v20170312/CreateVpnConnection.md`).
     const VpnConnection: VpnConnection = call.settings.createReturnsId
         ? full
         : { VpcId: full.VpcId, VpnConnectionName: full.VpnConnectionName, VpnGatewayId: full.VpnGatewayId, CustomerGatewayId: full.CustomerGatewayId, State: full.State };

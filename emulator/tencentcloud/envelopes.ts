@@ -1,9 +1,11 @@
 /**
  * Response envelopes of both API generations.
  *
- * API 3.0 (reference §1.9, §2.3): always HTTP 200, `{Response: {..., RequestId}}` on success and
+ * API 3.0 ("Responses", https://www.tencentcloud.com/document/product/215/15760): always HTTP 200,
+ * `{Response: {..., RequestId}}` on success and
  * `{Response: {Error: {Code, Message}, RequestId}}` on failure.
- * API 2.0 (reference §3.2): `{code: 0, message: "", codeDesc: "Success", data}` on success and
+ * API 2.0 (the output parameters of its actions, e.g. https://cloud.tencent.com/document/api/215/5113):
+ * `{code: 0, message: "", codeDesc: "Success", data}` on success and
  * `{code: <non-zero number>, message, codeDesc: "<Code>"}` on failure.
  */
 import type { EmulatorResponse } from "../core/types";
@@ -35,7 +37,8 @@ export function legacyError(codeDesc: string, message: string, httpStatus = 200)
 }
 
 /**
- * Numeric API 2.0 code for a string code. The reference (§3.2) leaves the numeric table UNCONFIRMED;
+ * Numeric API 2.0 code for a string code. The VPC 2.0 error page (https://cloud.tencent.com/doc/api/245/4924)
+ * does not confirm the numeric table;
  * this follows Tencent's legacy common error table (https://cloud.tencent.com/document/api/213/6982,
  * https://intl.cloud.tencent.com/document/product/239/1757): 4000 invalid parameters, 4100 authentication
  * (signature) failed, 4104 key not found, 4105 token error, 4400 quota exceeded, 4500 replay (Nonce reused

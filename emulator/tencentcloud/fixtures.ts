@@ -12,7 +12,7 @@
 export const REGION = "ap-guangzhou";
 
 /**
- * API 2.0 region short codes → API 3.0 regions (reference §3.2 "short codes `gz`, `sh`, `bj`…"; the
+ * API 2.0 region short codes → API 3.0 regions (the common parameter `Region`, https://tencentcloud.com/zh/document/api/214/11594: "`gz`, `sh`, `bj`…"; the
  * codes past those three are INFERRED). Only `gz` holds fixtures; the others are valid but empty regions.
  */
 export const LEGACY_REGIONS: Readonly<Record<string, string>> = {
@@ -83,7 +83,7 @@ export interface VpcFixture {
     createdTime: string;
 }
 
-/** Fixture VPN gateway (VPC type `IPSEC`: connections need a VpcId, reference §1.2). */
+/** Fixture VPN gateway (VPC type `IPSEC`: connections need a VpcId, https://www.tencentcloud.com/document/api/215/17522). */
 export interface VpnGatewayFixture {
     region: string;
     vpnGatewayId: string;
@@ -91,7 +91,7 @@ export interface VpnGatewayFixture {
     vpcId: string;
     name: string;
     publicIpAddress: string;
-    /** Gateway generation: GCM algorithms and CustomerGatewayId changes need "4.0" (reference §1.3, §1.7). */
+    /** Gateway generation: GCM algorithms and CustomerGatewayId changes need "4.0" (`vpc_models.d.ts` IKEOptionsSpecification, ModifyVpnConnectionAttribute). */
     version: string;
     bgpAsn: number;
     zone: string;

@@ -7,6 +7,9 @@
  * `GET|POST settings`.
  */
 import { controlErrorResponse, jsonResponse } from "../core/http";
+import { isJsonObject } from "../core/json";
+import { NonceCache } from "../core/nonceCache";
+import { redactDeep } from "../core/redaction";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { ACTIONS_3, renderConnection, runAction3 } from "./actions3";
 import { ACTIONS_2, isLegacyAction } from "./actions2";
@@ -15,26 +18,24 @@ import { legacyError, v3Error, v3Ok } from "./envelopes";
 import { isTencentError } from "./errors";
 import { CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, LEGACY_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
 import { toLegacyError } from "./legacyModel";
-import { NonceCache, decodeLegacyParams, verifyLegacyRequest } from "./legacySignature";
+import { decodeLegacyParams, verifyLegacyRequest } from "./legacySignature";
+import type { Params } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
 import { TencentStore } from "./store";
 import { headerValue, verifyTc3 } from "./tc3";
-import type { Params } from "./validation";
 
 /** Path prefix of the front end. */
 export const TENCENT_PREFIX = "/tencentcloud";
-/** Path of API 2.0 under the prefix (reference §3: `vpc.api.qcloud.com/v2/index.php`). */
+/** Path of API 2.0 under the prefix (`vpc.api.qcloud.com/v2/index.php`, https://cloud.tencent.com/document/product/215/5110). */
 export const LEGACY_PATH = "/v2/index.php";
-/** The one API 3.0 version served (reference §1). */
+/** The one API 3.0 version served (VPC 2017-03-12, https://cloud.tencent.com/document/api/215/17503). */
 export const API_VERSION = "2017-03-12";
 
 const SECRET_KEYS = /^(presharekey|presharedkey|signature|secretid|secretkey|token|x-tc-token|authorization)$/i;
 
 /** Deep copy with every secret-bearing value (PSK, signature, key id, token) replaced by "***". */
 export function redact(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(redact);
-    if (typeof value !== "object" || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? "***" : redact(v)]));
+    return redactDeep(value, SECRET_KEYS);
 }
 
 /** Message used when an injected fault names none. */
@@ -65,12 +66,12 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
 
     const parseV3 = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
         const requestId = ctx.newRequestId();
-        // Echo the trace id: the SDK copies the response's x-tc-traceid into its exceptions (reference §2.3).
+        // Echo the trace id: the SDK copies the response's x-tc-traceid into its exceptions (tencentcloud-sdk-nodejs `tencentcloud/common/abstract_client.js`).
         const traceId = headerValue(req.headers, "x-tc-traceid");
         const headers = traceId ? { "X-TC-TraceId": traceId } : undefined;
         const fail = (code: string, message: string): EmulatorResponse => v3Error(requestId, code, message, 200, headers);
 
-        // Only the SDK's default transport is emulated: POST JSON with TC3 (reference §2.2).
+        // Only the SDK's default transport is emulated: POST JSON with TC3 (`http_connection.js` doRequestWithSign3).
         const contentType = headerValue(req.headers, "content-type") ?? "";
         if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) {
             return fail("InvalidRequest", "The emulator accepts API 3.0 calls as POST application/json signed with TC3-HMAC-SHA256.");
@@ -103,10 +104,10 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         } catch {
             return fail("InvalidParameter", "The request body is not valid JSON.");
         }
-        if (typeof params !== "object" || params === null || Array.isArray(params)) {
+        if (!isJsonObject(params)) {
             return fail("InvalidParameter", "The request body must be a JSON object.");
         }
-        const call: Params = params as Params;
+        const call: Params = params;
         return {
             action,
             redactedParams: redact(call) as Record<string, unknown>,
@@ -137,7 +138,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         const action = params.Action;
         if (!action) return legacyError("MissingParameter", "The request is missing a required parameter `Action`.");
         if (!isLegacyAction(action)) return legacyError("InvalidAction", `The action \`${action}\` does not exist.`);
-        // Short codes (`gz`) map to API 3.0 regions (reference §3.2); 3.0 names are accepted too (INFERRED).
+        // Short codes (`gz`) map to API 3.0 regions (the common parameter `Region`, https://tencentcloud.com/zh/document/api/214/11594); 3.0 names are accepted too (INFERRED).
         if (!params.Region) return legacyError("MissingParameter", "The request is missing a required parameter `Region`.");
         const region = LEGACY_REGIONS[params.Region] ?? (REGIONS.has(params.Region) ? params.Region : undefined);
         if (!region) return legacyError("InvalidRegion", `The region \`${params.Region}\` does not exist.`);

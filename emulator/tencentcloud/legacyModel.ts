@@ -1,29 +1,30 @@
 /**
- * API 2.0 ↔ model translation: the seeds' parameter names and lower-case values (seed 001 AddVpnConnEx,
- * seed 002 ModifyVpnConnEx) to API 3.0 parameters; the model to DescribeVpnConn items
- * (https://cloud.tencent.com/document/api/215/5113); API 3.0 error codes to the seeds' codes.
+ * API 2.0 ↔ model translation: the documented parameter names and lower-case values (AddVpnConnEx,
+ * https://cloud.tencent.com/document/product/215/5110; ModifyVpnConnEx, https://cloud.tencent.com/document/api/215/5112) to API 3.0 parameters; the model to DescribeVpnConn items
+ * (https://cloud.tencent.com/document/api/215/5113); API 3.0 error codes to the legacy actions' codes.
  */
+import { parseIpv4Cidr } from "../core/ipv4";
 import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
 import type { LegacyParams } from "./legacySignature";
 import type { ConnectionAttributes, ConnectionView } from "./model";
-import { parseCidr, type Params } from "./validation";
+import type { Params } from "./params";
 
 type Block = "IKEOptionsSpecification" | "IPSECOptionsSpecification";
 
-/** One IKESet/IPsecSet parameter: its seed name, allowed lower-case values or range, and its 3.0 home. */
+/** One IKESet/IPsecSet parameter: its legacy name, allowed lower-case values or range, and its 3.0 home. */
 interface LegacyField {
     name: string;
     block: Block;
     field: string;
     allowed?: readonly string[];
-    /** Inclusive integer range (seed 001/002 tables). */
+    /** Inclusive integer range (AddVpnConnEx and ModifyVpnConnEx tables). */
     range?: readonly [number, number];
     /** Address/name fields are copied as given. */
     text?: boolean;
 }
 
-/** Seed 001/002 IKE and IPsec tables, value sets and ranges exactly as written (traffic max 604800 sic). */
+/** AddVpnConnEx's and ModifyVpnConnEx's IKE and IPsec tables, value sets and ranges exactly as written (traffic max 604800 sic). */
 export const LEGACY_FIELDS: readonly LegacyField[] = [
     { name: "IKESet.propoEncryAlgorithm", block: "IKEOptionsSpecification", field: "PropoEncryAlgorithm", allowed: ["3des-cbc", "aes-cbc-128", "aes-cbc-192", "aes-cbc-256", "des-cbc"] },
     { name: "IKESet.propoAuthenAlgorithm", block: "IKEOptionsSpecification", field: "PropoAuthenAlgorithm", allowed: ["md5", "sha"] },
@@ -36,7 +37,7 @@ export const LEGACY_FIELDS: readonly LegacyField[] = [
     { name: "IKESet.remoteFqdnName", block: "IKEOptionsSpecification", field: "RemoteFqdnName", text: true },
     { name: "IKESet.dhGroupName", block: "IKEOptionsSpecification", field: "DhGroupName", allowed: ["group1", "group2", "group5", "group14", "group24"] },
     { name: "IKESet.ikeSaLifetimeSeconds", block: "IKEOptionsSpecification", field: "IKESaLifetimeSeconds", range: [60, 604800] },
-    // The seeds file the IPsec encryption algorithm under IKESet.
+    // AddVpnConnEx and ModifyVpnConnEx file the IPsec encryption algorithm under IKESet.
     { name: "IKESet.encryptAlgorithm", block: "IPSECOptionsSpecification", field: "EncryptAlgorithm", allowed: ["3des-cbc", "aes-cbc-128", "aes-cbc-192", "aes-cbc-256", "des-cbc", "null"] },
     { name: "IPsecSet.integrityAlgorith", block: "IPSECOptionsSpecification", field: "IntegrityAlgorith", allowed: ["md5", "sha"] },
     { name: "IPsecSet.ipsecSaLifetimeSeconds", block: "IPSECOptionsSpecification", field: "IPSECSaLifetimeSeconds", range: [180, 604800] },
@@ -45,8 +46,8 @@ export const LEGACY_FIELDS: readonly LegacyField[] = [
 ];
 
 /**
- * AddVpnConnEx defaults where the seed states one and it differs from API 3.0 (seed 001: md5 and
- * 3des-cbc; reference §1.10). Unstated defaults fall back to API 3.0's (INFERRED).
+ * AddVpnConnEx defaults where its page states one and it differs from API 3.0 (md5 and
+ * 3des-cbc, against `vpc_models.d.ts`'s SHA and AES-CBC-128). Unstated defaults fall back to API 3.0's (INFERRED).
  */
 const ADD_DEFAULTS: Readonly<Record<string, string>> = {
     "IKESet.propoEncryAlgorithm": "3des-cbc",
@@ -59,7 +60,7 @@ const ADD_DEFAULTS: Readonly<Record<string, string>> = {
     "IPsecSet.pfsDhGroup": "null",
 };
 
-/** Top-level seed names ↔ API 3.0 names (error messages name what the client sent). */
+/** Top-level legacy names ↔ API 3.0 names (error messages name what the client sent). */
 const TOP_LEVEL_NAMES: readonly (readonly [string, string])[] = [
     ["VpnConnectionName", "vpnConnName"],
     ["PreShareKey", "preSharedKey"],
@@ -81,7 +82,7 @@ function toV3Value(field: LegacyField, value: string): string | number {
 }
 
 /**
- * IKESet.* / IPsecSet.* → the two API 3.0 blocks. With `addDefaults` (AddVpnConnEx) the seed defaults
+ * IKESet.* / IPsecSet.* → the two API 3.0 blocks. With `addDefaults` (AddVpnConnEx) its documented defaults
  * fill unset fields, and when no IKESet.* is given at all the remote identity is the customer gateway's
  * address (as API 3.0 does for an absent block, INFERRED); ModifyVpnConnEx passes only what is given.
  */
@@ -118,7 +119,7 @@ export function indexedEntries(params: LegacyParams, name: string): [string, str
         .map(([k]) => [k, params[k]]);
 }
 
-/** One `spdAcl` JSON object (`{"10.0.0.5/24":["172.123.10.5/16"]}`, seed 001) → SPD entries. */
+/** One `spdAcl` JSON object (`{"10.0.0.5/24":["172.123.10.5/16"]}`, AddVpnConnEx) → SPD entries. */
 function parseSpdAcl(text: string, name: string): Params[] {
     let value: unknown;
     try {
@@ -136,7 +137,7 @@ function parseSpdAcl(text: string, name: string): Params[] {
 }
 
 /**
- * The SPD of a legacy write: `spdAcl` (a JSON string, seed 001), `spdAcl.n` (seed 002 types it as an
+ * The SPD of a legacy write: `spdAcl` (a JSON string, AddVpnConnEx), `spdAcl.n` (ModifyVpnConnEx types it as an
  * array: each element read as one such JSON string, INFERRED) or `userGwCidrBlock.n` (remote CIDRs,
  * paired with the VPC's CIDR as the local side). spdAcl wins when both are given (INFERRED: it is the
  * finer-grained successor). Undefined when neither is given.
@@ -149,12 +150,12 @@ export function legacySpd(params: LegacyParams, vpc: VpcFixture): Params[] | und
     if (acls.length > 0) return acls.flatMap(([name, text]) => parseSpdAcl(text, name));
     const remotes = indexedEntries(params, "userGwCidrBlock");
     for (const [key, cidr] of remotes) {
-        if (!parseCidr(cidr)) throw invalid(key, `The parameter \`${key}\` is not a valid CIDR block: \`${cidr}\`.`);
+        if (!parseIpv4Cidr(cidr)) throw invalid(key, `The parameter \`${key}\` is not a valid CIDR block: \`${cidr}\`.`);
     }
     return remotes.length > 0 ? [{ LocalCidrBlock: vpc.cidrBlock, RemoteCidrBlock: remotes.map(([, cidr]) => cidr) }] : undefined;
 }
 
-/** Every remote CIDR of a connection (`userGwSubnetList` in the seeds' responses). */
+/** Every remote CIDR of a connection (`userGwSubnetList` in the legacy actions' responses). */
 export function remoteSubnets(attrs: ConnectionAttributes): string[] {
     return [...new Set(attrs.SecurityPolicyDatabaseSet.flatMap((e) => e.RemoteCidrBlock))];
 }
@@ -237,7 +238,7 @@ export function toLegacyConnection(
 export type LegacyAction = "AddVpnConnEx" | "ModifyVpnConnEx" | "DescribeVpnConn" | "DeleteVpnConn" | "DescribeVpcTaskResult";
 
 /**
- * An API 3.0 rule failure in the seeds' terms: codes of seed 001/002 and the DescribeVpnConn/DeleteVpnConn
+ * An API 3.0 rule failure in API 2.0's terms: codes of AddVpnConnEx, ModifyVpnConnEx and the DescribeVpnConn/DeleteVpnConn
  * docs, 3.0 field names replaced by the legacy names. Legacy-native codes pass through unchanged.
  */
 export function toLegacyError(e: TencentError, action: LegacyAction): { code: string; message: string } {
@@ -257,7 +258,7 @@ export function toLegacyError(e: TencentError, action: LegacyAction): { code: st
                 case "task":
                     return "InvalidTask.NotFound"; // INFERRED: the v2 DescribeVpcTaskResult doc lists no code.
                 default:
-                    // Seed 002 and the DescribeVpnConn doc list InvalidVpnGw.NotFound for a missing tunnel (sic);
+                    // ModifyVpnConnEx's and DescribeVpnConn's docs list InvalidVpnGw.NotFound for a missing tunnel (sic);
                     // the DeleteVpnConn doc has InvalidVpnConn.NotFound.
                     return action === "DeleteVpnConn" ? "InvalidVpnConn.NotFound" : "InvalidVpnGw.NotFound";
             }
@@ -267,7 +268,7 @@ export function toLegacyError(e: TencentError, action: LegacyAction): { code: st
         if (e.code === "UnsupportedOperation.VpnConnInvalidState" || e.code === "UnsupportedOperation.DeleteVpnConnInvalidState") {
             return "InvalidVpnConnState";
         }
-        // A busy gateway: VPC v2 `ActionLocked` ("resource being operated on, wait", reference §3.2).
+        // A busy gateway: VPC v2 `ActionLocked` ("resource being operated on, wait", https://cloud.tencent.com/doc/api/245/4924).
         if (e.code === "UnsupportedOperation.InvalidState" || e.code === "UnsupportedOperation.MutexOperationTaskRunning") return "ActionLocked";
         if (e.code.startsWith("InvalidParameter") || e.code === "UnknownParameter") return "InvalidParameter";
         return e.code;

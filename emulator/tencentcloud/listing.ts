@@ -1,11 +1,11 @@
 /**
  * The shared request shape of the API 3.0 Describe* actions: `<X>Ids` or `Filters` (not both),
- * `Offset`/`Limit` (reference §1.6: ids ≤ 100; ≤ 10 filters of ≤ 5 values, filters ANDed and values
+ * `Offset`/`Limit` (DescribeVpnConnections, https://www.tencentcloud.com/document/api/215/17515: ids ≤ 100; ≤ 10 filters of ≤ 5 values, filters ANDed and values
  * ORed; Limit default 20, max 100). The same rules are applied to gateways, customer gateways and
- * VPCs (INFERRED: the reference documents them for connections).
+ * VPCs (INFERRED: they are documented for connections).
  */
 import { TencentError, type ResourceKind } from "./errors";
-import { notFound, optArray, rejectUnknown, type Params } from "./validation";
+import { notFound, optArray, rejectUnknown, type Params } from "./params";
 
 /** How one Describe action lists its items. */
 export interface ListSpec<T> {
@@ -20,15 +20,15 @@ export interface ListSpec<T> {
     checkId?(id: string, path: string): void;
 }
 
-/** Ids per request (reference §1.6). */
+/** Ids per request (DescribeVpnConnections). */
 export const MAX_IDS = 100;
-/** Filters per request (reference §1.6). */
+/** Filters per request (DescribeVpnConnections). */
 export const MAX_FILTERS = 10;
-/** Values per filter (reference §1.6). */
+/** Values per filter (DescribeVpnConnections). */
 export const MAX_FILTER_VALUES = 5;
-/** `Limit` when absent (reference §1.6). */
+/** `Limit` when absent (DescribeVpnConnections). */
 export const DEFAULT_LIMIT = 20;
-/** Largest `Limit` (reference §1.6). */
+/** Largest `Limit` (DescribeVpnConnections). */
 export const MAX_LIMIT = 100;
 
 const limitError = (field: string, message: string): TencentError =>
@@ -69,7 +69,7 @@ export function describeList<T>(p: Params, spec: ListSpec<T>): { total: number; 
             spec.checkId?.(id, path);
             return id;
         });
-        // An unknown id is ResourceNotFound, not an empty set (reference §1.9 DescribeVpnConnections).
+        // An unknown id is ResourceNotFound, not an empty set (DescribeVpnConnections' codes in TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go`).
         const missingId = wanted.find((id) => !spec.items.some((item) => spec.idOf(item) === id));
         if (missingId !== undefined) throw notFound(spec.resource, missingId);
         matched = matched.filter((item) => wanted.includes(spec.idOf(item)));

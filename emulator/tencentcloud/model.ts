@@ -24,7 +24,7 @@ export interface IkeOptions {
     IKEVersion: string;
 }
 
-/** IPsec phase-2 options as stored; one integrity value rendered under both names (reference §1.4). */
+/** IPsec phase-2 options as stored; one integrity value rendered under both names (`vpc_models.d.ts` IPSECOptionsSpecification). */
 export interface IpsecOptions {
     EncryptAlgorithm: string;
     IntegrityAlgorithm: string;
@@ -33,20 +33,20 @@ export interface IpsecOptions {
     IPSECSaLifetimeTraffic: number;
 }
 
-/** One security policy: a VPC-side CIDR and the IDC-side CIDRs it may reach (reference §1.5). */
+/** One security policy: a VPC-side CIDR and the IDC-side CIDRs it may reach (`vpc_models.d.ts` SecurityPolicyDatabase). */
 export interface SpdEntry {
     LocalCidrBlock: string;
     RemoteCidrBlock: string[];
 }
 
-/** BGP peering inside the tunnel (reference §1.2 BgpConfig). */
+/** BGP peering inside the tunnel (CreateVpnConnection BgpConfig). */
 export interface BgpSettings {
     TunnelCidr: string;
     LocalBgpIp: string;
     RemoteBgpIp: string;
 }
 
-/** Health-check probe settings (reference §1.2 HealthCheckConfig). */
+/** Health-check probe settings (CreateVpnConnection HealthCheckConfig). */
 export interface HealthCheckSettings {
     ProbeType: string;
     ProbeInterval?: number;
@@ -69,7 +69,7 @@ export interface ConnectionAttributes {
     HealthCheckLocalIp: string;
     HealthCheckRemoteIp: string;
     DpdEnable: number;
-    /** A string (reference §1.6); "" while DPD is off. */
+    /** A string (`vpc_models.d.ts` VpnConnection); "" while DPD is off. */
     DpdTimeout: string;
     DpdAction: string;
     TagSet: { Key: string; Value: string }[];
@@ -78,10 +78,10 @@ export interface ConnectionAttributes {
     HealthCheckConfig: HealthCheckSettings | null;
 }
 
-/** API 3.0 connection states (reference §1.6: exactly PENDING, AVAILABLE, DELETING). */
+/** API 3.0 connection states (`vpc_models.d.ts` VpnConnection State: exactly PENDING, AVAILABLE, DELETING). */
 export type ConnectionState = "PENDING" | "AVAILABLE" | "DELETING";
 
-/** API 3.0 IKE defaults (reference §1.3); LocalAddress defaults to the gateway's public IP. */
+/** API 3.0 IKE defaults (`vpc_models.d.ts` IKEOptionsSpecification); LocalAddress defaults to the gateway's public IP. */
 export const IKE_DEFAULTS: Readonly<Omit<IkeOptions, "LocalAddress" | "RemoteAddress">> = {
     PropoEncryAlgorithm: "3DES-CBC",
     PropoAuthenAlgorithm: "SHA",
@@ -95,7 +95,7 @@ export const IKE_DEFAULTS: Readonly<Omit<IkeOptions, "LocalAddress" | "RemoteAdd
     IKEVersion: "IKEV1",
 };
 
-/** API 3.0 IPsec defaults (reference §1.4). */
+/** API 3.0 IPsec defaults (`vpc_models.d.ts` IPSECOptionsSpecification). */
 export const IPSEC_DEFAULTS: Readonly<IpsecOptions> = {
     EncryptAlgorithm: "AES-CBC-128",
     IntegrityAlgorithm: "SHA1",
@@ -104,16 +104,16 @@ export const IPSEC_DEFAULTS: Readonly<IpsecOptions> = {
     IPSECSaLifetimeTraffic: 4096000000,
 };
 
-/** Other API 3.0 create defaults (reference §1.2). */
+/** Other API 3.0 create defaults (CreateVpnConnection, https://www.tencentcloud.com/document/api/215/17522). */
 export const CONNECTION_DEFAULTS = {
     RouteType: "STATIC",
     NegotiationType: "active",
     DpdEnable: 0,
     DpdAction: "restart",
-    /** Applied when DpdEnable=1 and no DpdTimeout is given (reference §1.2 "default 30 s"). */
+    /** Applied when DpdEnable=1 and no DpdTimeout is given (CreateVpnConnection: "default 30 s"). */
     DpdTimeout: "30",
     EnableHealthCheck: false,
-    /** Health-check probes come from the ProbeType default (reference §1.2). */
+    /** Health-check probes come from the ProbeType default (CreateVpnConnection HealthCheckConfig). */
     ProbeType: "NQA",
 } as const;
 
@@ -130,7 +130,7 @@ export interface ConnectionView {
 
 /** Rendering options (front-end settings). */
 export interface RenderOptions {
-    /** Render SA lifetimes as strings, as the doc/CLI examples do (reference §1.4). */
+    /** Render SA lifetimes as strings, as the doc/CLI examples do (`tccli/examples/vpc/v20170312/DescribeVpnConnections.md`). */
     numbersAsStrings: boolean;
     /** `TagSet` empty while PENDING. */
     tagSetLate?: boolean;
@@ -165,13 +165,13 @@ export function toVpnConnection(attrs: ConnectionAttributes, view: ConnectionVie
     const ipsecIn = attrs.IPSECOptionsSpecification;
     const ipsec: IPSECOptionsSpecification & { EncapMode: string; SecurityProto: string } = {
         EncryptAlgorithm: ipsecIn.EncryptAlgorithm,
-        // Both spellings: the deprecated `IntegrityAlgorith` (sic) and the new name (reference §1.4).
+        // Both spellings: the deprecated `IntegrityAlgorith` (sic) and the new name (`vpc_models.d.ts` IPSECOptionsSpecification).
         IntegrityAlgorith: ipsecIn.IntegrityAlgorithm,
         IntegrityAlgorithm: ipsecIn.IntegrityAlgorithm,
         IPSECSaLifetimeSeconds: num(ipsecIn.IPSECSaLifetimeSeconds),
         PfsDhGroup: ipsecIn.PfsDhGroup,
         IPSECSaLifetimeTraffic: num(ipsecIn.IPSECSaLifetimeTraffic),
-        // Read-only fields shown in returned blocks (reference §1.4).
+        // Read-only fields shown in returned blocks (DescribeVpnConnections' example).
         EncapMode: "TUNNEL",
         SecurityProto: "ESP",
     };

@@ -6,18 +6,18 @@
 export interface TencentFrontEndSettings {
     /**
      * CreateVpnConnection (and AddVpnConnEx) reveal the new connection's id. The official example
-     * returns none (reference §1.2), so clients must be able to find it by filtering.
+     * returns none (TencentCloud/tencentcloud-cli `tccli/examples/vpc/v20170312/CreateVpnConnection.md`), so clients must be able to find it by filtering.
      * @default false
      */
     createReturnsId: boolean;
     /**
-     * Render SA lifetimes as strings, as the doc/CLI examples do (reference §1.4: live type UNCONFIRMED).
+     * Render SA lifetimes as strings, as the doc/CLI examples do (`tccli/examples/vpc/v20170312/DescribeVpnConnections.md`; the live type is unconfirmed).
      * @default false
      */
     numbersAsStrings: boolean;
     /**
      * One running task per VPN gateway: writes on a gateway whose other connection is still
-     * PENDING/DELETING fail with the retryable codes of reference §1.9 (INFERRED from
+     * PENDING/DELETING fail with the retryable codes DeleteVpnConnection lists in TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go` (INFERRED from
      * `UnsupportedOperation.MutexOperationTaskRunning`).
      * @default true
      */

@@ -4,7 +4,7 @@
  * A connection made through API 2.0 is the same record API 3.0 reads and changes, and vice versa.
  * Lifecycle is lazy: each write records a transition ending at `now + transitionMs`; states and
  * task statuses are functions of `ctx.now()` (no timers), and finished transitions are applied
- * (`settle`) at the start of every store operation. State rules (reference §1.6, §1.7, §1.9):
+ * (`settle`) at the start of every store operation. State rules (`vpc_models.d.ts` VpnConnection State; Modify's and Delete's codes in `client.go` of tencentcloud-sdk-go):
  * create → PENDING → AVAILABLE; modify → PENDING → AVAILABLE (INFERRED: the doc has no UPDATING
  * state); delete → DELETING → gone. A task armed to fail ends FAILED: a failed create disappears,
  * a failed modify restores the previous attributes, a failed delete leaves the connection AVAILABLE.
@@ -26,7 +26,7 @@ import type { Lookups } from "./validation";
 /** The async operations that record a task. */
 export type TaskKind = "create" | "modify" | "delete";
 
-/** Status of an async task (reference §1.8). */
+/** Status of an async task (DescribeVpcTaskResult, https://intl.cloud.tencent.com/document/product/215/41567). */
 export type TaskStatus = "RUNNING" | "SUCCESS" | "FAILED";
 
 /** An async task; API 3.0 finds it by the RequestId of the call, API 2.0 by its numeric id. */
@@ -156,7 +156,7 @@ export class TencentStore {
             createdTime: formatCloudTime(record.createdAt),
             state,
             netStatus: record.overrides.NetStatus ?? up,
-            // Empty while health checks are off (reference §1.6).
+            // Empty while health checks are off (DescribeVpnConnections' example).
             healthCheckStatus: record.overrides.HealthCheckStatus ?? (record.attrs.EnableHealthCheck ? up : ""),
             localBgpAsn: gateway?.bgpAsn ?? 0,
             remoteBgpAsn: customerGateway?.bgpAsn ?? 0,
@@ -216,7 +216,7 @@ export class TencentStore {
     /**
      * Starts deleting an AVAILABLE connection (DELETING, then gone).
      * @throws UnsupportedOperation.DeleteVpnConnInvalidState unless AVAILABLE;
-     * UnsupportedOperation.MutexOperationTaskRunning while another task runs on the gateway (reference §1.9).
+     * UnsupportedOperation.MutexOperationTaskRunning while another task runs on the gateway (DeleteVpnConnection's codes).
      */
     delete(record: ConnectionRecord, requestId: string, gatewayMutex: boolean): TaskRecord {
         this.assertLive(record);
@@ -313,7 +313,7 @@ export class TencentStore {
     }
 
     private assertGatewayIdle(onGateway: ConnectionRecord[], except: ConnectionRecord | undefined, code: string): void {
-        // INFERRED: one running task per gateway, as `MutexOperationTaskRunning` (reference §1.9) implies.
+        // INFERRED: one running task per gateway, as `MutexOperationTaskRunning` ("资源互斥操作任务正在执行") implies.
         const busy = onGateway.find((c) => c !== except && this.state(c) !== "AVAILABLE");
         if (busy) {
             throw new TencentError(code, `The VPN gateway \`${busy.attrs.VpnGatewayId}\` is busy with \`${busy.id}\` (${this.state(busy)}).`, { resource: "vpnGateway" });

@@ -1,7 +1,9 @@
 /**
- * TC3-HMAC-SHA256 verification for API 3.0, exactly as `tencentcloud-sdk-nodejs` signs (reference §2.2).
+ * TC3-HMAC-SHA256 verification for API 3.0, exactly as `tencentcloud-sdk-nodejs` signs
+ * (tencentcloud-sdk-nodejs `tencentcloud/common/http/http_connection.js` doRequestWithSign3, `sign.js` sign3; the
+ * algorithm: https://tencentcloud.com/document/product/1084/39391).
  *
- * Two SDK facts shape it (reference §2.1 gotchas 1 and 2):
+ * Two SDK facts shape it (`http_connection.js`, `sign.js`):
  * - the service in the key chain is whatever the `Credential=` scope says: the SDK derives it from
  *   the endpoint's first dot-label, so `127.0.0.1:PORT` signs service `127`;
  * - the signed `host` is the hostname WITHOUT port, although the `Host` header carries the port.
@@ -12,7 +14,7 @@ import { createHash, createHmac, timingSafeEqual } from "crypto";
 import type { IncomingHttpHeaders } from "http";
 import type { EmulatorCredential } from "./fixtures";
 
-/** Timestamps further than this from the emulator clock are `AuthFailure.SignatureExpire` (reference §1.9). */
+/** Timestamps further than this from the emulator clock are `AuthFailure.SignatureExpire` (the common error codes, https://www.tencentcloud.com/document/api/216/35331). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** What a verified request proved. */
@@ -54,7 +56,7 @@ export function hostnameOf(host: string): string {
     return host.trim().toLowerCase().replace(/:\d+$/, "");
 }
 
-/** UTC `YYYY-MM-DD` of a Unix timestamp in seconds (the scope date, reference §2.2 step 6). */
+/** UTC `YYYY-MM-DD` of a Unix timestamp in seconds (the scope date of the signature algorithm). */
 export function scopeDate(timestampSeconds: number): string {
     return new Date(timestampSeconds * 1000).toISOString().slice(0, 10);
 }
@@ -77,7 +79,7 @@ export interface Tc3SigningInput {
     secretKey: string;
 }
 
-/** Hex TC3 signature (reference §2.2 steps 5–7). */
+/** Hex TC3 signature (the canonical request, string to sign and key chain of https://tencentcloud.com/document/product/1084/39391). */
 export function tc3Signature(input: Tc3SigningInput): string {
     const canonicalRequest = [
         input.method,
@@ -115,7 +117,7 @@ export function verifyTc3(req: Tc3Request): Tc3Result {
     if (Math.abs(req.nowMs - timestamp * 1000) > MAX_CLOCK_SKEW_MS) {
         return fail("AuthFailure.SignatureExpire", "Signature expired: the timestamp differs from the server time by more than 5 minutes.");
     }
-    // The scope date must be the timestamp's UTC date (reference §2.2 step 6); INFERRED error code.
+    // The scope date must be the timestamp's UTC date (as `sign.js` derives it); INFERRED error code.
     if (date !== scopeDate(timestamp)) {
         return fail("AuthFailure.SignatureFailure", "The credential scope date does not match `X-TC-Timestamp`.");
     }

@@ -181,6 +181,7 @@ export class AlicloudVpcClient {
             },
             {
                 deadline,
+                action,
                 classify: classifyAlicloudError,
                 minDelayMs: this.timing.minDelayMs,
                 maxDelayMs: this.timing.maxDelayMs,

@@ -1,7 +1,9 @@
 /**
  * The Alibaba Cloud IPsec connection's fields, declared once. Values, ranges and defaults follow
- * the VPC API 2016-04-28 (CreateVpnConnection / DescribeVpnConnections, see
- * shared/reference/alicloud-vpn-api.md §1.1–1.3): a field's `default` is the API's own, so leaving
+ * the VPC API 2016-04-28 (CreateVpnConnection,
+ * https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns;
+ * DescribeVpnConnections, https://www.alibabacloud.com/help/en/vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections):
+ * a field's `default` is the API's own, so leaving
  * it unset and reading the connection back never differ.
  */
 import { parseCidr } from "../core/cidr";
@@ -34,9 +36,11 @@ const commaList = {
 };
 
 /**
- * Health check values travel as strings in the request JSON (§1.1 HealthCheckConfig example), with
- * the lower-case keys CreateVpnConnection documents. Modify is sent the same keys: §1.4 names the
- * same parameter; Terraform capitalises them on update (§2.2), which no document backs (unverified).
+ * Health check values travel as strings in the request JSON (CreateVpnConnection's HealthCheckConfig
+ * example), with the lower-case keys it documents. Modify is sent the same keys: ModifyVpnConnectionAttribute
+ * names the same parameter (https://www.alibabacloud.com/help/en/vpn/api-modifyvpnconnectionattribute);
+ * Terraform capitalises them on update (aliyun/terraform-provider-alicloud
+ * `alicloud/resource_alicloud_vpn_connection.go`), which no document backs (unverified).
  */
 const asString = { encode: (value: unknown) => String(value) };
 
@@ -97,7 +101,8 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             ikeMode: { kind: "string", enum: ["main", "aggressive"], default: "main", api: at("IkeConfig.IkeMode") },
             ikeEncAlg: { kind: "string", enum: ALGORITHMS_ENC, default: "aes", api: at("IkeConfig.IkeEncAlg") },
             ikeAuthAlg: { kind: "string", enum: ALGORITHMS_AUTH, default: "md5", api: at("IkeConfig.IkeAuthAlg") },
-            // Seed 000 lists group24 for IkePfs (the current reference only group1–14); IPsec PFS stays without it.
+            // The 2019 Chinese DescribeVpnConnections reference lists group24 for IkePfs (the current
+            // CreateVpnConnection page only group1–14); IPsec PFS stays without it.
             ikePfs: { kind: "string", enum: [...DH_GROUPS, "group24"], default: "group2", api: at("IkeConfig.IkePfs") },
             ikeLifetime: { kind: "integer", min: 0, max: 86400, default: 86400, api: at("IkeConfig.IkeLifetime") },
             localId: identity("IkeConfig.LocalId"),

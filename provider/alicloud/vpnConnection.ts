@@ -13,13 +13,14 @@ import { withoutEmptyValue } from "../core/responseShape";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
+import { currentProgress } from "../core/progress";
 import { waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
 import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 
 const NOT_FOUND = "InvalidVpnConnectionInstanceId.NotFound";
-/** The connection state that means "gone" (reference §1.2 State). */
+/** The connection state that means "gone" (`State` in aliyun/alibabacloud-typescript-sdk `vpc-20160428/src/models/DescribeVpnConnectionResponseBody.ts`). */
 const GONE_STATE = "deleted";
 
 /** Outputs beyond the inputs: what the cloud reports about the connection. */
@@ -96,7 +97,8 @@ async function gatewayStatus(ctx: Context, gatewayId: string, deadline: number):
 
 /**
  * Waits until the connection is `active` and its gateway has finished reconfiguring. The 2019
- * DescribeVpnConnections (seed 000) has no `State`: without one, the gateway's state decides.
+ * DescribeVpnConnections reference (AlibabaCloudDocs/vpn `cn.zh-CN/API参考/IPsec-VPN/DescribeVpnConnections.md`)
+ * has no `State`: without one, the gateway's state decides.
  */
 async function waitActive(ctx: Context, id: string, gatewayId: string, deadline: number): Promise<Props> {
     const connection = await waitUntil<Props>(async () => {
@@ -128,7 +130,7 @@ export function outputsFrom(inputs: Props, connection: Props): Props & ComputedO
         ...outputs,
         vpnConnectionId: String(connection.VpnConnectionId),
         state: (connection.State as string) ?? null,
-        // The 2019 Chinese samples spell it `status` (seed 000); later documents `Status`.
+        // The 2019 Chinese samples spell it `status` (AlibabaCloudDocs/vpn `cn.zh-CN/API参考/IPsec-VPN/DescribeVpnConnections.md`); later documents `Status`.
         status: ((connection.Status ?? connection.status) as string) ?? null,
         createTime: typeof connection.CreateTime === "number" ? connection.CreateTime : null,
         healthCheckStatus: (health?.Status as string) ?? null,
@@ -146,6 +148,7 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
         // other writes on it is not its own time (a hundred siblings would otherwise exhaust it).
         const deadline = operationDeadline(ctx.timing, inputs, "create");
         const id = await sendCreate(ctx, inputs, deadline);
+        currentProgress()?.identify(id);
         try {
             const connection = await waitActive(ctx, id, gatewayId, deadline);
             return { id, outs: outputsFrom(inputs, connection) };
@@ -178,10 +181,12 @@ async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promis
     for (let salted = 0; ; salted++) {
         const created = await call(token);
         if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
-        if (salted === MAX_SALTED_CREATES) {
+        // Bounded in count and by the operation's deadline: each re-send is a new create.
+        if (salted === MAX_SALTED_CREATES || Date.now() >= deadline) {
             throw new CloudApiError(
                 { cloud: "alicloud", action: "CreateVpnConnection", code: "ClientToken.Retired", hint: "set a new `idempotencyKey` on the resource and run again" },
-                `${MAX_SALTED_CREATES + 1} ClientTokens of this create in a row named connections that no longer exist`,
+                `${salted + 1} ClientTokens of this create in a row named connections that no longer exist` +
+                    (salted === MAX_SALTED_CREATES ? "" : ", and the create's deadline has passed"),
             );
         }
         log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
@@ -236,6 +241,21 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
     }
 }
 
+/**
+ * Finishes a create an earlier run left incomplete: waits until the connection is active and its
+ * gateway done, or answers undefined when the cloud no longer has it. Outputs overlay `olds` (what
+ * that create sent), so the update then sends only what differs from the desired inputs.
+ */
+async function settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined> {
+    const ctx = contextFor(olds);
+    const gatewayId = String(olds.vpnGatewayId);
+    return runExclusive(`alicloud:${gatewayId}`, async () => {
+        const deadline = operationDeadline(ctx.timing, inputs, "update");
+        if (!(await observe(id, olds))) return undefined;
+        return outputsFrom(olds, await waitActive(ctx, id, gatewayId, deadline));
+    });
+}
+
 /** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
 async function modify(ctx: Context, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], operation: TimedOperation): Promise<Props> {
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
@@ -284,6 +304,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
     adjustDiff: deleteFirstOnSameGateway,
     create: createConnection,
     observe,
+    settle,
     modify: (id, actual, inputs, changedPaths) => modify(contextFor(inputs, actual), id, actual, inputs, changedPaths, "update"),
     remove: removeConnection,
 });

@@ -67,6 +67,17 @@ export class WaitTimeoutError extends Error {
     }
 }
 
+/** A connection an earlier run created without finishing (a partial create kept in state) is no longer in the cloud. */
+export class IncompleteCreateGoneError extends Error {
+    override readonly name = "IncompleteCreateGoneError";
+    constructor(readonly id: string) {
+        super(
+            `connection ${id}, which an earlier run created but did not finish, no longer exists in the cloud (its create failed there, or it was deleted). ` +
+                "Hint: run `pulumi refresh` to drop it from the state; the next `pulumi up` creates it again",
+        );
+    }
+}
+
 /** Provider configuration (credentials, region, endpoint) is missing or invalid. */
 export class ConfigurationError extends Error {
     override readonly name = "ConfigurationError";

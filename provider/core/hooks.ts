@@ -5,9 +5,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "./config";
 import { formatDriftLine, LOG_PREFIX } from "./driftLine";
-import { CheckFailure } from "./errors";
+import { CheckFailure, IncompleteCreateGoneError } from "./errors";
+import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
-import { checkResource, diffResource, withLocalSettings, withoutReserved } from "./resource";
+import { checkResource, diffResource, INCOMPLETE_KEY, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
 
 /** What each cloud's resource module supplies. */
@@ -23,6 +24,12 @@ export interface CloudResource {
     create(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult>;
     /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
     observe(id: string, olds: Props): Promise<Props | undefined>;
+    /**
+     * Finishes a create an earlier run left incomplete (`olds` are its partial outputs): waits, under
+     * the deadline of `inputs`' update, until the connection is ready; its outputs, or undefined when
+     * the cloud no longer has it.
+     */
+    settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined>;
     /** Applies the changed cloud fields and returns the new outputs. */
     modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props>;
     /** Deletes the connection and waits until it is gone; already gone is success. */
@@ -43,7 +50,8 @@ export interface ResourceHooks {
 /**
  * Replacements that keep the VPN gateway delete the old connection first. A new connection beside
  * the old one would clash with it on the gateway (Tencent documents route-type, CIDR and SPD
- * conflicts, reference §1.9), and a forced replacement with unchanged inputs (`pulumi up --replace`)
+ * conflicts among CreateVpnConnection's error codes, https://www.tencentcloud.com/document/api/215/17522),
+ * and a forced replacement with unchanged inputs (`pulumi up --replace`)
  * would be handed the old connection back by the create's idempotency token, which the engine would
  * then delete. Outside a replacement the engine ignores the flag.
  */
@@ -54,6 +62,23 @@ export function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.
 /** A line for the user: the engine shows a dynamic provider's stderr lines as diagnostics. */
 export function log(message: string): void {
     console.error(`${LOG_PREFIX}${message}`);
+}
+
+/**
+ * How progress lines name a connection: the resource's name from a URN-shaped `idempotencyKey` (the
+ * default), else its `name` input, plus the connection ID once known. Neither is ever a secret.
+ */
+export function progressSubject(props: Props, id?: string): string {
+    const key = props.idempotencyKey;
+    const urnName = typeof key === "string" && key.startsWith("urn:pulumi:") ? key.split("::").pop() : undefined;
+    const subject = urnName || (typeof props.name === "string" && props.name !== "" ? `connection "${props.name}"` : "connection");
+    return id ? `${subject} (${id})` : subject;
+}
+
+/** Runs one write of a connection with progress lines while it waits. */
+function tracked<T>(operation: "create" | "update" | "delete", props: Props, id: string | undefined, run: () => Promise<T>): Promise<T> {
+    const gateway = typeof props.vpnGatewayId === "string" ? props.vpnGatewayId : undefined;
+    return withProgress(progressSubject(props, id), operation, run, { gateway });
 }
 
 export function resourceHooks(resource: CloudResource): ResourceHooks {
@@ -75,28 +100,47 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
         },
         async create(news) {
             const inputs = withoutReserved(news);
-            const created = await resource.create(inputs, news);
+            const adopting = typeof inputs.adoptConnectionId === "string" ? inputs.adoptConnectionId : undefined;
+            const created = await tracked("create", inputs, adopting, () => resource.create(inputs, news));
             return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
-            const outs = await resource.observe(id, withoutReserved(props));
+            const olds = withoutReserved(props);
+            const outs = await resource.observe(id, olds);
             // No id: the engine records the connection as deleted.
             if (!outs) return {};
+            if (props[INPUTS_KEY] === undefined && diffResource(schema, olds, outs).changedPaths.length === 0) {
+                // State written before inputs were recorded (an earlier release), and the cloud
+                // still matches it: returning no inputs keeps the engine's stored ones — the
+                // program's own, PSK secret included (pulumi/pulumi pkg/resource/deploy/step.go
+                // RefreshStep retains them) — where a projection of the outputs would make the
+                // next real change display every cloud-filled field and a "+preSharedKey".
+                return { id, props: outs };
+            }
             const inputs = refreshedInputs(schema, outs, props[INPUTS_KEY]);
             return { id, props: withInputs(outs, inputs), inputs };
         },
         async update(id, olds, news) {
-            const actual = withoutReserved(olds);
             const inputs = withoutReserved(news);
+            const actual = olds[INCOMPLETE_KEY] === true ? await tracked("update", inputs, id, () => finishCreate(id, olds, inputs)) : withoutReserved(olds);
             const { changedPaths } = diffResource(schema, actual, inputs);
             if (changedPaths.length === 0) {
                 // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
                 return { outs: withInputs(withLocalSettings(schema, actual, inputs), inputs) };
             }
-            return { outs: withInputs(await resource.modify(id, actual, inputs, changedPaths), inputs) };
+            return { outs: withInputs(await tracked("update", inputs, id, () => resource.modify(id, actual, inputs, changedPaths)), inputs) };
         },
         remove(id, props) {
-            return resource.remove(id, withoutReserved(props));
+            const olds = withoutReserved(props);
+            return tracked("delete", olds, id, () => resource.remove(id, olds));
         },
     };
+
+    /** The outputs of a partial create once the connection is ready: the update then applies what still differs. */
+    async function finishCreate(id: string, olds: Props, inputs: Props): Promise<Props> {
+        log(`finishing the create of ${id}, which an earlier run left incomplete`);
+        const settled = await resource.settle(id, withoutReserved(olds), inputs);
+        if (!settled) throw new IncompleteCreateGoneError(id);
+        return settled;
+    }
 }

@@ -3,6 +3,7 @@
  * deadline. What is worth retrying is data — a per-cloud {@link RetryTable} — kept apart from the
  * loop, so the Alibaba and Tencent rules read as two tables.
  */
+import { beginWaiting, retryTarget, Waiting } from "./progress";
 
 /** Why an error is (or is not) retried. */
 export type ErrorClass = "throttling" | "busy" | "server" | "network" | "fatal";
@@ -75,6 +76,8 @@ export interface RetryOptions extends BackoffSettings {
     /** Absolute time (ms since epoch) after which no new attempt starts. */
     deadline: number;
     classify(error: unknown): ErrorClass;
+    /** The call being retried, named in progress lines (e.g. `CreateVpnConnection`). @default "the call" */
+    action?: string;
     /** Called before each backoff sleep, e.g. to log. */
     onRetry?(error: unknown, errorClass: ErrorClass, attempt: number, delayMs: number): void;
     now?: () => number;
@@ -82,24 +85,42 @@ export interface RetryOptions extends BackoffSettings {
 
 /**
  * Runs `operation` until it succeeds, fails with a fatal error, or the deadline leaves no room for
- * another attempt; then the last error is thrown unchanged.
+ * another attempt; then the last error is thrown unchanged. While it retries, the operation's
+ * progress lines say what it waits for and the last error's class and code (never its message).
  */
 export async function withRetry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
     const now = options.now ?? Date.now;
-    for (let attempt = 0; ; attempt++) {
-        try {
-            return await operation(attempt);
-        } catch (error) {
-            const errorClass = options.classify(error);
-            if (errorClass === "fatal") {
-                throw error;
+    let waiting: { target: string; wait: Waiting } | undefined;
+    try {
+        for (let attempt = 0; ; attempt++) {
+            try {
+                return await operation(attempt);
+            } catch (error) {
+                const errorClass = options.classify(error);
+                if (errorClass === "fatal") {
+                    throw error;
+                }
+                const delay = backoffDelay(attempt, options);
+                if (now() + delay >= options.deadline) {
+                    throw error;
+                }
+                options.onRetry?.(error, errorClass, attempt, delay);
+                const target = retryTarget(errorClass, options.action);
+                if (waiting?.target !== target) {
+                    waiting?.wait.end();
+                    waiting = { target, wait: beginWaiting(target) };
+                }
+                waiting.wait.update(`${errorClass}: ${codeOf(error) ?? "no code"}`);
+                await sleep(delay);
             }
-            const delay = backoffDelay(attempt, options);
-            if (now() + delay >= options.deadline) {
-                throw error;
-            }
-            options.onRetry?.(error, errorClass, attempt, delay);
-            await sleep(delay);
         }
+    } finally {
+        waiting?.wait.end();
     }
+}
+
+/** The error's code (cloud code, or a Node socket code), if it has a string one. */
+function codeOf(error: unknown): string | undefined {
+    const code = (error as { code?: unknown } | null | undefined)?.code;
+    return typeof code === "string" && code !== "" ? code : undefined;
 }

@@ -3,6 +3,7 @@
  * impatient CI pipelines can shorten them without touching state; one resource can also set its own
  * operation deadlines with the `timeouts` input ({@link TIMEOUTS_FIELD}).
  */
+import { currentProgress } from "./progress";
 import { isPlainObject, ObjectField, Props } from "./schema";
 
 export interface Timing {
@@ -78,10 +79,15 @@ export const TIMEOUTS_FIELD: ObjectField = {
     fields: { create: timeoutSeconds, update: timeoutSeconds, delete: timeoutSeconds },
 };
 
-/** Absolute deadline (ms since epoch) of one operation: the resource's `timeouts` entry, else the environment's. */
+/**
+ * Absolute deadline (ms since epoch) of one operation: the resource's `timeouts` entry, else the
+ * environment's. The operation's progress lines (if any) count down to it from here on.
+ */
 export function operationDeadline(timing: Timing, props: Props, operation: TimedOperation, now = Date.now()): number {
     const seconds = isPlainObject(props.timeouts) ? props.timeouts[operation] : undefined;
-    return now + (typeof seconds === "number" && seconds > 0 ? seconds * 1000 : timing.operationTimeoutMs);
+    const deadline = now + (typeof seconds === "number" && seconds > 0 ? seconds * 1000 : timing.operationTimeoutMs);
+    currentProgress()?.setDeadline(deadline);
+    return deadline;
 }
 
 /** Shortest socket timeout a last-moment call still gets, so a poll near the deadline can answer. */

@@ -1,6 +1,7 @@
 /**
- * The connection through the legacy API 2.0: AddVpnConnEx (seed 001), ModifyVpnConnEx (seed 002),
- * DescribeVpnConn, DeleteVpnConn, and DescribeVpcTaskResult for their `taskId` (reference §3.3).
+ * The connection through the legacy API 2.0: AddVpnConnEx (https://cloud.tencent.com/document/product/215/5110),
+ * ModifyVpnConnEx (https://cloud.tencent.com/document/api/215/5112), DescribeVpnConn (https://cloud.tencent.com/document/api/215/5113), DeleteVpnConn,
+ * and DescribeVpcTaskResult for their `taskId` (https://intl.cloud.tencent.com/document/product/215/5094).
  * API 2.0 cannot tag, so adoption after an ambiguous failure matches on name, gateways and VPC.
  */
 import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
@@ -15,12 +16,12 @@ import { computed2, legacyState, view2 } from "./views";
 
 /**
  * "No such connection" in API 2.0: DeleteVpnConn's `InvalidVpnConn.NotFound`; DescribeVpnConn and
- * ModifyVpnConnEx report a missing tunnel as `InvalidVpnGw.NotFound` (seed 002, sic) — and a
+ * ModifyVpnConnEx report a missing tunnel as `InvalidVpnGw.NotFound` (ModifyVpnConnEx's error codes, sic) — and a
  * missing gateway takes its connections with it.
  */
 export const GONE_CODES_2: readonly string[] = ["InvalidVpnConn.NotFound", "InvalidVpnGw.NotFound", "ResourceNotFound"];
 
-/** DescribeVpnConn's page size maximum (reference §3.3). */
+/** DescribeVpnConn's page size maximum (https://cloud.tencent.com/document/api/215/5113). */
 const MAX_LIMIT = 50;
 
 /** A DescribeVpnConn item through the field table. */
@@ -64,7 +65,7 @@ export class Api2 implements ConnectionApi {
 
     async create(inputs: Props, deadline: number): Promise<CreateStarted> {
         const response = await this.client.call<Props>({ action: "AddVpnConnEx", params: toApiRequest(SCHEMA, inputs, API_2), deadline, kind: "create" });
-        // Seed 001's answer has `vpnConnId: 0`; some answers add the string id.
+        // AddVpnConnEx's documented answer has `vpnConnId: 0`; some answers add the string id.
         const reported = response.data?.unVpnConnId;
         const taskId = response.data?.taskId;
         return { id: typeof reported === "string" && reported !== "" ? reported : undefined, taskId: taskId === undefined || taskId === null ? undefined : String(taskId) };
@@ -78,10 +79,10 @@ export class Api2 implements ConnectionApi {
         const keys = modifyRequestKeys(SCHEMA, changedPaths, API_2);
         if (keys.length === 0) return;
         const request = toApiRequest(SCHEMA, inputs, API_2);
-        // Seed 002: vpcId, vpnGwId and vpnConnId identify the connection; the rest is what changed.
+        // ModifyVpnConnEx: vpcId, vpnGwId and vpnConnId identify the connection; the rest is what changed.
         const params: Props = { vpcId: request.vpcId, vpnGwId: request.vpnGwId, vpnConnId: id };
         for (const key of keys) if (request[key] !== undefined) params[key] = request[key];
-        // Seed 002 types Modify's policies as `spdAcl.n` (an array), where AddVpnConnEx (seed 001)
+        // ModifyVpnConnEx types its policies as `spdAcl.n` (an array), where AddVpnConnEx
         // takes one JSON `spdAcl`: one JSON policy per entry (the entry format is inferred).
         if (typeof params.spdAcl === "string") {
             params.spdAcl = Object.entries(JSON.parse(params.spdAcl) as Props).map(([local, remotes]) => JSON.stringify({ [local]: remotes }));
@@ -105,7 +106,7 @@ export class Api2 implements ConnectionApi {
         }
     }
 
-    /** Polls DescribeVpcTaskResult until `status` 0 (success); 1 (failed) throws; 2 is running (reference §3.3). */
+    /** Polls DescribeVpcTaskResult until `status` 0 (success); 1 (failed) throws; 2 is running (https://intl.cloud.tencent.com/document/product/215/5094). */
     private async waitTask(action: string, taskId: unknown, deadline: number): Promise<void> {
         if (taskId === undefined || taskId === null) return;
         await waitUntil<void>(async () => {

@@ -1,7 +1,7 @@
 /**
  * The connection through API 3.0 (VPC 2017-03-12): CreateVpnConnection, DescribeVpnConnections,
  * ModifyVpnConnectionAttribute, DeleteVpnConnection, with DescribeVpcTaskResult for the async
- * tasks (the RequestId of the write is the TaskId, reference §1.2, §1.8).
+ * tasks (the RequestId of the write is the TaskId: DescribeVpcTaskResult, https://intl.cloud.tencent.com/document/product/215/41567).
  */
 import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { CloudApiError } from "../core/errors";
@@ -15,7 +15,10 @@ import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } f
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";
 
-/** Codes meaning "no such connection" (reference §1.9: ResourceNotFound; Delete's RecordNotExists). */
+/**
+ * Codes meaning "no such connection": ResourceNotFound, and Delete's RecordNotExists (the codes per
+ * action in TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go`).
+ */
 export const GONE_CODES_3: readonly string[] = ["ResourceNotFound", "UnsupportedOperation.RecordNotExists"];
 
 /** A described API 3.0 connection through the field table. */
@@ -56,7 +59,8 @@ export class Api3 implements ConnectionApi {
             const response = await this.client.call<{ VpnConnectionSet: Props[] }>({ action: "DescribeVpnConnections", params: { VpnConnectionIds: [id] }, deadline });
             return response.VpnConnectionSet.find((c) => c.VpnConnectionId === id);
         } catch (error) {
-            // Gone = ResourceNotFound or an empty set (reference §1.6, §4.2).
+            // Gone = ResourceNotFound or an empty set, as the Terraform provider reads it
+            // (tencentcloudstack/terraform-provider-tencentcloud `tencentcloud/services/vpn/resource_tc_vpn_connection.go`).
             if (isCloudCode(error, GONE_CODES_3)) return undefined;
             throw error;
         }
@@ -68,7 +72,8 @@ export class Api3 implements ConnectionApi {
     }
 
     async findOwn(inputs: Props, deadline: number): Promise<string | undefined> {
-        // The filters the Terraform provider uses to recover an unreported id (reference §1.2), plus the name.
+        // The filters the Terraform provider uses to recover an unreported id, plus the name
+        // (tencentcloudstack/terraform-provider-tencentcloud `tencentcloud/services/vpn/resource_tc_vpn_connection.go`).
         const filters = [
             { Name: "vpn-gateway-id", Values: [inputs.vpnGatewayId] },
             { Name: "customer-gateway-id", Values: [inputs.customerGatewayId] },
@@ -91,7 +96,7 @@ export class Api3 implements ConnectionApi {
     }
 
     async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
-        // ModifyVpnConnectionAttribute takes no VpnGatewayId, VpcId, RouteType (reference §1.7): replace-on-change fields.
+        // ModifyVpnConnectionAttribute takes no VpnGatewayId, VpcId, RouteType (https://www.tencentcloud.com/document/api/215/17508): replace-on-change fields.
         const keys = new Set(modifyRequestKeys(SCHEMA, changedPaths, API_3));
         if (keys.size === 0) return; // e.g. only `apiVersion` changed: nothing to tell the cloud
         const request = await this.request(inputs, deadline, keys);

@@ -12,7 +12,7 @@ import { retryTencentCall, TencentCall, TENCENT_RETRY_TABLE } from "./retryPolic
 import { TencentcloudSettings } from "./settings";
 import { agentFor, httpStatusCode, INVALID_RESPONSE, networkCodeOf } from "./transport";
 
-/** What the user can do about a code (reference §1.9). */
+/** What the user can do about a code (meanings from TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/errors.go`). */
 export const TENCENT_HINTS: Readonly<Record<string, string>> = {
     "AuthFailure.SecretIdNotFound": "check TENCENTCLOUD_SECRET_ID / tencentcloud:secretId",
     "AuthFailure.SignatureFailure": "check TENCENTCLOUD_SECRET_KEY / tencentcloud:secretKey",
@@ -66,7 +66,10 @@ function sdkClient(settings: TencentcloudSettings, region: string, timing: Timin
     return client;
 }
 
-/** Translates what the SDK throws (or lets escape, reference §2.3) into a CloudApiError without any secret. */
+/**
+ * Translates what the SDK throws (or lets escape: tencentcloud-sdk-nodejs `tencentcloud/common/abstract_client.js`
+ * parses an answer outside its try/catch) into a CloudApiError without any secret.
+ */
 export function toCloudError(action: string, error: any, secrets: ReadonlyArray<string | undefined>): CloudApiError {
     const message = String(error?.message ?? error);
     let code: string | undefined = typeof error?.code === "string" && error.code !== "" ? error.code : undefined;

@@ -29,7 +29,7 @@ export interface ConnectionApi {
      * with API 3.0 the same create token), if any: adopted instead of creating a second one.
      */
     findOwn(inputs: Props, deadline: number): Promise<string | undefined>;
-    /** Sends the create; the answer may or may not name the new connection (reference §1.2). */
+    /** Sends the create; the answer may or may not name the new connection (CreateVpnConnection, https://www.tencentcloud.com/document/api/215/17522). */
     create(inputs: Props, deadline: number): Promise<CreateStarted>;
     /** Waits for the create's task to finish; a FAILED task throws. */
     waitCreateTask(started: CreateStarted, deadline: number): Promise<void>;
@@ -50,7 +50,7 @@ export function pollOptions(timing: Timing, deadline: number, what: string) {
 }
 
 /**
- * Waits until the connection reports `AVAILABLE` (reference §1.6; settled API 2.0 states read the
+ * Waits until the connection reports `AVAILABLE` (DescribeVpnConnections, https://www.tencentcloud.com/document/api/215/17515; settled API 2.0 states read the
  * same). A failed API 2.0 create or modify (status 1 or 3) ends the wait at once with an error.
  */
 export function waitAvailable(api: ConnectionApi, id: string, timing: Timing, deadline: number): Promise<Observed> {
@@ -75,8 +75,8 @@ export function waitGone(api: ConnectionApi, id: string, timing: Timing, deadlin
 
 /**
  * Waits for a sent create's task, then returns the connection's id: the reported one, or the one
- * {@link ConnectionApi.findOwn} lists (the documented answer carries none, reference §1.2,
- * Terraform PR #3417; API 2.0's says `vpnConnId: 0`, seed 001).
+ * {@link ConnectionApi.findOwn} lists (the documented answer carries none, https://www.tencentcloud.com/document/api/215/17522,
+ * Terraform PR #3417; API 2.0's says `vpnConnId: 0`, https://cloud.tencent.com/document/product/215/5110).
  */
 export async function settleCreate(api: ConnectionApi, started: CreateStarted, inputs: Props, timing: Timing, deadline: number): Promise<string> {
     await api.waitCreateTask(started, deadline);

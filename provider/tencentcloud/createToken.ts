@@ -1,5 +1,5 @@
 /**
- * Idempotent creates without a ClientToken: CreateVpnConnection has none (reference §1.2), so the
+ * Idempotent creates without a ClientToken: CreateVpnConnection has none (https://www.tencentcloud.com/document/api/215/17522), so the
  * hooks tag each connection with a token derived from the resource's `idempotencyKey` and the
  * properties whose change replaces it. A re-run after a crash or an ambiguous failure derives the
  * same token and adopts the tagged connection; a replacement differs in a replace-on-change

@@ -1,7 +1,7 @@
 /**
  * A Tencent Cloud VPC API 2.0 client (`vpc.api.qcloud.com/v2/index.php`, retired in 2023 but still
  * served to some accounts). No SDK of it ships here, so it implements the documented signature
- * (reference §3.2): parameters sorted by name, raw `k=v` joined by `&`, signed as
+ * (https://tencentcloud.com/document/api/214/1526): parameters sorted by name, raw `k=v` joined by `&`, signed as
  * `POST + host (with port) + path + "?" + joined` with HMAC-SHA256 (`SignatureMethod=HmacSHA256`),
  * base64; sent as a form body over Node http/https with an explicit timeout and agent.
  */
@@ -30,7 +30,7 @@ export interface LegacyResponse<T = any> {
 }
 
 /**
- * Flattens nested parameters the way the seeds name them: `IKESet.propoEncryAlgorithm`,
+ * Flattens nested parameters the way AddVpnConnEx and ModifyVpnConnEx name them: `IKESet.propoEncryAlgorithm`,
  * `userGwCidrBlock.0`. Absent values are left out; everything else travels as a string.
  */
 export function flattenParams(params: Record<string, unknown>, prefix = ""): LegacyParams {
@@ -48,7 +48,7 @@ export function flattenParams(params: Record<string, unknown>, prefix = ""): Leg
     return out;
 }
 
-/** The string to sign (reference §3.2 steps 1–3): raw, unencoded values; `Signature` itself excluded. */
+/** The string to sign (https://tencentcloud.com/document/api/214/1526 steps 1–3): raw, unencoded values; `Signature` itself excluded. */
 export function legacySignString(method: string, host: string, path: string, params: LegacyParams): string {
     const joined = Object.keys(params)
         .filter((key) => key !== "Signature")

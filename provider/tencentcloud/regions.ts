@@ -1,5 +1,5 @@
 /**
- * API 2.0 names regions by short codes (`gz`, `sh`, `bj`…, reference §3.2) where API 3.0 uses
+ * API 2.0 names regions by short codes (`gz`, `sh`, `bj`…; the common parameter `Region`, https://tencentcloud.com/zh/document/api/214/11594) where API 3.0 uses
  * `ap-guangzhou`; the resource's `region` is always the 3.0 name and is translated here for 2.0.
  * Only regions whose short code is certain are listed (the retired API takes no new regions).
  */

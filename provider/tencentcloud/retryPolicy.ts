@@ -1,6 +1,7 @@
 /**
- * What Tencent Cloud calls transient, as data (reference §1.9, §3.2 and §4.2 — what the Terraform
- * provider retries, and why), and the one retry loop both API generations share.
+ * What Tencent Cloud calls transient, as data (the VPC error codes, TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go` and
+ * `errors.go`; API 2.0's, https://cloud.tencent.com/doc/api/245/4924; and what the Terraform provider
+ * retries, and why, `tencentcloud/common/common.go` RetryError), and the one retry loop both API generations share.
  */
 import { CloudApiError } from "../core/errors";
 import { classifyCode, ErrorClass, RetryTable, withRetry } from "../core/retry";
@@ -30,12 +31,12 @@ export const TENCENT_RETRY_TABLE: RetryTable = {
         "OperationDenied.MutexTaskRunning",
         // "先前的幂等请求仍在处理中，请稍后重试" (the earlier request is still being processed, retry later).
         "UnsupportedOperation.IdempotentProcessing",
-        // The connection or its gateway is creating/updating/deleting (reference §1.9 Delete/Modify).
+        // The connection or its gateway is creating/updating/deleting (DeleteVpnConnection's and ModifyVpnConnectionAttribute's codes).
         "UnsupportedOperation.InvalidState",
         "UnsupportedOperation.DeleteVpnConnInvalidState",
         "UnsupportedOperation.MutexOperationTaskRunning",
         "UnsupportedOperation.VpnConnInvalidState",
-        // API 2.0: "resource being operated on, wait" (reference §3.2) and DeleteVpnConn's state error (§3.3).
+        // API 2.0: "resource being operated on, wait" (https://cloud.tencent.com/doc/api/245/4924) and DeleteVpnConn's state error.
         "ActionLocked",
         "InvalidVpnConnState",
     ],
@@ -45,8 +46,8 @@ export const TENCENT_RETRY_TABLE: RetryTable = {
 
 /**
  * Read-only calls also retry `InternalError`. The Terraform provider never retries it ("retry won't
- * fix anything", reference §4.2), which is right for a write whose effect is unknown; a describe
- * changes nothing, and `InternalError.ModuleError` is a documented describe failure (§1.9), so a
+ * fix anything", `tencentcloud/common/common.go` RetryError), which is right for a write whose effect is unknown; a describe
+ * changes nothing, and `InternalError.ModuleError` is a documented describe failure (DescribeVpnConnections' codes in `client.go`), so a
  * bounded retry costs nothing and rides out a backend hiccup during a refresh.
  */
 export const TENCENT_READ_RETRY_TABLE: RetryTable = {
@@ -109,6 +110,7 @@ export function retryTencentCall<T>(call: TencentCall, timing: Timing, send: () 
     const kind = callKindOf(call);
     return withRetry(send, {
         deadline: call.deadline,
+        action: call.action,
         classify: (error) => classifyTencentError(error, kind),
         minDelayMs: timing.minDelayMs,
         maxDelayMs: timing.maxDelayMs,

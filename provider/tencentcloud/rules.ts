@@ -15,9 +15,10 @@ const fail = (property: string, reason: string): CheckFailure => ({ property, re
 
 /**
  * IKE identities, for the local AND the remote side (the Terraform provider checked LocalIdentity
- * for the remote side, reference §4.2): FQDN needs the FQDN name (seed 001 "当…选为fqdn时…必填");
+ * for the remote side, tencentcloudstack/terraform-provider-tencentcloud
+ * `tencentcloud/services/vpn/resource_tc_vpn_connection.go`): FQDN needs the FQDN name (AddVpnConnEx, "当…选为fqdn时…必填");
  * remote ADDRESS needs remoteAddress; local ADDRESS may leave localAddress unset — it "defaults to
- * the VPN gateway's public IP" (seed 001 IKESet.localAddress). An address or name of the other
+ * the VPN gateway's public IP" (AddVpnConnEx IKESet.localAddress, https://cloud.tencent.com/document/product/215/5110). An address or name of the other
  * identity type is refused (Terraform's ConflictsWith) instead of being silently ignored.
  */
 export function identityRules(inputs: Props): CheckFailure[] {
@@ -43,7 +44,7 @@ export function identityRules(inputs: Props): CheckFailure[] {
 
 /**
  * Which traffic the tunnel carries: `securityPolicyDatabases` or `userGwCidrBlocks` — one of them
- * is required (seed 001 "userGwCidrBlock和spdAcl必须填一项") unless the tunnel routes by
+ * is required (AddVpnConnEx: "userGwCidrBlock和spdAcl必须填一项") unless the tunnel routes by
  * destination or BGP, and both at once are refused (2.0 would silently prefer spdAcl). Each local
  * CIDR appears once (2.0 keys spdAcl by it) and must not overlap its remote CIDRs: CreateVpnConnection
  * lists `InvalidParameterValue.VpnConnSpdCidrConflict` (https://www.tencentcloud.com/document/api/215/17522)
@@ -82,7 +83,7 @@ export function trafficRules(inputs: Props): CheckFailure[] {
     return failures;
 }
 
-/** DpdTimeout and DpdAction apply "only with DpdEnable=1" (reference §1.2). */
+/** DpdTimeout and DpdAction apply "only with DpdEnable=1" (CreateVpnConnection, https://www.tencentcloud.com/document/api/215/17522). */
 export function dpdRules(inputs: Props): CheckFailure[] {
     if (inputs.dpdEnable !== false) return [];
     return ["dpdTimeout", "dpdAction"]
@@ -92,7 +93,8 @@ export function dpdRules(inputs: Props): CheckFailure[] {
 
 /**
  * Health checks: not on policy-based tunnels (`UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck`,
- * reference §1.9), and the two probe addresses must differ (`…VpnConnHealthCheckIpConflict`).
+ * among ModifyVpnConnectionAttribute's codes in TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go`),
+ * and the two probe addresses must differ (`…VpnConnHealthCheckIpConflict`).
  */
 export function healthCheckRules(inputs: Props): CheckFailure[] {
     const failures: CheckFailure[] = [];
@@ -135,7 +137,7 @@ function legacyFieldFailures(schema: Schema, values: Props, prefix: string): Che
     return failures;
 }
 
-/** What API 2.0 can express (seed 001/002): its parameters, its enums, its regions; and vpcId is required there. */
+/** What API 2.0 can express (AddVpnConnEx, ModifyVpnConnEx): its parameters, its enums, its regions; and vpcId is required there. */
 export function legacyRules(inputs: Props): CheckFailure[] {
     if (inputs.apiVersion !== "2.0") return [];
     const failures = legacyFieldFailures(VPN_CONNECTION_SCHEMA, inputs, "");

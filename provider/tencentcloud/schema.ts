@@ -1,8 +1,10 @@
 /**
  * The Tencent Cloud IPsec connection's fields, declared once, each with its binding in both API
- * generations: `default` = API 3.0 (VPC 2017-03-12, reference §1.2–§1.7), `legacy` = API 2.0 (seed
- * 001 AddVpnConnEx, seed 002 ModifyVpnConnEx, DescribeVpnConn reference §3.3). A field's `default`
- * is API 3.0's documented default (reference §1.3, §1.4, §1.10 — never Terraform's), so an unset
+ * generations: `default` = API 3.0 (VPC 2017-03-12: CreateVpnConnection,
+ * https://www.tencentcloud.com/document/api/215/17522, and the models of tencentcloud-sdk-nodejs `vpc_models.d.ts`),
+ * `legacy` = API 2.0 (AddVpnConnEx https://cloud.tencent.com/document/product/215/5110, ModifyVpnConnEx
+ * https://cloud.tencent.com/document/api/215/5112, DescribeVpnConn https://cloud.tencent.com/document/api/215/5113). A field's `default`
+ * is API 3.0's documented default (`vpc_models.d.ts` — never Terraform's), so an unset
  * field and the connection read back never differ.
  */
 import { parseCidr } from "../core/cidr";
@@ -14,7 +16,7 @@ import { TIMEOUTS_FIELD } from "../core/timing";
 export const API_3 = "default";
 export const API_2 = "legacy";
 
-/** `apiVersion` values; "3.0" is the default (API 2.0 was retired in 2023, reference §3.1). */
+/** `apiVersion` values; "3.0" is the default (API 2.0 was retired in 2023, https://cloud.tencent.com/document/product/1278/82311). */
 export const API_VERSIONS = ["3.0", "2.0"] as const;
 
 type Codec = Pick<ApiBinding, "encode" | "decode" | "readPath">;
@@ -24,11 +26,11 @@ const bind = (v3: string | ApiBinding, v2?: string | ApiBinding): Record<string,
     ...(v2 === undefined ? {} : { [API_2]: typeof v2 === "string" ? { path: v2 } : v2 }),
 });
 
-/** Optional strings come back as "" when unset (reference §1.6 examples): "" means absent. */
+/** Optional strings come back as "" when unset (DescribeVpnConnections' examples, https://www.tencentcloud.com/document/api/215/17515): "" means absent. */
 const emptyAsAbsent: Codec = { decode: (value) => (value === "" ? undefined : value) };
 
 /**
- * API 2.0 spells enums in lower case (seed 001: `3des-cbc`, `sha`, `dh-group2`); API 3.0 in upper
+ * API 2.0 spells enums in lower case (AddVpnConnEx: `3des-cbc`, `sha`, `dh-group2`); API 3.0 in upper
  * case. `renames` covers values whose spelling differs beyond case (IPsec `SHA1` is 2.0's `sha`).
  */
 const lowerCase = (renames: Readonly<Record<string, string>> = {}): Codec => {
@@ -45,7 +47,7 @@ const canonicalCidr = (text: unknown): unknown => {
     return parsed.ok ? parsed.canonical : text;
 };
 
-/** One security policy: a VPC-side CIDR and the on-premises CIDRs it may talk to (reference §1.5). */
+/** One security policy: a VPC-side CIDR and the on-premises CIDRs it may talk to (`vpc_models.d.ts` SecurityPolicyDatabase). */
 export interface SecurityPolicy {
     localCidrBlock: string;
     remoteCidrBlocks: string[];
@@ -67,7 +69,7 @@ const policies3: Codec = {
 };
 
 /**
- * API 2.0 `spdAcl`: one JSON object of local CIDR → remote CIDRs (seed 001). DescribeVpnConn has no
+ * API 2.0 `spdAcl`: one JSON object of local CIDR → remote CIDRs (AddVpnConnEx). DescribeVpnConn has no
  * SPD, only `sourceCidr`/`destinationCidr`: the read view rebuilds the policy as `spd` when there
  * is exactly one local CIDR (see `view2` in `views.ts`); with several the pairing is lost.
  */
@@ -79,7 +81,7 @@ const policies2: Codec = {
 
 /**
  * `userGwCidrBlocks` in API 3.0: 2.0's `userGwCidrBlock.n` is "which IDC CIDRs the VPC may reach"
- * (seed 001), i.e. one policy from the VPC's CIDR to these blocks — what the cloud stores and
+ * (AddVpnConnEx), i.e. one policy from the VPC's CIDR to these blocks — what the cloud stores and
  * 3.0 reads back. Writing needs the VPC's CIDR, so the hook rewrites the field into that policy
  * before building a 3.0 request ({@link userGwPolicy}); reading takes every policy's remote side.
  */
@@ -98,9 +100,9 @@ export function userGwPolicy(vpcCidrBlock: string, userGwCidrBlocks: string[]): 
 
 const cidrList = (extra: Partial<Field> = {}): Field => ({ kind: "list", set: true, minItems: 1, items: { kind: "string", format: "cidr" }, ...extra } as Field);
 
-/** DpdEnable is a number 0/1 in the API (reference §1.2). */
+/** DpdEnable is a number 0/1 in the API (`vpc_models.d.ts` CreateVpnConnectionRequest). */
 const zeroOne: Codec = { encode: (value) => (value ? 1 : 0), decode: (value) => Number(value) === 1 };
-/** DpdTimeout is a string in the API, "" while DPD is off (reference §1.6, Terraform PR #1597). */
+/** DpdTimeout is a string in the API, "" while DPD is off (`vpc_models.d.ts` VpnConnection, Terraform PR #1597). */
 const numericString: Codec = { encode: (value) => String(value), decode: (value) => (value === "" || value === null ? undefined : Number(value)) };
 
 const ike = (key: string, legacyKey: string | undefined, codec: Codec = {}) =>
@@ -116,13 +118,13 @@ const identityText = (key: string, legacyKey: string, extra: Partial<StringField
     ...extra,
 });
 
-/** API 3.0 IKE encryption algorithms (reference §1.3); GCM needs a 4.0 gateway. */
+/** API 3.0 IKE encryption algorithms (`vpc_models.d.ts` IKEOptionsSpecification); GCM needs a 4.0 gateway. */
 export const IKE_ENCRYPTION = ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "SM4", "AES128GCM128", "AES192GCM128", "AES256GCM128"] as const;
 export const IKE_AUTHENTICATION = ["MD5", "SHA", "SHA-256", "SHA-512"] as const;
 export const DH_GROUPS = ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP15", "GROUP16", "GROUP19", "GROUP20", "GROUP21", "GROUP24"] as const;
-/** API 3.0 IPsec encryption algorithms (reference §1.4). */
+/** API 3.0 IPsec encryption algorithms (`vpc_models.d.ts` IPSECOptionsSpecification). */
 export const IPSEC_ENCRYPTION = [...IKE_ENCRYPTION.slice(0, 6), "NULL", ...IKE_ENCRYPTION.slice(6)] as const;
-/** The deprecated `IntegrityAlgorith` (sic) enum, a superset of the new `IntegrityAlgorithm`'s (reference §1.4). */
+/** The deprecated `IntegrityAlgorith` (sic) enum, a superset of the new `IntegrityAlgorithm`'s (`vpc_models.d.ts` IPSECOptionsSpecification). */
 export const IPSEC_INTEGRITY = ["MD5", "SHA1", "SHA-256", "SHA-512", "SHA-384", "SM3"] as const;
 export const PFS_GROUPS = ["NULL", ...DH_GROUPS.map((g) => `DH-${g}`)] as const;
 /**
@@ -184,7 +186,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     ipsecOptions: {
         kind: "object",
         fields: {
-            // Seeds 001/002 file the IPsec algorithm under IKESet; DescribeVpnConn reports it under IPsecSet.
+            // AddVpnConnEx and ModifyVpnConnEx file the IPsec algorithm under IKESet; DescribeVpnConn reports it under IPsecSet.
             encryptAlgorithm: {
                 kind: "string",
                 enum: IPSEC_ENCRYPTION,
@@ -192,7 +194,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
                 api: bind({ path: "IPSECOptionsSpecification.EncryptAlgorithm" }, { path: "IKESet.encryptAlgorithm", readPath: "IPsecSet.encryptAlgorithm", ...lowerCase() }),
             },
             // Sent as the deprecated `IntegrityAlgorith` (sic): its enum is the wider one and it is
-            // what the Terraform provider sends; the read view falls back to the new name (§1.4).
+            // what the Terraform provider sends; the read view falls back to the new name (`vpc_models.d.ts`).
             integrityAlgorithm: { kind: "string", enum: IPSEC_INTEGRITY, default: "SHA1", api: ipsec("IntegrityAlgorith", "integrityAlgorith", lowerCase({ SHA1: "sha" })) },
             ipsecSaLifetimeSeconds: { kind: "integer", min: 180, max: 604800, default: 14400, api: ipsec("IPSECSaLifetimeSeconds", "ipsecSaLifetimeSeconds") },
             pfsDhGroup: { kind: "string", enum: PFS_GROUPS, default: "NULL", api: ipsec("PfsDhGroup", "pfsDhGroup", lowerCase()) },
@@ -202,7 +204,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
                 max: 4294967295,
                 default: 4096000000,
                 api: ipsec("IPSECSaLifetimeTraffic", "ipsecSaLifetimeTraffic", {
-                    // 2.0's documented range ends at 604800 KB (seed 001, sic) and cannot carry the 3.0
+                    // 2.0's documented range ends at 604800 KB (AddVpnConnEx, sic) and cannot carry the 3.0
                     // default: left out, the cloud keeps its own default — the same value.
                     encode: (value) => (value === 4096000000 ? undefined : value),
                 }),
@@ -212,12 +214,12 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     routeType: { kind: "string", enum: ROUTE_TYPES, unsupported: UNSUPPORTED_ROUTE_TYPES, default: "STATIC", replaceOnChange: true, api: bind("RouteType") },
     negotiationType: { kind: "string", enum: ["active", "passive", "flowTrigger"], default: "active", api: bind("NegotiationType") },
     dpdEnable: { kind: "boolean", default: false, api: bind({ path: "DpdEnable", ...zeroOne }) },
-    // Default 30 s applies only once DPD is on (reference §1.2), so the cloud fills it: computed.
+    // Default 30 s applies only once DPD is on (CreateVpnConnection), so the cloud fills it: computed.
     dpdTimeout: { kind: "integer", min: 30, max: 60, computed: true, api: bind({ path: "DpdTimeout", ...numericString }) },
-    // The SDK's comments disagree on the default (restart vs clear, reference §1.10): computed.
+    // The SDK's comments disagree on the default (restart vs clear, `vpc_models.d.ts` CreateVpnConnectionRequest and VpnConnection): computed.
     dpdAction: { kind: "string", enum: ["clear", "restart"], computed: true, api: bind("DpdAction") },
     enableHealthCheck: { kind: "boolean", default: false, api: bind("EnableHealthCheck") },
-    // Random addresses in 169.254.128.0/17 unless given (reference §1.2): computed.
+    // Random addresses in 169.254.128.0/17 unless given (CreateVpnConnection): computed.
     healthCheckLocalIp: { kind: "string", format: "ipv4", computed: true, api: bind({ path: "HealthCheckLocalIp", ...emptyAsAbsent }) },
     healthCheckRemoteIp: { kind: "string", format: "ipv4", computed: true, api: bind({ path: "HealthCheckRemoteIp", ...emptyAsAbsent }) },
     // Which API generation the hooks call. Not local: switching it is recorded by a (call-free) update,
@@ -229,7 +231,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
 };
 
 /**
- * Values API 2.0 accepts where its enum is narrower than 3.0's (seed 001/002 tables), in 3.0
+ * Values API 2.0 accepts where its enum is narrower than 3.0's (AddVpnConnEx and ModifyVpnConnEx tables), in 3.0
  * spelling. Fields without an API 2.0 binding accept only their default (or nothing) with "2.0".
  */
 export const LEGACY_ENUMS: Readonly<Record<string, readonly string[]>> = {
@@ -241,7 +243,7 @@ export const LEGACY_ENUMS: Readonly<Record<string, readonly string[]>> = {
     "ipsecOptions.pfsDhGroup": ["NULL", "DH-GROUP1", "DH-GROUP2", "DH-GROUP5", "DH-GROUP14", "DH-GROUP24"],
 };
 
-/** API 2.0 integer ranges narrower than 3.0's (seed 001: traffic "2560-604800", sic), besides the default. */
+/** API 2.0 integer ranges narrower than 3.0's (AddVpnConnEx: traffic "2560-604800", sic), besides the default. */
 export const LEGACY_RANGES: Readonly<Record<string, readonly [number, number]>> = {
     "ipsecOptions.ipsecSaLifetimeTraffic": [2560, 604800],
 };

@@ -7,9 +7,12 @@ import { lookupSetting } from "../core/config";
 import { parseEndpoint } from "../core/endpoint";
 import { ConfigurationError } from "../core/errors";
 
-/** API 3.0 VPC endpoint (reference §1.1: `vpc.tencentcloudapi.com`, the region travels in `X-TC-Region`). */
+/** API 3.0 VPC endpoint (`vpc.tencentcloudapi.com`, tencentcloud-sdk-nodejs `vpc_client.js`; the region travels in `X-TC-Region`). */
 export const DEFAULT_VPC_ENDPOINT = "https://vpc.tencentcloudapi.com/";
-/** API 2.0 VPC endpoint (reference §3: `vpc.api.qcloud.com/v2/index.php`, retired in 2023). */
+/**
+ * API 2.0 VPC endpoint (`vpc.api.qcloud.com/v2/index.php`, https://cloud.tencent.com/document/product/215/5110;
+ * retired in 2023, https://cloud.tencent.com/document/product/1278/82311).
+ */
 export const DEFAULT_VPC_LEGACY_ENDPOINT = "https://vpc.api.qcloud.com/v2/index.php";
 
 export interface TencentcloudSettings {

@@ -1,7 +1,7 @@
 /**
  * Shared HTTP plumbing of both Tencent clients: keep-alive agents (always passed explicitly, because
  * `tencentcloud-sdk-nodejs` otherwise routes every request — loopback too — through `http_proxy`,
- * reference §2.1 gotcha 3) and the translation of Node/node-fetch transport failures into codes the
+ * tencentcloud-sdk-nodejs `tencentcloud/common/http/fetch.js`, which has no NO_PROXY handling) and the translation of Node/node-fetch transport failures into codes the
  * retry table knows.
  */
 import * as http from "http";
@@ -25,7 +25,7 @@ export const NETWORK_ERROR = "ClientError.NetworkError";
 
 /**
  * The network code hidden in a transport failure's message. The SDK keeps only the message of
- * node-fetch's error (reference §2.3): "network timeout at: …", "request to … failed, reason:
+ * node-fetch's error (`tencentcloud/common/http/http_connection.js`): "network timeout at: …", "request to … failed, reason:
  * connect ECONNREFUSED …", "… socket hang up".
  */
 export function networkCodeOf(message: string): string | undefined {

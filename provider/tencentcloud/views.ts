@@ -9,7 +9,7 @@ import { Props } from "../core/schema";
 /** Outputs beyond the inputs: what the cloud reports about the connection. */
 export interface ComputedOutputs {
     vpnConnectionId: string;
-    /** `PENDING`, `AVAILABLE` or `DELETING` (reference §1.6). */
+    /** `PENDING`, `AVAILABLE` or `DELETING` (`vpc_models.d.ts` VpnConnection; https://www.tencentcloud.com/document/api/215/17515). */
     state: string | null;
     /** Tunnel status, `AVAILABLE`/`UNAVAILABLE`. */
     netStatus: string | null;
@@ -48,7 +48,7 @@ export function computed3(connection: Props): ComputedOutputs {
 }
 
 /**
- * API 2.0 `vpcConnStatus` in API 3.0 states. Documented (reference §3.3): 0 creating, 1 create
+ * API 2.0 `vpcConnStatus` in API 3.0 states. Documented (https://cloud.tencent.com/document/api/215/5113): 0 creating, 1 create
  * error, 2 modifying, 3 modify error, 4 deleting. Higher codes are unconfirmed, so any other value
  * counts as settled (`AVAILABLE`) rather than leaving a wait polling until its deadline.
  */

@@ -9,6 +9,7 @@ import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
+import { currentProgress } from "../core/progress";
 import { withRetry } from "../core/retry";
 import { Props } from "../core/schema";
 import { operationDeadline, resolveTiming, Timing } from "../core/timing";
@@ -49,7 +50,7 @@ function contextFor(props: Props, ...others: Props[]): Context {
     return { api: new Api3(new TencentVpcClient(settings, region, timing, secrets), timing), timing };
 }
 
-/** Writes on one VPN gateway queue here: the cloud runs one task per gateway (reference §1.9 MutexOperationTaskRunning). */
+/** Writes on one VPN gateway queue here: the cloud runs one task per gateway (`UnsupportedOperation.MutexOperationTaskRunning`, DeleteVpnConnection's codes). */
 const gatewayLock = (props: Props) => `tencentcloud:${props.vpnGatewayId}`;
 
 /**
@@ -81,6 +82,7 @@ async function createOrAdopt(ctx: Context, inputs: Props, deadline: number): Pro
         },
         {
             deadline,
+            action: "the create",
             classify: (error) => (isAmbiguousFailure(error) ? "network" : "fatal"),
             minDelayMs: ctx.timing.minDelayMs,
             maxDelayMs: ctx.timing.maxDelayMs,
@@ -111,7 +113,9 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
         try {
             const started = await createOrAdopt(ctx, inputs, deadline);
             id = started.id;
+            if (id) currentProgress()?.identify(id);
             if (!started.adopted) id = await settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
+            currentProgress()?.identify(id!);
             const observed = await waitAvailable(ctx.api, id!, ctx.timing, deadline);
             return { id: id!, outs: outputsFrom(inputs, observed) };
         } catch (error) {
@@ -119,7 +123,7 @@ async function createConnection(inputs: Props, news: Props): Promise<pulumi.dyna
             // answers stay ambiguous: one last lookup, so a connection that exists always reaches
             // the engine's state instead of being orphaned.
             id ??= await findOwnQuietly(ctx, inputs);
-            // One whose failed task already removed it (reference §1.8 FAILED) is simply not created.
+            // One whose failed task already removed it (DescribeVpcTaskResult FAILED, https://intl.cloud.tencent.com/document/product/215/41567) is simply not created.
             if (!id || !(await stillExists(ctx, id))) throw error;
             throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
         }
@@ -175,6 +179,21 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
     return observed && observed.computed.state !== "DELETING" ? outputsFrom(olds, observed) : undefined;
 }
 
+/**
+ * Finishes a create an earlier run left incomplete: waits until the connection is AVAILABLE, or
+ * answers undefined when the cloud no longer has it (its create task failed, or it was deleted).
+ * Outputs overlay `olds` (what that create sent), so the update then sends only what differs.
+ */
+async function settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined> {
+    const ctx = contextFor(olds);
+    return runExclusive(gatewayLock(olds), async () => {
+        const deadline = operationDeadline(ctx.timing, inputs, "update");
+        const observed = await ctx.api.describe(id, deadline);
+        if (!observed || observed.computed.state === "DELETING") return undefined;
+        return outputsFrom(olds, await waitAvailable(ctx.api, id, ctx.timing, deadline));
+    });
+}
+
 /** Sends the changed fields and waits until the connection is AVAILABLE again. */
 async function modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props> {
     const ctx = contextFor(inputs, actual);
@@ -205,6 +224,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
     adjustDiff: deleteFirstOnSameGateway,
     create: createConnection,
     observe,
+    settle,
     modify,
     remove: removeConnection,
 });

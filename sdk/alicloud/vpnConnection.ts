@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { connectionOptions, connectionProps, dynamicType } from "../connectionProps";
 import { alicloudVpnConnectionProvider } from "../../provider";
-import { TimeoutsArgs } from "../timeouts";
+import { TimeoutsArgs, warnIfCustomTimeouts } from "../timeouts";
 
 export type { TimeoutsArgs } from "../timeouts";
 
@@ -101,7 +101,8 @@ export interface VpnConnectionArgs {
      */
     adoptConnectionId?: pulumi.Input<string>;
     /**
-     * Per-operation deadlines in seconds; a busy gateway or throttling is retried until then.
+     * Per-operation deadlines in seconds; a busy gateway or throttling is retried until then. Use this,
+     * not the `customTimeouts` resource option, which never reaches a dynamic provider (a warning says so).
      * @default each entry `PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, else 20 minutes
      */
     timeouts?: pulumi.Input<TimeoutsArgs>;
@@ -160,5 +161,6 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
         const props = connectionProps(dynamicType(MODULE, TYPE), name, args, opts, COMPUTED_OUTPUTS);
         super(alicloudVpnConnectionProvider, name, props, connectionOptions(opts), MODULE, TYPE);
+        warnIfCustomTimeouts(this, opts);
     }
 }

@@ -21,8 +21,8 @@ const ike = (extra: Props) => ({ ikeOptions: { ...TENCENT_VALID.ikeOptions, ...e
 const policy = (extra: Props) => ({ securityPolicyDatabases: [{ ...TENCENT_VALID.securityPolicyDatabases[0], ...extra }] });
 const tooLong = (n: number) => "x".repeat(n);
 
-// Every constraint of the field tables and cross-field rules (reference alicloud-vpn-api.md §1.1,
-// tencentcloud-vpn-api.md §1.2–§1.5, seeds 001/002), wrong types, unknown properties, empty and
+// Every constraint of the field tables and cross-field rules (Alibaba CreateVpnConnection; Tencent
+// CreateVpnConnection, its models in `vpc_models.d.ts`, AddVpnConnEx and ModifyVpnConnEx), wrong types, unknown properties, empty and
 // blank strings, surrounding whitespace, non-canonical CIDRs and oversized lists.
 const ALICLOUD_ROWS: Row[] = [
     ["the VPN gateway is missing", { vpnGatewayId: undefined }, ["vpnGatewayId"], /is required/],

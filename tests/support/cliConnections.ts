@@ -17,7 +17,10 @@ export interface ConnectionSpec {
     args: Record<string, unknown>;
     /** Secret config key of the PSK; unset lets the cloud generate one (Alibaba). */
     psk?: string;
-    options?: { deleteBeforeReplace?: boolean };
+    /** Resource options handed to the constructor as they are. */
+    options?: { deleteBeforeReplace?: boolean; customTimeouts?: { create?: string; update?: string; delete?: string } };
+    /** A component (of the program's own class, created once per type and name) to be the connection's parent; outputs are then keyed `<component name>/<name>`. */
+    component?: { type: string; name: string };
 }
 
 /** The PSKs the specs below name, by secret config key. */

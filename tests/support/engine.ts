@@ -2,8 +2,9 @@
  * A one-resource engine simulator: plays the Pulumi engine's call sequences (up, preview, refresh, destroy)
  * against a real dynamic provider plugin and keeps a checkpoint-like record of the resource.
  *
- * Sources for each rule are in /work/shared/reference/pulumi-dynamic-providers.md (§1.2 secrets, §1.3 diff,
- * §2.3 which `__provider` runs, §2.4 partial failures, §4 refresh) and the engine's step generator
+ * Sources for each rule, in pulumi/pulumi: `pkg/resource/plugin/provider_plugin.go` (secrets, `annotateSecrets`),
+ * `sdk/nodejs/cmd/dynamic-provider/index.ts` (diff results, which `__provider` runs, partial failures),
+ * `pkg/resource/deploy/step.go` (`RefreshStep`) and the engine's step generator
  * (pkg/resource/deploy/step_generator.go: `diffResource`, `continueStepsFromDiff`, `applyReplaceOnChanges`).
  * Deliberately not modelled: dependencies between resources, aliases, protect, ignoreChanges, replaceOnChanges,
  * targets, plans, parallelism, and detailed diffs (the dynamic provider server never returns them).
@@ -85,7 +86,7 @@ export class EngineSimulator {
 
     /**
      * Simulates an upgraded program: `text` is used for check/diff/create/update from now on, while read and
-     * delete keep running the `__provider` stored in state (§2.3) until an update rewrites it.
+     * delete keep running the `__provider` stored in state (pulumi/pulumi#4805, #16826) until an update rewrites it.
      */
     withProviderText(text: string, secret = false): this {
         this.providerText = text;
@@ -115,7 +116,7 @@ export class EngineSimulator {
 
     /**
      * `pulumi preview`: Check and Diff only (the dynamic provider does not support preview, so the engine never
-     * calls Create/Update, §2.1). `desired` may contain `UNKNOWN` (propertyMap.ts). Nothing is stored.
+     * calls Create/Update). `desired` may contain `UNKNOWN` (propertyMap.ts). Nothing is stored.
      */
     async preview(desired: PropertyMap, options: UpOptions = {}): Promise<PreviewResult> {
         const result = await this.plan(desired, options, false);
@@ -124,7 +125,7 @@ export class EngineSimulator {
 
     /**
      * `pulumi refresh` (`previewOnly` = `--preview-only`): Read with the stored outputs and inputs, then the
-     * engine's drift diff `diff(id, olds = refreshed outputs, news = stored inputs)` (§4). Unless previewOnly,
+     * engine's drift diff `diff(id, olds = refreshed outputs, news = stored inputs)` (`RefreshStep`). Unless previewOnly,
      * writes the refreshed outputs (and inputs, if Read returned any) or drops the state when deleted.
      */
     async refresh(options: { previewOnly?: boolean } = {}): Promise<RefreshResult> {
@@ -169,7 +170,7 @@ export class EngineSimulator {
         return result;
     }
 
-    /** `pulumi destroy`: Delete with the stored outputs (so the stored `__provider` runs, §2.3), then clear state. */
+    /** `pulumi destroy`: Delete with the stored outputs (so the stored `__provider` runs), then clear state. */
     async destroy(): Promise<void> {
         await this.deletePending();
         if (!this.current) {
@@ -264,7 +265,7 @@ export class EngineSimulator {
 
     /**
      * Diff as `diffResource` does: the provider's answer, and on DIFF_UNKNOWN the engine's own comparison of
-     * `oldInputs` with `news` (which is how `__provider` changes alone trigger updates, §1.3).
+     * `oldInputs` with `news` (which is how `__provider` changes alone trigger updates).
      */
     private async diffVia(
         id: string,
@@ -362,7 +363,7 @@ export class EngineSimulator {
         }
     }
 
-    /** On an init failure the engine stores the resource with the error's properties as outputs (§2.4). */
+    /** On an init failure the engine stores the resource with the error's properties as outputs. */
     private keepPartialFailure(e: unknown, method: "create" | "update", checked: Checked, id?: string): void {
         if (!PluginRpcError.isInstance(e) || !e.initFailure) {
             return;
@@ -377,7 +378,7 @@ export class EngineSimulator {
         };
     }
 
-    /** Outputs are secret where the same-key input of `from` was (§1.2), and under `additionalSecretOutputs`. */
+    /** Outputs are secret where the same-key input of `from` was (`annotateSecrets`), and under `additionalSecretOutputs`. */
     private outputsMask(outputs: PropertyMap, from: PropertyMap, fromMask: SecretMaskMap): SecretMaskMap {
         return unionMask(annotateSecrets(outputs, from, fromMask), keysMask(outputs, this.additionalSecretOutputs));
     }

@@ -12,9 +12,9 @@ export interface EngineState {
     id: string;
     /** Checked inputs, including `__provider` exactly as the plugin returned it. */
     inputs: PropertyMap;
-    /** Outputs, including the `__provider` the plugin added (read and delete run this one, §2.3). */
+    /** Outputs, including the `__provider` the plugin added (read and delete run this one). */
     outputs: PropertyMap;
-    /** Reasons of a partial failure (§2.4); the next `up` then updates the resource even without a diff. */
+    /** Reasons of a partial failure; the next `up` then updates the resource even without a diff. */
     initErrors?: string[];
 }
 

@@ -39,7 +39,7 @@ export interface PluginConnection {
     exitInfo(): PluginExit | undefined;
 
     check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<CheckResult>;
-    /** `oldInputs` is sent as the engine does; the dynamic provider server ignores it (§1.3). */
+    /** `oldInputs` is sent as the engine does; the dynamic provider server ignores it. */
     diff(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<DiffResult>;
     create(urn: string, properties: PropertyMap): Promise<CreateResult>;
     read(id: string, urn: string, properties: PropertyMap, inputs?: PropertyMap): Promise<ReadResult>;

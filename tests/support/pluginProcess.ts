@@ -5,7 +5,7 @@
  * The Pulumi CLI (and so the engine) cannot be installed offline, so this is how the project exercises the
  * engine's side of its dynamic providers: closure deserialization in a separate process, module resolution
  * from the program directory, `configure`, error and partial-failure encoding, and the read-deleted contract.
- * See /work/shared/reference/pulumi-dynamic-providers.md §2.
+ * The server: pulumi/pulumi `sdk/nodejs/cmd/dynamic-provider/index.ts`.
  */
 import { spawn } from "child_process";
 import * as path from "path";
@@ -70,11 +70,12 @@ export async function startPlugin(options: StartPluginOptions = {}): Promise<Plu
     try {
         entry = require.resolve("@pulumi/pulumi/cmd/dynamic-provider", { paths: [cwd] });
     } catch (e) {
-        // The engine's launcher fails the same way for a program directory without @pulumi/pulumi (§2.1).
+        // The engine's launcher fails the same way for a program directory without @pulumi/pulumi
+        // (it resolves `@pulumi/pulumi/cmd/dynamic-provider` from there, pulumi/pulumi#2274).
         throw new Error(`cannot resolve @pulumi/pulumi/cmd/dynamic-provider from ${cwd}: ${(e as Error).message}`);
     }
 
-    // The engine passes its own address; the plugin requires an argument but ignores it (§2.1).
+    // The engine passes its own address; the plugin requires an argument but ignores it.
     const child = spawn(process.execPath, [entry, "127.0.0.1:0"], {
         cwd,
         env: {

@@ -23,7 +23,7 @@ export interface CheckResult {
 /** The wire's `DiffResponse.DiffChanges` as a word. */
 export type DiffChanges = "unknown" | "none" | "some";
 
-/** Result of Diff as the server encodes it (§1.3: `stables` and detailed diffs are never set). */
+/** Result of Diff as the server encodes it (`stables` and detailed diffs are never set). */
 export interface DiffResult {
     changes: DiffChanges;
     replaces: string[];
@@ -50,7 +50,7 @@ export interface UpdateResult {
     properties: PropertyMap;
 }
 
-/** Capabilities the plugin answered to Configure (all false for dynamic providers, §2.1). */
+/** Capabilities the plugin answered to Configure (all false for dynamic providers). */
 export interface PluginCapabilities {
     acceptSecrets: boolean;
     supportsPreview: boolean;
@@ -86,14 +86,14 @@ export class PluginRpcError extends Error {
         readonly grpcCode: number,
         /** The status details: the hook's error message. */
         readonly details: string,
-        /** Present when the hook threw an error carrying `id` (§2.4). */
+        /** Present when the hook threw an error carrying `id` (packed as ErrorResourceInitFailed). */
         readonly initFailure?: InitFailure,
     ) {
         super(`${method} failed (${grpc.status[grpcCode] ?? grpcCode}): ${details}`);
     }
 }
 
-/** Converts a gRPC error, decoding `grpc-status-details-bin` for partial failures (§2.4). */
+/** Converts a gRPC error, decoding `grpc-status-details-bin` for partial failures (ErrorResourceInitFailed). */
 export function toPluginRpcError(method: string, err: grpc.ServiceError): PluginRpcError {
     let initFailure: InitFailure | undefined;
     const raw = err.metadata?.get("grpc-status-details-bin") ?? [];

@@ -20,7 +20,7 @@ export type PropertyMap = Record<string, any>;
 
 /**
  * `Struct.fromJavaScript` with the offending path named: its own error ("Unexpected struct type") does not say
- * where the `undefined`/`Date`/`Buffer` is (§1.2), which makes test failures hard to read.
+ * where the `undefined`/`Date`/`Buffer` is (pulumi/pulumi#2205, #3012), which makes test failures hard to read.
  */
 export function toStruct(value: PropertyMap, what: string): Struct {
     assertJsonLike(value, what);

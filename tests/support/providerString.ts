@@ -2,7 +2,7 @@
  * Obtains the `__provider` text of a dynamic resource exactly as the SDK serializes it, without an engine.
  *
  * Under `pulumi.runtime.setMocks` the dynamic resource's hooks never run, but its constructor still serializes the
- * provider closure into the `__provider` input (§5), so a mock `newResource` sees the very text the engine would
+ * provider closure into the `__provider` input (pulumi/pulumi `sdk/nodejs/dynamic/index.ts`), so a mock `newResource` sees the very text the engine would
  * store and hand to the plugin.
  *
  * How setMocks delivers secrets (observed with @pulumi/pulumi 3.248.0, Node 20): mocks report
@@ -11,7 +11,7 @@
  * object with one secret field (`{k: secret("v")}`) and an array with one secret element both arrive as ONE secret
  * wrapping the whole plain value (the resource constructor lifts each prop through `output()`, so the real engine
  * receives the same top-level secrets [inferred]). `__provider` arrives wrapped when the closure captured a secret Output
- * (`containsSecrets`, §1.2), plain otherwise. {@link captureProviderString} unwraps all of that and reports which
+ * (`containsSecrets`, pulumi/pulumi#13329), plain otherwise. {@link captureProviderString} unwraps all of that and reports which
  * top-level keys were secret.
  */
 import * as pulumi from "@pulumi/pulumi";

@@ -160,6 +160,34 @@ export function applyMutation(inputs: Props, { path, value }: Mutation): Props {
     return root;
 }
 
+/** One list of `inputs` with a null or missing item inserted, and the path of that item (where `check` must fail). */
+export interface AbsentItem {
+    mutation: Mutation;
+    item: string;
+}
+
+/**
+ * Every list the table declares, as `inputs` hold it (an empty one where they hold none), with a
+ * null or undefined item inserted at any position: item 0 stands for each enclosing `[]`.
+ */
+export function absentItem(schema: Schema, inputs: Props): fc.Arbitrary<AbsentItem> {
+    const lists = schemaPaths(schema).filter((path) => fieldAt(schema, path)?.kind === "list");
+    return fc.constantFrom(...lists).chain((path) => {
+        const concrete = path.replace(/\[\]/g, "[0]");
+        const existing = valueAt(inputs, concrete);
+        const items = Array.isArray(existing) ? existing : [];
+        return fc.tuple(fc.nat(items.length), fc.constantFrom(null, undefined)).map(([at, absent]) => {
+            const value = [...items.slice(0, at), absent, ...items.slice(at)];
+            return { mutation: { path, value, unknown: false }, item: `${concrete}[${at}]` };
+        });
+    });
+}
+
+/** The value of `inputs` at a concrete path (`a[0].b`), or undefined. */
+function valueAt(inputs: Props, path: string): unknown {
+    return (pathSteps(path) ?? []).reduce<unknown>((node, step) => (typeof node === "object" && node !== null ? (node as Record<string | number, unknown>)[step] : undefined), inputs);
+}
+
 /** Paths of the keys in `inputs` that the table does not declare (under the root and declared objects, lists included). */
 export function undeclaredKeys(schema: Schema, inputs: unknown, prefix = ""): string[] {
     if (typeof inputs !== "object" || inputs === null || Array.isArray(inputs)) return [];
@@ -175,4 +203,28 @@ function nestedUndeclared(field: Field, value: unknown, path: string): string[] 
     if (field.kind === "object") return undeclaredKeys(field.fields, value, path + ".");
     if (field.kind === "list" && Array.isArray(value)) return value.flatMap((item, i) => nestedUndeclared(field.items, item, `${path}[${i}]`));
     return [];
+}
+
+/**
+ * Paths of the values `raw` holds (neither null nor undefined) under declared keys that `inputs`
+ * lacks: what `check` accepted but dropped. Object fields and list items are followed by key and index.
+ */
+export function droppedValues(schema: Schema, raw: unknown, inputs: unknown, prefix = ""): string[] {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return [];
+    const kept = typeof inputs === "object" && inputs !== null && !Array.isArray(inputs) ? (inputs as Props) : {};
+    return Object.keys(raw).flatMap((key) => {
+        const field = Object.prototype.hasOwnProperty.call(schema, key) ? schema[key] : undefined;
+        const value = (raw as Props)[key];
+        if (!field || value === null || value === undefined) return [];
+        const has = Object.prototype.hasOwnProperty.call(kept, key) && kept[key] !== null && kept[key] !== undefined;
+        return has ? droppedIn(field, value, kept[key], prefix + key) : [prefix + key];
+    });
+}
+
+function droppedIn(field: Field, raw: unknown, kept: unknown, path: string): string[] {
+    if (field.kind === "object") return droppedValues(field.fields, raw, kept, path + ".");
+    if (field.kind !== "list" || !Array.isArray(raw) || !Array.isArray(kept)) return [];
+    // A set-valued list is sorted by check, so items are compared by count only there.
+    if (raw.length !== kept.length) return [path];
+    return field.set ? [] : raw.flatMap((item, i) => (item === null || item === undefined ? [`${path}[${i}]`] : droppedIn(field.items, item, kept[i], `${path}[${i}]`)));
 }

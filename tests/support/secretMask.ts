@@ -16,7 +16,7 @@ export type SecretMask = true | { [key: string]: SecretMask };
 export type SecretMaskMap = { [key: string]: SecretMask };
 
 /**
- * The engine's `annotateSecrets(outs, ins)` for providers that do not accept secrets (§1.2): an output is secret
+ * The engine's `annotateSecrets(outs, ins)` for providers that do not accept secrets (`provider_plugin.go`): an output is secret
  * where the input with the same key was; objects recurse; arrays of equal length are matched by index, and an
  * array that ends up with any secret element becomes wholly secret.
  *

@@ -80,6 +80,13 @@ describe("parseCreateConnectionRequest", () => {
         throwsAli(() => parseCreateConnectionRequest({ ...CREATE, LocalSubnet: "10.0.0.0/24,10.0.1/24" }), "IllegalParam.LocalSubnet", /^The specified "LocalSubnet" \(10\.0\.0\.0\/24,10\.0\.1\/24\) is invalid$/);
     });
 
+    it("can accept a RemoteSubnet that overlaps LocalSubnet: the API reference documents no rule between them", () => {
+        // WHEN
+        const request = parseCreateConnectionRequest({ ...CREATE, LocalSubnet: "10.0.0.0/16", RemoteSubnet: "10.0.1.0/24" });
+        // THEN
+        assert.equal(request.remoteSubnet, "10.0.1.0/24");
+    });
+
     it("fails when RemoteSubnet is malformed", () => {
         // WHEN / THEN
         throwsAli(() => parseCreateConnectionRequest({ ...CREATE, RemoteSubnet: "192.168.0.0/24," }), "IllegalParam.RemoteSubnet", /"RemoteSubnet"/);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createRequest, withTencentEmulator, type TencentHarness, type VpcClient, TRANSITION_MS } from "./support";
 
-/** Seed 001's example request, against the fixtures. */
+/** AddVpnConnEx's example request (https://cloud.tencent.com/document/product/215/5110), against the fixtures. */
 const SEED_ADD = {
     vpcId: "vpc-emu00001",
     userGwId: "cgw-emu0001",
@@ -29,7 +29,7 @@ describe("actions2", () => {
     }
 
     describe("AddVpnConnEx", () => {
-        it("can answer like seed 001's example, with a numeric taskId and no connection id", async () => {
+        it("can answer like AddVpnConnEx's example, with a numeric taskId and no connection id", async () => {
             // WHEN
             const r = await h.legacy("AddVpnConnEx", SEED_ADD);
             // THEN
@@ -79,8 +79,8 @@ describe("actions2", () => {
             ["an IKE value is upper-case (2.0 values are lower-case)", { "IKESet.propoEncryAlgorithm": "AES-CBC-128" }, 4000, "InvalidParameter"],
             ["the IKE SA lifetime is out of 60–604800", { "IKESet.ikeSaLifetimeSeconds": "59", "IKESet.remoteAddress": "198.51.100.11" }, 4000, "InvalidParameter"],
             ["the IPsec SA lifetime is out of 180–604800", { "IPsecSet.ipsecSaLifetimeSeconds": "604801" }, 4000, "InvalidParameter"],
-            ["the IPsec SA traffic is out of the seed's 2560–604800", { "IPsecSet.ipsecSaLifetimeTraffic": "1843200" }, 4000, "InvalidParameter"],
-            ["the PFS group is not in the seed's list", { "IPsecSet.pfsDhGroup": "dh-group15" }, 4000, "InvalidParameter"],
+            ["the IPsec SA traffic is out of AddVpnConnEx's 2560–604800", { "IPsecSet.ipsecSaLifetimeTraffic": "1843200" }, 4000, "InvalidParameter"],
+            ["the PFS group is not in AddVpnConnEx's list", { "IPsecSet.pfsDhGroup": "dh-group15" }, 4000, "InvalidParameter"],
             ["the remote identity is address without remoteAddress", { "IKESet.remoteIdentity": "address" }, 4000, "MissingParameter"],
             ["a userGwCidrBlock CIDR is malformed", { "userGwCidrBlock.0": "10.56.20.1/99" }, 4000, "InvalidParameter"],
             ["an spdAcl CIDR is malformed", { spdAcl: '{"10.0.0.0/24":["172.16.0.0/99"]}' }, 4000, "InvalidParameter"],
@@ -96,7 +96,7 @@ describe("actions2", () => {
         }
 
         it("fails when neither userGwCidrBlock.n nor spdAcl is given", async () => {
-            // GIVEN seed 001's request without its userGwCidrBlock.0
+            // GIVEN AddVpnConnEx's example request without its userGwCidrBlock.0
             const params: Record<string, string> = { ...SEED_ADD };
             delete params["userGwCidrBlock.0"];
             // WHEN
@@ -105,7 +105,7 @@ describe("actions2", () => {
             assert.deepEqual([r.code, r.codeDesc], [4000, "MissingParameter"]);
         });
 
-        it("fails with a message naming the seed's parameter, not the API 3.0 one", async () => {
+        it("fails with a message naming the legacy parameter, not the API 3.0 one", async () => {
             // WHEN
             const r = await h.legacy("AddVpnConnEx", { ...SEED_ADD, "IKESet.remoteIdentity": "address" });
             // THEN
@@ -164,7 +164,7 @@ describe("actions2", () => {
             );
         });
 
-        it("can apply the seed's 2.0 defaults (md5, 3des-cbc) when nothing is given", async () => {
+        it("can apply AddVpnConnEx's 2.0 defaults (md5, 3des-cbc) when nothing is given", async () => {
             // GIVEN
             const id = await addAvailable();
             // WHEN
@@ -230,7 +230,7 @@ describe("actions2", () => {
                 "userGwCidrBlock.0": "10.100.2.0/24",
                 "IPsecSet.pfsDhGroup": "dh-group5",
             });
-            // THEN like seed 002's example
+            // THEN like ModifyVpnConnEx's example
             assert.equal(r.code, 0, r.message);
             assert.deepEqual(
                 { ...r.data, taskId: 0 },
@@ -254,7 +254,7 @@ describe("actions2", () => {
     });
 
     describe("ModifyVpnConnEx", () => {
-        it("fails with the seed's InvalidVpnGw.NotFound when the connection is unknown", async () => {
+        it("fails with the documented InvalidVpnGw.NotFound when the connection is unknown", async () => {
             // WHEN
             const r = await h.legacy("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: "vpnx-abcdefgh", vpnConnName: "x" });
             // THEN

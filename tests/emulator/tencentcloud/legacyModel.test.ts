@@ -5,7 +5,7 @@ import { legacyBlocks, legacySpd, legacyStatus, toLegacyError } from "../../../e
 
 describe("legacyModel", () => {
     describe("legacyBlocks", () => {
-        it("can translate seed names and lower-case values to API 3.0 blocks", () => {
+        it("can translate the documented names and lower-case values to API 3.0 blocks", () => {
             // GIVEN
             const params = {
                 "IKESet.propoEncryAlgorithm": "aes-cbc-192",
@@ -25,7 +25,7 @@ describe("legacyModel", () => {
             });
         });
 
-        it("can fill seed 001's defaults and the customer gateway address on add", () => {
+        it("can fill AddVpnConnEx's defaults and the customer gateway address on add", () => {
             // WHEN
             const blocks = legacyBlocks({}, { remoteAddress: "198.51.100.11" });
             // THEN
@@ -34,7 +34,7 @@ describe("legacyModel", () => {
             assert.deepEqual(blocks.IPSECOptionsSpecification, { EncryptAlgorithm: "3DES-CBC", IntegrityAlgorith: "MD5", PfsDhGroup: "NULL" });
         });
 
-        it("fails when a value is outside the seed's list or range", () => {
+        it("fails when a value is outside the documented list or range", () => {
             // THEN
             assert.throws(() => legacyBlocks({ "IKESet.dhGroupName": "group15" }, undefined), /`IKESet.dhGroupName`/);
             assert.throws(() => legacyBlocks({ "IPsecSet.ipsecSaLifetimeTraffic": "604801" }, undefined), /2560 and 604800/);
@@ -77,7 +77,7 @@ describe("legacyModel", () => {
         const nf = (resource: "vpc" | "vpnGateway" | "customerGateway" | "vpnConnection" | "task") =>
             new TencentError("ResourceNotFound", "The resource `x` is not found.", { resource });
 
-        it("can use the seeds' not-found codes per resource and action", () => {
+        it("can use the documented not-found codes per resource and action", () => {
             // WHEN / THEN
             assert.equal(toLegacyError(nf("vpc"), "AddVpnConnEx").code, "InvalidVpc.NotFound");
             assert.equal(toLegacyError(nf("vpnGateway"), "AddVpnConnEx").code, "InvalidVpnGw.NotFound");
@@ -86,7 +86,7 @@ describe("legacyModel", () => {
             assert.equal(toLegacyError(nf("vpnConnection"), "DeleteVpnConn").code, "InvalidVpnConn.NotFound");
         });
 
-        it("can map name, quota and state failures to the seeds' codes", () => {
+        it("can map name, quota and state failures to the legacy actions' codes", () => {
             // WHEN
             const name = new TencentError("InvalidParameterValue.TooLong", "`VpnConnectionName` too long", { field: "VpnConnectionName" });
             // THEN
@@ -96,7 +96,7 @@ describe("legacyModel", () => {
             assert.equal(toLegacyError(new TencentError("UnsupportedOperation.InvalidState", "busy"), "AddVpnConnEx").code, "ActionLocked");
         });
 
-        it("can rename API 3.0 fields in messages to the seeds' names", () => {
+        it("can rename API 3.0 fields in messages to the legacy names", () => {
             // WHEN
             const e = new TencentError("MissingParameter", "The request is missing a required parameter `IKEOptionsSpecification.RemoteAddress`.");
             // THEN

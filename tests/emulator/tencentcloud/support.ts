@@ -1,13 +1,14 @@
 /**
  * Test support for the Tencent front end: an emulator on 127.0.0.1 serving only this front end, the
  * real `tencentcloud-sdk-nodejs` VPC client pointed at it, a test-only API 2.0 signer written from the
- * documented algorithm (reference §3.2), a fake context for unit tests, and a bounded poll.
+ * documented algorithm (https://tencentcloud.com/document/api/214/1526), a fake context for unit tests, and a bounded poll.
  */
 import * as http from "http";
 import { createHmac } from "crypto";
 import { ControlClient } from "../../../emulator/core/controlClient";
 import { startEmulator, type RunningEmulator } from "../../../emulator/core/server";
 import type { EmulatorContext, EmulatorSettings } from "../../../emulator/core/types";
+import { isTencentError, type TencentError } from "../../../emulator/tencentcloud/errors";
 import { createTencentFrontEnd, TencentEndpointInfo } from "../../../emulator/tencentcloud/frontEnd";
 import { Client as VpcClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client";
 
@@ -71,7 +72,7 @@ export async function startTencent(settings: Partial<EmulatorSettings> = { trans
                 credential: credential ?? { secretId: info.secretId, secretKey: info.secretKey },
                 region: info.region,
                 profile: {
-                    // Always an agent: without one the SDK routes through $http_proxy (reference §2.1 gotcha 3).
+                    // Always an agent: without one the SDK routes through $http_proxy (`tencentcloud/common/http/fetch.js`).
                     httpProfile: { endpoint: info.endpoint.replace(/^http:\/\//, ""), protocol: "http://", reqTimeout: 5, agent },
                 },
             }),
@@ -102,7 +103,7 @@ export function withTencentEmulator(use: (harness: TencentHarness) => void): voi
 }
 
 /**
- * API 2.0 signature from the documented algorithm (reference §3.2): sort parameter names, join raw
+ * API 2.0 signature from the documented algorithm (https://tencentcloud.com/document/api/214/1526): sort parameter names, join raw
  * `k=v` with `&`, prepend `METHOD + host + path + "?"`, HMAC (SHA1 default, SHA256 on request), base64.
  */
 export function signLegacy(method: string, hostWithPort: string, path: string, params: Record<string, string>, secretKey: string, digest: "sha1" | "sha256"): string {
@@ -206,4 +207,15 @@ export function createRequest(overrides: Record<string, unknown> = {}): Record<s
         SecurityPolicyDatabases: [{ LocalCidrBlock: "10.0.0.0/16", RemoteCidrBlock: ["192.168.10.0/24"] }],
         ...overrides,
     };
+}
+
+/** The TencentError `fn` throws; any other outcome fails the test. */
+export function thrownTencentError(fn: () => unknown): TencentError {
+    try {
+        fn();
+    } catch (e) {
+        if (isTencentError(e)) return e;
+        throw e;
+    }
+    throw new Error("expected a TencentError");
 }

@@ -57,6 +57,14 @@ describe("alicloud VPN_CONNECTION_SCHEMA", () => {
         });
     }
 
+    it("can accept local and remote subnets that overlap: CreateVpnConnection documents no rule between them (Tencent Cloud's SPD does)", () => {
+        // GIVEN a remote subnet inside the local one
+        // WHEN checked
+        const failures = failuresFor({ localSubnets: ["10.0.0.0/16"], remoteSubnets: ["10.0.1.0/24"] });
+        // THEN nothing is refused
+        assert.deepEqual(failures, []);
+    });
+
     it("can map inputs to CreateVpnConnection parameters", () => {
         // GIVEN checked inputs with a PSK and unordered subnets
         const { inputs } = checkInputs(VPN_CONNECTION_SCHEMA, { ...VALID, preSharedKey: "s3cret!", localSubnets: ["10.1.0.0/16", "10.0.0.0/16"], name: "office" });

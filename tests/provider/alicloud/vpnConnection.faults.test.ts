@@ -155,6 +155,40 @@ describe("alicloud vpnConnection hooks: answers that are not the API's envelope 
         assert.deepEqual((await connections()).map((c) => c.Name), ["renamed"]);
     });
 
+    it("fails after a bounded number of salted ClientTokens when every create answers with a deleted connection", async () => {
+        // GIVEN creates that all answer with a connection made long ago and no longer listed
+        await raw("CreateVpnConnection", 200, '{"RequestId":"R-OLD","VpnConnectionId":"vco-retired","CreateTime":1}', { json: true, count: 1000 });
+        // WHEN created
+        const attempt = hooks.create(await checked());
+        // THEN it gives up with a typed error naming what to do, after 11 creates each with its own token
+        await assert.rejects(attempt, (error: unknown) => {
+            assert.ok(error instanceof CloudApiError, String(error));
+            assert.equal(error.code, "ClientToken.Retired");
+            assert.match(error.message, /idempotencyKey/);
+            return true;
+        });
+        const tokens = (await calls("CreateVpnConnection")).map((c) => c.params.ClientToken);
+        assert.equal(tokens.length, 11);
+        assert.equal(new Set(tokens).size, 11);
+        assert.deepEqual(await connections(), []);
+    });
+
+    it("fails without another salted create once the create's deadline has passed", async () => {
+        // GIVEN creates that all answer with a deleted connection, and describes slow enough to spend a 1 s deadline
+        await raw("CreateVpnConnection", 200, '{"RequestId":"R-OLD","VpnConnectionId":"vco-retired","CreateTime":1}', { json: true, count: 1000 });
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1000, fault: { kind: "delay", ms: 400 } });
+        // WHEN created with a 1 s create timeout
+        const attempt = hooks.create(await checked({ timeouts: { create: 1 } }));
+        // THEN it gives up after the first create, saying the deadline passed
+        await assert.rejects(attempt, (error: unknown) => {
+            assert.ok(error instanceof CloudApiError, String(error));
+            assert.equal(error.code, "ClientToken.Retired");
+            assert.match(error.message, /deadline has passed/);
+            return true;
+        });
+        assert.equal((await calls("CreateVpnConnection")).length, 1);
+    });
+
     it("can wait out the busy families IncorrectStatus.* and OperationDenied.VpnGwLocked", async () => {
         // GIVEN creates refused while the gateway is locked and in an incorrect status
         await cloud.control.armFault({ cloud: "alicloud", action: "CreateVpnConnection", fault: { kind: "error", code: "OperationDenied.VpnGwLocked", httpStatus: 400 } });

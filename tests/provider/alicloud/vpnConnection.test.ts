@@ -123,7 +123,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         await hooks.remove(created.id, created.outs);
     });
 
-    it("can read the status under the seed's lower-case key and the current upper-case one", async () => {
+    it("can read the status under the 2019 samples' lower-case key and the current upper-case one", async () => {
         const created = await hooks.create(await checked(desired()));
         for (const statusKey of ["status", "Status"]) {
             await cloud.control.call("POST", "/alicloud/settings", { statusKey });
@@ -243,6 +243,20 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         assert.equal(updated.outs.ikeConfig.ikeEncAlg, "aes256");
     });
 
+    it("can modify a connection whose stored outputs hold an empty PSK (state from an earlier version) without sending it", async () => {
+        // GIVEN a connection with a cloud-generated PSK whose recorded outputs say `preSharedKey: ""`
+        const inputs = await checked(desired({ preSharedKey: undefined }));
+        const created = await hooks.create(inputs);
+        const olds = { ...created.outs, preSharedKey: "" };
+        // WHEN an IKE field changes (the whole IkeConfig block is re-sent)
+        const updated = await hooks.update(created.id, olds, await checked(desired({ preSharedKey: undefined, ikeConfig: { ikeEncAlg: "aes256" } })));
+        // THEN the modify carried no empty Psk, and the cloud kept the key it generated
+        const [modify] = (await cloud.control.requests()).filter((entry: Props) => entry.action === "ModifyVpnConnectionAttribute");
+        assert.equal(modify.outcome, "OK");
+        assert.equal(updated.outs.ikeConfig.ikeEncAlg, "aes256");
+        assert.equal((await hooks.read(created.id, updated.outs)).props!.preSharedKey, created.outs.preSharedKey);
+    });
+
     it("fails when the connection exists but the wait fails, keeping its id for the engine", async () => {
         // GIVEN describe calls that fail with a non-retryable code after the create
         await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
@@ -256,6 +270,33 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
             assert.doesNotMatch(error.message, /Psk-For-Tests-1/);
             return true;
         });
+    });
+
+    it("can finish a partial create on the next update without creating again", async () => {
+        // GIVEN a create whose wait failed after the cloud made the connection (kept in state by the engine)
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
+        const inputs = await checked(desired());
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        const before = await cloud.control.counters();
+        // WHEN the engine updates it on the next up (it does for a resource with init errors)
+        const updated = await hooks.update(partial.id, partial.properties, inputs);
+        // THEN it waited for the connection and recorded what the cloud reports, creating and modifying nothing
+        assert.equal(updated.outs.state, "active");
+        assert.equal(updated.outs.vpnConnectionId, partial.id);
+        const after = await cloud.control.counters();
+        for (const action of ["CreateVpnConnection", "ModifyVpnConnectionAttribute"]) assert.equal(after[`alicloud:${action}`] ?? 0, before[`alicloud:${action}`] ?? 0, action);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [partial.id]);
+    });
+
+    it("fails when a partial create's connection is gone by the next update, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection was then deleted out of band
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
+        const inputs = await checked(desired());
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        await cloud.control.call("DELETE", `/alicloud/connections/${partial.id}`);
+        // WHEN the engine updates it THEN the error names the connection and `pulumi refresh`
+        await assert.rejects(hooks.update(partial.id, partial.properties, inputs), (error: any) => error.name === "IncompleteCreateGoneError" && error.id === partial.id && /pulumi refresh/.test(error.message));
+        assert.deepEqual(await connections(), []);
     });
 
     it("fails an update without echoing a PSK the cloud generated", async () => {
@@ -282,6 +323,8 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
             assert.equal(error.code, "InvalidVpnGatewayInstanceId.NotFound");
             assert.ok(error.requestId);
             assert.match(error.message, /check `vpnGatewayId`/);
+            // The emulator's message ends in a period, as the cloud's do: no second one before the hint.
+            assert.match(error.message, /[^.]\. Hint: /);
             return true;
         });
         assert.equal((await connections()).length, 0);

@@ -15,7 +15,7 @@ import { Props, Schema } from "../../../provider/core/schema";
 import * as tencentHooks from "../../../provider/tencentcloud/vpnConnection";
 import { VPN_CONNECTION_SCHEMA as TENCENT_SCHEMA } from "../../../provider/tencentcloud/schema";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
-import { applyMutation, Mutation, mutation, namesInput, undeclaredKeys } from "../../support/schemaArbitraries";
+import { absentItem, AbsentItem, applyMutation, droppedValues, Mutation, mutation, namesInput, undeclaredKeys } from "../../support/schemaArbitraries";
 import { recordConnects } from "../../support/socketLog";
 import { VALID as ALICLOUD_VALID } from "../alicloud/fixtures";
 import { VALID as TENCENT_VALID } from "../tencentcloud/fixtures";
@@ -56,6 +56,16 @@ const RESOURCES: Resource[] = [
     },
 ];
 
+/** Runs `property` `runs` times under the seed and time bound; a failure names its cause and the seed to replay. */
+async function assertProperty<T>(property: fc.IAsyncProperty<T>, runs: number): Promise<void> {
+    try {
+        await fc.assert(property, { numRuns: runs, seed: SEED, interruptAfterTimeLimit: TIME_LIMIT_MS });
+    } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        throw new Error(`${(error as Error).message}\nCause: ${cause instanceof Error ? cause.message : String(cause)}\n(replay with CHECK_PROPERTIES_SEED=${SEED})`);
+    }
+}
+
 describe("check properties: arbitrary input at every declared path", function () {
     this.timeout(4 * TIME_LIMIT_MS);
     let cloud: TestCloud;
@@ -91,6 +101,7 @@ describe("check properties: arbitrary input at every declared path", function ()
                 // AND accepted input holds no key the table does not declare (none may be dropped silently),
                 // and is accepted by the cloud too, unless it changed what only the cloud can judge
                 assert.deepEqual(undeclaredKeys(resource.schema, news), [], "check accepted undeclared keys");
+                assert.deepEqual(droppedValues(resource.schema, news, inputs), [], "check accepted input but dropped values it held");
                 accepted++;
                 if (mutations.some((m) => resource.cloudState.some((path) => m.path === path || m.path.startsWith(`${path}.`)))) return;
                 const create = await recordConnects(() => resource.hooks.create(inputs as Props));
@@ -99,14 +110,24 @@ describe("check properties: arbitrary input at every declared path", function ()
                 assert.ok(Object.keys(await cloud.control.counters()).length > 0, "the create reached the emulator");
                 created++;
             });
-            try {
-                await fc.assert(property, { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: TIME_LIMIT_MS });
-            } catch (error) {
-                const cause = (error as { cause?: unknown }).cause;
-                throw new Error(`${(error as Error).message}\nCause: ${cause instanceof Error ? cause.message : String(cause)}\n(replay with CHECK_PROPERTIES_SEED=${SEED})`);
-            }
+            await assertProperty(property, RUNS);
             // The runs reached both outcomes (else the generators would be testing nothing).
             assert.ok(accepted > 0 && created > 0, `accepted ${accepted}, created ${created} of ${RUNS} runs (seed ${SEED})`);
+        });
+
+        it(`fails ${resource.name} inputs whose list holds a null or missing item, naming the item, at every list path`, async () => {
+            const property = fc.asyncProperty(absentItem(resource.schema, resource.valid), async ({ mutation: change, item }: AbsentItem) => {
+                // GIVEN valid inputs with one list holding an absent item
+                const news = applyMutation(resource.valid, change);
+                // WHEN checked
+                const { failures = [] } = await resource.hooks.check({}, news);
+                // THEN the item is named: it never vanishes, taking its list with it
+                assert.ok(
+                    failures.some((failure) => failure.property === item),
+                    `no failure names ${item}: ${JSON.stringify(failures.map((f) => f.property))}`,
+                );
+            });
+            await assertProperty(property, RUNS / 2);
         });
     }
 });

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { parseDriftLine } from "../../../provider/core/driftLine";
-import { CloudResource, deleteFirstOnSameGateway, resourceHooks } from "../../../provider/core/hooks";
+import { CloudResource, deleteFirstOnSameGateway, progressSubject, resourceHooks } from "../../../provider/core/hooks";
+import { currentProgress } from "../../../provider/core/progress";
+import { IncompleteCreateGoneError } from "../../../provider/core/errors";
+import { INCOMPLETE_KEY, partialCreateError } from "../../../provider/core/resource";
 import { Props, Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -24,6 +27,10 @@ function fakeResource(observed: Props | undefined): CloudResource & { calls: str
         async observe() {
             calls.push("observe");
             return observed;
+        },
+        async settle(id, olds, inputs) {
+            calls.push(`settle ${id} timeouts=${JSON.stringify(inputs.timeouts ?? null)}`);
+            return observed && { ...olds, ...observed };
         },
         async modify(id, actual, inputs, changedPaths) {
             calls.push(`modify ${changedPaths.join(",")}`);
@@ -85,6 +92,16 @@ describe("resourceHooks", () => {
         assert.deepEqual(read.inputs, { region: "r1", name: "a" });
     });
 
+    it("can leave the stored inputs alone when state records none and the cloud still matches it", async () => {
+        // GIVEN outputs written before inputs were recorded, which the cloud still reports
+        const hooks = resourceHooks(fakeResource({ region: "r1", name: "a" }));
+        // WHEN read
+        const read = await hooks.read("id-1", { region: "r1", name: "a", __provider: "p" });
+        // THEN no inputs come back (the engine keeps its own) and no record is invented
+        assert.equal(read.inputs, undefined);
+        assert.deepEqual(read.props, { region: "r1", name: "a" });
+    });
+
     it("can record the inputs of a create in its outputs and give them back on read", async () => {
         // GIVEN a created resource whose cloud later reports a field the inputs did not set
         const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
@@ -109,6 +126,43 @@ describe("resourceHooks", () => {
         assert.deepEqual(resource.calls, []);
     });
 
+    it("can finish a partial create on the next update, then apply only what still differs", async () => {
+        // GIVEN the outputs a partial create left in state, a cloud that now reports the connection
+        // ready, and a program that renamed it meanwhile (with a longer update deadline)
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource({ region: "r1", name: "a", state: "active" });
+        const hooks = resourceHooks(resource);
+        // WHEN the engine updates it
+        const result = await hooks.update("id-1", partial.properties, { region: "r1", name: "b", timeouts: { create: 5 }, __provider: "p" });
+        // THEN the create is finished first (under the new inputs' deadline), then only the rename is sent
+        assert.equal(partial.properties[INCOMPLETE_KEY], true);
+        assert.deepEqual(resource.calls, ['settle id-1 timeouts={"create":5}', "modify name"]);
+        assert.equal(result.outs[INCOMPLETE_KEY], undefined);
+    });
+
+    it("can finish a partial create without a diff, recording what the cloud reports", async () => {
+        // GIVEN a partial create whose inputs are unchanged
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource({ region: "r1", name: "a", state: "active" });
+        // WHEN the engine updates it (it does so for a resource with init errors)
+        const result = await resourceHooks(resource).update("id-1", partial.properties, { region: "r1", name: "a", __provider: "p" });
+        // THEN no change is sent, and the outputs are the cloud's, without the mark
+        assert.deepEqual(resource.calls, ["settle id-1 timeouts=null"]);
+        assert.deepEqual(result.outs, { region: "r1", name: "a", state: "active", timeouts: null, __inputs: { region: "r1", name: "a" } });
+    });
+
+    it("fails when a partial create's connection is gone from the cloud, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection the cloud no longer has
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource(undefined);
+        // WHEN the engine updates it THEN the error names the connection and the way out, and nothing was sent
+        await assert.rejects(
+            resourceHooks(resource).update("id-1", partial.properties, { region: "r1", name: "a", __provider: "p" }),
+            (error: unknown) => error instanceof IncompleteCreateGoneError && error.id === "id-1" && /pulumi refresh/.test(error.message),
+        );
+        assert.deepEqual(resource.calls, ["settle id-1 timeouts=null"]);
+    });
+
     it("can pass changed cloud paths to modify, without __provider", async () => {
         // GIVEN hooks over a resource
         const resource = fakeResource(undefined);
@@ -129,5 +183,46 @@ describe("deleteFirstOnSameGateway", () => {
         // THEN only the first deletes before replacing
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g1" }, diff).deleteBeforeReplace, true);
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g2" }, diff).deleteBeforeReplace, false);
+    });
+});
+
+describe("progressSubject", () => {
+    it("can name a connection by its URN's resource name, else its name input, with the ID once known", () => {
+        assert.equal(progressSubject({ idempotencyKey: "urn:pulumi:dev::proj::pulumi:providers:x$pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office", name: "n" }, "vco-1"), "office (vco-1)");
+        assert.equal(progressSubject({ idempotencyKey: "my-own-key", name: "hq-link" }), 'connection "hq-link"');
+        assert.equal(progressSubject({}, "vco-2"), "connection (vco-2)");
+    });
+
+    it("can run each write under its own progress, and reads under none", async () => {
+        // GIVEN a resource that records whether a progress was current during each call
+        const seen: string[] = [];
+        const resource = fakeResource({ region: "r1", name: "a" });
+        const record = (label: string) => seen.push(`${label}:${currentProgress() ? "tracked" : "untracked"}`);
+        const hooks = resourceHooks({
+            ...resource,
+            async create(inputs) {
+                record("create");
+                return { id: "id-1", outs: inputs };
+            },
+            async observe(id, olds) {
+                record("read");
+                return olds;
+            },
+            async modify(id, actual, inputs) {
+                record("update");
+                return inputs;
+            },
+            async remove() {
+                record("delete");
+            },
+        });
+        // WHEN every hook runs
+        await hooks.create({ region: "r1", name: "a", __provider: "p" });
+        await hooks.read("id-1", { region: "r1", name: "a" });
+        await hooks.update("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b" });
+        await hooks.remove("id-1", { region: "r1", name: "b" });
+        // THEN writes were tracked, the read was not, and nothing is tracked afterwards
+        assert.deepEqual(seen, ["create:tracked", "read:untracked", "update:tracked", "delete:tracked"]);
+        assert.equal(currentProgress(), undefined);
     });
 });

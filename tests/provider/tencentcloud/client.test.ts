@@ -30,7 +30,7 @@ describe("tencentcloud client", () => {
     it("can call the real SDK over loopback http, signing TC3 with the action and region headers", async () => {
         // GIVEN a server answering like API 3.0
         server.handle((_req, _body, res) => json(res, { Response: { TotalCount: 0, VpnConnectionSet: [], RequestId: "r-1" } }));
-        // AND an http_proxy the SDK would otherwise route loopback through (reference §2.1 gotcha 3)
+        // AND an http_proxy the SDK would otherwise route loopback through (tencentcloud-sdk-nodejs `tencentcloud/common/http/fetch.js`)
         const saved = process.env.http_proxy;
         process.env.http_proxy = "http://127.0.0.1:9";
         // WHEN an action is called

@@ -1,7 +1,7 @@
 /** Shared inputs of the Tencent provider tests. */
 import { Props } from "../../../provider/core/schema";
 
-/** The smallest valid connection on the emulator's fixtures: every seed-required field. */
+/** The smallest valid connection on the emulator's fixtures: every field AddVpnConnEx requires. */
 export const VALID: Props = {
     region: "ap-guangzhou",
     vpcId: "vpc-emu00001",

@@ -9,7 +9,7 @@ import { json, Loopback, startLoopback } from "./loopback";
 const SECRET_KEY = "legacy-secret-key-01";
 
 describe("tencentcloud legacy client", () => {
-    it("can flatten nested parameters with dot notation, as the seeds name them", () => {
+    it("can flatten nested parameters with dot notation, as AddVpnConnEx and ModifyVpnConnEx name them", () => {
         // GIVEN nested objects, a list, an undefined value and a plain value
         // WHEN flattened
         // THEN keys are dotted paths, list items indexed, values strings, and undefined left out
@@ -120,7 +120,7 @@ describe("tencentcloud legacy client", () => {
             assert.equal(new URLSearchParams(request.body).get("preSharedKey"), "a+b c&d");
         });
 
-        it("can retry ActionLocked (the resource is busy, reference §3.2)", async () => {
+        it("can retry ActionLocked (the resource is busy, https://cloud.tencent.com/doc/api/245/4924)", async () => {
             // GIVEN a server busy twice, then done
             let calls = 0;
             server.handle((_req, _body, res) => json(res, ++calls < 3 ? { code: 5100, message: "busy", codeDesc: "ActionLocked" } : { code: 0, data: {} }));

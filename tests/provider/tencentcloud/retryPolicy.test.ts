@@ -5,7 +5,7 @@ import { callKindOf, classifyTencentError, isAmbiguousFailure } from "../../../p
 const coded = (code: string) => new CloudApiError({ cloud: "tencentcloud", action: "A", code }, "m");
 
 describe("tencentcloud retry policy", () => {
-    it("can retry throttling and busy states on every call (reference §1.9, §4.2)", () => {
+    it("can retry throttling and busy states on every call (the VPC error codes and Terraform's RetryError)", () => {
         // GIVEN throttling and busy codes, on every kind of call
         for (const kind of ["read", "write", "create"] as const) {
             // WHEN classified

@@ -13,7 +13,7 @@ const ike = (extra: Props): Props => ({ ...VALID, ikeOptions: { ...(VALID.ikeOpt
 
 describe("tencentcloud rules", () => {
     describe("IKE identities", () => {
-        it("can leave localAddress unset with ADDRESS (it defaults to the gateway's public IP, seed 001)", async () => {
+        it("can leave localAddress unset with ADDRESS (it defaults to the gateway's public IP, AddVpnConnEx)", async () => {
             // GIVEN the smallest valid inputs, which set no localAddress
             // WHEN checked
             // THEN nothing fails
@@ -39,7 +39,7 @@ describe("tencentcloud rules", () => {
         });
 
         it("fails when remoteIdentity is FQDN and remoteFqdnName is missing, whatever the local side says", async () => {
-            // GIVEN a local ADDRESS identity (Terraform checked LocalIdentity for the remote side, reference §4.2)
+            // GIVEN a local ADDRESS identity (Terraform checked LocalIdentity for the remote side, `resource_tc_vpn_connection.go`)
             const raw = { ...VALID, ikeOptions: { localIdentity: "ADDRESS", remoteIdentity: "FQDN" } };
             // WHEN checked
             // THEN the remote FQDN name is what is missing
@@ -85,7 +85,7 @@ describe("tencentcloud rules", () => {
             assert.match(await reasonOf(raw, "routeType"), /must be one of STATIC, StaticRoute, Policy: Bgp is not supported yet \(a BGP tunnel needs BgpConfig/);
         });
 
-        it("fails when neither securityPolicyDatabases nor userGwCidrBlocks is given (seed 001)", async () => {
+        it("fails when neither securityPolicyDatabases nor userGwCidrBlocks is given (AddVpnConnEx)", async () => {
             // GIVEN a policy-routed tunnel without traffic selectors
             const raw = { ...VALID, securityPolicyDatabases: undefined };
             // WHEN checked
@@ -175,7 +175,7 @@ describe("tencentcloud rules", () => {
     describe("apiVersion 2.0", () => {
         const legacy = (extra: Props): Props => ({ ...VALID, apiVersion: "2.0", ...extra });
 
-        it("can accept what seed 001 allows", async () => {
+        it("can accept what AddVpnConnEx allows", async () => {
             // GIVEN an API 2.0 connection with a traffic lifetime and an algorithm only 2.0 documents
             const raw = legacy({ ipsecOptions: { ipsecSaLifetimeTraffic: 604800, integrityAlgorithm: "md5" } });
             // WHEN checked

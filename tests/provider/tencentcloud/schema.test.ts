@@ -15,7 +15,7 @@ describe("tencentcloud schema", () => {
             // GIVEN only the required inputs
             // WHEN checked
             const { inputs, failures } = tableCheck(VALID);
-            // THEN reference §1.3/§1.4/§1.10 defaults are filled in
+            // THEN the defaults `vpc_models.d.ts` documents are filled in
             assert.equal(failures, undefined);
             assert.deepEqual(inputs!.ikeOptions, {
                 propoEncryAlgorithm: "3DES-CBC",
@@ -64,7 +64,7 @@ describe("tencentcloud schema", () => {
             assert.deepEqual(a.inputs!.securityPolicyDatabases, b.inputs!.securityPolicyDatabases);
         });
 
-        it("fails when the name is longer than 60 characters (seed 001 vpnConnName)", () => {
+        it("fails when the name is longer than 60 characters (AddVpnConnEx vpnConnName)", () => {
             // GIVEN names of 61 and of 60 characters
             // WHEN checked
             // THEN only the longer one fails, saying the limit
@@ -81,7 +81,7 @@ describe("tencentcloud schema", () => {
             assert.deepEqual(failuresOf(rest).sort(), ["customerGatewayId", "name", "preSharedKey", "region", "vpnGatewayId"]);
         });
 
-        it("fails when the IKE SA lifetime is outside 60–604800 (seed 001)", () => {
+        it("fails when the IKE SA lifetime is outside 60–604800 (AddVpnConnEx)", () => {
             // GIVEN lifetimes just outside the range, and its lower end
             for (const value of [59, 604801]) {
                 const raw = { ...VALID, ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: value } };
@@ -94,7 +94,7 @@ describe("tencentcloud schema", () => {
             assert.equal(tableCheck({ ...VALID, ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: 60 } }).failures, undefined);
         });
 
-        it("fails when the IPsec SA lifetime is outside 180–604800 (seed 001)", () => {
+        it("fails when the IPsec SA lifetime is outside 180–604800 (AddVpnConnEx)", () => {
             // GIVEN lifetimes just outside the range
             for (const value of [179, 604801]) {
                 const raw = { ...VALID, ipsecOptions: { ipsecSaLifetimeSeconds: value } };
@@ -199,6 +199,14 @@ describe("tencentcloud schema", () => {
             assert.deepEqual(failuresOf({ ...VALID, timeouts: { create: 0 } }), ["timeouts.create"]);
         });
 
+        it("can accept a pre-shared key with inner spaces: PreShareKey documents no charset (Alibaba Cloud's Psk does)", () => {
+            // GIVEN / WHEN a key with spaces inside it
+            const { inputs, failures } = tableCheck({ ...VALID, preSharedKey: "our shared key 1" });
+            // THEN it is accepted as given
+            assert.equal(failures, undefined);
+            assert.equal(inputs.preSharedKey, "our shared key 1");
+        });
+
         it("fails when the pre-shared key is blank or padded, without echoing it", () => {
             // GIVEN a blank PSK and a PSK padded with spaces
             for (const preSharedKey of ["   ", " psk-123456 "]) {
@@ -232,12 +240,12 @@ describe("tencentcloud schema", () => {
             assert.equal((request.IKEOptionsSpecification as Props).IKESaLifetimeSeconds, 86400);
             assert.equal((request.IPSECOptionsSpecification as Props).IntegrityAlgorith, "SHA1");
             assert.equal(request.DpdEnable, 1);
-            assert.equal(request.DpdTimeout, "45"); // a string in the API (reference §1.2)
+            assert.equal(request.DpdTimeout, "45"); // a string in the API (`vpc_models.d.ts` CreateVpnConnectionRequest)
             assert.equal(request.RouteType, "STATIC");
             assert.equal(request.apiVersion, undefined);
         });
 
-        it("can build an API 2.0 request with the seeds' names and lower-case values", () => {
+        it("can build an API 2.0 request with the documented names and lower-case values", () => {
             // GIVEN the same inputs with apiVersion 2.0
             // WHEN mapped to an API 2.0 request
             const request = toApiRequest(SCHEMA, { ...inputs, apiVersion: "2.0" }, API_2);
@@ -256,7 +264,7 @@ describe("tencentcloud schema", () => {
                 remoteAddress: "198.51.100.11",
                 dhGroupName: "group2",
                 ikeSaLifetimeSeconds: 86400,
-                encryptAlgorithm: "aes-cbc-128", // filed under IKESet by seeds 001/002
+                encryptAlgorithm: "aes-cbc-128", // filed under IKESet by AddVpnConnEx and ModifyVpnConnEx
             });
             assert.deepEqual(request.IPsecSet, { integrityAlgorith: "sha", ipsecSaLifetimeSeconds: 14400, pfsDhGroup: "dh-group5", ipsecSaLifetimeTraffic: 3000 });
             for (const key of ["RouteType", "DpdEnable", "NegotiationType", "routeType"]) assert.equal(request[key], undefined);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { computed2, computed3, legacyState, view2, view3 } from "../../../provider/tencentcloud/views";
 
 describe("tencentcloud views", () => {
-    it("can fall back to IntegrityAlgorithm when the deprecated IntegrityAlgorith is null (reference §1.4)", () => {
+    it("can fall back to IntegrityAlgorithm when the deprecated IntegrityAlgorith is null (`vpc_models.d.ts`: it may return null)", () => {
         // GIVEN an API 3.0 answer whose deprecated field is null and whose new one is set
         const answer = { IPSECOptionsSpecification: { IntegrityAlgorith: null, IntegrityAlgorithm: "SHA-256" } };
         // WHEN viewed

@@ -47,7 +47,7 @@ describeFaultMatrix({
     },
 });
 
-// The retired API 2.0 (reference §3): other actions and envelope, the same store and guarantees.
+// The retired API 2.0 (https://cloud.tencent.com/document/product/1278/82311): other actions and envelope, the same store and guarantees.
 describeFaultMatrix({
     ...shared,
     title: "tencentcloud vpnConnection hooks (API 2.0)",
@@ -59,7 +59,7 @@ describeFaultMatrix({
         validation: { code: "InvalidParameter" },
         auth: { code: "AuthFailure" },
     },
-    // Its answers carry no RequestId (`{code, message, codeDesc}`, reference §3.2).
+    // Its answers carry no RequestId (`{code, message, codeDesc}`, https://tencentcloud.com/document/api/214/1526).
     requestIds: false,
 });
 
@@ -137,6 +137,23 @@ describe("tencentcloud vpnConnection hooks: answers without what their action re
         const created = await hooks.create(await checked());
         // THEN the lookup after the reset found the PENDING connection by name: one connection, sent once
         assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [created.id]);
+        assert.equal((await calls("CreateVpnConnection")).length, 1);
+    });
+
+    it("fails with the connection's id when the lookup after an ambiguous create fails, so the engine still records it", async () => {
+        // GIVEN a first lookup that passes, a create whose answer is lost after it committed, and a
+        // lookup after it refused for good (AuthFailure is never retried)
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpnConnections", fault: { kind: "delay", ms: 1 } });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "CreateVpnConnection", fault: { kind: "reset-after" } });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpnConnections", fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation" } });
+        // WHEN created
+        const error: any = await hooks.create(await checked()).then(() => assert.fail("the create succeeded"), (e) => e);
+        // THEN the create fails with the refusal, but carries the id of the one connection it made
+        assert.match(String(error.message), /AuthFailure\.UnauthorizedOperation/);
+        const all = await connections();
+        assert.equal(all.length, 1);
+        assert.equal(error.id, all[0].VpnConnectionId);
+        assert.equal(error.properties.vpnConnectionId, all[0].VpnConnectionId);
         assert.equal((await calls("CreateVpnConnection")).length, 1);
     });
 

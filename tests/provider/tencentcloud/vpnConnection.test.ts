@@ -193,7 +193,7 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         }
     });
 
-    it("can send changed policies to ModifyVpnConnEx as spdAcl.n, as seed 002 names them", async () => {
+    it("can send changed policies to ModifyVpnConnEx as spdAcl.n, as ModifyVpnConnEx names them", async () => {
         // GIVEN an API 2.0 connection
         const created = await hooks.create(await checked({ ...VALID, apiVersion: "2.0" }));
         // WHEN its policies change
@@ -305,6 +305,34 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         assert.equal(error.properties.__provider, PROVIDER);
         assert.equal(error.properties.vpnConnectionId, stored.VpnConnectionId);
         assert.match(error.message, /AuthFailure\.UnauthorizedOperation/);
+    });
+
+    it("can finish a partial create on the next update without creating again", async () => {
+        // GIVEN a create whose task lookup failed after the cloud made the connection (kept in state by the engine)
+        await cloud.control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation" } });
+        const inputs = await checked(VALID);
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        const before = await counters();
+        // WHEN the engine updates it on the next up (it does for a resource with init errors)
+        const updated = await hooks.update(partial.id, partial.properties, inputs);
+        // THEN it waited for the connection and recorded what the cloud reports, creating and modifying nothing
+        assert.equal(updated.outs.state, "AVAILABLE");
+        const after = await counters();
+        for (const action of ["CreateVpnConnection", "ModifyVpnConnectionAttribute"]) assert.equal(after[`tencentcloud:${action}`] ?? 0, before[`tencentcloud:${action}`] ?? 0, action);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [partial.id]);
+    });
+
+    it("fails when a partial create's connection is gone by the next update, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection was then deleted out of band
+        await cloud.control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation" } });
+        const inputs = await checked(VALID);
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        await cloud.control.call("DELETE", `/tencentcloud/connections/${partial.id}`);
+        // WHEN the engine updates it THEN the error names the connection and `pulumi refresh`
+        await assert.rejects(hooks.update(partial.id, partial.properties, inputs), (error: any) => error.name === "IncompleteCreateGoneError" && error.id === partial.id && /pulumi refresh/.test(error.message));
+        assert.deepEqual(await connections(), []);
     });
 
     it("fails when credentials are wrong, naming the setting to check and no secret", async () => {

@@ -33,7 +33,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
         args: (cloud) => ({
             apiVersion,
             vpcId: fixtures(cloud).vpcIds[0],
-            // The 4.0 gateway: GCM proposals (swept below) need one (reference §1.3).
+            // The 4.0 gateway: GCM proposals (swept below) need one (`vpc_models.d.ts` IKEOptionsSpecification).
             vpnGatewayId: fixtures(cloud).vpnGatewayIds[2],
             customerGatewayId: fixtures(cloud).customerGatewayIds[0],
             name: "office",
@@ -50,7 +50,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
             name: "minimal",
             preSharedKey: "Scenario-Psk-Minimal",
             securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/16", remoteCidrBlocks: ["192.168.10.0/24"] }],
-            // Documented as required while the remote identity is ADDRESS, its default (reference §1.3).
+            // Documented as required while the remote identity is ADDRESS, its default (`vpc_models.d.ts` IKEOptionsSpecification).
             ikeOptions: { remoteAddress: "198.51.100.31" },
         }),
         construct: (name, args) => new tencentcloud.VpnConnection(name, args as tencentcloud.VpnConnectionArgs),
