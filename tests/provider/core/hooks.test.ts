@@ -188,6 +188,9 @@ describe("deleteFirstOnSameGateway", () => {
 
 describe("progressSubject", () => {
     it("can name a connection by its URN's resource name, else its name input, with the ID once known", () => {
+        // GIVEN a URN-shaped idempotency key, a key of the program's own with a name, and neither
+        // WHEN each connection is named for progress lines
+        // THEN the URN's resource name wins, else the name input, else "connection", with the ID once known
         assert.equal(progressSubject({ idempotencyKey: "urn:pulumi:dev::proj::pulumi:providers:x$pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office", name: "n" }, "vco-1"), "office (vco-1)");
         assert.equal(progressSubject({ idempotencyKey: "my-own-key", name: "hq-link" }), 'connection "hq-link"');
         assert.equal(progressSubject({}, "vco-2"), "connection (vco-2)");
