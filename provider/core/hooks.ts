@@ -3,16 +3,17 @@
  * bookkeeping — built around the few calls that differ per cloud ({@link CloudResource}).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { LOOKUP_KEY } from "./check";
 import { setStackConfig } from "./config";
 import { CheckFailure } from "./errors";
+import { lookUp, LookupTarget } from "./lookup";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
 import { checkResource, diffResource, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
 
 /** What each cloud's resource module supplies. */
-export interface CloudResource {
-    schema: Schema;
-    /** Defaults `check` takes from the provider's configuration (e.g. the configured region). */
+export interface CloudResource extends LookupTarget {
+    /** Defaults `check` (and a lookup) take from the provider's configuration (e.g. the configured region). */
     configDefaults(): Props;
     /** Cross-field rules beyond the field table. */
     extraRules?(inputs: Props): CheckFailure[];
@@ -20,8 +21,6 @@ export interface CloudResource {
     adjustDiff?(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult;
     /** Creates (or adopts) the connection; `news` still holds `__provider`, for partial-failure errors. */
     create(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult>;
-    /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
-    observe(id: string, olds: Props): Promise<Props | undefined>;
     /** Applies the changed cloud fields and returns the new outputs. */
     modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props>;
     /** Deletes the connection and waits until it is gone; already gone is success. */
@@ -78,6 +77,7 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
+            if (props[LOOKUP_KEY] === true) return lookUp(resource, id, props);
             const outs = await resource.observe(id, withoutReserved(props));
             // No id: the engine records the connection as deleted.
             if (!outs) return {};
