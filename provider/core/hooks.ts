@@ -3,18 +3,19 @@
  * bookkeeping — built around the few calls that differ per cloud ({@link CloudResource}).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { LOOKUP_KEY } from "./check";
 import { setStackConfig } from "./config";
 import { formatDriftLine, LOG_PREFIX } from "./driftLine";
 import { CheckFailure, IncompleteCreateGoneError } from "./errors";
+import { lookUp, LookupTarget } from "./lookup";
 import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
 import { checkResource, diffResource, INCOMPLETE_KEY, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
 
 /** What each cloud's resource module supplies. */
-export interface CloudResource {
-    schema: Schema;
-    /** Defaults `check` takes from the provider's configuration (e.g. the configured region). */
+export interface CloudResource extends LookupTarget {
+    /** Defaults `check` (and a lookup) take from the provider's configuration (e.g. the configured region). */
     configDefaults(): Props;
     /** Cross-field rules beyond the field table. */
     extraRules?(inputs: Props): CheckFailure[];
@@ -22,8 +23,6 @@ export interface CloudResource {
     adjustDiff?(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult;
     /** Creates (or adopts) the connection; `news` still holds `__provider`, for partial-failure errors. */
     create(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult>;
-    /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
-    observe(id: string, olds: Props): Promise<Props | undefined>;
     /**
      * Finishes a create an earlier run left incomplete (`olds` are its partial outputs): waits, under
      * the deadline of `inputs`' update, until the connection is ready; its outputs, or undefined when
@@ -105,6 +104,7 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
+            if (props[LOOKUP_KEY] === true) return lookUp(resource, id, props);
             const olds = withoutReserved(props);
             const outs = await resource.observe(id, olds);
             // No id: the engine records the connection as deleted.

@@ -216,6 +216,7 @@ async function removeConnection(id: string, olds: Props): Promise<void> {
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
+    lookupKeys: ["region", "apiVersion"],
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};

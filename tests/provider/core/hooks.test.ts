@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { LOOKUP_KEY } from "../../../provider/core/check";
 import { parseDriftLine } from "../../../provider/core/driftLine";
 import { CloudResource, deleteFirstOnSameGateway, progressSubject, resourceHooks } from "../../../provider/core/hooks";
 import { currentProgress } from "../../../provider/core/progress";
@@ -18,6 +19,7 @@ function fakeResource(observed: Props | undefined): CloudResource & { calls: str
     return {
         calls,
         schema: SCHEMA,
+        lookupKeys: ["region"],
         configDefaults: () => ({ region: "r1" }),
         adjustDiff: (olds, news, diff) => ({ ...diff, deleteBeforeReplace: true }),
         async create(inputs) {
@@ -81,6 +83,17 @@ describe("resourceHooks", () => {
         const read = await hooks.read("id-1", { region: "r1", __provider: "text" });
         // THEN the result has no id, which the engine takes for deleted
         assert.deepEqual(read, {});
+    });
+
+    it("can fail a lookup (a read with the lookup mark) of a connection the cloud does not have, where a refresh reports it deleted", async () => {
+        // GIVEN a cloud without the connection
+        const hooks = resourceHooks(fakeResource(undefined));
+        // WHEN it is read as a lookup, and as a refresh
+        const lookup = hooks.read("id-1", { [LOOKUP_KEY]: true, __provider: "text" });
+        const refresh = await hooks.read("id-1", { region: "r1", __provider: "text" });
+        // THEN the lookup fails naming the ID (the engine takes an answer without an ID as success there); the refresh answers "gone"
+        await assert.rejects(lookup, /VPN connection id-1 does not exist in region r1/);
+        assert.deepEqual(refresh, {});
     });
 
     it("can return read inputs shaped like the field table", async () => {
