@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { LOOKUP_KEY } from "../provider/core/check";
 
 /** What both connection classes share in their arguments. */
 interface SharedArgs {
@@ -61,4 +62,23 @@ export function connectionProps(type: string, name: string, args: SharedArgs, op
 export function connectionOptions(opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
     const merged = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] });
     return { ...merged, deleteBeforeReplace: opts?.deleteBeforeReplace ?? true };
+}
+
+/**
+ * The props of a connection looked up by ID (`VpnConnection.get`): the lookup mark the read hook
+ * recognizes, the locating inputs given (nothing else of `state` is sent), and every output key
+ * present (as undefined), which is what makes each an output property of the looked-up resource.
+ */
+export function lookupProps(state: object | undefined, locatingKeys: readonly string[], outputKeys: readonly string[]): Record<string, unknown> {
+    const given = (state ?? {}) as Record<string, unknown>;
+    return {
+        ...Object.fromEntries(outputKeys.map((key) => [key, undefined])),
+        ...Object.fromEntries(locatingKeys.filter((key) => given[key] !== undefined).map((key) => [key, given[key]])),
+        [LOOKUP_KEY]: true,
+    };
+}
+
+/** Resource options of a lookup (`opts.id` set): the PSK the cloud reports is a secret too. */
+export function lookupOptions(opts: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
+    return pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] });
 }

@@ -215,6 +215,7 @@ async function sendDelete(ctx: Context, id: string, _olds: Props, deadline: numb
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
+    lookupKeys: ["region"],
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};

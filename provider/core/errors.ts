@@ -78,6 +78,14 @@ export class IncompleteCreateGoneError extends Error {
     }
 }
 
+/** A connection looked up by its ID (`VpnConnection.get`) does not exist where it was looked for. */
+export class ConnectionNotFoundError extends Error {
+    override readonly name = "ConnectionNotFoundError";
+    constructor(readonly id: string, readonly region: string) {
+        super(`VPN connection ${id} does not exist in region ${region}: check the ID and the region given to VpnConnection.get`);
+    }
+}
+
 /** Provider configuration (credentials, region, endpoint) is missing or invalid. */
 export class ConfigurationError extends Error {
     override readonly name = "ConfigurationError";

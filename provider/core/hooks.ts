@@ -3,17 +3,19 @@
  * bookkeeping — built around the few calls that differ per cloud ({@link CloudResource}).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { LOOKUP_KEY } from "./check";
 import { setStackConfig } from "./config";
+import { formatDriftLine, LOG_PREFIX } from "./driftLine";
 import { CheckFailure, IncompleteCreateGoneError } from "./errors";
+import { lookUp, LookupTarget } from "./lookup";
 import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
 import { checkResource, diffResource, INCOMPLETE_KEY, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
 
 /** What each cloud's resource module supplies. */
-export interface CloudResource {
-    schema: Schema;
-    /** Defaults `check` takes from the provider's configuration (e.g. the configured region). */
+export interface CloudResource extends LookupTarget {
+    /** Defaults `check` (and a lookup) take from the provider's configuration (e.g. the configured region). */
     configDefaults(): Props;
     /** Cross-field rules beyond the field table. */
     extraRules?(inputs: Props): CheckFailure[];
@@ -21,8 +23,6 @@ export interface CloudResource {
     adjustDiff?(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult;
     /** Creates (or adopts) the connection; `news` still holds `__provider`, for partial-failure errors. */
     create(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult>;
-    /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
-    observe(id: string, olds: Props): Promise<Props | undefined>;
     /**
      * Finishes a create an earlier run left incomplete (`olds` are its partial outputs): waits, under
      * the deadline of `inputs`' update, until the connection is ready; its outputs, or undefined when
@@ -60,7 +60,7 @@ export function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.
 
 /** A line for the user: the engine shows a dynamic provider's stderr lines as diagnostics. */
 export function log(message: string): void {
-    console.error(`pulumi-ipsec: ${message}`);
+    console.error(`${LOG_PREFIX}${message}`);
 }
 
 /**
@@ -92,9 +92,9 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return checkResource(schema, news, { olds, defaults: resource.configDefaults(), extraRules: resource.extraRules });
         },
         async diff(id, olds, news) {
-            const { changedPaths, localChanges, ...result } = diffResource(schema, olds, news);
-            void localChanges;
-            if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
+            const { changedPaths, changes, replaces, deleteBeforeReplace } = diffResource(schema, olds, news);
+            const result = { changes, replaces, deleteBeforeReplace };
+            if (changedPaths.length > 0) console.error(formatDriftLine({ id, paths: changedPaths }));
             return resource.adjustDiff ? resource.adjustDiff(withoutReserved(olds), withoutReserved(news), result) : result;
         },
         async create(news) {
@@ -104,6 +104,7 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
+            if (props[LOOKUP_KEY] === true) return lookUp(resource, id, props);
             const olds = withoutReserved(props);
             const outs = await resource.observe(id, olds);
             // No id: the engine records the connection as deleted.

@@ -139,6 +139,7 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
+    lookupKeys: ["region", "apiVersion"],
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};
@@ -147,6 +148,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
     adjustDiff: deleteFirstOnSameGateway,
     observe,
     ...writeLifecycle<Context, Observed>({
+        // Writes on one VPN gateway queue: the cloud runs one task per gateway (`UnsupportedOperation.MutexOperationTaskRunning`, DeleteVpnConnection's codes).
         cloud: "tencentcloud",
         schema: SCHEMA,
         readyState: "AVAILABLE",

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { connectionOptions, connectionProps, dynamicType } from "../connectionProps";
+import { connectionOptions, connectionProps, dynamicType, lookupOptions, lookupProps } from "../connectionProps";
 import { alicloudVpnConnectionProvider } from "../../provider";
 import { TimeoutsArgs, warnIfCustomTimeouts } from "../timeouts";
 
@@ -94,9 +94,10 @@ export interface VpnConnectionArgs {
     idempotencyKey?: pulumi.Input<string>;
     /**
      * ID (`vco-…`) of an existing connection to bring under management instead of creating one
-     * (Pulumi's `import` does not work for dynamic resources). At create it is read, checked to
-     * belong to `vpnGatewayId` and `customerGatewayId`, and converged to these inputs; from then on
-     * it is managed — and deleted on destroy — like any other. Later changes of this value are ignored.
+     * (`pulumi import` fails for dynamic resources; {@link VpnConnection.get} reads one without
+     * managing it). At create it is read, checked to belong to `vpnGatewayId` and
+     * `customerGatewayId`, and converged to these inputs; from then on it is managed — and deleted
+     * on destroy — like any other. Later changes of this value are ignored.
      * @default none: a new connection is created
      */
     adoptConnectionId?: pulumi.Input<string>;
@@ -108,12 +109,24 @@ export interface VpnConnectionArgs {
     timeouts?: pulumi.Input<TimeoutsArgs>;
 }
 
+/** Where {@link VpnConnection.get} looks a connection up, besides its ID. */
+export interface VpnConnectionLookupArgs {
+    /** Region ID of the connection (e.g. `cn-hangzhou`). @default the `alicloud:region` stack config, else `ALIBABA_CLOUD_REGION` */
+    region?: pulumi.Input<string>;
+}
+
 /** Module and type of the registered resource: `pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection`. */
 const MODULE = "pulumi-ipsec/alicloud";
 const TYPE = "VpnConnection";
 
 /** Outputs the cloud computes (declared on the class below). */
 const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus"] as const;
+
+/** Outputs that echo the inputs (declared on the class below): a looked-up connection reports each. */
+const INPUT_OUTPUTS = ["region", "vpnGatewayId", "customerGatewayId", "localSubnets", "remoteSubnets", "name", "preSharedKey", "effectImmediately", "enableDpd", "enableNatTraversal", "autoConfigRoute", "ikeConfig", "ipsecConfig", "healthCheckConfig"] as const satisfies readonly (keyof VpnConnectionArgs)[];
+
+/** What {@link VpnConnection.get} sends besides the ID. */
+const LOOKUP_KEYS = ["region"] as const satisfies readonly (keyof VpnConnectionLookupArgs)[];
 
 /**
  * An Alibaba Cloud IPsec-VPN connection (single-tunnel), managed through the VPC API.
@@ -155,12 +168,38 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     declare readonly healthCheckStatus: pulumi.Output<string | null>;
 
     /**
+     * Looks up an existing connection by its ID (`vco-…`) without managing it: every `pulumi up` and
+     * `preview` reads it again, and Pulumi never updates or deletes it — `destroy`, or dropping the
+     * call from the program, only removes it from the stack (observed with pulumi v3.248.0). The
+     * outputs are the connection's attributes as the cloud reports them, the PSK a secret. Fails,
+     * naming the ID, when the region holds no such connection.
+     *
+     * ```ts
+     * const office = alicloud.VpnConnection.get("office", "vco-bp1…");
+     * export const remoteSubnets = office.remoteSubnets;
+     * ```
+     *
+     * @param name the resource's name in the stack
+     * @param id the connection's ID
+     * @param state where to look it up, besides its ID
+     * @param opts resource options (e.g. `parent`); `id` is this call's
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, state?: VpnConnectionLookupArgs, opts?: pulumi.CustomResourceOptions): VpnConnection {
+        // With `opts.id` the constructor reads only the locating inputs of its args.
+        return new VpnConnection(name, { ...state } as VpnConnectionArgs, { ...opts, id });
+    }
+
+    /**
+     * @param args the desired connection; with `opts.id` set, a lookup as {@link VpnConnection.get}
+     *  makes, which reads only `region` of it
      * @param opts resource options; `deleteBeforeReplace` defaults to `true` here (replacements, `pulumi up
      *  --replace` included, delete the old connection first; see the README's "Replacements").
      */
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = connectionProps(dynamicType(MODULE, TYPE), name, args, opts, COMPUTED_OUTPUTS);
-        super(alicloudVpnConnectionProvider, name, props, connectionOptions(opts), MODULE, TYPE);
+        const type = dynamicType(MODULE, TYPE);
+        const lookup = opts?.id !== undefined;
+        const props = lookup ? lookupProps(args, LOOKUP_KEYS, [...INPUT_OUTPUTS, ...COMPUTED_OUTPUTS]) : connectionProps(type, name, args, opts, COMPUTED_OUTPUTS);
+        super(alicloudVpnConnectionProvider, name, props, lookup ? lookupOptions(opts) : connectionOptions(opts), MODULE, TYPE);
         warnIfCustomTimeouts(this, opts);
     }
 }

@@ -117,17 +117,23 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
     });
 
     it("can treat an out-of-band deletion as gone, and deleting it again as success", async () => {
+        // GIVEN a connection deleted in the console
         const created = await hooks.create(await checked(desired()));
         await cloud.control.call("DELETE", `/alicloud/connections/${created.id}`);
+        // WHEN it is read, then deleted
+        // THEN the read reports it gone and the delete succeeds
         assert.deepEqual(await hooks.read(created.id, created.outs), {});
         await hooks.remove(created.id, created.outs);
     });
 
     it("can read the status under the 2019 samples' lower-case key and the current upper-case one", async () => {
+        // GIVEN a connection
         const created = await hooks.create(await checked(desired()));
         for (const statusKey of ["status", "Status"]) {
+            // WHEN the cloud reports its status under each key, and it is read
             await cloud.control.call("POST", "/alicloud/settings", { statusKey });
             const read = await hooks.read(created.id, created.outs);
+            // THEN the status is read either way
             assert.match(String(read.props!.status), /_sa_/, statusKey);
         }
     });
@@ -164,6 +170,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         // GIVEN the inputs of a create, and the same after the user raised its timeout
         const inputs = await checked(desired());
         const raised = await checked(desired({ timeouts: { create: 3600 } }));
+        // WHEN their ClientTokens are derived, and one for another name
         // THEN both derive one token, so the re-run finds the first run's connection
         assert.equal(hooks.clientTokenFor(raised), hooks.clientTokenFor(inputs));
         assert.notEqual(hooks.clientTokenFor(await checked(desired({ name: "other" }))), hooks.clientTokenFor(inputs));
@@ -318,6 +325,9 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
     });
 
     it("fails with the cloud's code and request id when the gateway does not exist", async () => {
+        // GIVEN a VPN gateway id the cloud does not have
+        // WHEN a connection is created on it
+        // THEN the cloud's code, a request id and a hint naming vpnGatewayId come back, and nothing is made
         await assert.rejects(hooks.create(await checked(desired({ vpnGatewayId: "vpn-doesnotexist" }))), (error: unknown) => {
             assert.ok(error instanceof CloudApiError);
             assert.equal(error.code, "InvalidVpnGatewayInstanceId.NotFound");
@@ -332,6 +342,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
 
     it("fails check without calling the cloud", async () => {
         // GIVEN invalid inputs
+        // WHEN checked
         const result = await hooks.check({}, desired({ ikeConfig: { ikeLifetime: -1 }, localSubnets: ["10.0.0.1/8"] }));
         // THEN both properties are named and no request reached the emulator
         assert.deepEqual(result.failures?.map((f) => f.property).sort(), ["ikeConfig.ikeLifetime", "localSubnets[0]"]);
@@ -372,6 +383,9 @@ describe("alicloud vpnConnection adoption (emulator)", () => {
     });
 
     it("fails when the connection to adopt does not exist", async () => {
+        // GIVEN no connection vco-missing
+        // WHEN a resource adopts it
+        // THEN the create is refused as bad input naming adoptConnectionId, and nothing is made
         await assert.rejects(hooks.create(await checked(desired({ adoptConnectionId: "vco-missing" }))), (error: any) => {
             assert.equal(error.name, "InputValidationError");
             assert.match(error.message, /`adoptConnectionId` connection vco-missing does not exist/);
@@ -381,7 +395,10 @@ describe("alicloud vpnConnection adoption (emulator)", () => {
     });
 
     it("fails when the connection to adopt belongs to another gateway", async () => {
+        // GIVEN a connection on another VPN gateway
         const existing = await hooks.create(await checked(desired({ vpnGatewayId: cloud.alicloud.vpnGatewayIds[1] })));
+        // WHEN a resource on the desired gateway adopts it
+        // THEN the create is refused naming vpnGatewayId, and no second connection is made
         await assert.rejects(hooks.create(await checked(desired({ adoptConnectionId: existing.id }))), /belongs to vpnGatewayId/);
         assert.equal(await count(), 1);
     });

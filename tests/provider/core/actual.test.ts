@@ -11,12 +11,16 @@ const SCHEMA: Schema = {
 describe("overlayActual", () => {
     it("can replace values the cloud reports and keep the desired rest", () => {
         // GIVEN desired inputs and a describe that reports some of them differently
+        // WHEN the describe is laid over the inputs
         const outputs = overlayActual(SCHEMA, { name: "want", tags: ["x"], block: { a: "1", b: "2" }, local: "kept" }, { name: "have", tags: [], block: { a: "9" } });
         // THEN reported values win, blocks merge field by field, unreported keys stay
         assert.deepEqual(outputs, { name: "have", tags: [], block: { a: "9", b: "2" }, local: "kept" });
     });
 
     it("can take a reported block when none was desired", () => {
+        // GIVEN no desired block and a reported one
+        // WHEN laid over
+        // THEN the reported block is taken
         assert.deepEqual(overlayActual(SCHEMA, {}, { block: { a: "1" } }), { block: { a: "1" } });
     });
 });
@@ -30,6 +34,7 @@ const WITH_LOCAL: Schema = {
 describe("withUnmanagedFromActual", () => {
     it("can complete a re-sent block with the cloud's values of unmanaged fields", () => {
         // GIVEN a PSK and an identity the cloud filled in, and a desired block change
+        // WHEN the desired inputs are completed from the cloud's
         const completed = withUnmanagedFromActual(WITH_LOCAL, { name: "a", block: { alg: "new" } }, { name: "a", psk: "generated", block: { alg: "old", id: "1.2.3.4" } });
         // THEN they travel with the change instead of being dropped
         assert.deepEqual(completed, { name: "a", psk: "generated", block: { alg: "new", id: "1.2.3.4" } });
@@ -45,6 +50,7 @@ describe("adoptionFailures", () => {
 
     it("fails when a replace-on-change property the cloud reports differs, naming it", () => {
         // GIVEN a connection of another gateway with another name
+        // WHEN its adoption is judged
         const failures = adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g2", name: "x" }, { gateway: "g1", region: "r", name: "y" });
         // THEN only the gateway blocks adoption (the name converges; the region is not reported)
         assert.deepEqual(failures.map((f) => f.property), ["adoptId"]);
@@ -52,6 +58,9 @@ describe("adoptionFailures", () => {
     });
 
     it("can accept a connection whose unmodifiable properties match", () => {
+        // GIVEN a connection on the desired gateway with another name
+        // WHEN its adoption is judged
+        // THEN nothing blocks it
         assert.deepEqual(adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g1", name: "x" }, { gateway: "g1", name: "y" }), []);
     });
 });

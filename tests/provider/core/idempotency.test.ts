@@ -4,19 +4,21 @@ import { Schema } from "../../../provider/core/schema";
 
 describe("createToken", () => {
     it("can derive a create token from the idempotency key and replace-on-change fields only", () => {
+        // GIVEN a table with a replace-on-change field, an updatable one and a secret
         const schema: Schema = { gw: { kind: "string", replaceOnChange: true }, name: { kind: "string" }, psk: { kind: "string", secret: true } };
-        // GIVEN a keyed resource's token
+        // WHEN tokens are made for inputs that differ in the updatable field and the secret, the gateway, or the key
+        // THEN only the gateway and the key change the token
         const base = createToken(schema, { idempotencyKey: "p/s/n", gw: "g1", name: "a", psk: "x" });
-        // WHEN an updatable property or the secret changes, THEN it stays; WHEN a replace-on-change one or the key does, THEN it changes
         assert.equal(createToken(schema, { idempotencyKey: "p/s/n", gw: "g1", name: "b", psk: "y" }), base);
         assert.notEqual(createToken(schema, { idempotencyKey: "p/s/n", gw: "g2", name: "a" }), base);
         assert.notEqual(createToken(schema, { idempotencyKey: "p/s/other", gw: "g1", name: "a" }), base);
     });
 
     it("can tell resources apart by all non-secret inputs when no idempotency key is set", () => {
+        // GIVEN the same table and inputs without an idempotency key
         const schema: Schema = { gw: { kind: "string", replaceOnChange: true }, name: { kind: "string" }, psk: { kind: "string", secret: true } };
-        // GIVEN resources without a key
-        // WHEN any non-secret input differs, THEN so do their tokens; WHEN only the secret does, THEN they do not
+        // WHEN tokens are made for inputs differing in name, and in PSK only
+        // THEN the name tells them apart, the secret does not
         assert.notEqual(createToken(schema, { gw: "g1", name: "a" }), createToken(schema, { gw: "g1", name: "b" }));
         assert.equal(createToken(schema, { gw: "g1", name: "a", psk: "x" }), createToken(schema, { gw: "g1", name: "a", psk: "y" }));
     });

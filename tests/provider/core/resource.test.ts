@@ -13,6 +13,7 @@ describe("diffResource with local settings", () => {
 
     it("can report a changed local setting as a change without cloud paths", () => {
         // GIVEN outputs with one deadline and inputs with another
+        // WHEN diffed, and the local settings applied to outputs
         const result = diffResource(WITH_LOCAL, { name: "a", timeouts: { create: 1 } }, { name: "a", timeouts: { create: 2 } });
         // THEN the engine is told to update (so state records it), with no cloud field changed
         assert.equal(result.changes, true);
@@ -43,6 +44,9 @@ describe("checkResource", () => {
     });
 
     it("can take the URN default for a new resource and a key the program sets for an existing one", () => {
+        // GIVEN a new resource with the URN default, and an existing one whose program sets its own key
+        // WHEN checked
+        // THEN the first takes the URN, the second the program's key
         assert.equal(checkResource(KEYED, { gw: "g1", idempotencyKey: URN_KEY }, { olds: {} }).inputs!.idempotencyKey, URN_KEY);
         const explicit = checkResource(KEYED, { gw: "g1", idempotencyKey: "branch-1" }, { olds: { gw: "g1", idempotencyKey: "proj/dev/office" } });
         assert.equal(explicit.inputs!.idempotencyKey, "branch-1");
@@ -50,6 +54,7 @@ describe("checkResource", () => {
 
     it("fails when a configured default is invalid, saying the value came from the configuration", () => {
         // GIVEN no region input and a configured default that is no region ID
+        // WHEN checked
         const result = checkResource(KEYED, { gw: "g1" }, { defaults: { region: "evil.example/" } });
         // THEN the failure names region and where its value came from
         assert.deepEqual(result.failures?.map((f) => f.property), ["region"]);
