@@ -27,6 +27,42 @@ export function withoutReserved(props: Props | undefined): Props {
 export const IDEMPOTENCY_KEY_FIELD: StringField = { kind: "string", local: true, maxLength: 1024 };
 
 /**
+ * A resource's `idempotencyKey` row: {@link IDEMPOTENCY_KEY_FIELD} with its docs; `seeds` says which
+ * create token it seeds, and the rest is what both resources do with it.
+ */
+export function idempotencyKeyField(seeds: string): StringField {
+    return {
+        ...IDEMPOTENCY_KEY_FIELD,
+        doc:
+            `${seeds}; must be unique per connection within an account, or two resources share one connection. Only creates ` +
+            "use it, and a connection that exists keeps the key it was created with while this stays unset (or is a " +
+            "URN-shaped default): a new default never shows as an update.",
+        // What the SDK classes set (sdk/connectionProps.ts).
+        defaultDoc:
+            "the resource's URN, `urn:pulumi:<stack>::<project>::<parent types…$type>::<name>`, unique wherever URNs are " +
+            "(same-named children of different components differ by their parents' types)",
+    };
+}
+
+/**
+ * A resource's `adoptConnectionId` row: provider-side (`local`), the ID (shaped `idShape`) of an
+ * existing connection to adopt at create, checked to belong to what `belongsTo` names.
+ */
+export function adoptConnectionIdField(idShape: string, belongsTo: string): StringField {
+    return {
+        kind: "string",
+        local: true,
+        noWhitespace: true,
+        maxLength: 64,
+        doc:
+            `ID (${idShape}) of an existing connection to bring under management instead of creating one (Pulumi's \`import\` ` +
+            `does not work for dynamic resources). At create it is read, checked to belong to ${belongsTo}, and converged to ` +
+            "these inputs; from then on it is managed — and deleted on destroy — like any other. Later changes of this value are ignored.",
+        defaultDoc: "none: a new connection is created",
+    };
+}
+
+/**
  * A default `idempotencyKey` has the form of a URN: the SDK classes derive it from the resource's
  * URN (see sdk/connectionProps.ts) when the program sets none.
  */

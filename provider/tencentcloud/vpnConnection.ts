@@ -11,7 +11,7 @@ import { runExclusive } from "../core/lock";
 import { adoptionFailures, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
 import { currentProgress } from "../core/progress";
 import { withRetry } from "../core/retry";
-import { Props } from "../core/schema";
+import { Props, secretValues } from "../core/schema";
 import { operationDeadline, resolveTiming, Timing } from "../core/timing";
 import { Api2 } from "./api2";
 import { Api3 } from "./api3";
@@ -33,15 +33,16 @@ interface Context {
 }
 
 /**
- * The API generation `props` select, with credentials and timing resolved now. Every PSK the
- * operation may send or receive is scrubbed from its errors: the desired one and, via `others`, the
- * cloud's current one (the old PSK while it changes, or the one read at adoption).
+ * The API generation `props` select, with credentials and timing resolved now. The value of every
+ * `secret` row (the PSK) the operation may send or receive is scrubbed from its errors: the
+ * desired one and, via `others`, the cloud's current one (the old PSK while it changes, or the one
+ * read at adoption).
  */
 function contextFor(props: Props, ...others: Props[]): Context {
     const settings = resolveSettings();
     const timing = resolveTiming();
     const region = String(props.region);
-    const secrets = [props, ...others].map((p) => p.preSharedKey as string | undefined);
+    const secrets = [props, ...others].flatMap((p) => secretValues(SCHEMA, p));
     if (dialectOf(props) === API_2) {
         const code = legacyRegionCode(region);
         if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);

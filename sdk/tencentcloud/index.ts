@@ -1,1 +1,3 @@
 export * from "./vpnConnection";
+// The arguments, the outputs and their blocks' types, generated from the field table (`npm run docs`).
+export * from "./args.generated";
