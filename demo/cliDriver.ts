@@ -10,7 +10,9 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
-import { ApplyOutcome, desiredDrift, DriftFinding, DriftOutcome, parseDriftMessages, ResourceView, Scenario, StackDriver } from "./story";
+import { DriftFinding, parseDriftLines } from "../provider/core/driftLine";
+import type { Scenario } from "./scenario";
+import type { ApplyOutcome, DriftOutcome, ResourceView, StackDriver } from "./stackDriver";
 
 /** Options of {@link createCliDriver}. */
 export interface CliDriverOptions {
@@ -40,6 +42,39 @@ export function summaryShowsChanges(summary: OpMap | undefined): boolean {
     return Object.entries(summary ?? {}).some(([op, count]) => CHANGE_OPS.includes(op) && (count ?? 0) > 0);
 }
 
+/**
+ * The desired leaf paths whose refreshed value differs: every value in `desired` (the stored inputs)
+ * compared with the same path in `refreshed` (the inputs `read` returned). Paths missing from the
+ * refreshed inputs are skipped (secrets are left out of them, computed fields the program never
+ * set are not managed), strings compare case-insensitively (cloud enums) and arrays as sets, which
+ * approximates the provider's own diff. A stand-in for when the provider's log line is not shown.
+ */
+export function desiredDrift(desired: Record<string, unknown>, refreshed: Record<string, unknown>, prefix = ""): string[] {
+    const paths: string[] = [];
+    for (const [key, want] of Object.entries(desired)) {
+        if (key === "__provider" || want === null || want === undefined || !(key in refreshed)) continue;
+        const have = refreshed[key];
+        const at = prefix ? `${prefix}.${key}` : key;
+        if (isRecord(want) && isRecord(have)) {
+            paths.push(...desiredDrift(want, have, at));
+        } else if (comparable(want) !== comparable(have)) {
+            paths.push(at);
+        }
+    }
+    return paths;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function comparable(value: unknown): string {
+    if (typeof value === "string") return JSON.stringify(value.toLowerCase());
+    if (Array.isArray(value)) return `[${value.map(comparable).sort().join(",")}]`;
+    if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${k}:${comparable(value[k])}`).join(",")}}`;
+    return JSON.stringify(value);
+}
+
 /** Collects what the story needs from one command's engine events. */
 export class CommandEvents {
     readonly diagnostics: string[] = [];
@@ -67,7 +102,7 @@ export class CommandEvents {
      * provider's stderr as diagnostics), else the comparison of the refresh step's inputs.
      */
     findings(): DriftFinding[] {
-        const reported = parseDriftMessages(this.diagnostics);
+        const reported = parseDriftLines(this.diagnostics);
         const inferred = [...this.refreshed]
             .filter(([id, paths]) => paths.length > 0 && !reported.some((f) => f.id === id))
             .map(([id, paths]) => ({ id, paths }));

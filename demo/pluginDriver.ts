@@ -10,8 +10,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { EngineSimulator } from "../tests/support/engine";
-import { PluginConnection, SECRET_SIG, SIG_KEY, startPlugin } from "../tests/support/pluginProcess";
-import { ApplyOutcome, DriftOutcome, namespacedConfig, parseDriftMessages, ResourceView, Scenario, StackDriver } from "./story";
+import { PluginConnection } from "../tests/support/pluginConnection";
+import { startPlugin } from "../tests/support/pluginProcess";
+import { SECRET_SIG, SIG_KEY } from "../tests/support/propertyMap";
+import { driftLineStart, parseDriftLines } from "../provider/core/driftLine";
+import { namespacedConfig, Scenario } from "./scenario";
+import type { ApplyOutcome, DriftOutcome, ResourceView, StackDriver } from "./stackDriver";
 
 /** A dynamic resource the program registered, with what the engine would receive. */
 export interface RegisteredResource {
@@ -200,11 +204,11 @@ class PluginDriver implements StackDriver {
         await Promise.all(
             results.map((r, i) =>
                 r.drift && !r.deleted
-                    ? this.plugin.waitForLog(`${this.managed[i].engine.state!.id} differs in`, { since, timeoutMs: 2000 }).catch(() => undefined)
+                    ? this.plugin.waitForLog(driftLineStart(this.managed[i].engine.state!.id), { since, timeoutMs: 2000 }).catch(() => undefined)
                     : undefined,
             ),
         );
-        return { drift: results.some((r) => r.drift), findings: parseDriftMessages(this.plugin.logs.slice(since)) };
+        return { drift: results.some((r) => r.drift), findings: parseDriftLines(this.plugin.logs.slice(since)) };
     }
 
     async upWithRefresh(): Promise<ApplyOutcome> {

@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT } from "./story";
+import { REPO_ROOT } from "./scenario";
 
 /**
  * Packages looked up from the program directory: the SDK (program and plugin), and the TypeScript

@@ -22,7 +22,9 @@ import { copyProgram, missingBuild, ProgramCopy } from "./programDir";
 import { createPluginDriver } from "./pluginDriver";
 import { LineSink, Report, StepResult } from "./report";
 import { cloudEnvironment, EmulatorInfo } from "../emulator";
-import { alicloudGatewayIp, ExampleName, REPO_ROOT, Scenario, scenarioFor, StackDriver, tellStory } from "./story";
+import { alicloudGatewayIp, ExampleName, REPO_ROOT, Scenario, scenarioFor } from "./scenario";
+import type { StackDriver } from "./stackDriver";
+import { tellStory } from "./story";
 import { availablePulumi } from "../tools/pulumi-cli/setup";
 
 /** Which engine plays the story. */

@@ -3,7 +3,7 @@
  * variables a user sets for a real cloud, with retry and wait timing sized for the emulator's
  * short transitions.
  */
-import type { EmulatorInfo } from "./index";
+import type { EmulatorInfo } from "./info";
 
 /** Backoff and deadlines for the emulator: its transitions take tens of milliseconds, not minutes. */
 export const FAST_TIMING_ENV: Readonly<Record<string, string>> = {

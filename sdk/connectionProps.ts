@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { LOOKUP_KEY } from "../provider/core/check";
 
 /** What both connection classes share in their arguments. */
 interface SharedArgs {
@@ -60,14 +61,32 @@ export function connectionProps(type: string, name: string, args: SharedArgs, op
 /**
  * Resource options every connection adds: the secret inputs are secret outputs too (a PSK the
  * cloud generated is one), and replacements delete the old connection first unless the caller
- * says otherwise. A forced
- * replacement (`pulumi up --replace`, a tainted resource) never asks the provider's diff — the
- * engine replaces creating first unless this option says not to (pulumi/pulumi
- * pkg/resource/deploy/step_generator.go `isTargetedReplace`) — and creating first with unchanged
- * inputs hands the create the old connection back by its idempotency token, which the engine then
- * deletes.
+ * says otherwise. A forced replacement (`pulumi up --replace`, a tainted resource) never asks the
+ * provider's diff — the engine replaces creating first unless this option says not to
+ * (pulumi/pulumi pkg/resource/deploy/step_generator.go `isTargetedReplace`) — and creating first
+ * with unchanged inputs hands the create the old connection back by its idempotency token, which
+ * the engine then deletes.
  */
 export function connectionOptions(opts: pulumi.CustomResourceOptions | undefined, secretInputs: readonly string[]): pulumi.CustomResourceOptions {
     const merged = pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretInputs] });
     return { ...merged, deleteBeforeReplace: opts?.deleteBeforeReplace ?? true };
+}
+
+/**
+ * The props of a connection looked up by ID (`VpnConnection.get`): the lookup mark the read hook
+ * recognizes, the locating inputs given (nothing else of `state` is sent), and every output key
+ * present (as undefined), which is what makes each an output property of the looked-up resource.
+ */
+export function lookupProps(state: object | undefined, locatingKeys: readonly string[], outputKeys: readonly string[]): Record<string, unknown> {
+    const given = (state ?? {}) as Record<string, unknown>;
+    return {
+        ...Object.fromEntries(outputKeys.map((key) => [key, undefined])),
+        ...Object.fromEntries(locatingKeys.filter((key) => given[key] !== undefined).map((key) => [key, given[key]])),
+        [LOOKUP_KEY]: true,
+    };
+}
+
+/** Resource options of a lookup (`opts.id` set): the secret inputs the cloud reports (the PSK) are secret outputs too. */
+export function lookupOptions(opts: pulumi.CustomResourceOptions, secretInputs: readonly string[]): pulumi.CustomResourceOptions {
+    return pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretInputs] });
 }

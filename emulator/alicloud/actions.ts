@@ -5,6 +5,7 @@
  */
 import type { EmulatorContext } from "../core/types";
 import { AliApiError, invalidParameter } from "./errors";
+import { EMPTY_BGP_CONFIG } from "./model";
 import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgpConfigView } from "./model";
 import { paginate, presentConnection, presentCustomerGateway, presentGateway } from "./presenter";
 import type { StatusKey } from "./presenter";
@@ -267,30 +268,28 @@ function applySettings(current: ConnectionAttributes, input: ConnectionSettingsI
 
 /** Lower-case HealthCheckConfig keys onto the returned VcoHealthCheck (Enable as a string). */
 function applyHealthCheck(current: VcoHealthCheckView, input: HealthCheckInput): VcoHealthCheckView {
-    const enable = input.enable === undefined ? current.Enable : input.enable ? "true" : "false";
-    return {
-        ...current,
-        Enable: enable,
-        Dip: input.dip ?? current.Dip,
-        Sip: input.sip ?? current.Sip,
-        Interval: input.interval ?? current.Interval,
-        Retry: input.retry ?? current.Retry,
-        // [inferred] with no peer to probe, an enabled check reports success.
-        Status: enable === "true" ? "success" : "",
-    };
+    const Enable = switchText(input.enable, current.Enable);
+    const given = { Dip: input.dip, Sip: input.sip, Interval: input.interval, Retry: input.retry };
+    // [inferred] with no peer to probe, an enabled check reports success.
+    return { ...overlay(current, given), Enable, Status: Enable === "true" ? "success" : "" };
 }
 
-/** BgpConfig onto VpnBgpConfig (EnableBgp as a string; LocalAsn default 45104 per CreateVpnConnection's BgpConfig). */
+/** BgpConfig onto VpnBgpConfig (EnableBgp as a string), starting from EMPTY_BGP_CONFIG. */
 function applyBgpConfig(current: VpnBgpConfigView | undefined, input: BgpConfigInput): VpnBgpConfigView {
-    const base: VpnBgpConfigView = current ?? { EnableBgp: "false", LocalAsn: 45104, TunnelCidr: "", LocalBgpIp: "", Status: "" };
-    const enable = input.EnableBgp === undefined ? base.EnableBgp : input.EnableBgp ? "true" : "false";
-    return {
-        ...base,
-        EnableBgp: enable,
-        LocalAsn: input.LocalAsn ?? base.LocalAsn,
-        TunnelCidr: input.TunnelCidr ?? base.TunnelCidr,
-        LocalBgpIp: input.LocalBgpIp ?? base.LocalBgpIp,
-        // [inferred] status of a BGP session the emulator cannot run.
-        Status: enable === "true" ? "success" : "",
-    };
+    const base = current ?? EMPTY_BGP_CONFIG;
+    const EnableBgp = switchText(input.EnableBgp, base.EnableBgp);
+    const given = { LocalAsn: input.LocalAsn, TunnelCidr: input.TunnelCidr, LocalBgpIp: input.LocalBgpIp };
+    // [inferred] status of a BGP session the emulator cannot run.
+    return { ...overlay(base, given), EnableBgp, Status: EnableBgp === "true" ? "success" : "" };
+}
+
+/** A given switch as the API returns it ("true"/"false"); not given keeps `current`. */
+function switchText(given: boolean | undefined, current: "true" | "false"): "true" | "false" {
+    return given === undefined ? current : given ? "true" : "false";
+}
+
+/** A copy of `base` with the values `given` defines; an undefined value keeps the base's. */
+function overlay<T extends object>(base: T, given: Partial<T>): T {
+    const defined = Object.entries(given).filter(([, value]) => value !== undefined);
+    return { ...base, ...Object.fromEntries(defined) };
 }

@@ -7,12 +7,12 @@
  * Both check the AccessKeyId, the STS token, the 15-minute clock window, the signature and nonce replay
  * (one nonce cache for both, so a nonce cannot be replayed under the other method).
  */
+import { NonceCache } from "../core/nonceCache";
 import type { EmulatorRequest } from "../core/types";
 import { ACS3_ALGORITHM, computeAcs3Signature, parseAcs3Authorization, sha256Hex, signedHeaderValue } from "./acs3Signature";
 import { AliApiError, invalidParameter, missingParameter } from "./errors";
 import type { AlicloudCredential } from "./fixtures";
 import { ALICLOUD_API_VERSION } from "./fixtures";
-import { NonceCache } from "./nonceCache";
 import { equalInConstantTime, verifySignature } from "./signature";
 
 /** Allowed clock skew of `Timestamp` / `x-acs-date`, and how long a nonce stays used. */
@@ -34,7 +34,8 @@ const REQUIRED_ACS3_HEADERS = ["x-acs-date", "x-acs-signature-nonce", "x-acs-con
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 export class AlicloudAuthenticator {
-    private readonly nonces = new NonceCache(SIGNATURE_WINDOW_MS);
+    /** Used `SignatureNonce` values, each for the window after its first use. */
+    private readonly nonces = new NonceCache();
 
     /**
      * @param credentials the key pairs the emulator accepts.
@@ -146,7 +147,8 @@ export class AlicloudAuthenticator {
 
     /** Claimed only once the signature holds, so forged requests cannot burn a client's nonces. */
     private claimNonce(nonce: string): void {
-        if (!this.nonces.claim(nonce, this.wallClock())) {
+        const now = this.wallClock();
+        if (!this.nonces.claim(nonce, now + SIGNATURE_WINDOW_MS, now)) {
             throw new AliApiError("SignatureNonceUsed");
         }
     }

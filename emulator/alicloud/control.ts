@@ -10,8 +10,10 @@
  *                                             key of the negotiation status: "Status" (default) or "status";
  *                                             whether a deleted connection's ClientToken still answers creates
  */
-import { ControlRequestError, controlErrorResponse, isJsonObject, jsonResponse } from "../core/http";
+import { ControlRequestError, controlErrorResponse, jsonResponse } from "../core/http";
+import { isJsonObject } from "../core/json";
 import type { EmulatorResponse } from "../core/types";
+import { EMPTY_BGP_CONFIG } from "./model";
 import type { ConnectionAttributes, ConnectionRecord } from "./model";
 import { presentConnection } from "./presenter";
 import type { StatusKey } from "./presenter";
@@ -26,9 +28,6 @@ export interface AlicloudFrontEndSettings {
 
 /** Attributes a console change cannot touch. */
 const IMMUTABLE_KEYS = new Set(["VpnConnectionId", "VpnGatewayId", "CustomerGatewayId", "CreateTime", "State"]);
-
-/** Shape of a VpnBgpConfig patched onto a connection that had none. */
-const EMPTY_BGP_CONFIG = { EnableBgp: "false", LocalAsn: 45104, TunnelCidr: "", LocalBgpIp: "", Status: "" };
 
 /** Answers a control call, or undefined when the path is not an Alibaba control route. */
 export function handleAlicloudControl(
@@ -119,6 +118,7 @@ function patchConnection(record: ConnectionRecord, patch: unknown): void {
     if (negotiation !== undefined && typeof negotiation !== "string") {
         throw new ControlRequestError(400, "InvalidBody", "`Status` must be a string");
     }
+    // A connection that had no VpnBgpConfig may be patched one, starting from the empty shape.
     const template: Record<string, unknown> = { VpnBgpConfig: EMPTY_BGP_CONFIG, ...record.attributes };
     const merged = mergeChecked(template, attributes, "") as unknown as ConnectionAttributes;
     if (record.attributes.VpnBgpConfig === undefined && !("VpnBgpConfig" in attributes)) {

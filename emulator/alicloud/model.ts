@@ -44,6 +44,9 @@ export interface VpnBgpConfigView {
     Status: string;
 }
 
+/** The VpnBgpConfig a connection starts from when BGP is first configured (LocalAsn default 45104 per CreateVpnConnection's BgpConfig). */
+export const EMPTY_BGP_CONFIG: Readonly<VpnBgpConfigView> = { EnableBgp: "false", LocalAsn: 45104, TunnelCidr: "", LocalBgpIp: "", Status: "" };
+
 /** The stored, persistent part of a connection (lifecycle `State` and negotiation status are derived). */
 export interface ConnectionAttributes {
     VpnConnectionId: string;

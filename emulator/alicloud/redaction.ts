@@ -1,8 +1,7 @@
 /**
  * Redacts secrets from an RPC call's parameters before the core logs them.
  */
-
-const REDACTED = "***";
+import { REDACTED, redactDeep } from "../core/redaction";
 
 /** Top-level parameters whose whole value is secret or credential material. */
 const SECRET_PARAMS = new Set(["Signature", "SecurityToken", "AccessKeyId"]);
@@ -39,15 +38,5 @@ function redactJsonString(value: string): string {
     } catch {
         return `${REDACTED} (unparsable JSON)`;
     }
-    return JSON.stringify(redactDeep(parsed));
-}
-
-function redactDeep(value: unknown): unknown {
-    if (Array.isArray(value)) {
-        return value.map(redactDeep);
-    }
-    if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? REDACTED : redactDeep(v)]));
-    }
-    return value;
+    return JSON.stringify(redactDeep(parsed, SECRET_KEY));
 }

@@ -7,7 +7,7 @@
  * For malformed IkeConfig/IpsecConfig/HealthCheckConfig/BgpConfig values the API reference documents no
  * specific error code: the emulator answers 400 `InvalidParameter` naming the key ([inferred]).
  */
-import { cidrContains, networkOf, parseIpv4, parseIpv4Cidr } from "./cidr";
+import { cidrContains, networkOf, parseIpv4, parseIpv4Cidr } from "../core/ipv4";
 import { AliApiError, invalidParameter, missingParameter } from "./errors";
 import { ALICLOUD_REGION_ID } from "./fixtures";
 import type { IkeConfigView, IpsecConfigView } from "./model";

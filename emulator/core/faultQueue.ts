@@ -1,7 +1,8 @@
 /**
  * The fault-injection queue: faults armed through the control API, consumed FIFO by matching calls.
  */
-import { ControlRequestError, isJsonObject } from "./http";
+import { ControlRequestError } from "./http";
+import { isJsonObject } from "./json";
 import type { ArmedFault, CloudName, FaultSpec } from "./types";
 
 const CLOUDS: readonly CloudName[] = ["alicloud", "tencentcloud"];

@@ -86,8 +86,3 @@ export function parseJsonBody(body: string): unknown {
         throw new ControlRequestError(400, "InvalidJson", "request body is not valid JSON");
     }
 }
-
-/** True when `value` is a plain JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}

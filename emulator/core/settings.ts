@@ -1,7 +1,8 @@
 /**
  * Emulator-wide timing and quota knobs: defaults and the validation of control-API patches.
  */
-import { ControlRequestError, isJsonObject } from "./http";
+import { ControlRequestError } from "./http";
+import { isJsonObject } from "./json";
 import type { EmulatorSettings } from "./types";
 
 /** Values used when neither `startEmulator` nor the control API sets a knob. */

@@ -12,9 +12,10 @@ import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
 import { legacyBlocks, legacySpd, legacyStatus, remoteSubnets, toLegacyConnection, type LegacyAction } from "./legacyModel";
 import type { LegacyParams } from "./legacySignature";
+import { missing, notFound, type Params } from "./params";
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
-import { missing, notFound, validateCreate, validateModify, type Params } from "./validation";
+import { validateCreate, validateModify } from "./validation";
 
 /** What an API 2.0 action runs with. */
 export interface Call2 {

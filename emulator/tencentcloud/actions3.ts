@@ -21,9 +21,10 @@ import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
 import { describeList } from "./listing";
 import { toVpnConnection } from "./model";
+import { assertConnectionId, notFound, reqString, rejectUnknown, type Params } from "./params";
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
-import { assertConnectionId, notFound, reqString, rejectUnknown, validateCreate, validateModify, type Params } from "./validation";
+import { validateCreate, validateModify } from "./validation";
 
 /** What an API 3.0 action runs with. */
 export interface Call3 {

@@ -3,6 +3,7 @@
  * API 3.0 shape deep-merged into the record. Nested objects merge, arrays and scalars replace; types
  * must match what is stored. No API rules apply: a console may set what the API would refuse.
  */
+import { isJsonObject } from "../core/json";
 import { cloneAttributes, type ConnectionAttributes } from "./model";
 import type { ConnectionRecord, ConnectionOverrides } from "./store";
 
@@ -23,8 +24,6 @@ const NULLABLE = new Set(["BgpConfig", "HealthCheckConfig"]);
 /** Objects whose members are optional, so a patch may add members. */
 const OPEN_OBJECTS = new Set(["HealthCheckConfig"]);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 function mergeInto(target: Record<string, unknown>, patch: Record<string, unknown>, prefix: string): void {
     for (const [rawKey, value] of Object.entries(patch)) {
         // The rendered connection shows IntegrityAlgorith (sic) and IntegrityAlgorithm; both set one value.
@@ -36,9 +35,9 @@ function mergeInto(target: Record<string, unknown>, patch: Record<string, unknow
         if (value === null) {
             if (!NULLABLE.has(path)) throw new DriftPatchError(`\`${path}\` cannot be null`);
             target[key] = null;
-        } else if (isObject(current) && isObject(value)) {
+        } else if (isJsonObject(current) && isJsonObject(value)) {
             mergeInto(current, value, `${path}.`);
-        } else if (current === null && NULLABLE.has(path) && isObject(value)) {
+        } else if (current === null && NULLABLE.has(path) && isJsonObject(value)) {
             target[key] = value;
         } else if (current !== undefined && (Array.isArray(current) !== Array.isArray(value) || typeof current !== typeof value)) {
             throw new DriftPatchError(`\`${path}\` must be ${Array.isArray(current) ? "an array" : `a ${typeof current}`}`);
@@ -53,7 +52,7 @@ function mergeInto(target: Record<string, unknown>, patch: Record<string, unknow
  * @throws DriftPatchError naming the offending field.
  */
 export function applyConnectionPatch(record: ConnectionRecord, patch: unknown): void {
-    if (!isObject(patch)) throw new DriftPatchError("the patch must be a JSON object");
+    if (!isJsonObject(patch)) throw new DriftPatchError("the patch must be a JSON object");
     const rest: Record<string, unknown> = {};
     const overrides: ConnectionOverrides = { ...record.overrides };
     for (const [key, value] of Object.entries(patch)) {

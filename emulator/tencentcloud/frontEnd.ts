@@ -7,6 +7,9 @@
  * `GET|POST settings`.
  */
 import { controlErrorResponse, jsonResponse } from "../core/http";
+import { isJsonObject } from "../core/json";
+import { NonceCache } from "../core/nonceCache";
+import { redactDeep } from "../core/redaction";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { ACTIONS_3, renderConnection, runAction3 } from "./actions3";
 import { ACTIONS_2, isLegacyAction } from "./actions2";
@@ -15,11 +18,11 @@ import { legacyError, v3Error, v3Ok } from "./envelopes";
 import { isTencentError } from "./errors";
 import { CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, LEGACY_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
 import { toLegacyError } from "./legacyModel";
-import { NonceCache, decodeLegacyParams, verifyLegacyRequest } from "./legacySignature";
+import { decodeLegacyParams, verifyLegacyRequest } from "./legacySignature";
+import type { Params } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
 import { TencentStore } from "./store";
 import { headerValue, verifyTc3 } from "./tc3";
-import type { Params } from "./validation";
 
 /** Path prefix of the front end. */
 export const TENCENT_PREFIX = "/tencentcloud";
@@ -32,9 +35,7 @@ const SECRET_KEYS = /^(presharekey|presharedkey|signature|secretid|secretkey|tok
 
 /** Deep copy with every secret-bearing value (PSK, signature, key id, token) replaced by "***". */
 export function redact(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(redact);
-    if (typeof value !== "object" || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? "***" : redact(v)]));
+    return redactDeep(value, SECRET_KEYS);
 }
 
 /** Message used when an injected fault names none. */
@@ -103,10 +104,10 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         } catch {
             return fail("InvalidParameter", "The request body is not valid JSON.");
         }
-        if (typeof params !== "object" || params === null || Array.isArray(params)) {
+        if (!isJsonObject(params)) {
             return fail("InvalidParameter", "The request body must be a JSON object.");
         }
-        const call: Params = params as Params;
+        const call: Params = params;
         return {
             action,
             redactedParams: redact(call) as Record<string, unknown>,

@@ -3,11 +3,12 @@
  * https://cloud.tencent.com/document/product/215/5110; ModifyVpnConnEx, https://cloud.tencent.com/document/api/215/5112) to API 3.0 parameters; the model to DescribeVpnConn items
  * (https://cloud.tencent.com/document/api/215/5113); API 3.0 error codes to the legacy actions' codes.
  */
+import { parseIpv4Cidr } from "../core/ipv4";
 import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
 import type { LegacyParams } from "./legacySignature";
 import type { ConnectionAttributes, ConnectionView } from "./model";
-import { parseCidr, type Params } from "./validation";
+import type { Params } from "./params";
 
 type Block = "IKEOptionsSpecification" | "IPSECOptionsSpecification";
 
@@ -149,7 +150,7 @@ export function legacySpd(params: LegacyParams, vpc: VpcFixture): Params[] | und
     if (acls.length > 0) return acls.flatMap(([name, text]) => parseSpdAcl(text, name));
     const remotes = indexedEntries(params, "userGwCidrBlock");
     for (const [key, cidr] of remotes) {
-        if (!parseCidr(cidr)) throw invalid(key, `The parameter \`${key}\` is not a valid CIDR block: \`${cidr}\`.`);
+        if (!parseIpv4Cidr(cidr)) throw invalid(key, `The parameter \`${key}\` is not a valid CIDR block: \`${cidr}\`.`);
     }
     return remotes.length > 0 ? [{ LocalCidrBlock: vpc.cidrBlock, RemoteCidrBlock: remotes.map(([, cidr]) => cidr) }] : undefined;
 }

@@ -10,6 +10,7 @@
  * 5 minutes off (legacy common code 4500, https://cloud.tencent.com/document/api/213/6982).
  */
 import { createHmac, timingSafeEqual } from "crypto";
+import type { NonceCache } from "../core/nonceCache";
 import type { EmulatorCredential } from "./fixtures";
 import { MAX_CLOCK_SKEW_MS } from "./tc3";
 
@@ -46,29 +47,6 @@ export function legacyDigest(signatureMethod: string | undefined): "sha1" | "sha
     return undefined;
 }
 
-/**
- * Remembers `(SecretId, Timestamp, Nonce)` triples for the skew window, so a replayed request is
- * refused. Keyed on the triple, not the Nonce alone: qcloudapi-sdk draws Nonce from 0..65535
- * (`Math.round(Math.random() * 65535)` in its `index.js`), so bare nonces collide between honest requests within minutes.
- */
-export class NonceCache {
-    private readonly seen = new Map<string, number>();
-
-    /** Records the triple; false when it was already seen (a replay). */
-    remember(secretId: string, timestamp: number, nonce: string, nowMs: number): boolean {
-        for (const [key, expiresAt] of this.seen) if (expiresAt < nowMs) this.seen.delete(key);
-        const key = `${secretId}|${timestamp}|${nonce}`;
-        if (this.seen.has(key)) return false;
-        this.seen.set(key, timestamp * 1000 + MAX_CLOCK_SKEW_MS);
-        return true;
-    }
-
-    /** Forgets every remembered triple (front-end reset). */
-    clear(): void {
-        this.seen.clear();
-    }
-}
-
 /** Inputs of {@link verifyLegacyRequest}. */
 export interface LegacyRequest {
     method: string;
@@ -79,6 +57,11 @@ export interface LegacyRequest {
     params: LegacyParams;
     nowMs: number;
     credentials: ReadonlyMap<string, EmulatorCredential>;
+    /**
+     * Used nonces, keyed on `(SecretId, Timestamp, Nonce)`, not the Nonce alone: qcloudapi-sdk draws
+     * Nonce from 0..65535 (`Math.round(Math.random() * 65535)` in its `index.js`), so bare nonces collide
+     * between honest requests within minutes.
+     */
     nonces: NonceCache;
 }
 
@@ -114,7 +97,8 @@ export function verifyLegacyRequest(req: LegacyRequest): LegacyAuthResult {
     if ((credential.token ?? undefined) !== (p.Token || undefined)) {
         return fail("AuthFailure.TokenFailure", "The `Token` is missing or invalid for this SecretId.");
     }
-    if (!req.nonces.remember(p.SecretId, timestamp, p.Nonce, req.nowMs)) {
+    // A triple stays used while its Timestamp is inside the skew window.
+    if (!req.nonces.claim(`${p.SecretId}|${timestamp}|${p.Nonce}`, timestamp * 1000 + MAX_CLOCK_SKEW_MS, req.nowMs)) {
         return fail("ReplayAttack", "The `Nonce` was already used with this `Timestamp`: request replayed.");
     }
     return { ok: true, credential };

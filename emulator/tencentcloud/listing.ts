@@ -5,7 +5,7 @@
  * VPCs (INFERRED: they are documented for connections).
  */
 import { TencentError, type ResourceKind } from "./errors";
-import { notFound, optArray, rejectUnknown, type Params } from "./validation";
+import { notFound, optArray, rejectUnknown, type Params } from "./params";
 
 /** How one Describe action lists its items. */
 export interface ListSpec<T> {

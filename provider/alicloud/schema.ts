@@ -82,6 +82,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     region: {
         ...REGION_FIELD,
         api: at("RegionId"),
+        lookup: true,
         doc: "Region ID of the VPN gateway, e.g. `cn-hangzhou` (see the README's Configuration).",
         defaultDoc: "the `alicloud:region` stack config, else `ALIBABA_CLOUD_REGION`",
     },

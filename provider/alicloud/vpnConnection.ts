@@ -10,7 +10,7 @@ import { CloudApiError, InputValidationError } from "../core/errors";
 import { runExclusive } from "../core/lock";
 import { adoptionFailures, createToken, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
 import { withoutEmptyValue } from "../core/responseShape";
-import { Props, secretValues } from "../core/schema";
+import { lookupKeys, Props, secretValues } from "../core/schema";
 import { operationDeadline, resolveTiming, TimedOperation, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
 import { currentProgress } from "../core/progress";
@@ -242,6 +242,21 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
     }
 }
 
+/**
+ * Finishes a create an earlier run left incomplete: waits until the connection is active and its
+ * gateway done, or answers undefined when the cloud no longer has it. Outputs overlay `olds` (what
+ * that create sent), so the update then sends only what differs from the desired inputs.
+ */
+async function settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined> {
+    const ctx = contextFor(olds);
+    const gatewayId = String(olds.vpnGatewayId);
+    return runExclusive(`alicloud:${gatewayId}`, async () => {
+        const deadline = operationDeadline(ctx.timing, inputs, "update");
+        if (!(await observe(id, olds))) return undefined;
+        return outputsFrom(olds, await waitActive(ctx, id, gatewayId, deadline));
+    });
+}
+
 /** ModifyVpnConnectionAttribute with what changed, then waits until the change is applied. */
 async function modify(ctx: Context, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], operation: TimedOperation): Promise<Props> {
     // A changed JSON block is re-sent whole, so the API never merges half a block — including the
@@ -283,6 +298,7 @@ async function removeConnection(id: string, olds: Props): Promise<void> {
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
+    lookupKeys: lookupKeys(SCHEMA),
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};
@@ -290,6 +306,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
     adjustDiff: deleteFirstOnSameGateway,
     create: createConnection,
     observe,
+    settle,
     modify: (id, actual, inputs, changedPaths) => modify(contextFor(inputs, actual), id, actual, inputs, changedPaths, "update"),
     remove: removeConnection,
 });

@@ -13,8 +13,14 @@ export interface CheckOutcome {
     failures: CheckFailure[];
 }
 
-/** Keys the Pulumi machinery adds to inputs; never validated or sent to a cloud. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__provider"]);
+/**
+ * Marks the props of a connection looked up by ID (`VpnConnection.get`): its read must find the
+ * connection, and fails naming the ID when there is none (see `./lookup`).
+ */
+export const LOOKUP_KEY = "__lookup";
+
+/** Keys the Pulumi machinery (and the SDK classes' lookups) add to inputs; never validated or sent to a cloud. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__provider", LOOKUP_KEY]);
 
 /** Validates and normalizes raw inputs against `schema`. Reserved keys pass through untouched. */
 export function checkInputs(schema: Schema, raw: Props): CheckOutcome {

@@ -50,8 +50,3 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
     const size = 2 ** (32 - outer.prefix);
     return Math.floor(inner.network / size) * size === outer.network;
 }
-
-/** True when `ip` (a parsed address) lies inside `cidr`. */
-export function cidrContainsAddress(cidr: Cidr, ip: number): boolean {
-    return cidrContains(cidr, { network: ip, prefix: 32 });
-}

@@ -67,6 +67,25 @@ export class WaitTimeoutError extends Error {
     }
 }
 
+/** A connection an earlier run created without finishing (a partial create kept in state) is no longer in the cloud. */
+export class IncompleteCreateGoneError extends Error {
+    override readonly name = "IncompleteCreateGoneError";
+    constructor(readonly id: string) {
+        super(
+            `connection ${id}, which an earlier run created but did not finish, no longer exists in the cloud (its create failed there, or it was deleted). ` +
+                "Hint: run `pulumi refresh` to drop it from the state; the next `pulumi up` creates it again",
+        );
+    }
+}
+
+/** A connection looked up by its ID (`VpnConnection.get`) does not exist where it was looked for. */
+export class ConnectionNotFoundError extends Error {
+    override readonly name = "ConnectionNotFoundError";
+    constructor(readonly id: string, readonly region: string) {
+        super(`VPN connection ${id} does not exist in region ${region}: check the ID and the region given to VpnConnection.get`);
+    }
+}
+
 /** Provider configuration (credentials, region, endpoint) is missing or invalid. */
 export class ConfigurationError extends Error {
     override readonly name = "ConfigurationError";

@@ -3,17 +3,19 @@
  * bookkeeping — built around the few calls that differ per cloud ({@link CloudResource}).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { LOOKUP_KEY } from "./check";
 import { setStackConfig } from "./config";
-import { CheckFailure } from "./errors";
+import { formatDriftLine, LOG_PREFIX } from "./driftLine";
+import { CheckFailure, IncompleteCreateGoneError } from "./errors";
+import { lookUp, LookupTarget } from "./lookup";
 import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
-import { checkResource, diffResource, withLocalSettings, withoutReserved } from "./resource";
+import { checkResource, diffResource, INCOMPLETE_KEY, withLocalSettings, withoutReserved } from "./resource";
 import { Props, Schema } from "./schema";
 
 /** What each cloud's resource module supplies. */
-export interface CloudResource {
-    schema: Schema;
-    /** Defaults `check` takes from the provider's configuration (e.g. the configured region). */
+export interface CloudResource extends LookupTarget {
+    /** Defaults `check` (and a lookup) take from the provider's configuration (e.g. the configured region). */
     configDefaults(): Props;
     /** Cross-field rules beyond the field table. */
     extraRules?(inputs: Props): CheckFailure[];
@@ -21,8 +23,12 @@ export interface CloudResource {
     adjustDiff?(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult;
     /** Creates (or adopts) the connection; `news` still holds `__provider`, for partial-failure errors. */
     create(inputs: Props, news: Props): Promise<pulumi.dynamic.CreateResult>;
-    /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
-    observe(id: string, olds: Props): Promise<Props | undefined>;
+    /**
+     * Finishes a create an earlier run left incomplete (`olds` are its partial outputs): waits, under
+     * the deadline of `inputs`' update, until the connection is ready; its outputs, or undefined when
+     * the cloud no longer has it.
+     */
+    settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined>;
     /** Applies the changed cloud fields and returns the new outputs. */
     modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props>;
     /** Deletes the connection and waits until it is gone; already gone is success. */
@@ -54,7 +60,7 @@ export function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.
 
 /** A line for the user: the engine shows a dynamic provider's stderr lines as diagnostics. */
 export function log(message: string): void {
-    console.error(`pulumi-ipsec: ${message}`);
+    console.error(`${LOG_PREFIX}${message}`);
 }
 
 /**
@@ -86,9 +92,9 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return checkResource(schema, news, { olds, defaults: resource.configDefaults(), extraRules: resource.extraRules });
         },
         async diff(id, olds, news) {
-            const { changedPaths, localChanges, ...result } = diffResource(schema, olds, news);
-            void localChanges;
-            if (changedPaths.length > 0) log(`${id} differs in ${changedPaths.join(", ")}`);
+            const { changedPaths, changes, replaces, deleteBeforeReplace } = diffResource(schema, olds, news);
+            const result = { changes, replaces, deleteBeforeReplace };
+            if (changedPaths.length > 0) console.error(formatDriftLine({ id, paths: changedPaths }));
             return resource.adjustDiff ? resource.adjustDiff(withoutReserved(olds), withoutReserved(news), result) : result;
         },
         async create(news) {
@@ -98,6 +104,7 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return { ...created, outs: withInputs(created.outs ?? {}, inputs) };
         },
         async read(id, props) {
+            if (props[LOOKUP_KEY] === true) return lookUp(resource, id, props);
             const olds = withoutReserved(props);
             const outs = await resource.observe(id, olds);
             // No id: the engine records the connection as deleted.
@@ -114,8 +121,8 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return { id, props: withInputs(outs, inputs), inputs };
         },
         async update(id, olds, news) {
-            const actual = withoutReserved(olds);
             const inputs = withoutReserved(news);
+            const actual = olds[INCOMPLETE_KEY] === true ? await tracked("update", inputs, id, () => finishCreate(id, olds, inputs)) : withoutReserved(olds);
             const { changedPaths } = diffResource(schema, actual, inputs);
             if (changedPaths.length === 0) {
                 // Only provider-side settings changed (e.g. `timeouts`): record them, call nothing.
@@ -128,4 +135,12 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return tracked("delete", olds, id, () => resource.remove(id, olds));
         },
     };
+
+    /** The outputs of a partial create once the connection is ready: the update then applies what still differs. */
+    async function finishCreate(id: string, olds: Props, inputs: Props): Promise<Props> {
+        log(`finishing the create of ${id}, which an earlier run left incomplete`);
+        const settled = await resource.settle(id, withoutReserved(olds), inputs);
+        if (!settled) throw new IncompleteCreateGoneError(id);
+        return settled;
+    }
 }

@@ -11,11 +11,17 @@ import { diffProps } from "./diff";
 import { INPUTS_KEY } from "./refreshInputs";
 import { canonicalJson, Field, isPlainObject, ownEntry, Props, Schema, StringField } from "./schema";
 
-/** Inputs or outputs without the keys the Pulumi machinery adds (`__provider`) nor the recorded inputs. */
+/**
+ * The outputs key that marks a partial create ({@link partialCreateError}): the engine keeps such a
+ * resource in state with its init errors and updates it on the next `up`, which then finishes the create.
+ */
+export const INCOMPLETE_KEY = "__createIncomplete";
+
+/** Inputs or outputs without the keys the Pulumi machinery adds (`__provider`), the recorded inputs nor the partial-create mark. */
 export function withoutReserved(props: Props | undefined): Props {
     const out: Props = {};
     for (const [key, value] of Object.entries(props ?? {})) {
-        if (!RESERVED_KEYS.has(key) && key !== INPUTS_KEY) out[key] = value;
+        if (!RESERVED_KEYS.has(key) && key !== INPUTS_KEY && key !== INCOMPLETE_KEY) out[key] = value;
     }
     return out;
 }
@@ -55,8 +61,9 @@ export function adoptConnectionIdField(idShape: string, belongsTo: string): Stri
         noWhitespace: true,
         maxLength: 64,
         doc:
-            `ID (${idShape}) of an existing connection to bring under management instead of creating one (Pulumi's \`import\` ` +
-            `does not work for dynamic resources). At create it is read, checked to belong to ${belongsTo}, and converged to ` +
+            `ID (${idShape}) of an existing connection to bring under management instead of creating one (\`pulumi import\` ` +
+            `fails for dynamic resources; \`VpnConnection.get\` reads one without managing it). At create it is read, checked to ` +
+            `belong to ${belongsTo}, and converged to ` +
             "these inputs; from then on it is managed — and deleted on destroy — like any other. Later changes of this value are ignored.",
         defaultDoc: "none: a new connection is created",
     };
@@ -191,12 +198,14 @@ export function createToken(schema: Schema, inputs: Props): string {
 
 /**
  * The error a create hook throws after the cloud resource exists but a later step failed: the
- * engine keeps the resource in state (with these properties) instead of orphaning it.
+ * engine keeps the resource in state (with these properties, marked {@link INCOMPLETE_KEY}) and its
+ * init errors instead of orphaning it, and the next `up` updates it even without a diff
+ * (pkg/resource/deploy/step_generator.go, `hasInitErrors`); that update finishes the create.
  */
 export function partialCreateError(cause: unknown, id: string, properties: Props): Error {
     const message = cause instanceof Error ? cause.message : String(cause);
     const error = new Error(`resource ${id} was created but is not ready: ${message}`);
-    return Object.assign(error, { id, properties, reasons: [message], cause });
+    return Object.assign(error, { id, properties: { ...properties, [INCOMPLETE_KEY]: true }, reasons: [message], cause });
 }
 
 /**

@@ -67,6 +67,8 @@ interface FieldBase {
     defaultNote?: string;
     /** The output may be absent although `computed` (the cloud fills it only in some configurations): typed `T | undefined`. */
     optionalOutput?: boolean;
+    /** Locates an existing resource: the SDK's `get` sends it besides the ID (e.g. the region). Top-level rows only. */
+    lookup?: boolean;
 }
 
 export interface StringField extends FieldBase {
@@ -152,6 +154,13 @@ export function canonicalJson(value: unknown): string {
             .join(",")}}`;
     }
     return JSON.stringify(value) ?? "null";
+}
+
+/** Top-level keys that locate an existing resource besides its ID (the `lookup` rows), for `get`. */
+export function lookupKeys(schema: Schema): string[] {
+    return Object.entries(schema)
+        .filter(([, field]) => field.lookup)
+        .map(([key]) => key);
 }
 
 /**

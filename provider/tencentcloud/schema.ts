@@ -80,6 +80,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     // The common parameter Region, sent as X-TC-Region (VPC Common Params, https://www.tencentcloud.com/document/product/215/15758).
     region: {
         ...REGION_FIELD,
+        lookup: true,
         doc: "Region ID, e.g. `ap-guangzhou`; API 2.0 needs a region with a 2.0 code (`ap-guangzhou` is `gz`, …).",
         defaultDoc: "the `tencentcloud:region` stack config, else `TENCENTCLOUD_REGION`",
     },
@@ -321,6 +322,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
         kind: "string",
         enum: API_VERSIONS,
         default: "3.0",
+        lookup: true,
         doc:
             "Which API generation the operations call: 3.0, or the legacy 2.0 (retired by Tencent Cloud in 2023; fewer " +
             "parameters and values). Switching it keeps the connection: the same cloud object is read and changed either way.",

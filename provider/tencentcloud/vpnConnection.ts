@@ -11,7 +11,7 @@ import { runExclusive } from "../core/lock";
 import { adoptionFailures, diffResource, overlayActual, partialCreateError, withUnmanagedFromActual } from "../core/resource";
 import { currentProgress } from "../core/progress";
 import { withRetry } from "../core/retry";
-import { Props, secretValues } from "../core/schema";
+import { lookupKeys, Props, secretValues } from "../core/schema";
 import { operationDeadline, resolveTiming, Timing } from "../core/timing";
 import { Api2 } from "./api2";
 import { Api3 } from "./api3";
@@ -180,6 +180,21 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
     return observed && observed.computed.state !== "DELETING" ? outputsFrom(olds, observed) : undefined;
 }
 
+/**
+ * Finishes a create an earlier run left incomplete: waits until the connection is AVAILABLE, or
+ * answers undefined when the cloud no longer has it (its create task failed, or it was deleted).
+ * Outputs overlay `olds` (what that create sent), so the update then sends only what differs.
+ */
+async function settle(id: string, olds: Props, inputs: Props): Promise<Props | undefined> {
+    const ctx = contextFor(olds);
+    return runExclusive(gatewayLock(olds), async () => {
+        const deadline = operationDeadline(ctx.timing, inputs, "update");
+        const observed = await ctx.api.describe(id, deadline);
+        if (!observed || observed.computed.state === "DELETING") return undefined;
+        return outputsFrom(olds, await waitAvailable(ctx.api, id, ctx.timing, deadline));
+    });
+}
+
 /** Sends the changed fields and waits until the connection is AVAILABLE again. */
 async function modify(id: string, actual: Props, inputs: Props, changedPaths: string[]): Promise<Props> {
     const ctx = contextFor(inputs, actual);
@@ -202,6 +217,7 @@ async function removeConnection(id: string, olds: Props): Promise<void> {
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
+    lookupKeys: lookupKeys(SCHEMA),
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};
@@ -210,6 +226,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
     adjustDiff: deleteFirstOnSameGateway,
     create: createConnection,
     observe,
+    settle,
     modify,
     remove: removeConnection,
 });

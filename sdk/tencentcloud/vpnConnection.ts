@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { connectionOptions, connectionProps, dynamicType } from "../connectionProps";
+import { connectionOptions, connectionProps, dynamicType, lookupOptions, lookupProps } from "../connectionProps";
 import { tencentcloudVpnConnectionProvider } from "../../provider";
 import { warnIfCustomTimeouts } from "../timeouts";
-import type { VpnConnectionArgs, VpnConnectionOutputs } from "./args.generated";
-import { COMPUTED_OUTPUTS, SECRET_INPUTS } from "./fields.generated";
+import type { VpnConnectionArgs, VpnConnectionLookupArgs } from "./args.generated";
+import type { VpnConnectionOutputs } from "./outputs.generated";
+import { COMPUTED_OUTPUTS, INPUT_OUTPUTS, LOOKUP_KEYS, SECRET_INPUTS } from "./fields.generated";
 
 /** Module and type of the registered resource: `pulumi-nodejs:dynamic/pulumi-ipsec/tencentcloud:VpnConnection`. */
 const MODULE = "pulumi-ipsec/tencentcloud";
@@ -26,12 +27,39 @@ export interface VpnConnection extends VpnConnectionOutputs {}
  */
 export class VpnConnection extends pulumi.dynamic.Resource {
     /**
+     * Looks up an existing connection by its ID (`vpnx-…`) without managing it: every `pulumi up` and
+     * `preview` reads it again, and Pulumi never updates or deletes it — `destroy`, or dropping the
+     * call from the program, only removes it from the stack (observed with pulumi v3.248.0). The
+     * outputs are the connection's attributes as the cloud reports them, the PSK a secret. Fails,
+     * naming the ID, when the region holds no such connection. Connections made through either API
+     * generation are read through `apiVersion`'s.
+     *
+     * ```ts
+     * const office = tencentcloud.VpnConnection.get("office", "vpnx-…");
+     * export const policies = office.securityPolicyDatabases;
+     * ```
+     *
+     * @param name the resource's name in the stack
+     * @param id the connection's ID
+     * @param state where to look it up, besides its ID
+     * @param opts resource options (e.g. `parent`); `id` is this call's
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, state?: VpnConnectionLookupArgs, opts?: pulumi.CustomResourceOptions): VpnConnection {
+        // With `opts.id` the constructor reads only the locating inputs of its args.
+        return new VpnConnection(name, { ...state } as VpnConnectionArgs, { ...opts, id });
+    }
+
+    /**
+     * @param args the desired connection; with `opts.id` set, a lookup as {@link VpnConnection.get}
+     *  makes, which reads only its {@link VpnConnectionLookupArgs}
      * @param opts resource options; `deleteBeforeReplace` defaults to `true` here (replacements, `pulumi up
      *  --replace` included, delete the old connection first; see the README's "Replacements").
      */
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = connectionProps(dynamicType(MODULE, TYPE), name, args, opts, { computedOutputs: COMPUTED_OUTPUTS, secretInputs: SECRET_INPUTS });
-        super(tencentcloudVpnConnectionProvider, name, props, connectionOptions(opts, SECRET_INPUTS), MODULE, TYPE);
+        const type = dynamicType(MODULE, TYPE);
+        const lookup = opts?.id !== undefined;
+        const props = lookup ? lookupProps(args, LOOKUP_KEYS, [...INPUT_OUTPUTS, ...COMPUTED_OUTPUTS]) : connectionProps(type, name, args, opts, { computedOutputs: COMPUTED_OUTPUTS, secretInputs: SECRET_INPUTS });
+        super(tencentcloudVpnConnectionProvider, name, props, lookup ? lookupOptions(opts, SECRET_INPUTS) : connectionOptions(opts, SECRET_INPUTS), MODULE, TYPE);
         warnIfCustomTimeouts(this, opts);
     }
 }

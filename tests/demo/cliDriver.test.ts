@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { CommandEvents, nameOfUrn, summaryShowsChanges } from "../../demo/cliDriver";
+import { CommandEvents, desiredDrift, nameOfUrn, summaryShowsChanges } from "../../demo/cliDriver";
 
 const TYPE = "pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection";
 const URN = `urn:pulumi:demo::ipsec-alicloud-example::${TYPE}::office`;
@@ -48,5 +48,26 @@ describe("demo/cliDriver", () => {
             { id: "vco-1", paths: ["ikeConfig.ikeEncAlg"] },
             { id: "vpnx-2", paths: ["ikeOptions.dhGroupName"] },
         ]);
+    });
+
+    it("can compare desired inputs with refreshed ones without flagging cloud-filled fields", () => {
+        // GIVEN stored inputs and the inputs `read` returned after a console change (shapes as the Alibaba provider has them)
+        const desired = {
+            __provider: "text",
+            preSharedKey: "psk",
+            healthCheckConfig: { enable: false, interval: 3, retry: 3 },
+            ikeConfig: { ikeEncAlg: "aes256", ikeVersion: "ikev2" },
+            localSubnets: ["10.1.0.0/16", "10.0.0.0/16"],
+        };
+        const refreshed = {
+            __provider: "other",
+            healthCheckConfig: { dip: "", enable: false, interval: 3, retry: 3, sip: "" },
+            ikeConfig: { ikeEncAlg: "aes", ikeVersion: "IKEv2", localId: "203.0.113.11" },
+            localSubnets: ["10.0.0.0/16", "10.1.0.0/16"],
+        };
+        // WHEN they are compared
+        const drift = desiredDrift(desired, refreshed);
+        // THEN only the changed desired value is reported (no secret, no computed field, no case or order noise)
+        assert.deepEqual(drift, ["ikeConfig.ikeEncAlg"]);
     });
 });

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BUILT_ENTRIES, copyProgram, missingBuild } from "../../demo/programDir";
-import { REPO_ROOT } from "../../demo/story";
+import { REPO_ROOT } from "../../demo/scenario";
 
 describe("demo/programDir", () => {
     it("can list the built files a repository lacks", () => {

@@ -172,10 +172,18 @@ describe("bad input: every invalid input is rejected at check, naming the proper
     ];
 
     it("can pass the valid baselines the rows start from", async () => {
-        for (const [, check, valid] of suites) assert.deepEqual((await check({}, valid)).failures ?? [], []);
+        // GIVEN each resource's valid inputs
+        for (const [, check, valid] of suites) {
+            // WHEN checked
+            // THEN nothing fails, so each row's failure is its own change's
+            assert.deepEqual((await check({}, valid)).failures ?? [], []);
+        }
     });
 
-    it("has at least 60 rows across both resources", () => {
+    it("can cover at least 60 bad inputs across both resources", () => {
+        // GIVEN the rows of both resources
+        // WHEN counted
+        // THEN there are at least 60
         assert.ok(ALICLOUD_ROWS.length + TENCENT_ROWS.length >= 60);
     });
 

@@ -75,6 +75,7 @@ describe("security through the hooks", function () {
             for (const [env, config, extra = {}] of resource.endpoints) {
                 it(`fails every hook when ${env} is plain http to a non-loopback host, before any request`, async () => {
                     // GIVEN an endpoint override of http://example.com
+                    // WHEN every hook runs
                     const errors = await withEnv({ [env]: "http://example.com" }, () => everyHook(resource.hooks, { ...resource.valid, ...extra }));
                     // THEN create, read, update and delete all refuse it, naming the setting and the https fix
                     for (const error of errors) {
@@ -88,7 +89,9 @@ describe("security through the hooks", function () {
                 it(`fails when the stack config ${config} is plain http, naming the config key`, async () => {
                     // GIVEN the same override as stack config (which wins over the environment)
                     setStackConfig({ get: (key) => (key === config ? "http://vpc.example.com:8080" : undefined) });
+                    // WHEN the hooks run
                     const [error] = await everyHook(resource.hooks, { ...resource.valid, ...extra });
+                    // THEN they refuse it naming the config key and the https fix, before any request
                     assert.ok(error instanceof ConfigurationError);
                     assert.ok(error.message.includes(config), error.message);
                     assert.match(error.message, /use https:\/\/vpc\.example\.com:8080/);
@@ -97,8 +100,11 @@ describe("security through the hooks", function () {
             }
 
             it("fails when an endpoint embeds credentials, without echoing them", async () => {
+                // GIVEN an endpoint override with a user and password
                 const [env] = resource.endpoints[0];
+                // WHEN the hooks run
                 const [error] = await withEnv({ [env]: "https://admin:Hunter2-Password@vpc.example.com" }, () => everyHook(resource.hooks, resource.valid));
+                // THEN they refuse it without the password, before any request
                 assert.ok(error instanceof ConfigurationError);
                 assert.match(error.message, /must not contain credentials/);
                 assert.doesNotMatch(error.message, /Hunter2-Password/);
@@ -135,7 +141,10 @@ describe("security through the hooks", function () {
         });
 
         it("fails when the environment's default region is not a region ID", async () => {
+            // GIVEN a default region in the environment that holds a host name
+            // WHEN inputs are checked
             const { failures = [] } = await withEnv({ ALIBABA_CLOUD_REGION: "cn-hangzhou.attacker.example" }, () => alicloudHooks.check({}, ALICLOUD_VALID));
+            // THEN region fails
             assert.deepEqual(failures.map((f) => f.property), ["region"]);
         });
 

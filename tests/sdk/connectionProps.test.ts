@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { alicloud, tencentcloud } from "../../sdk";
-import { connectionOptions } from "../../sdk/connectionProps";
+import { connectionOptions, lookupOptions } from "../../sdk/connectionProps";
 
 type Registration = pulumi.runtime.MockResourceArgs;
 
@@ -77,6 +77,36 @@ describe("connectionProps (SDK classes' default idempotency key)", function () {
         const [registration] = await registrations(1, () => new alicloud.VpnConnection("office", { ...ALI_ARGS, idempotencyKey: "branch-office-1" }));
         // THEN it is sent as set
         assert.equal(keyOf(registration), "branch-office-1");
+    });
+});
+
+describe("lookupProps (VpnConnection.get)", function () {
+    this.timeout(30_000);
+
+    it("can read a connection by ID sending only the locating inputs and the lookup mark", async () => {
+        // GIVEN lookups of one connection of each cloud, given more than their locating inputs
+        let ali: alicloud.VpnConnection | undefined;
+        const seen = await registrations(2, () => {
+            ali = alicloud.VpnConnection.get("office", "vco-1", { region: "cn-hangzhou", ...({ name: "not sent" } as object) });
+            tencentcloud.VpnConnection.get("branch", "vpnx-1", { apiVersion: "2.0" });
+        });
+        // THEN each registers a read of that ID with the mark, __provider and its locating inputs only
+        assert.deepEqual(
+            seen.map((r) => [r.id, Object.keys(r.inputs).sort()]),
+            [
+                ["vco-1", ["__lookup", "__provider", "region"]],
+                ["vpnx-1", ["__lookup", "__provider", "apiVersion"]],
+            ],
+        );
+        assert.equal(seen[0].inputs.__lookup, true);
+        // AND every output the class declares is an output of the looked-up resource, not only those sent
+        for (const key of ["name", "remoteSubnets", "ikeConfig", "preSharedKey", "vpnConnectionId", "state"] as const) {
+            assert.ok(pulumi.Output.isInstance(ali![key]), `${key} is an Output`);
+        }
+    });
+
+    it("can keep the PSK a lookup reads secret", () => {
+        assert.deepEqual(lookupOptions({ id: "vco-1", additionalSecretOutputs: ["name"] }, ["preSharedKey"]).additionalSecretOutputs, ["name", "preSharedKey"]);
     });
 });
 

@@ -8,7 +8,7 @@
  * The CLI comes from `npm run setup:pulumi`'s code (a `pulumi` on PATH, or the one built into the
  * cache, building it when needed). `PULUMI_IPSEC_SKIP_CLI_TESTS=1` turns the tier off on purpose.
  */
-import { spawn } from "child_process";
+import { ChildProcess, spawn } from "child_process";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -67,6 +67,20 @@ export interface RunOptions {
     onStdout?(chunk: string, child: import("child_process").ChildProcess): void;
     /** The command prints secrets on purpose: secrets audits skip it. @default true with `--show-secrets` */
     revealsSecrets?: boolean;
+}
+
+/** A command started by {@link CliStack.start}, still running or finished. */
+export interface RunningCommand {
+    /** The `pulumi` process's id. */
+    pid: number;
+    /** What it printed so far: stdout then stderr. */
+    output(): string;
+    /** Sends `signal` to the `pulumi` process (nothing once it has exited). */
+    signal(signal: NodeJS.Signals): void;
+    /** The ids of the processes it started (language host, program, plugins) and theirs, now (Linux `/proc`; [] elsewhere). */
+    descendants(): number[];
+    /** Its result once it has exited (or was killed past its timeout). */
+    result: Promise<CliResult>;
 }
 
 /** A command's result as the transcript keeps it. */
@@ -150,10 +164,15 @@ export class CliStack {
 
     /** Runs `pulumi <args>` in the program directory for this stack. */
     run(args: string[], options: RunOptions = {}): Promise<CliResult> {
+        return this.exec(path.join(this.cliDir, "pulumi"), this.pulumiArgs(args), options);
+    }
+
+    /** `args` with the options every command of this stack takes. */
+    private pulumiArgs(args: string[]): string[] {
         const full = ["--non-interactive", "--color", "never", ...args];
         if (args[0] !== "stack" || args[1] !== "init") full.push("--stack", this.name);
         if (TAKES_CONFIG_FILE.has(args[0])) full.push("--config-file", this.configFile);
-        return this.exec(path.join(this.cliDir, "pulumi"), full, options);
+        return full;
     }
 
     /** The options that point a `pulumi` command at this stack (for scripts that run `pulumi` themselves). */
@@ -163,20 +182,42 @@ export class CliStack {
 
     /** Runs `file` in the program directory with this stack's environment (`pulumi` first on PATH). */
     exec(file: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
+        return this.spawnCommand(file, args, options).result;
+    }
+
+    /**
+     * Starts `pulumi <args>` without waiting for it, e.g. to interrupt it: {@link RunningCommand.signal}
+     * sends a signal to the `pulumi` process alone, as a terminal's Ctrl-C does (the engine runs its
+     * plugins in process groups of their own). Killed (SIGKILL) past `timeoutMs` like {@link run}.
+     */
+    start(args: string[], options: RunOptions = {}): RunningCommand {
+        const { child, result, output } = this.spawnCommand(path.join(this.cliDir, "pulumi"), this.pulumiArgs(args), options);
+        return {
+            pid: child.pid!,
+            output,
+            result,
+            signal: (signal) => {
+                if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            },
+            descendants: () => descendantsOf(child.pid!),
+        };
+    }
+
+    private spawnCommand(file: string, args: string[], options: RunOptions): { child: ChildProcess; result: Promise<CliResult>; output: () => string } {
         const timeoutMs = options.timeoutMs ?? 180_000;
-        return new Promise((resolve, reject) => {
-            const child = spawn(file, args, {
-                cwd: this.programDir,
-                env: { ...process.env, ...this.env, ...options.env },
-                stdio: ["ignore", "pipe", "pipe"],
-            });
-            let stdout = "";
-            let stderr = "";
-            child.stdout.on("data", (chunk: Buffer) => {
+        const child = spawn(file, args, {
+            cwd: this.programDir,
+            env: { ...process.env, ...this.env, ...options.env },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        const result = new Promise<CliResult>((resolve, reject) => {
+            child.stdout!.on("data", (chunk: Buffer) => {
                 stdout += chunk.toString();
                 options.onStdout?.(chunk.toString(), child);
             });
-            child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+            child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
             const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
             child.on("error", (error) => {
                 clearTimeout(timer);
@@ -192,6 +233,7 @@ export class CliStack {
                 resolve(result);
             });
         });
+        return { child, result, output: () => `${stdout}\n${stderr}` };
     }
 
     /** Runs a command and fails, showing its output, unless it exits with `code`. */
@@ -265,6 +307,44 @@ export class CliStack {
 
     private removeScratch(): void {
         fs.rmSync(this.scratchDir, { recursive: true, force: true });
+    }
+}
+
+/** The ids of `root`'s descendant processes, from `/proc/<pid>/stat` (Linux); [] where there is no `/proc`. */
+export function descendantsOf(root: number): number[] {
+    const parentOf = new Map<number, number>();
+    let entries: string[];
+    try {
+        entries = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    } catch {
+        return [];
+    }
+    for (const name of entries) {
+        try {
+            const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+            // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ")".
+            parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+        } catch {
+            // The process ended meanwhile.
+        }
+    }
+    const found: number[] = [];
+    // A process tree is finite; the depth bound only guards against a /proc snapshot gone odd.
+    for (let frontier = [root], depth = 0; frontier.length > 0 && depth < 32; depth++) {
+        const next = [...parentOf].filter(([, parent]) => frontier.includes(parent)).map(([pid]) => pid);
+        found.push(...next);
+        frontier = next;
+    }
+    return found;
+}
+
+/** True while a process with this id exists. */
+export function isAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
     }
 }
 

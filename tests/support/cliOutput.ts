@@ -3,6 +3,7 @@
  * each resource step with its `[diff: …]`, the properties a `--diff` block marks as changed, and the
  * provider's drift lines. Only pulumi-ipsec's dynamic resources are looked at.
  */
+import { parseDriftLine } from "../../provider/core/driftLine";
 
 /** One progress line, e.g. ` ~  pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection ali update [diff: ~name]`. */
 export interface StepLine {
@@ -52,10 +53,13 @@ export function changedProperties(output: string, name: string): string[] {
     return changed;
 }
 
-/** The provider's drift lines (`pulumi-ipsec: <id> differs in <paths>`), deduplicated: id → paths. */
+/** The provider's drift lines (`pulumi-ipsec: <id> differs in <paths>`), deduplicated: id → paths of its last line. */
 export function reportedDrift(output: string): Record<string, string[]> {
     const out: Record<string, string[]> = {};
-    for (const [, id, paths] of output.matchAll(/pulumi-ipsec: (\S+) differs in ([^\n]+)/g)) out[id] = paths.trim().split(", ");
+    for (const line of output.split("\n")) {
+        const finding = parseDriftLine(line);
+        if (finding) out[finding.id] = finding.paths;
+    }
     return out;
 }
 

@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { startTestCloud, TestCloud } from "./cloudEnv";
 import { EngineSimulator } from "./engine";
-import { PluginConnection, startPlugin } from "./pluginProcess";
+import { PluginConnection } from "./pluginConnection";
+import { startPlugin } from "./pluginProcess";
 import { captureProviderString, CapturedProvider } from "./providerString";
 import { createProgramDir, ProgramDir } from "./programDir";
 

@@ -8,7 +8,7 @@
  * Secrets reach the display masked (unless `--show-secrets`), so a change inside one never shows:
  * pass the secret masks and those parts compare equal.
  */
-import type { PropertyMap } from "./pluginProcess";
+import type { PropertyMap } from "./propertyMap";
 
 /** Which parts of a value are secret (as the engine simulator's masks): `true` = all of it. */
 export type DisplayMask = true | { [key: string]: DisplayMask };

@@ -1,45 +1,19 @@
 import * as assert from "node:assert/strict";
-import { CheckFailedError, EngineSimulator, UNKNOWN } from "./engine";
-import { PluginConnection, PluginRpcError, PROVIDER_KEY, startPlugin } from "./pluginProcess";
-import { captureProviderString, serializeProvider, serializeProviderText } from "./providerString";
-import {
-    counterProviderV2,
-    initFailProvider,
-    makeCapturingProvider,
-    minimalProvider,
-    ToyCounter,
-} from "./fixtures/toyProvider";
-import { ToyStore } from "./fixtures/toyStore";
-
-const TYPE = "pulumi-nodejs:dynamic/toy:Counter";
+import { CheckFailedError } from "./engineTypes";
+import { TOY_TYPE, useToyEngine } from "./fixtures/toyEngine";
+import { counterProviderV2, initFailProvider, minimalProvider } from "./fixtures/toyProvider";
+import { PluginRpcError } from "./pluginRpc";
+import { PROVIDER_KEY, UNKNOWN } from "./propertyMap";
+import { serializeProvider, serializeProviderText } from "./providerString";
 
 describe("EngineSimulator", () => {
-    let store: ToyStore;
-    let plugin: PluginConnection;
-    let v1: string;
+    const bed = useToyEngine();
+    const engine = bed.engine;
     let v2: string;
 
     before(async () => {
-        store = new ToyStore();
-        let captured;
-        [plugin, captured, v2] = await Promise.all([
-            startPlugin({ env: store.env }),
-            captureProviderString(() => new ToyCounter("c1", { name: "n1" })),
-            serializeProviderText(counterProviderV2),
-        ]);
-        v1 = captured.providerText;
+        v2 = await serializeProviderText(counterProviderV2);
     });
-
-    after(async () => {
-        await plugin?.close();
-        store?.remove();
-    });
-
-    beforeEach(() => store.reset());
-
-    function engine(options: ConstructorParameters<typeof EngineSimulator>[1] = {}): EngineSimulator {
-        return new EngineSimulator(plugin, { type: TYPE, name: "c1", providerText: v1, ...options });
-    }
 
     describe("up", () => {
         it("can create, keep, update and destroy a resource", async () => {
@@ -55,23 +29,23 @@ describe("EngineSimulator", () => {
             // THEN
             assert.equal(created.operation, "create");
             assert.equal(created.state.id, "toy-1");
-            assert.equal(created.state.urn, `urn:pulumi:test-stack::test-project::${TYPE}::c1`);
-            assert.deepEqual(created.state.inputs, { name: "n1", size: 1, zone: "zone-a", [PROVIDER_KEY]: v1 });
-            assert.equal(created.state.outputs[PROVIDER_KEY], v1);
+            assert.equal(created.state.urn, `urn:pulumi:test-stack::test-project::${TOY_TYPE}::c1`);
+            assert.deepEqual(created.state.inputs, { name: "n1", size: 1, zone: "zone-a", [PROVIDER_KEY]: bed.providerText });
+            assert.equal(created.state.outputs[PROVIDER_KEY], bed.providerText);
             assert.equal(same.operation, "same");
             assert.equal(same.diff?.changes, "none");
             assert.equal(updated.operation, "update");
             assert.equal(updated.state.outputs.size, 2);
             assert.equal(updated.state.id, "toy-1");
             assert.equal(sim.state, undefined);
-            assert.deepEqual(store.read().items, {});
+            assert.deepEqual(bed.store.read().items, {});
         });
 
         it("can replace create-before-delete when the diff returns replaces", async () => {
             // GIVEN
             const sim = engine();
             await sim.up({ name: "n1" });
-            const logStart = plugin.logs.length;
+            const logStart = bed.plugin.logs.length;
 
             // WHEN
             const result = await sim.up({ name: "n1", zone: "zone-b" });
@@ -80,10 +54,10 @@ describe("EngineSimulator", () => {
             assert.equal(result.operation, "replace");
             assert.deepEqual(result.diff?.replaces, ["zone"]);
             assert.equal(result.state.id, "toy-2");
-            assert.deepEqual(Object.keys(store.read().items), ["toy-2"]);
-            await plugin.waitForLog("toy delete toy-1", { since: logStart });
+            assert.deepEqual(Object.keys(bed.store.read().items), ["toy-2"]);
+            await bed.plugin.waitForLog("toy delete toy-1", { since: logStart });
             assert.deepEqual(
-                plugin.logs.slice(logStart).filter((l) => /toy (create|delete)/.test(l)),
+                bed.plugin.logs.slice(logStart).filter((l) => /toy (create|delete)/.test(l)),
                 ["toy create toy-2 by v1", "toy delete toy-1 by v1"],
             );
         });
@@ -92,7 +66,7 @@ describe("EngineSimulator", () => {
             // GIVEN
             const sim = engine();
             await sim.up({ name: "n1" });
-            const logStart = plugin.logs.length;
+            const logStart = bed.plugin.logs.length;
 
             // WHEN
             const result = await sim.up({ name: "n1", zone: "zone-b", dbr: true });
@@ -100,9 +74,9 @@ describe("EngineSimulator", () => {
             // THEN
             assert.equal(result.operation, "replace");
             assert.equal(result.diff?.deleteBeforeReplace, true);
-            await plugin.waitForLog("toy create toy-2", { since: logStart });
+            await bed.plugin.waitForLog("toy create toy-2", { since: logStart });
             assert.deepEqual(
-                plugin.logs.slice(logStart).filter((l) => /toy (create|delete)/.test(l)),
+                bed.plugin.logs.slice(logStart).filter((l) => /toy (create|delete)/.test(l)),
                 ["toy delete toy-1 by v1", "toy create toy-2 by v1"],
             );
         });
@@ -111,15 +85,15 @@ describe("EngineSimulator", () => {
             // GIVEN
             const sim = engine();
             await sim.up({ name: "n1" });
-            const logStart = plugin.logs.length;
+            const logStart = bed.plugin.logs.length;
 
             // WHEN
             await sim.up({ name: "n1", zone: "zone-b" }, { deleteBeforeReplace: true });
 
             // THEN
-            await plugin.waitForLog("toy create toy-2", { since: logStart });
+            await bed.plugin.waitForLog("toy create toy-2", { since: logStart });
             assert.deepEqual(
-                plugin.logs.slice(logStart).filter((l) => /toy (create|delete)/.test(l)),
+                bed.plugin.logs.slice(logStart).filter((l) => /toy (create|delete)/.test(l)),
                 ["toy delete toy-1 by v1", "toy create toy-2 by v1"],
             );
         });
@@ -128,7 +102,7 @@ describe("EngineSimulator", () => {
             // GIVEN a resource whose provider would ask to delete first on any replacement
             const sim = engine();
             await sim.up({ name: "n1", dbr: true });
-            const logStart = plugin.logs.length;
+            const logStart = bed.plugin.logs.length;
 
             // WHEN it is replaced by force with unchanged inputs
             const result = await sim.up({ name: "n1", dbr: true }, { replace: true });
@@ -136,9 +110,9 @@ describe("EngineSimulator", () => {
             // THEN the engine blamed the id and created first, as without the resource option it does
             assert.equal(result.operation, "replace");
             assert.deepEqual(result.diff?.replaces, ["id"]);
-            await plugin.waitForLog("toy delete toy-1", { since: logStart });
+            await bed.plugin.waitForLog("toy delete toy-1", { since: logStart });
             assert.deepEqual(
-                plugin.logs.slice(logStart).filter((l) => /toy (create|delete|diff)/.test(l)),
+                bed.plugin.logs.slice(logStart).filter((l) => /toy (create|delete|diff)/.test(l)),
                 ["toy create toy-2 by v1", "toy delete toy-1 by v1"],
             );
         });
@@ -155,7 +129,7 @@ describe("EngineSimulator", () => {
                 return true;
             });
             assert.equal(sim.state, undefined);
-            assert.deepEqual(store.read().items, {});
+            assert.deepEqual(bed.store.read().items, {});
         });
 
         it("fails when create only partially succeeds, keeping the resource and updating it on the next up", async () => {
@@ -207,7 +181,7 @@ describe("EngineSimulator", () => {
             const sim = engine();
             await sim.up({ name: "n1" });
             sim.withProviderText(v2);
-            const since = plugin.logs.length;
+            const since = bed.plugin.logs.length;
 
             // WHEN
             const same = await sim.up({ name: "n1" });
@@ -216,8 +190,8 @@ describe("EngineSimulator", () => {
             // THEN
             assert.equal(same.operation, "same");
             assert.equal(same.state.inputs[PROVIDER_KEY], v2);
-            assert.equal(same.state.outputs[PROVIDER_KEY], v1);
-            assert.match(await plugin.waitForLog("toy delete toy-1", { since }), /by v1$/);
+            assert.equal(same.state.outputs[PROVIDER_KEY], bed.providerText);
+            assert.match(await bed.plugin.waitForLog("toy delete toy-1", { since }), /by v1$/);
         });
 
         it("can run the new code for read and delete once an update rewrites state", async () => {
@@ -225,7 +199,7 @@ describe("EngineSimulator", () => {
             const sim = engine();
             await sim.up({ name: "n1" });
             sim.withProviderText(v2);
-            const since = plugin.logs.length;
+            const since = bed.plugin.logs.length;
 
             // WHEN
             await sim.up({ name: "n1", size: 5 });
@@ -233,9 +207,9 @@ describe("EngineSimulator", () => {
             await sim.destroy();
 
             // THEN
-            assert.match(await plugin.waitForLog("toy update toy-1", { since }), /by v2$/);
-            assert.match(await plugin.waitForLog("toy read toy-1", { since }), /by v2$/);
-            assert.match(await plugin.waitForLog("toy delete toy-1", { since }), /by v2$/);
+            assert.match(await bed.plugin.waitForLog("toy update toy-1", { since }), /by v2$/);
+            assert.match(await bed.plugin.waitForLog("toy read toy-1", { since }), /by v2$/);
+            assert.match(await bed.plugin.waitForLog("toy delete toy-1", { since }), /by v2$/);
         });
     });
 
@@ -245,7 +219,7 @@ describe("EngineSimulator", () => {
             const sim = engine();
             await sim.up({ name: "n1", size: 1 });
             const before = sim.state;
-            const itemsBefore = store.read().items;
+            const itemsBefore = bed.store.read().items;
 
             // WHEN
             const created = await engine({ name: "c2" }).preview({ name: "n2" });
@@ -256,7 +230,7 @@ describe("EngineSimulator", () => {
             assert.equal(result.operation, "update");
             assert.equal(result.inputs.size, UNKNOWN);
             assert.deepEqual(sim.state, before);
-            assert.deepEqual(store.read().items, itemsBefore);
+            assert.deepEqual(bed.store.read().items, itemsBefore);
         });
     });
 
@@ -265,7 +239,7 @@ describe("EngineSimulator", () => {
             // GIVEN
             const sim = engine();
             await sim.up({ name: "n1", size: 1 });
-            store.mutate("toy-1", { size: 9 });
+            bed.store.mutate("toy-1", { size: 9 });
 
             // WHEN
             const preview = await sim.refresh({ previewOnly: true });
@@ -300,7 +274,7 @@ describe("EngineSimulator", () => {
             // GIVEN
             const sim = engine();
             await sim.up({ name: "n1" });
-            store.mutate("toy-1", undefined);
+            bed.store.mutate("toy-1", undefined);
 
             // WHEN
             const preview = await sim.refresh({ previewOnly: true });
@@ -330,100 +304,6 @@ describe("EngineSimulator", () => {
         it("fails when there is no state to refresh", async () => {
             // WHEN / THEN
             await assert.rejects(engine().refresh(), /cannot refresh: the resource has no state/);
-        });
-    });
-
-    describe("secrets bookkeeping", () => {
-        it("can copy secretness from inputs to same-key outputs", async () => {
-            // GIVEN
-            const sim = engine({ secretInputKeys: ["psk"] });
-
-            // WHEN
-            await sim.up({ name: "n1", psk: "s3cret" });
-
-            // THEN
-            assert.deepEqual(sim.stateSecretPaths(), { inputs: ["psk"], outputs: ["psk"] });
-            const received = sim.transcript.filter((e) => e.direction === "received").map((e) => [e.method, e.field, e.secretPaths]);
-            assert.deepEqual(received, [
-                ["check", "inputs", ["psk"]],
-                ["create", "properties", ["psk"]],
-            ]);
-        });
-
-        it("can find a secret copied into a derived output, until it is an additional secret output", async () => {
-            // GIVEN
-            const leaky = engine({ secretInputKeys: ["psk"] });
-            const declared = engine({ secretInputKeys: ["psk"], additionalSecretOutputs: ["derived"] });
-
-            // WHEN
-            await leaky.up({ name: "n1", psk: "s3cret" });
-            await leaky.refresh();
-            await declared.up({ name: "n1", psk: "s3cret" });
-            await declared.refresh();
-
-            // THEN
-            assert.deepEqual(
-                leaky.plaintextLeaks(["s3cret"]).map((l) => `${l.method}.${l.field}:${l.path}`),
-                ["create.properties:derived", "read.properties:derived"],
-            );
-            assert.deepEqual(declared.plaintextLeaks(["s3cret"]), []);
-        });
-
-        it("can find a secret that is not marked secret in the program", async () => {
-            // GIVEN
-            const sim = engine();
-
-            // WHEN
-            await sim.up({ name: "n1", psk: "s3cret" });
-
-            // THEN
-            assert.deepEqual(
-                sim.plaintextLeaks(["s3cret"]).map((l) => `${l.method}.${l.field}:${l.path}`),
-                ["check.inputs:psk", "create.properties:derived", "create.properties:psk"],
-            );
-        });
-
-        it("can find a plain string captured in the __provider text", async () => {
-            // GIVEN
-            const sim = engine({ providerText: await serializeProviderText(makeCapturingProvider("tok-abc-123")) });
-
-            // WHEN
-            await sim.up({ a: 1 });
-
-            // THEN
-            assert.deepEqual(
-                sim.plaintextLeaks(["tok-abc-123"]).map((l) => `${l.method}.${l.field}:${l.path}`),
-                ["check.inputs:__provider", "create.properties:__provider"],
-            );
-        });
-
-        it("can keep a secret __provider out of the leak report", async () => {
-            // GIVEN
-            const sim = engine({
-                providerText: await serializeProviderText(makeCapturingProvider("tok-abc-123")),
-                providerSecret: true,
-            });
-
-            // WHEN
-            await sim.up({ a: 1 });
-
-            // THEN
-            assert.deepEqual(sim.plaintextLeaks(["tok-abc-123"]), []);
-            assert.deepEqual(sim.stateSecretPaths(), { inputs: [PROVIDER_KEY], outputs: [PROVIDER_KEY] });
-        });
-
-        it("can find secrets in plugin log lines", async () => {
-            // GIVEN
-            const sim = engine();
-            const since = plugin.logs.length;
-
-            // WHEN
-            await sim.up({ name: "secret-name-77" });
-            await plugin.waitForLog("toy create toy-1", { since });
-
-            // THEN
-            assert.ok(sim.logLeaks(["toy create toy-1"]).length > 0);
-            assert.deepEqual(sim.logLeaks(["secret-name-77"]), []);
         });
     });
 });

@@ -9,182 +9,22 @@
  * Deliberately not modelled: dependencies between resources, aliases, protect, ignoreChanges, replaceOnChanges,
  * targets, plans, parallelism, and detailed diffs (the dynamic provider server never returns them).
  */
-import {
-    CheckFailure,
-    DiffChanges,
-    DiffResult,
-    makeUrn,
-    PluginConnection,
-    PluginRpcError,
-    PROVIDER_KEY,
-    PropertyMap,
-    ReadResult,
-} from "./pluginProcess";
 import { shortDiff } from "./displayDiff";
-
-export { UNKNOWN } from "./pluginProcess";
-
-/** The checkpoint record of the simulated resource. */
-export interface EngineState {
-    urn: string;
-    id: string;
-    /** Checked inputs, including `__provider` exactly as the plugin returned it. */
-    inputs: PropertyMap;
-    /** Outputs, including the `__provider` the plugin added (read and delete run this one). */
-    outputs: PropertyMap;
-    /** Reasons of a partial failure; the next `up` then updates the resource even without a diff. */
-    initErrors?: string[];
-}
-
-/**
- * Which parts of a value are secret: `true` = this value and everything below it; an object = only the listed
- * children (array elements keyed by index). Absent = not secret.
- */
-export type SecretMask = true | { [key: string]: SecretMask };
-
-/** The secret mask of a property map: only the listed keys (down to their own masks) are secret. */
-export type SecretMaskMap = { [key: string]: SecretMask };
-
-/** Options of {@link EngineSimulator}. */
-export interface EngineOptions {
-    /** Full URN; overrides `stack`/`project`/`type`/`name`. */
-    urn?: string;
-    /** @default "test-stack" */
-    stack?: string;
-    /** @default "test-project" */
-    project?: string;
-    /** @default "pulumi-nodejs:dynamic:Resource" */
-    type?: string;
-    /** @default "test" */
-    name?: string;
-    /** The program's current `__provider` text (can also be given per `up`/`preview`, or by {@link EngineSimulator.withProviderText}). */
-    providerText?: string;
-    /** True when the SDK serialized `__provider` as secret (`containsSecrets`). @default false */
-    providerSecret?: boolean;
-    /** Top-level input keys the program passes as `pulumi.secret(...)`. @default [] */
-    secretInputKeys?: string[];
-    /** The resource option `additionalSecretOutputs`: top-level output keys the engine stores secret. @default [] */
-    additionalSecretOutputs?: string[];
-}
-
-/** Per-call options of {@link EngineSimulator.up} and {@link EngineSimulator.preview}. */
-export interface UpOptions {
-    /** Overrides the simulator's current provider text for this call. */
-    providerText?: string;
-    /** Overrides whether that text is secret. */
-    providerSecret?: boolean;
-    /**
-     * The resource option `deleteBeforeReplace`. When set (true or false) it wins over the provider's diff, as in
-     * the engine; when unset the diff's `deleteBeforeReplace` decides.
-     */
-    deleteBeforeReplace?: boolean;
-    /**
-     * `pulumi up --replace <urn>` (or a tainted resource): the engine skips the provider's diff and
-     * replaces with the inputs of the first check, creating first unless `deleteBeforeReplace` is set
-     * (step_generator.go `isTargetedReplace`).
-     */
-    replace?: boolean;
-}
-
-/** The step the engine chose for the resource. */
-export type Operation = "create" | "same" | "update" | "replace";
-
-/** The diff as the engine acted on it. */
-export interface EngineDiff extends DiffResult {
-    /** What the provider answered; `changes` is the engine's verdict after its DIFF_UNKNOWN fallback. */
-    providerChanges: DiffChanges;
-}
-
-/** Result of {@link EngineSimulator.up}. */
-export interface UpResult {
-    operation: Operation;
-    /** Absent for a create (no diff is run). */
-    diff?: EngineDiff;
-    /** What the CLI prints as the step's `[diff: …]` ("" for a create or a same step). */
-    display: string;
-    state: EngineState;
-}
-
-/** Result of {@link EngineSimulator.preview}: what `up` would do, with the checked inputs. */
-export interface PreviewResult {
-    operation: Operation;
-    diff?: EngineDiff;
-    /** As in {@link UpResult}. */
-    display: string;
-    inputs: PropertyMap;
-}
-
-/** Result of {@link EngineSimulator.refresh}. */
-export interface RefreshResult {
-    /** True when `pulumi refresh --expect-no-changes` would fail (exit 7): deleted or diff reported changes. */
-    drift: boolean;
-    /** Read returned a blank id. */
-    deleted: boolean;
-    /** Engine verdict of the refresh diff (absent when deleted: no diff is run). */
-    changes?: "none" | "some";
-    /** What the provider's diff answered (absent when deleted). */
-    providerChanges?: DiffChanges;
-    /** Keys that differ when the engine fell back to comparing inputs itself. */
-    changedKeys?: string[];
-    /** What the CLI prints as the refresh step's `[diff: …]`: stored inputs against Read's ("" without drift or when deleted). */
-    display: string;
-    /** The raw Read result. */
-    read: ReadResult;
-}
-
-/** One property map that crossed the plugin boundary, with what the engine knows to be secret in it. */
-export interface TranscriptEntry {
-    method: "check" | "diff" | "create" | "read" | "update" | "delete";
-    direction: "sent" | "received";
-    /** The request/response field, e.g. "news", "inputs", "properties", "initFailure.properties". */
-    field: string;
-    properties: PropertyMap;
-    /** Paths the engine would keep secret, e.g. `psk`, `tunnels[0].key`; "" would mean the whole map. */
-    secretPaths: string[];
-    /** True when the engine writes this map to the checkpoint (encrypting only `secretPaths`). */
-    stored: boolean;
-}
-
-/** A place where a sensitive string would be written to the checkpoint unencrypted. */
-export interface PlaintextLeak {
-    method: TranscriptEntry["method"];
-    direction: TranscriptEntry["direction"];
-    field: string;
-    /** Path of the value (or of the key, for a map key containing the string). */
-    path: string;
-}
-
-/** Check returned failures; the engine reports them and stops before any create/update. */
-export class CheckFailedError extends Error {
-    override readonly name = "CheckFailedError";
-    constructor(
-        readonly urn: string,
-        readonly failures: CheckFailure[],
-    ) {
-        super(`resource ${urn} has check errors: ${failures.map((f) => `${f.property || "(resource)"}: ${f.reason}`).join("; ")}`);
-    }
-}
-
-interface Checked {
-    inputs: PropertyMap;
-    mask: SecretMaskMap;
-    failures: CheckFailure[];
-}
-
-/** The state plus what the engine keeps encrypted in it. */
-interface ResourceRecord {
-    state: EngineState;
-    inputsMask: SecretMaskMap;
-    outputsMask: SecretMaskMap;
-}
+import { Checked, CheckFailedError, EngineDiff, EngineOptions, EngineState, Operation, PreviewResult, RefreshResult, ResourceRecord, UpOptions, UpResult } from "./engineTypes";
+import type { PluginConnection } from "./pluginConnection";
+import { PluginRpcError } from "./pluginRpc";
+import { changedKeys, clone, PROVIDER_KEY, PropertyMap } from "./propertyMap";
+import { annotateSecrets, keysMask, maskPaths, SecretMaskMap, unionMask } from "./secretMask";
+import { PlaintextLeak, Transcript, TranscriptEntry } from "./transcript";
+import { makeUrn } from "./urn";
 
 /**
  * Drives one resource through a {@link PluginConnection} like the engine, recording a transcript of every
  * property map for secrets audits. Not thread-safe: await each operation.
  */
 export class EngineSimulator {
-    /** Every property map sent to / received from the plugin, in order. */
-    readonly transcript: TranscriptEntry[] = [];
+    /** The secrets audit: every property map sent to / received from the plugin, with its secret paths. */
+    private readonly audit = new Transcript();
     /** Replaced resources whose delete failed; deleted at the end of the next successful `up` or on `destroy`. */
     readonly pendingDeletes: EngineState[] = [];
     readonly urn: string;
@@ -194,7 +34,6 @@ export class EngineSimulator {
     private readonly additionalSecretOutputs: string[];
     private current: ResourceRecord | undefined;
     private readonly pendingRecords: ResourceRecord[] = [];
-    private readonly masks = new WeakMap<TranscriptEntry, SecretMaskMap>();
 
     constructor(
         private connection: PluginConnection,
@@ -212,6 +51,11 @@ export class EngineSimulator {
         this.providerSecret = options.providerSecret ?? false;
         this.secretInputKeys = options.secretInputKeys ?? [];
         this.additionalSecretOutputs = options.additionalSecretOutputs ?? [];
+    }
+
+    /** Every property map sent to / received from the plugin, in order. */
+    get transcript(): TranscriptEntry[] {
+        return this.audit.entries;
     }
 
     /** A deep copy of the checkpoint record, or undefined when the resource does not exist. */
@@ -272,7 +116,7 @@ export class EngineSimulator {
 
     /**
      * `pulumi preview`: Check and Diff only (the dynamic provider does not support preview, so the engine never
-     * calls Create/Update). `desired` may contain {@link UNKNOWN}. Nothing is stored.
+     * calls Create/Update). `desired` may contain `UNKNOWN` (propertyMap.ts). Nothing is stored.
      */
     async preview(desired: PropertyMap, options: UpOptions = {}): Promise<PreviewResult> {
         const result = await this.plan(desired, options, false);
@@ -298,10 +142,7 @@ export class EngineSimulator {
             }
             return { drift: true, deleted: true, display: "", read };
         }
-        const outputsMask = unionMask(
-            annotateSecrets(read.properties, state.outputs, old.outputsMask),
-            keysMask(read.properties, this.additionalSecretOutputs),
-        );
+        const outputsMask = this.outputsMask(read.properties, state.outputs, old.outputsMask);
         this.record("read", "received", "properties", read.properties, outputsMask, store);
         const inputs = read.inputs ?? state.inputs;
         let inputsMask = old.inputsMask;
@@ -338,26 +179,12 @@ export class EngineSimulator {
         await this.deleteRecord(this.current);
         this.current = undefined;
     }
-
     /**
      * Every place where one of `values` appears (as a substring) in a map the engine would store, outside the
      * secret paths, including the `__provider` text. `includeSent` also scans maps only sent to the plugin.
      */
     plaintextLeaks(values: string[], options: { includeSent?: boolean } = {}): PlaintextLeak[] {
-        const needles = values.filter((v) => v.length > 0);
-        const leaks: PlaintextLeak[] = [];
-        for (const entry of this.transcript) {
-            if (!entry.stored && !(options.includeSent && entry.direction === "sent")) {
-                continue;
-            }
-            const mask = this.masks.get(entry) ?? {};
-            walkStrings(entry.properties, mask, [], (segments, text) => {
-                if (needles.some((n) => text.includes(n))) {
-                    leaks.push({ method: entry.method, direction: entry.direction, field: entry.field, path: renderPath(segments) });
-                }
-            });
-        }
-        return leaks;
+        return this.audit.plaintextLeaks(values, options);
     }
 
     /** Plugin log lines (CLI diagnostics) that contain one of `values`. */
@@ -475,7 +302,7 @@ export class EngineSimulator {
         if (!res.id) {
             throw new Error(`provider did not return an ID from Create for ${this.urn}`);
         }
-        const outputsMask = this.outputsMask(res.properties, checked);
+        const outputsMask = this.outputsMask(res.properties, checked.inputs, checked.mask);
         this.record("create", "received", "properties", res.properties, outputsMask, true);
         this.current = { state: { urn: this.urn, id: res.id, inputs: checked.inputs, outputs: res.properties }, inputsMask: checked.mask, outputsMask };
     }
@@ -491,7 +318,7 @@ export class EngineSimulator {
             this.keepPartialFailure(e, "update", checked, state.id);
             throw e;
         }
-        const outputsMask = this.outputsMask(res.properties, checked);
+        const outputsMask = this.outputsMask(res.properties, checked.inputs, checked.mask);
         this.record("update", "received", "properties", res.properties, outputsMask, true);
         this.current = { state: { urn: this.urn, id: state.id, inputs: checked.inputs, outputs: res.properties }, inputsMask: checked.mask, outputsMask };
     }
@@ -542,7 +369,7 @@ export class EngineSimulator {
             return;
         }
         const { properties, reasons } = e.initFailure;
-        const outputsMask = this.outputsMask(properties, checked);
+        const outputsMask = this.outputsMask(properties, checked.inputs, checked.mask);
         this.record(method, "received", "initFailure.properties", properties, outputsMask, true);
         this.current = {
             state: { urn: this.urn, id: id ?? e.initFailure.id, inputs: checked.inputs, outputs: properties, initErrors: reasons },
@@ -551,8 +378,9 @@ export class EngineSimulator {
         };
     }
 
-    private outputsMask(outputs: PropertyMap, checked: Checked): SecretMaskMap {
-        return unionMask(annotateSecrets(outputs, checked.inputs, checked.mask), keysMask(outputs, this.additionalSecretOutputs));
+    /** Outputs are secret where the same-key input of `from` was (`annotateSecrets`), and under `additionalSecretOutputs`. */
+    private outputsMask(outputs: PropertyMap, from: PropertyMap, fromMask: SecretMaskMap): SecretMaskMap {
+        return unionMask(annotateSecrets(outputs, from, fromMask), keysMask(outputs, this.additionalSecretOutputs));
     }
 
     private require(operation: string): ResourceRecord {
@@ -562,159 +390,7 @@ export class EngineSimulator {
         return this.current;
     }
 
-    private record(
-        method: TranscriptEntry["method"],
-        direction: TranscriptEntry["direction"],
-        field: string,
-        properties: PropertyMap,
-        mask: SecretMaskMap,
-        stored: boolean,
-    ): void {
-        const entry: TranscriptEntry = { method, direction, field, properties: clone(properties), secretPaths: maskPaths(mask), stored };
-        this.masks.set(entry, mask);
-        this.transcript.push(entry);
+    private record(...entry: Parameters<Transcript["record"]>): void {
+        this.audit.record(...entry);
     }
-}
-
-/**
- * The engine's `annotateSecrets(outs, ins)` for providers that do not accept secrets (`provider_plugin.go`): an output is secret
- * where the input with the same key was; objects recurse; arrays of equal length are matched by index, and an
- * array that ends up with any secret element becomes wholly secret.
- *
- * @returns the secret mask of `outs`
- */
-export function annotateSecrets(outs: PropertyMap, ins: PropertyMap, insMask: SecretMask): SecretMaskMap {
-    if (insMask === true) {
-        // A wholly secret input map makes every same-key output secret.
-        return keysMask(outs, Object.keys(ins));
-    }
-    const result: SecretMaskMap = {};
-    for (const key of Object.keys(ins)) {
-        const m = insMask[key];
-        if (m === undefined || !(key in outs)) {
-            continue;
-        }
-        const annotated = annotateValue(outs[key], ins[key], m);
-        if (annotated !== undefined) {
-            result[key] = annotated;
-        }
-    }
-    return result;
-}
-
-function annotateValue(out: unknown, input: unknown, mask: SecretMask): SecretMask | undefined {
-    if (mask === true) {
-        return true;
-    }
-    if (isPlainObject(out) && isPlainObject(input)) {
-        const sub = annotateSecrets(out, input, mask);
-        return Object.keys(sub).length ? sub : undefined;
-    }
-    if (Array.isArray(out) && Array.isArray(input) && out.length === input.length) {
-        const anySecret = input.some((v, i) => mask[String(i)] !== undefined && annotateValue(out[i], v, mask[String(i)]) !== undefined);
-        return anySecret ? true : undefined;
-    }
-    return undefined;
-}
-
-/** Lists a mask as rendered paths (`a`, `a.b`, `a[0]`, `["x-y"]`), sorted. */
-export function maskPaths(mask: SecretMask, prefix: (string | number)[] = []): string[] {
-    if (mask === true) {
-        return [renderPath(prefix)];
-    }
-    return Object.keys(mask)
-        .flatMap((k) => maskPaths(mask[k], [...prefix, k]))
-        .sort();
-}
-
-function keysMask(value: PropertyMap, keys: string[]): SecretMaskMap {
-    const mask: SecretMaskMap = {};
-    for (const k of keys) {
-        if (k in value) {
-            mask[k] = true;
-        }
-    }
-    return mask;
-}
-
-function unionMask(a: SecretMaskMap, b: SecretMaskMap): SecretMaskMap {
-    const result: SecretMaskMap = { ...a };
-    for (const [k, m] of Object.entries(b)) {
-        const existing = result[k];
-        result[k] = existing === undefined ? m : existing === true || m === true ? true : unionMask(existing, m);
-    }
-    return result;
-}
-
-function isUnderSecret(mask: SecretMask, segments: (string | number)[]): boolean {
-    let m: SecretMask | undefined = mask;
-    for (const s of segments) {
-        if (m === true) {
-            return true;
-        }
-        m = m[String(s)];
-        if (m === undefined) {
-            return false;
-        }
-    }
-    return m === true;
-}
-
-/** Calls `visit` for every string leaf and every map key (with the key's own path) outside secret paths. */
-function walkStrings(value: unknown, mask: SecretMask, segments: (string | number)[], visit: (segments: (string | number)[], text: string) => void): void {
-    if (isUnderSecret(mask, segments)) {
-        return;
-    }
-    if (typeof value === "string") {
-        visit(segments, value);
-    } else if (Array.isArray(value)) {
-        value.forEach((v, i) => walkStrings(v, mask, [...segments, i], visit));
-    } else if (isPlainObject(value)) {
-        for (const [k, v] of Object.entries(value)) {
-            visit([...segments, k], k);
-            walkStrings(v, mask, [...segments, k], visit);
-        }
-    }
-}
-
-function renderPath(segments: (string | number)[]): string {
-    let out = "";
-    for (const s of segments) {
-        if (typeof s === "number" || /^\d+$/.test(s)) {
-            out += `[${s}]`;
-        } else if (/^[A-Za-z_$][\w$]*$/.test(s)) {
-            out += out ? `.${s}` : s;
-        } else {
-            out += `[${JSON.stringify(s)}]`;
-        }
-    }
-    return out;
-}
-
-/** Top-level keys whose values differ (the engine's `oldInputs.Diff(news).ChangedKeys()`), sorted. */
-function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
-    const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
-    return [...keys].filter((k) => !deepEqual(olds[k], news[k])).sort();
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-    if (a === b) {
-        return true;
-    }
-    if (Array.isArray(a) && Array.isArray(b)) {
-        return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-    }
-    if (isPlainObject(a) && isPlainObject(b)) {
-        const ka = Object.keys(a);
-        return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
-    }
-    return false;
-}
-
-function isPlainObject(v: unknown): v is PropertyMap {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function clone<T>(v: T): T {
-    return v === undefined ? v : JSON.parse(JSON.stringify(v));
 }

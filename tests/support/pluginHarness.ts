@@ -3,7 +3,8 @@
  * real dynamic-provider process running in it with the emulator's environment.
  */
 import { startTestCloud, TestCloud } from "./cloudEnv";
-import { PluginConnection, startPlugin } from "./pluginProcess";
+import { PluginConnection } from "./pluginConnection";
+import { startPlugin } from "./pluginProcess";
 import { createProgramDir, ProgramDir } from "./programDir";
 
 export interface PluginHarness {

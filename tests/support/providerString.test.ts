@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_KEY, SECRET_SIG, SIG_KEY } from "./pluginProcess";
+import { PROVIDER_KEY, SECRET_SIG, SIG_KEY } from "./propertyMap";
 import { captureProviderString, serializeProvider, serializeProviderText } from "./providerString";
 import { counterProviderV1, makeCapturingProvider, ToyCounter, ToyResource } from "./fixtures/toyProvider";
 

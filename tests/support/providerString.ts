@@ -15,7 +15,7 @@
  * top-level keys were secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_KEY, PropertyMap, SECRET_SIG, SIG_KEY } from "./pluginProcess";
+import { PropertyMap, PROVIDER_KEY, SECRET_SIG, SIG_KEY } from "./propertyMap";
 
 /** What {@link captureProviderString} captured from the first dynamic resource registration. */
 export interface CapturedProvider {

@@ -7,11 +7,14 @@
  * would store.
  */
 import assert from "node:assert/strict";
+import { driftLineStart, parseDriftLine } from "../../provider/core/driftLine";
 import { Field, isPlainObject, Schema, secretPaths } from "../../provider/core/schema";
 import { TestCloud } from "./cloudEnv";
-import { EngineSimulator, UNKNOWN } from "./engine";
+import { EngineSimulator } from "./engine";
+import { UNKNOWN } from "./propertyMap";
 import { PluginHarness, startPluginHarness } from "./pluginHarness";
-import { PluginConnection, PluginRpcError } from "./pluginProcess";
+import { PluginConnection } from "./pluginConnection";
+import { PluginRpcError } from "./pluginRpc";
 import { captureProviderString, CapturedProvider } from "./providerString";
 
 type Props = Record<string, any>;
@@ -57,8 +60,6 @@ export interface ResourceKit {
     credentials(cloud: TestCloud): string[];
 }
 
-const DIFF_LINE = /pulumi-ipsec: \S+ differs in (.+)$/;
-
 export function describeEngineScenarios(kit: ResourceKit): void {
     describe(`${kit.title}: the engine's flows through the dynamic-provider plugin`, function () {
         this.timeout(120_000);
@@ -103,8 +104,8 @@ export function describeEngineScenarios(kit: ResourceKit): void {
         const desiredWith = async (extra: Props) => (await capture("conn", { ...kit.args(cloud), ...extra })).inputs;
         /** Paths the provider reported in its diff log line for `id` since `since` (stderr may trail the RPC reply). */
         const reportedPaths = async (id: string, since: number): Promise<string[]> => {
-            const line = await plugin.waitForLog(`pulumi-ipsec: ${id} differs in`, { since, timeoutMs: 5000 });
-            return DIFF_LINE.exec(line)![1].split(", ");
+            const line = await plugin.waitForLog(driftLineStart(id), { since, timeoutMs: 5000 });
+            return parseDriftLine(line)!.paths;
         };
 
         it("can create, then see no change and write nothing on the next up", async () => {

@@ -76,6 +76,13 @@ export function isReported(field: Field): boolean {
     return field.kind === "object" && Object.values(field.fields).some(isReported);
 }
 
+/** Top-level keys a read reports (every row but the provider-side, `local` ones). */
+export function reportedKeys(schema: Schema): string[] {
+    return Object.entries(schema)
+        .filter(([, field]) => !field.local)
+        .map(([key]) => key);
+}
+
 /** Top-level keys whose value holds a secret (the field itself or a field inside it). */
 export function secretKeys(schema: Schema): string[] {
     const holdsSecret = (field: Field): boolean =>

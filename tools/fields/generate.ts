@@ -1,6 +1,7 @@
 /**
  * `npm run docs`: writes what the field tables generate — each resource's SDK types
- * (`sdk/<cloud>/args.generated.ts`, `fields.generated.ts`, the shared blocks' `sdk/shared.generated.ts`)
+ * (`sdk/<cloud>/args.generated.ts`, `outputs.generated.ts`, `fields.generated.ts`, the shared
+ * blocks' `sdk/shared.generated.ts`)
  * and its README tables. `--check` writes nothing and exits 1 naming the stale files.
  */
 import { readFileSync, writeFileSync } from "fs";
@@ -8,7 +9,7 @@ import { join } from "path";
 import { ResourceDoc } from "./facts";
 import { renderFieldTables, spliceTables } from "./readmeTables";
 import { RESOURCES } from "./resources";
-import { renderArgsTypes, renderFieldLists, renderSharedTypes, sharedBlocks } from "./sdkTypes";
+import { renderArgsTypes, renderFieldLists, renderOutputsTypes, renderSharedTypes, sharedBlocks } from "./sdkTypes";
 
 export interface GeneratedFile {
     /** Relative to the repository root. */
@@ -23,6 +24,7 @@ export function generatedFiles(resources: readonly ResourceDoc[], readme: string
     let nextReadme = readme;
     for (const resource of resources) {
         files.push({ path: `${resource.sdkDir}/args.generated.ts`, text: renderArgsTypes(resource, shared) });
+        files.push({ path: `${resource.sdkDir}/outputs.generated.ts`, text: renderOutputsTypes(resource, shared) });
         files.push({ path: `${resource.sdkDir}/fields.generated.ts`, text: renderFieldLists(resource) });
         nextReadme = spliceTables(nextReadme, resource, renderFieldTables(resource));
     }

@@ -1,11 +1,12 @@
 /**
- * The SDK's generated files for one resource, from its field table: `args.generated.ts` (the
- * `Args` and `Outputs` types, each property with its TSDoc) and `fields.generated.ts` (what the
- * class passes at runtime: the computed outputs and the secret inputs). Blocks that several
+ * The SDK's generated files for one resource, from its field table: `args.generated.ts` and
+ * `outputs.generated.ts` (the `Args` and `Outputs` types, each property with its TSDoc) and
+ * `fields.generated.ts` (what the class passes at runtime: computed outputs, secret inputs, the
+ * outputs a lookup reports and its locating keys). Blocks that several
  * resources share (the same row object, e.g. `timeouts`) go once into `sdk/shared.generated.ts`.
  */
-import { Field, ObjectField, OutputField } from "../../provider/core/schema";
-import { defaultOf, docOf, isOptional, isReported, limitsOf, notesOf, ResourceDoc, Row, secretKeys } from "./facts";
+import { Field, lookupKeys, ObjectField, OutputField } from "../../provider/core/schema";
+import { defaultOf, docOf, isOptional, isReported, limitsOf, notesOf, reportedKeys, ResourceDoc, Row, secretKeys } from "./facts";
 
 /** Where the generated files come from and what to do instead of editing them. */
 export function generatedHeader(source: string): string {
@@ -43,11 +44,11 @@ export function tsdoc(indent: string, text: string, tags: string[] = []): string
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The TSDoc of an argument: the row's doc, its limits, its notes. */
-export function describeArg(row: Row, resource: ResourceDoc): string {
+/** The TSDoc of an argument: the row's doc, its limits and (unless for a lookup) its notes. */
+export function describeArg(row: Row, resource: ResourceDoc, notes = true): string {
     const limits = limitsOf(row.field);
     const enumNote = row.field.kind === "string" && row.field.enum ? ["Matched case-insensitively."] : [];
-    return [docOf(row), ...(limits.length > 0 ? [`${capitalize(limits.join("; "))}.`] : []), ...enumNote, ...notesOf(row.field, resource)].join(" ");
+    return [docOf(row), ...(limits.length > 0 ? [`${capitalize(limits.join("; "))}.`] : []), ...enumNote, ...(notes ? notesOf(row.field, resource) : [])].join(" ");
 }
 
 /** The TSDoc of an output: the row's doc and notes (the value is the checked, canonical one). */
@@ -80,8 +81,11 @@ export function blocksOf(fields: Record<string, Field>, prefix = ""): Block[] {
 
 const literal = (value: string) => JSON.stringify(value);
 
+/** Which of a block's two types. */
+type Side = "Args" | "Outputs";
+
 /** The value type of a row, `Args` or `Outputs` side. */
-function valueType(key: string, field: Field, side: "Args" | "Outputs"): string {
+function valueType(key: string, field: Field, side: Side): string {
     switch (field.kind) {
         case "string":
             return field.enum ? field.enum.map(literal).join(" | ") : "string";
@@ -98,12 +102,12 @@ function valueType(key: string, field: Field, side: "Args" | "Outputs"): string 
     }
 }
 
-function argsInterface(name: string, doc: string, fields: Record<string, Field>, prefix: string, resource: ResourceDoc): string[] {
+function argsInterface(name: string, doc: string, fields: Record<string, Field>, prefix: string, resource: ResourceDoc, notes = true): string[] {
     const lines = [...tsdoc("", doc), `export interface ${name} {`];
     for (const [key, field] of Object.entries(fields)) {
         const row: Row = { path: prefix + key, key, field };
         const fallback = defaultOf(row);
-        lines.push(...tsdoc("    ", describeArg(row, resource), fallback === undefined ? [] : [`@default ${fallback}`]));
+        lines.push(...tsdoc("    ", describeArg(row, resource, notes), fallback === undefined ? [] : [`@default ${fallback}`]));
         lines.push(`    ${key}${isOptional(row) ? "?" : ""}: pulumi.Input<${valueType(key, field, "Args")}>;`);
     }
     return [...lines, "}"];
@@ -125,16 +129,13 @@ function computedOutput(key: string, output: OutputField): string[] {
     return [...tsdoc("    ", output.doc), `    readonly ${key}: pulumi.Output<${type}>;`];
 }
 
-/** Both interfaces of each block, in table order. */
-function blockTypes(blocks: readonly Block[], resource: ResourceDoc): string[] {
+/** One side's interface of each block, in table order. */
+function blockTypes(blocks: readonly Block[], resource: ResourceDoc, side: Side): string[] {
     return blocks.flatMap(({ name, path, block }) => {
         const doc = docOf({ path, key: name, field: block });
-        return [
-            "",
-            ...argsInterface(`${name}Args`, doc, block.fields, `${path}.`, resource),
-            "",
-            ...outputsInterface(`${name}Outputs`, `${doc} The outputs' form of {@link ${name}Args}.`, block.fields, `${path}.`, resource, false),
-        ];
+        return side === "Args"
+            ? ["", ...argsInterface(`${name}Args`, doc, block.fields, `${path}.`, resource)]
+            : ["", ...outputsInterface(`${name}Outputs`, `${doc} The outputs' form of {@link ${name}Args}.`, block.fields, `${path}.`, resource, false)];
     });
 }
 
@@ -151,36 +152,51 @@ export function sharedBlocks(resources: readonly ResourceDoc[]): Block[] {
     return [...users.values()].filter((entry) => entry.resources.size > 1).map((entry) => entry.first);
 }
 
-/** `sdk/shared.generated.ts`: the shared blocks' types (their docs need no resource's dialects). */
+/** `sdk/shared.generated.ts`: both sides of the shared blocks' types (their docs need no resource's dialects). */
 export function renderSharedTypes(shared: readonly Block[], resources: readonly ResourceDoc[]): string {
     const lines = [generatedHeader(`the blocks the field tables share (${resources.map((r) => r.source).join(", ")})`), 'import type * as pulumi from "@pulumi/pulumi";'];
-    lines.push(...blockTypes(shared, { ...resources[0], dialects: undefined }));
+    const neutral = { ...resources[0], dialects: undefined };
+    lines.push(...blockTypes(shared, neutral, "Args"), ...blockTypes(shared, neutral, "Outputs"));
     return lines.join("\n") + "\n";
 }
 
-/** `sdk/<cloud>/args.generated.ts`: the resource's `Args`, its `Outputs` and its blocks' types. */
-export function renderArgsTypes(resource: ResourceDoc, shared: readonly Block[]): string {
+/** The header and imports of one side's file: the shared blocks it uses come from, and are re-exported as, `../shared.generated`. */
+function sideFile(resource: ResourceDoc, shared: readonly Block[], side: Side): { lines: string[]; own: Block[] } {
     const sharedSet = new Set(shared.map(({ block }) => block));
     const mine = blocksOf(resource.schema);
-    const own = mine.filter(({ block }) => !sharedSet.has(block));
-    const imported = mine.filter(({ block }) => sharedSet.has(block)).flatMap(({ name }) => [`${name}Args`, `${name}Outputs`]);
+    const imported = mine.filter(({ block }) => sharedSet.has(block)).map(({ name }) => `${name}${side}`);
     const lines = [generatedHeader(resource.source), 'import type * as pulumi from "@pulumi/pulumi";'];
     if (imported.length > 0) {
         lines.push(`import type { ${imported.join(", ")} } from "../shared.generated";`, "", `export type { ${imported.join(", ")} } from "../shared.generated";`);
     }
-    const title = `${resource.cloud}.${resource.className}`;
-    lines.push("", ...argsInterface(`${resource.className}Args`, `The arguments of \`${title}\`.`, resource.schema, "", resource));
-    lines.push("");
+    return { lines, own: mine.filter(({ block }) => !sharedSet.has(block)) };
+}
+
+/** `sdk/<cloud>/args.generated.ts`: the resource's `Args`, its `LookupArgs` and its blocks' `Args`. */
+export function renderArgsTypes(resource: ResourceDoc, shared: readonly Block[]): string {
+    const { lines, own } = sideFile(resource, shared, "Args");
+    lines.push("", ...argsInterface(`${resource.className}Args`, `The arguments of \`${resource.cloud}.${resource.className}\`.`, resource.schema, "", resource));
+    const lookup = Object.fromEntries(lookupKeys(resource.schema).map((key) => [key, resource.schema[key]]));
+    if (Object.keys(lookup).length > 0) {
+        lines.push("", ...argsInterface(`${resource.className}LookupArgs`, `Where {@link ${resource.className}.get} looks one up, besides its ID.`, lookup, "", resource, false));
+    }
+    lines.push(...blockTypes(own, resource, "Args"));
+    return lines.join("\n") + "\n";
+}
+
+/** `sdk/<cloud>/outputs.generated.ts`: the resource's `Outputs` (the computed ones included) and its blocks' `Outputs`. */
+export function renderOutputsTypes(resource: ResourceDoc, shared: readonly Block[]): string {
+    const { lines, own } = sideFile(resource, shared, "Outputs");
     const outputs = outputsInterface(
         `${resource.className}Outputs`,
-        `The outputs of \`${title}\`: every argument as the cloud reports it, and what the cloud computes.`,
+        `The outputs of \`${resource.cloud}.${resource.className}\`: every argument as the cloud reports it, and what the cloud computes.`,
         resource.schema,
         "",
         resource,
         true,
     );
-    lines.push(...outputs.slice(0, -1), ...Object.entries(resource.outputs).flatMap(([key, output]) => computedOutput(key, output)), "}");
-    lines.push(...blockTypes(own, resource));
+    lines.push("", ...outputs.slice(0, -1), ...Object.entries(resource.outputs).flatMap(([key, output]) => computedOutput(key, output)), "}");
+    lines.push(...blockTypes(own, resource, "Outputs"));
     return lines.join("\n") + "\n";
 }
 
@@ -195,6 +211,12 @@ export function renderFieldLists(resource: ResourceDoc): string {
         "",
         "/** Top-level inputs that hold a secret: always passed as secrets, and secret outputs too. */",
         `export const SECRET_INPUTS = ${list(secretKeys(resource.schema))};`,
+        "",
+        "/** Outputs that echo the inputs: a looked-up resource reports each. */",
+        `export const INPUT_OUTPUTS = ${list(reportedKeys(resource.schema))};`,
+        "",
+        "/** What `get` sends besides the ID. */",
+        `export const LOOKUP_KEYS = ${list(lookupKeys(resource.schema))};`,
         "",
     ].join("\n");
 }

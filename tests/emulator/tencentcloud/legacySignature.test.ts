@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
+import { NonceCache } from "../../../emulator/core/nonceCache";
 import { CREDENTIAL, CREDENTIALS, STS_CREDENTIAL } from "../../../emulator/tencentcloud/fixtures";
 import {
-    NonceCache,
     decodeLegacyParams,
     legacySignString,
     verifyLegacyRequest,

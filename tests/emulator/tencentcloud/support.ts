@@ -8,6 +8,7 @@ import { createHmac } from "crypto";
 import { ControlClient } from "../../../emulator/core/controlClient";
 import { startEmulator, type RunningEmulator } from "../../../emulator/core/server";
 import type { EmulatorContext, EmulatorSettings } from "../../../emulator/core/types";
+import { isTencentError, type TencentError } from "../../../emulator/tencentcloud/errors";
 import { createTencentFrontEnd, TencentEndpointInfo } from "../../../emulator/tencentcloud/frontEnd";
 import { Client as VpcClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client";
 
@@ -206,4 +207,15 @@ export function createRequest(overrides: Record<string, unknown> = {}): Record<s
         SecurityPolicyDatabases: [{ LocalCidrBlock: "10.0.0.0/16", RemoteCidrBlock: ["192.168.10.0/24"] }],
         ...overrides,
     };
+}
+
+/** The TencentError `fn` throws; any other outcome fails the test. */
+export function thrownTencentError(fn: () => unknown): TencentError {
+    try {
+        fn();
+    } catch (e) {
+        if (isTencentError(e)) return e;
+        throw e;
+    }
+    throw new Error("expected a TencentError");
 }

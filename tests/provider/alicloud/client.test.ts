@@ -29,9 +29,12 @@ describe("alicloud client", () => {
     });
 
     it("can classify timeouts and resets as retryable and validation as fatal", () => {
+        // GIVEN pop-core's read timeout, a socket reset and a validation error
+        // WHEN translated and classified
         const timeout = toCloudError("X", Object.assign(new Error("ReadTimeout(3000)"), { name: "RequestTimeoutError" }), []);
         const reset = toCloudError("X", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), []);
         const invalid = toCloudError("X", Object.assign(new Error("bad"), { code: "IllegalParam.LocalSubnet" }), []);
+        // THEN the first two are retried, the validation error and a plain Error are not
         assert.equal(classifyAlicloudError(timeout), "server");
         assert.equal(classifyAlicloudError(reset), "network");
         assert.equal(classifyAlicloudError(invalid), "fatal");
@@ -42,6 +45,7 @@ describe("alicloud client", () => {
         // GIVEN errors of a code with its own hint, a throttling code and a refused request
         const busy = toCloudError("X", Object.assign(new Error("busy"), { code: "VpnGateway.Configuring" }), []);
         const throttled = toCloudError("X", Object.assign(new Error("slow down"), { code: "Throttling.User" }), []);
+        // WHEN each is translated
         const refused = toCloudError("X", Object.assign(new Error("bad"), { code: "IllegalParam.LocalSubnet" }), []);
         // THEN each message ends with a hint the user can act on
         assert.match(busy.message, /Hint: the VPN gateway stayed busy .*`timeouts`/);
@@ -62,7 +66,9 @@ describe("alicloud client", () => {
     });
 
     it("fails an answer without Code when its status is not 2xx or it lacks the action's fields", () => {
-        // WHEN / THEN a JSON 503 without Code is a server error, never success
+        // GIVEN answers without Code: a JSON 503, `{}` after a create, a describe without its list, and documented answers
+        // WHEN checked
+        // THEN a JSON 503 without Code is a server error, never success
         assert.throws(() => checkAnswer("DescribeVpnConnections", 503, { message: "Service Unavailable" }, []), { code: "HttpError.503", httpStatus: 503 });
         // … `{}` after a create, and a describe without its list, are invalid answers
         assert.throws(() => checkAnswer("CreateVpnConnection", 200, {}, []), { code: "HttpError.InvalidResponse", message: /RequestId/ });
@@ -74,6 +80,7 @@ describe("alicloud client", () => {
 
     it("can retry the documented busy families, and never validation, auth or an overdue gateway", () => {
         // GIVEN codes of each kind
+        // WHEN each is translated and classified
         const classes = Object.fromEntries(
             ["IncorrectStatus", "IncorrectStatus.VpnGateway", "OperationDenied.VpnGwLocked", "OperationFailed.LastTokenProcessing", "IllegalParam.LocalSubnet", "Forbidden", "VpnGateway.FinancialLocked", "HttpError.502", "HttpError.404", "HttpError.429"].map(
                 (code) => [code, classifyAlicloudError(toCloudError("X", Object.assign(new Error("m"), { code }), []))],

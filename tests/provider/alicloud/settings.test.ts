@@ -37,6 +37,9 @@ describe("alicloud settings", () => {
     });
 
     it("fails when credentials are missing, naming where to set them", () => {
+        // GIVEN no credentials in the environment or the stack config
+        // WHEN settings are resolved
+        // THEN a ConfigurationError names the variables and the config keys
         assert.throws(() => resolveSettings("cn-hangzhou"), (error: unknown) => {
             assert.ok(error instanceof ConfigurationError);
             assert.match(error.message, /ALIBABA_CLOUD_ACCESS_KEY_ID.*alicloud:accessKey/);
@@ -45,13 +48,19 @@ describe("alicloud settings", () => {
     });
 
     it("fails when the endpoint override is plain http to a remote host", () => {
+        // GIVEN credentials and an endpoint override over plain http to a public host
         process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "id";
         process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "secret";
         process.env.ALIBABA_CLOUD_VPC_ENDPOINT = "http://vpc.example.com";
+        // WHEN settings are resolved
+        // THEN the endpoint is refused
         assert.throws(() => resolveSettings("cn-hangzhou"), /only loopback endpoints may use http/);
     });
 
     it("can pick the regional endpoint for regions outside the central list", () => {
+        // GIVEN a region without the central endpoint
+        // WHEN its default endpoint is picked
+        // THEN it is the region's own host
         assert.equal(defaultEndpoint("eu-central-1"), "https://vpc.eu-central-1.aliyuncs.com");
     });
 
@@ -59,6 +68,7 @@ describe("alicloud settings", () => {
         // GIVEN credentials, no endpoint override, and a region that ends the host name
         process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "id";
         process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "secret";
+        // WHEN settings are resolved for that region
         // THEN no endpoint is resolved for it
         assert.throws(() => resolveSettings("attacker.example/"), (error: unknown) => {
             assert.ok(error instanceof ConfigurationError);

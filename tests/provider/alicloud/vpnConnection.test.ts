@@ -117,17 +117,23 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
     });
 
     it("can treat an out-of-band deletion as gone, and deleting it again as success", async () => {
+        // GIVEN a connection deleted in the console
         const created = await hooks.create(await checked(desired()));
         await cloud.control.call("DELETE", `/alicloud/connections/${created.id}`);
+        // WHEN it is read, then deleted
+        // THEN the read reports it gone and the delete succeeds
         assert.deepEqual(await hooks.read(created.id, created.outs), {});
         await hooks.remove(created.id, created.outs);
     });
 
     it("can read the status under the 2019 samples' lower-case key and the current upper-case one", async () => {
+        // GIVEN a connection
         const created = await hooks.create(await checked(desired()));
         for (const statusKey of ["status", "Status"]) {
+            // WHEN the cloud reports its status under each key, and it is read
             await cloud.control.call("POST", "/alicloud/settings", { statusKey });
             const read = await hooks.read(created.id, created.outs);
+            // THEN the status is read either way
             assert.match(String(read.props!.status), /_sa_/, statusKey);
         }
     });
@@ -164,6 +170,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         // GIVEN the inputs of a create, and the same after the user raised its timeout
         const inputs = await checked(desired());
         const raised = await checked(desired({ timeouts: { create: 3600 } }));
+        // WHEN their ClientTokens are derived, and one for another name
         // THEN both derive one token, so the re-run finds the first run's connection
         assert.equal(hooks.clientTokenFor(raised), hooks.clientTokenFor(inputs));
         assert.notEqual(hooks.clientTokenFor(await checked(desired({ name: "other" }))), hooks.clientTokenFor(inputs));
@@ -272,6 +279,33 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
         });
     });
 
+    it("can finish a partial create on the next update without creating again", async () => {
+        // GIVEN a create whose wait failed after the cloud made the connection (kept in state by the engine)
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
+        const inputs = await checked(desired());
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        const before = await cloud.control.counters();
+        // WHEN the engine updates it on the next up (it does for a resource with init errors)
+        const updated = await hooks.update(partial.id, partial.properties, inputs);
+        // THEN it waited for the connection and recorded what the cloud reports, creating and modifying nothing
+        assert.equal(updated.outs.state, "active");
+        assert.equal(updated.outs.vpnConnectionId, partial.id);
+        const after = await cloud.control.counters();
+        for (const action of ["CreateVpnConnection", "ModifyVpnConnectionAttribute"]) assert.equal(after[`alicloud:${action}`] ?? 0, before[`alicloud:${action}`] ?? 0, action);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [partial.id]);
+    });
+
+    it("fails when a partial create's connection is gone by the next update, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection was then deleted out of band
+        await cloud.control.armFault({ cloud: "alicloud", action: "DescribeVpnConnections", count: 1, fault: { kind: "error", code: "Forbidden", httpStatus: 403 } });
+        const inputs = await checked(desired());
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        await cloud.control.call("DELETE", `/alicloud/connections/${partial.id}`);
+        // WHEN the engine updates it THEN the error names the connection and `pulumi refresh`
+        await assert.rejects(hooks.update(partial.id, partial.properties, inputs), (error: any) => error.name === "IncompleteCreateGoneError" && error.id === partial.id && /pulumi refresh/.test(error.message));
+        assert.deepEqual(await connections(), []);
+    });
+
     it("fails an update without echoing a PSK the cloud generated", async () => {
         // GIVEN a connection whose PSK the cloud generated, and a modify the cloud refuses echoing it
         const inputs = await checked(desired({ preSharedKey: undefined }));
@@ -291,6 +325,9 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
     });
 
     it("fails with the cloud's code and request id when the gateway does not exist", async () => {
+        // GIVEN a VPN gateway id the cloud does not have
+        // WHEN a connection is created on it
+        // THEN the cloud's code, a request id and a hint naming vpnGatewayId come back, and nothing is made
         await assert.rejects(hooks.create(await checked(desired({ vpnGatewayId: "vpn-doesnotexist" }))), (error: unknown) => {
             assert.ok(error instanceof CloudApiError);
             assert.equal(error.code, "InvalidVpnGatewayInstanceId.NotFound");
@@ -305,6 +342,7 @@ describe("alicloud vpnConnection hooks (emulator, real pop-core)", function () {
 
     it("fails check without calling the cloud", async () => {
         // GIVEN invalid inputs
+        // WHEN checked
         const result = await hooks.check({}, desired({ ikeConfig: { ikeLifetime: -1 }, localSubnets: ["10.0.0.1/8"] }));
         // THEN both properties are named and no request reached the emulator
         assert.deepEqual(result.failures?.map((f) => f.property).sort(), ["ikeConfig.ikeLifetime", "localSubnets[0]"]);
@@ -345,6 +383,9 @@ describe("alicloud vpnConnection adoption (emulator)", () => {
     });
 
     it("fails when the connection to adopt does not exist", async () => {
+        // GIVEN no connection vco-missing
+        // WHEN a resource adopts it
+        // THEN the create is refused as bad input naming adoptConnectionId, and nothing is made
         await assert.rejects(hooks.create(await checked(desired({ adoptConnectionId: "vco-missing" }))), (error: any) => {
             assert.equal(error.name, "InputValidationError");
             assert.match(error.message, /`adoptConnectionId` connection vco-missing does not exist/);
@@ -354,7 +395,10 @@ describe("alicloud vpnConnection adoption (emulator)", () => {
     });
 
     it("fails when the connection to adopt belongs to another gateway", async () => {
+        // GIVEN a connection on another VPN gateway
         const existing = await hooks.create(await checked(desired({ vpnGatewayId: cloud.alicloud.vpnGatewayIds[1] })));
+        // WHEN a resource on the desired gateway adopts it
+        // THEN the create is refused naming vpnGatewayId, and no second connection is made
         await assert.rejects(hooks.create(await checked(desired({ adoptConnectionId: existing.id }))), /belongs to vpnGatewayId/);
         assert.equal(await count(), 1);
     });

@@ -27,11 +27,17 @@ describe("apiMapping", () => {
     });
 
     it("can read a response back with type and case coercion", () => {
+        // GIVEN a response with an encoded list, an upper-case enum and a number as a string at its read path
+        // WHEN read through the table
         const props = fromApiResponse(SCHEMA, { Subnet: "a,b", Ike: { Alg: "AES" }, IkeRead: { Life: "7" } });
+        // THEN each value has the input's type and spelling
         assert.deepEqual(props, { subnets: ["a", "b"], ike: { alg: "aes", life: 7 } });
     });
 
     it("can name the request keys that changed paths touch", () => {
+        // GIVEN a changed nested path, a changed block and a changed list
+        // WHEN their request keys are named
+        // THEN each is the top-level request key it sits under
         assert.deepEqual(requestKeysFor(SCHEMA, ["ike.life"]), ["Ike"]);
         assert.deepEqual(requestKeysFor(SCHEMA, ["ike"]).sort(), ["Ike"]);
         assert.deepEqual(requestKeysFor(SCHEMA, ["subnets"]), ["Subnet"]);
@@ -47,6 +53,7 @@ describe("modifyRequestKeys", () => {
     };
 
     it("can carry the changed fields and those sent on every modify, never replace-on-change ones", () => {
+        // GIVEN fields of every kind: replace-on-change, sent on every modify, plain
         // WHEN a name change (and, defensively, a gateway change) is to be sent
         const keys = modifyRequestKeys(MODIFIABLE, ["name", "gateway"]);
         // THEN the name and the always-sent subnets go, the gateway and the unchanged mode do not

@@ -81,6 +81,7 @@ describe("check properties: arbitrary input at every declared path", function ()
             let accepted = 0;
             let created = 0;
             const property = fc.asyncProperty(fc.array(mutation(resource.schema), { minLength: 1, maxLength: 2 }), async (mutations: Mutation[]) => {
+                // GIVEN valid inputs with one or two generated mutations
                 await cloud.control.reset();
                 const news = mutations.reduce(applyMutation, resource.valid);
                 // WHEN checked, recording every connection started meanwhile

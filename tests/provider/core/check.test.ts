@@ -40,6 +40,7 @@ describe("checkInputs", () => {
 
     it("fails when a property is unknown, naming the allowed ones", () => {
         // GIVEN a typo'd property
+        // WHEN checked
         const { failures } = checkInputs(SCHEMA, { name: "a", nmae: "b" });
         // THEN the failure names it and lists the allowed keys
         assert.deepEqual(propertiesOf(failures), ["nmae"]);
@@ -48,6 +49,7 @@ describe("checkInputs", () => {
 
     it("fails when a nested value has the wrong type", () => {
         // GIVEN a string where an integer belongs
+        // WHEN checked
         const { failures } = checkInputs(SCHEMA, { name: "a", block: { lifetime: "100" } });
         // THEN the nested path and the range are named
         assert.deepEqual(propertiesOf(failures), ["block.lifetime"]);
@@ -55,28 +57,40 @@ describe("checkInputs", () => {
     });
 
     it("fails when a CIDR has host bits set, naming the network", () => {
+        // GIVEN a CIDR with host bits set
+        // WHEN checked
         const { failures } = checkInputs(SCHEMA, { name: "a", subnets: ["10.0.0.1/24"] });
+        // THEN the item is named, with its network
         assert.deepEqual(propertiesOf(failures), ["subnets[0]"]);
         assert.match(failures[0].reason, /10\.0\.0\.0\/24/);
     });
 
     it("fails when a set holds duplicates", () => {
+        // GIVEN a set with the same CIDR twice
+        // WHEN checked
         const { failures } = checkInputs(SCHEMA, { name: "a", subnets: ["10.0.0.0/8", "10.0.0.0/8"] });
+        // THEN the repeat is named
         assert.deepEqual(propertiesOf(failures), ["subnets[1]"]);
     });
 
     it("fails when a list is too long or not a list", () => {
+        // GIVEN four items where three are allowed, and an object where a list belongs
+        // WHEN checked
         const tooLong = checkInputs(SCHEMA, { name: "a", subnets: ["1.0.0.0/8", "2.0.0.0/8", "3.0.0.0/8", "4.0.0.0/8"] });
         const notAList = checkInputs(SCHEMA, { name: "a", subnets: { a: 1 } });
+        // THEN each says what is wrong
         assert.match(tooLong.failures[0].reason, /at most 3/);
         assert.match(notAList.failures[0].reason, /must be a list, not an object/);
     });
 
     it("fails when required values are missing, blank or out of range", () => {
+        // GIVEN a missing name, a blank name, a count over the range and a value outside the enum
+        // WHEN checked
         const missing = checkInputs(SCHEMA, {});
         const blank = checkInputs(SCHEMA, { name: "   " });
         const range = checkInputs(SCHEMA, { name: "a", count: 11 });
         const enumValue = checkInputs(SCHEMA, { name: "a", mode: "quick" });
+        // THEN each failure says why
         assert.deepEqual(propertiesOf(missing.failures), ["name"]);
         assert.match(blank.failures[0].reason, /empty or blank/);
         assert.match(range.failures[0].reason, /between 1 and 10 \(got 11\)/);
@@ -84,14 +98,20 @@ describe("checkInputs", () => {
     });
 
     it("can pass unknown values through during preview", () => {
+        // GIVEN values not known yet
+        // WHEN checked
         const { inputs, failures } = checkInputs(SCHEMA, { name: UNKNOWN, count: UNKNOWN });
+        // THEN they pass unchanged
         assert.deepEqual(failures, []);
         assert.equal(inputs.name, UNKNOWN);
         assert.equal(inputs.count, UNKNOWN);
     });
 
     it("can keep __provider untouched", () => {
+        // GIVEN inputs with the serialized provider
+        // WHEN checked
         const { inputs } = checkInputs(SCHEMA, { name: "a", __provider: "text" });
+        // THEN it is kept as it was
         assert.equal(inputs.__provider, "text");
     });
 });
@@ -106,6 +126,7 @@ describe("checkInputs on hostile shapes", () => {
 
     it("fails when a list item is null, naming the item instead of dropping the list", () => {
         // GIVEN a required list whose first item is null
+        // WHEN checked
         const { inputs, failures } = checkInputs(LISTS, { subnets: [null, "10.1.0.0/16"] });
         // THEN the item is named, with what belongs there
         assert.deepEqual(failures, [{ property: "subnets[0]", reason: "must be an IPv4 CIDR block, not null" }]);
@@ -113,7 +134,10 @@ describe("checkInputs on hostile shapes", () => {
     });
 
     it("fails when a nested list item is null", () => {
+        // GIVEN a null inside a block's list, and a null block
+        // WHEN checked
         const { failures } = checkInputs(LISTS, { subnets: ["10.0.0.0/8"], blocks: [{ cidrs: ["10.0.0.0/8", null] }, null] });
+        // THEN both are named, the block with the keys it should have
         assert.deepEqual(propertiesOf(failures), ["blocks[0].cidrs[1]", "blocks[1]"]);
         assert.match(failures[1].reason, /must be an object with keys cidrs, not null/);
     });
@@ -129,11 +153,17 @@ describe("checkInputs on hostile shapes", () => {
     });
 
     it("fails when an enum value is documented but unsupported, listing the supported ones", () => {
+        // GIVEN a value the API documents but the resource does not support, in another case
+        // WHEN checked
         const { failures } = checkInputs(LISTS, { subnets: ["10.0.0.0/8"], route: "BGP" });
+        // THEN it is refused with the supported values and why
         assert.deepEqual(failures, [{ property: "route", reason: "must be one of STATIC, Policy: Bgp is not supported yet (needs BgpConfig)" }]);
     });
 
     it("fails when a region is not a region ID, and can accept documented ones", () => {
+        // GIVEN host names, wrong case, wrong separators and fragments, then documented region IDs
+        // WHEN each is checked
+        // THEN the first are refused and the region IDs pass
         for (const bad of ["attacker.example/", "cn-hangzhou.evil.com", "CN-HANGZHOU", "cn_hangzhou", "cn-", "hangzhou", "ap-guangzhou:443", "a-b"]) {
             const { failures } = checkInputs(LISTS, { subnets: ["10.0.0.0/8"], region: bad });
             assert.deepEqual(propertiesOf(failures), ["region"], bad);
@@ -148,13 +178,17 @@ describe("checkInputs with secrets", () => {
     const SECRET_SCHEMA: Schema = { psk: { kind: "string", secret: true, enum: ["alpha-secret"] }, key: { kind: "string", secret: true } };
 
     it("fails when a secret is too long, without telling its length", () => {
+        // GIVEN a secret over its maximum length
         const schema: Schema = { psk: { kind: "string", secret: true, maxLength: 4 } };
+        // WHEN checked
         const { failures } = checkInputs(schema, { psk: "1234567" });
+        // THEN the reason gives the limit, not the secret's length
         assert.deepEqual(failures, [{ property: "psk", reason: "must be at most 4 characters" }]);
     });
 
     it("fails when a secret has the wrong type or value, without echoing it", () => {
         // GIVEN secret fields with a number and a non-allowed value
+        // WHEN checked
         const { failures } = checkInputs(SECRET_SCHEMA, { key: 12345678, psk: "beta-secret" });
         // THEN the failures name the properties but never the values
         assert.deepEqual(failures.map((f) => f.property).sort(), ["key", "psk"]);

@@ -23,21 +23,30 @@ describe("diffProps", () => {
     });
 
     it("can ignore unset computed fields and report set ones", () => {
+        // GIVEN a PSK the server made, desired unset and desired set
+        // WHEN diffed
         const unset = diffProps(SCHEMA, { psk: "server-made" }, {});
         const set = diffProps(SCHEMA, { psk: "server-made" }, { psk: "mine" });
+        // THEN only the desired value is a change
         assert.deepEqual(unset.changed, []);
         assert.deepEqual(set.changed, ["psk"]);
     });
 
     it("can report exactly the nested path that changed", () => {
+        // GIVEN blocks differing in one member
+        // WHEN diffed
         const result = diffProps(SCHEMA, { block: { lifetime: 1, on: true } }, { block: { lifetime: 2, on: true } });
+        // THEN that member's path is reported, and nothing replaces
         assert.deepEqual(result.changed, ["block.lifetime"]);
         assert.deepEqual(result.replaces, []);
     });
 
     it("can require replacement for replace-on-change fields, including unknown values", () => {
+        // GIVEN a replace-on-change field changed, and set to a value not known yet
+        // WHEN diffed
         const changed = diffProps(SCHEMA, { gateway: "g1" }, { gateway: "g2" });
         const unknown = diffProps(SCHEMA, { gateway: "g1" }, { gateway: UNKNOWN });
+        // THEN both replace
         assert.deepEqual(changed.replaces, ["gateway"]);
         assert.deepEqual(unknown.replaces, ["gateway"]);
     });

@@ -4,6 +4,9 @@ import { ConfigurationError } from "../../../provider/core/errors";
 
 describe("parseEndpoint", () => {
     it("can accept https anywhere and http on loopback", () => {
+        // GIVEN https, loopback http and a bare host
+        // WHEN parsed
+        // THEN each is accepted, a bare host as https
         assert.equal(parseEndpoint("https://vpc.example.com", "X").host, "vpc.example.com");
         assert.equal(parseEndpoint("http://127.0.0.1:8080/alicloud", "X").pathname, "/alicloud");
         assert.equal(parseEndpoint("http://localhost:1", "X").hostname, "localhost");
@@ -11,6 +14,9 @@ describe("parseEndpoint", () => {
     });
 
     it("fails when plain http targets a non-loopback host, naming the setting", () => {
+        // GIVEN plain http to a public host
+        // WHEN parsed
+        // THEN a ConfigurationError names the setting and the https to use
         assert.throws(() => parseEndpoint("http://vpc.example.com", "ALIBABA_CLOUD_VPC_ENDPOINT"), (error: unknown) => {
             assert.ok(error instanceof ConfigurationError);
             assert.match(error.message, /ALIBABA_CLOUD_VPC_ENDPOINT.*use https:\/\/vpc\.example\.com/);
@@ -19,16 +25,25 @@ describe("parseEndpoint", () => {
     });
 
     it("fails when the endpoint embeds credentials", () => {
+        // GIVEN an endpoint with a user and password
+        // WHEN parsed
+        // THEN it is refused
         assert.throws(() => parseEndpoint("https://user:pw@vpc.example.com", "X"), /must not contain credentials/);
     });
 });
 
 describe("regionalEndpoint", () => {
     it("can build a regional endpoint from a region ID", () => {
+        // GIVEN a product, a region ID and a domain
+        // WHEN the endpoint is built
+        // THEN the region is its own label of the host
         assert.equal(regionalEndpoint("vpc", "eu-central-1", "aliyuncs.com"), "https://vpc.eu-central-1.aliyuncs.com");
     });
 
     it("fails when the region is no region ID, before anything is built from it", () => {
+        // GIVEN regions that would change the host, path or user of the URL, and an empty one
+        // WHEN an endpoint is built from each
+        // THEN each is refused as no region ID
         for (const region of ["attacker.example/", "evil.com#", "x@evil.com", "cn-hangzhou.evil.com", ""]) {
             assert.throws(() => regionalEndpoint("vpc", region, "aliyuncs.com"), (error: unknown) => {
                 assert.ok(error instanceof ConfigurationError);

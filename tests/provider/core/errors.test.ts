@@ -3,12 +3,18 @@ import { CloudApiError, redact } from "../../../provider/core/errors";
 
 describe("errors", () => {
     it("can carry cloud, action, code, request id and hint in the message", () => {
+        // GIVEN a cloud error's details
+        // WHEN it becomes an error
         const error = new CloudApiError({ cloud: "alicloud", action: "CreateVpnConnection", code: "VpnGateway.Configuring", requestId: "R-1", hint: "wait" }, "busy");
+        // THEN the message says all of them and the code is kept
         assert.equal(error.message, "alicloud CreateVpnConnection failed: VpnGateway.Configuring (request R-1): busy. Hint: wait");
         assert.equal(error.code, "VpnGateway.Configuring");
     });
 
     it("can redact every secret, longest first", () => {
+        // GIVEN a secret that is the prefix of another, and empty entries
+        // WHEN a message holding both is redacted
+        // THEN each is replaced whole
         assert.equal(redact("key=abcdef and abcdefgh", ["abcdef", "abcdefgh", undefined, ""]), "key=[REDACTED] and [REDACTED]");
     });
 

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
+import { LOOKUP_KEY } from "../../../provider/core/check";
+import { parseDriftLine } from "../../../provider/core/driftLine";
 import { CloudResource, deleteFirstOnSameGateway, progressSubject, resourceHooks } from "../../../provider/core/hooks";
 import { currentProgress } from "../../../provider/core/progress";
+import { IncompleteCreateGoneError } from "../../../provider/core/errors";
+import { INCOMPLETE_KEY, partialCreateError } from "../../../provider/core/resource";
 import { Props, Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
@@ -15,6 +19,7 @@ function fakeResource(observed: Props | undefined): CloudResource & { calls: str
     return {
         calls,
         schema: SCHEMA,
+        lookupKeys: ["region"],
         configDefaults: () => ({ region: "r1" }),
         adjustDiff: (olds, news, diff) => ({ ...diff, deleteBeforeReplace: true }),
         async create(inputs) {
@@ -24,6 +29,10 @@ function fakeResource(observed: Props | undefined): CloudResource & { calls: str
         async observe() {
             calls.push("observe");
             return observed;
+        },
+        async settle(id, olds, inputs) {
+            calls.push(`settle ${id} timeouts=${JSON.stringify(inputs.timeouts ?? null)}`);
+            return observed && { ...olds, ...observed };
         },
         async modify(id, actual, inputs, changedPaths) {
             calls.push(`modify ${changedPaths.join(",")}`);
@@ -48,14 +57,51 @@ describe("resourceHooks", () => {
         assert.equal(diff.deleteBeforeReplace, true);
     });
 
-    it("can report a connection the cloud no longer has as deleted", async () => {
+    it("can print the drift line naming the changed paths, and none without a change", async () => {
+        // GIVEN hooks, and stderr captured
         const hooks = resourceHooks(fakeResource(undefined));
-        assert.deepEqual(await hooks.read("id-1", { region: "r1", __provider: "text" }), {});
+        const printed: string[] = [];
+        const original = console.error;
+        console.error = (line: string) => printed.push(line);
+        // WHEN a diff with a changed name, then one with only a local setting changed, runs
+        let diff;
+        try {
+            diff = await hooks.diff("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b" });
+            await hooks.diff("id-1", { region: "r1", name: "a" }, { region: "r1", name: "a", timeouts: { create: 5 } });
+        } finally {
+            console.error = original;
+        }
+        // THEN one drift line names id and path, and the engine gets only the diff protocol's fields
+        assert.deepEqual(printed.map(parseDriftLine), [{ id: "id-1", paths: ["name"] }]);
+        assert.deepEqual(Object.keys(diff).sort(), ["changes", "deleteBeforeReplace", "replaces"]);
+    });
+
+    it("can report a connection the cloud no longer has as deleted", async () => {
+        // GIVEN a cloud that no longer has the connection
+        const hooks = resourceHooks(fakeResource(undefined));
+        // WHEN it is read
+        const read = await hooks.read("id-1", { region: "r1", __provider: "text" });
+        // THEN the result has no id, which the engine takes for deleted
+        assert.deepEqual(read, {});
+    });
+
+    it("can fail a lookup (a read with the lookup mark) of a connection the cloud does not have, where a refresh reports it deleted", async () => {
+        // GIVEN a cloud without the connection
+        const hooks = resourceHooks(fakeResource(undefined));
+        // WHEN it is read as a lookup, and as a refresh
+        const lookup = hooks.read("id-1", { [LOOKUP_KEY]: true, __provider: "text" });
+        const refresh = await hooks.read("id-1", { region: "r1", __provider: "text" });
+        // THEN the lookup fails naming the ID (the engine takes an answer without an ID as success there); the refresh answers "gone"
+        await assert.rejects(lookup, /VPN connection id-1 does not exist in region r1/);
+        assert.deepEqual(refresh, {});
     });
 
     it("can return read inputs shaped like the field table", async () => {
+        // GIVEN a cloud reporting a field the table does not declare
         const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
+        // WHEN it is read
         const read = await hooks.read("id-1", { region: "r1" });
+        // THEN the inputs hold only the table's fields
         assert.deepEqual(read.inputs, { region: "r1", name: "a" });
     });
 
@@ -93,10 +139,50 @@ describe("resourceHooks", () => {
         assert.deepEqual(resource.calls, []);
     });
 
+    it("can finish a partial create on the next update, then apply only what still differs", async () => {
+        // GIVEN the outputs a partial create left in state, a cloud that now reports the connection
+        // ready, and a program that renamed it meanwhile (with a longer update deadline)
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource({ region: "r1", name: "a", state: "active" });
+        const hooks = resourceHooks(resource);
+        // WHEN the engine updates it
+        const result = await hooks.update("id-1", partial.properties, { region: "r1", name: "b", timeouts: { create: 5 }, __provider: "p" });
+        // THEN the create is finished first (under the new inputs' deadline), then only the rename is sent
+        assert.equal(partial.properties[INCOMPLETE_KEY], true);
+        assert.deepEqual(resource.calls, ['settle id-1 timeouts={"create":5}', "modify name"]);
+        assert.equal(result.outs[INCOMPLETE_KEY], undefined);
+    });
+
+    it("can finish a partial create without a diff, recording what the cloud reports", async () => {
+        // GIVEN a partial create whose inputs are unchanged
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource({ region: "r1", name: "a", state: "active" });
+        // WHEN the engine updates it (it does so for a resource with init errors)
+        const result = await resourceHooks(resource).update("id-1", partial.properties, { region: "r1", name: "a", __provider: "p" });
+        // THEN no change is sent, and the outputs are the cloud's, without the mark
+        assert.deepEqual(resource.calls, ["settle id-1 timeouts=null"]);
+        assert.deepEqual(result.outs, { region: "r1", name: "a", state: "active", timeouts: null, __inputs: { region: "r1", name: "a" } });
+    });
+
+    it("fails when a partial create's connection is gone from the cloud, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection the cloud no longer has
+        const partial = partialCreateError(new Error("timed out"), "id-1", { region: "r1", name: "a", __provider: "p" }) as Error & { properties: Props };
+        const resource = fakeResource(undefined);
+        // WHEN the engine updates it THEN the error names the connection and the way out, and nothing was sent
+        await assert.rejects(
+            resourceHooks(resource).update("id-1", partial.properties, { region: "r1", name: "a", __provider: "p" }),
+            (error: unknown) => error instanceof IncompleteCreateGoneError && error.id === "id-1" && /pulumi refresh/.test(error.message),
+        );
+        assert.deepEqual(resource.calls, ["settle id-1 timeouts=null"]);
+    });
+
     it("can pass changed cloud paths to modify, without __provider", async () => {
+        // GIVEN hooks over a resource
         const resource = fakeResource(undefined);
         const hooks = resourceHooks(resource);
+        // WHEN an update changes the name
         const result = await hooks.update("id-1", { region: "r1", name: "a" }, { region: "r1", name: "b", __provider: "p" });
+        // THEN modify gets the path and the outputs carry no __provider
         assert.deepEqual(resource.calls, ["modify name"]);
         assert.equal(result.outs.__provider, undefined);
     });
@@ -104,7 +190,10 @@ describe("resourceHooks", () => {
 
 describe("deleteFirstOnSameGateway", () => {
     it("can ask to delete first only when the replacement keeps the VPN gateway", () => {
+        // GIVEN a replacing diff
         const diff = { changes: true, replaces: ["customerGatewayId"] };
+        // WHEN the replacement keeps the gateway, or moves to another
+        // THEN only the first deletes before replacing
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g1" }, diff).deleteBeforeReplace, true);
         assert.equal(deleteFirstOnSameGateway({ vpnGatewayId: "g1" }, { vpnGatewayId: "g2" }, diff).deleteBeforeReplace, false);
     });
@@ -112,6 +201,9 @@ describe("deleteFirstOnSameGateway", () => {
 
 describe("progressSubject", () => {
     it("can name a connection by its URN's resource name, else its name input, with the ID once known", () => {
+        // GIVEN a URN-shaped idempotency key, a key of the program's own with a name, and neither
+        // WHEN each connection is named for progress lines
+        // THEN the URN's resource name wins, else the name input, else "connection", with the ID once known
         assert.equal(progressSubject({ idempotencyKey: "urn:pulumi:dev::proj::pulumi:providers:x$pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection::office", name: "n" }, "vco-1"), "office (vco-1)");
         assert.equal(progressSubject({ idempotencyKey: "my-own-key", name: "hq-link" }), 'connection "hq-link"');
         assert.equal(progressSubject({}, "vco-2"), "connection (vco-2)");

@@ -21,13 +21,16 @@ describe("runExclusive", () => {
     });
 
     it("can run tasks with different keys concurrently", async () => {
+        // GIVEN two tasks on different keys
         const events: string[] = [];
         const task = (name: string) => async () => {
             events.push(`start ${name}`);
             await sleep(5);
             events.push(`end ${name}`);
         };
+        // WHEN started together
         await Promise.all([runExclusive("g1", task("a")), runExclusive("g2", task("b"))]);
+        // THEN the second started before the first ended
         assert.deepEqual(events.slice(0, 2), ["start a", "start b"]);
     });
 });

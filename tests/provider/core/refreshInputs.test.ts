@@ -47,7 +47,11 @@ describe("refreshedInputs", () => {
     });
 
     it("can leave out a recorded field the cloud no longer reports", () => {
-        const inputs = refreshedInputs(SCHEMA, { subnets: ["10.0.0.0/16", "10.1.0.0/16"], block: { alg: "aes256", lifetime: 3 }, timeouts: { create: 5 } }, recorded);
+        // GIVEN outputs without the recorded name and PSK
+        const outputs = { subnets: ["10.0.0.0/16", "10.1.0.0/16"], block: { alg: "aes256", lifetime: 3 }, timeouts: { create: 5 } };
+        // WHEN read turns them into inputs
+        const inputs = refreshedInputs(SCHEMA, outputs, recorded);
+        // THEN those two are absent, the rest as recorded
         assert.deepEqual(inputs, { subnets: recorded.subnets, block: recorded.block, timeouts: recorded.timeouts });
     });
 

@@ -6,10 +6,16 @@ describe("responseShape", () => {
     const shape = { RequestId: "string", "VpnConnections.VpnConnection": "array" } as const;
 
     it("can accept an answer holding every field of its action, with extra fields", () => {
+        // GIVEN an answer with the expected fields and one more
+        // WHEN its shape is checked
+        // THEN nothing is missing
         assert.equal(shapeMismatch({ RequestId: "R", VpnConnections: { VpnConnection: [] }, TotalCount: 0 }, shape), undefined);
     });
 
     it("fails when the answer is not an object, lacks a field or holds it as another kind, naming the field", () => {
+        // GIVEN null, an array, answers missing a field at each depth, and fields of the wrong kind
+        // WHEN their shapes are checked
+        // THEN each mismatch names the field
         assert.equal(shapeMismatch(null, shape), "the answer is not a JSON object");
         assert.equal(shapeMismatch([], shape), "the answer is not a JSON object");
         assert.equal(shapeMismatch({}, shape), "the answer has no `RequestId`");
@@ -19,9 +25,10 @@ describe("responseShape", () => {
     });
 
     it("fails with a typed invalid-answer error that never quotes the body", () => {
-        // WHEN an answer echoing a secret misses a field
+        // GIVEN an answer echoing a secret that misses a field
+        // WHEN its shape is asserted
         const attempt = () => assertResponseShape({ Psk: "hunter2" }, shape, { cloud: "alicloud", action: "DescribeVpnConnections", requestId: "R-1", hint: "retry" });
-        // THEN
+        // THEN a typed error with the request id is thrown, without the body
         assert.throws(attempt, (error: unknown) => {
             assert.ok(error instanceof CloudApiError);
             assert.equal(error.code, INVALID_RESPONSE);
@@ -32,7 +39,9 @@ describe("responseShape", () => {
     });
 
     it("can drop an empty reported value and keep a present one", () => {
-        // WHEN / THEN
+        // GIVEN an answer with an empty PSK, and one with a PSK
+        // WHEN the PSK is dropped if empty
+        // THEN only the empty one goes
         assert.deepEqual(withoutEmptyValue({ Psk: "", IkeMode: "main" }, "Psk"), { IkeMode: "main" });
         assert.deepEqual(withoutEmptyValue({ Psk: "kept" }, "Psk"), { Psk: "kept" });
     });

@@ -7,6 +7,9 @@ const fast = { minDelayMs: 1, maxDelayMs: 2 };
 
 describe("retry", () => {
     it("can classify codes by exact match, prefix and network code", () => {
+        // GIVEN a table with a wildcard, an exact code and a server code
+        // WHEN codes matching each, a network code, an unknown code and none are classified
+        // THEN each gets its class, and unknown ones are fatal
         assert.equal(classifyCode("Throttling.User", TABLE), "throttling");
         assert.equal(classifyCode("Gateway.Busy", TABLE), "busy");
         assert.equal(classifyCode("ECONNRESET", TABLE), "network");
@@ -15,6 +18,9 @@ describe("retry", () => {
     });
 
     it("can keep full-jitter delays inside their bounds", () => {
+        // GIVEN the largest and smallest random draws
+        // WHEN delays are computed for twenty attempts
+        // THEN they stay between the minimum and the maximum, and grow from the minimum
         for (let attempt = 0; attempt < 20; attempt++) {
             assert.ok(backoffDelay(attempt, { minDelayMs: 10, maxDelayMs: 100, random: () => 0.999 }) <= 100);
             assert.equal(backoffDelay(attempt, { minDelayMs: 10, maxDelayMs: 100, random: () => 0 }), 10);
@@ -40,7 +46,10 @@ describe("retry", () => {
     });
 
     it("fails when the error is not retryable, on the first attempt", async () => {
+        // GIVEN an operation failing with a fatal code
         let calls = 0;
+        // WHEN retried
+        // THEN it fails with that code after one call
         await assert.rejects(
             withRetry(async () => {
                 calls++;
@@ -52,7 +61,10 @@ describe("retry", () => {
     });
 
     it("fails when the deadline leaves no room for another attempt", async () => {
+        // GIVEN an operation always throttled, a 20 ms delay and a 50 ms deadline
         let calls = 0;
+        // WHEN retried
+        // THEN it gives up with the last error after a bounded number of calls
         await assert.rejects(
             withRetry(async () => {
                 calls++;

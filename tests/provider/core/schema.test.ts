@@ -1,7 +1,54 @@
 import assert from "node:assert/strict";
-import { Schema, secretValues } from "../../../provider/core/schema";
+import { canonicalJson, isPlainObject, lookupKeys, ownEntry, Schema, secretPaths, secretValues } from "../../../provider/core/schema";
 
-describe("core/schema", () => {
+describe("schema", () => {
+    describe("ownEntry", () => {
+        it("can find declared entries only, never Object.prototype's", () => {
+            // GIVEN a table
+            const table = { aes: "AES", des: "DES" };
+            // WHEN looked up with a declared key and with keys every object inherits
+            const found = ["aes", "constructor", "toString", "__proto__", "hasOwnProperty"].map((k) => ownEntry(table, k));
+            // THEN only the declared key has an entry
+            assert.deepEqual(found, ["AES", undefined, undefined, undefined, undefined]);
+        });
+    });
+
+    describe("canonicalJson", () => {
+        it("can write equal values the same whatever their key order, skipping undefined members", () => {
+            // GIVEN two objects with the same members in another order, one with an undefined member
+            const a = { b: [2, 1], a: { y: 1, x: "s" } };
+            const b = { a: { x: "s", y: 1, z: undefined }, b: [2, 1] };
+            // WHEN written canonically
+            // THEN both read the same, with sorted keys and arrays in their order
+            assert.equal(canonicalJson(a), canonicalJson(b));
+            assert.equal(canonicalJson(a), '{"a":{"x":"s","y":1},"b":[2,1]}');
+        });
+
+        it("can tell values apart that differ in order of a list or in type", () => {
+            // GIVEN values that differ only in list order, or in a string against a number
+            // WHEN written canonically
+            // THEN they differ, and undefined reads as null
+            assert.notEqual(canonicalJson([1, 2]), canonicalJson([2, 1]));
+            assert.notEqual(canonicalJson({ a: "1" }), canonicalJson({ a: 1 }));
+            assert.equal(canonicalJson(undefined), "null");
+        });
+    });
+
+    describe("secretPaths", () => {
+        it("can list secret fields at every depth", () => {
+            // GIVEN a table with a top-level secret and one inside an object field
+            const schema: Schema = {
+                name: { kind: "string" },
+                preSharedKey: { kind: "string", secret: true },
+                ike: { kind: "object", fields: { localId: { kind: "string" }, key: { kind: "string", secret: true } } },
+            };
+            // WHEN its secret paths are listed
+            const paths = secretPaths(schema);
+            // THEN both are named by their dotted path
+            assert.deepEqual(paths, ["preSharedKey", "ike.key"]);
+        });
+    });
+
     describe("secretValues", () => {
         const schema: Schema = {
             psk: { kind: "string", secret: true },
@@ -33,6 +80,26 @@ describe("core/schema", () => {
             // WHEN the values to scrub are collected
             // THEN an inherited value is not taken for the row's
             assert.deepEqual(secretValues(schema, props), []);
+        });
+    });
+
+    describe("lookupKeys", () => {
+        it("can list the rows that locate a resource, in table order", () => {
+            // GIVEN a table whose region and API version rows locate the resource
+            const schema: Schema = { region: { kind: "string", lookup: true }, name: { kind: "string" }, apiVersion: { kind: "string", lookup: true } };
+            // WHEN its lookup keys are listed
+            // THEN those two are, in table order
+            assert.deepEqual(lookupKeys(schema), ["region", "apiVersion"]);
+        });
+    });
+
+    describe("isPlainObject", () => {
+        it("can tell nested maps from arrays, null and scalars", () => {
+            // GIVEN values of every JSON kind
+            const values = [{}, { a: 1 }, [], null, "s", 1, undefined];
+            // WHEN tested
+            // THEN only the objects are plain objects
+            assert.deepEqual(values.map(isPlainObject), [true, true, false, false, false, false, false]);
         });
     });
 });

@@ -19,7 +19,10 @@ describe("waitUntil", () => {
     });
 
     it("fails when the deadline passes, naming the last state", async () => {
+        // GIVEN a state that never settles and a 30 ms deadline
+        // WHEN waited for
         const waiting = waitUntil(async () => ({ done: false, state: "updating" }), { what: "gateway g", minDelayMs: 5, maxDelayMs: 5, deadline: Date.now() + 30 });
+        // THEN it times out naming what it waited for, its last state and the `timeouts` input
         await assert.rejects(waiting, (error: unknown) => {
             assert.ok(error instanceof WaitTimeoutError);
             assert.match(error.message, /gateway g \(last state: updating\)/);

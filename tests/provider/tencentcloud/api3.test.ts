@@ -21,29 +21,32 @@ describe("tencentcloud API 3.0: finding the connection a create made", () => {
 
     it("can prefer the connection tagged with this create's token", () => {
         // GIVEN an untagged look-alike, newer, and the tagged one
-        const found = ownConnection([listed("vpnx-untagged", { CreatedTime: "2026-02-01 08:00:00" }), listed("vpnx-tagged", tagged(createTokenFor(inputs)))], inputs);
-        // THEN
+        const listing = [listed("vpnx-untagged", { CreatedTime: "2026-02-01 08:00:00" }), listed("vpnx-tagged", tagged(createTokenFor(inputs)))];
+        // WHEN this create looks for its own
+        const found = ownConnection(listing, inputs);
+        // THEN the tagged one is
         assert.equal(found, "vpnx-tagged");
     });
 
     it("can fall back to the newest untagged connection with the same name, gateways and VPC when tags are not listed", () => {
         // GIVEN only untagged matches, and one on another VPC, one deleting
-        const found = ownConnection(
-            [
-                listed("vpnx-older"),
-                listed("vpnx-newer", { CreatedTime: "2026-03-01 08:00:00" }),
-                listed("vpnx-othervpc", { VpcId: "vpc-other", CreatedTime: "2026-04-01 08:00:00" }),
-                listed("vpnx-deleting", { State: "DELETING", CreatedTime: "2026-05-01 08:00:00" }),
-            ],
-            inputs,
-        );
-        // THEN
+        const listing = [
+            listed("vpnx-older"),
+            listed("vpnx-newer", { CreatedTime: "2026-03-01 08:00:00" }),
+            listed("vpnx-othervpc", { VpcId: "vpc-other", CreatedTime: "2026-04-01 08:00:00" }),
+            listed("vpnx-deleting", { State: "DELETING", CreatedTime: "2026-05-01 08:00:00" }),
+        ];
+        // WHEN this create looks for its own
+        const found = ownConnection(listing, inputs);
+        // THEN the newest live match on the same VPC is
         assert.equal(found, "vpnx-newer");
     });
 
     it("fails to match a connection tagged by another resource, or with another name", () => {
         // GIVEN connections of another create token and of a name the filter matched fuzzily
-        const found = ownConnection([listed("vpnx-other", tagged("another-token")), listed("vpnx-longer", { VpnConnectionName: `${inputs.name}-2` })], inputs);
+        const listing = [listed("vpnx-other", tagged("another-token")), listed("vpnx-longer", { VpnConnectionName: `${inputs.name}-2` })];
+        // WHEN this create looks for its own
+        const found = ownConnection(listing, inputs);
         // THEN nothing is this create's
         assert.equal(found, undefined);
     });

@@ -48,13 +48,16 @@ describe("tencentcloud client", () => {
     });
 
     it("fails when the API answers an error, with its code and request id and no secret", async () => {
+        // GIVEN a server answering an error whose message holds the PSK and the secret key
         server.handle((_req, _body, res) =>
             json(res, { Response: { Error: { Code: "InvalidParameterValue.Malformed", Message: `bad PreShareKey ${PSK} for ${SECRET_KEY}` }, RequestId: "r-2" } }),
         );
+        // WHEN a create is called
         const error: CloudApiError = await client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }).then(
             () => assert.fail("no error"),
             (e) => e,
         );
+        // THEN the error carries the cloud's code and request id, no secret, after one request
         assert.ok(error instanceof CloudApiError);
         assert.equal(error.code, "InvalidParameterValue.Malformed");
         assert.equal(error.requestId, "r-2");
@@ -64,48 +67,62 @@ describe("tencentcloud client", () => {
     });
 
     it("can retry throttling until it passes", async () => {
+        // GIVEN a server that throttles twice, then answers
         let calls = 0;
         server.handle((_req, _body, res) =>
             ++calls < 3 ? json(res, { Response: { Error: { Code: "RequestLimitExceeded", Message: "slow down" }, RequestId: "r" } }) : json(res, { Response: { RequestId: "ok" } }),
         );
+        // WHEN a write is called
         const response = await client.call({ action: "ModifyVpnConnectionAttribute", params: {}, deadline: deadline() });
+        // THEN the third try's answer comes back
         assert.equal(response.RequestId, "ok");
         assert.equal(calls, 3);
     });
 
     it("fails when the body is not JSON or has no Response, as HttpError.InvalidResponse", async () => {
+        // GIVEN answers that are an HTML page, and JSON without Response
         for (const body of ["<html>bad gateway</html>", JSON.stringify({ error: "x" })]) {
             server.handle((_req, _body, res) => {
                 res.writeHead(200, { "content-type": "application/json" });
                 res.end(body);
             });
-            // A create is not retried on an ambiguous answer: the hook looks the connection up instead.
+            // WHEN a create is called
+            // THEN it fails as an invalid response without a retry (the hook looks the connection up instead)
             await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "HttpError.InvalidResponse" });
         }
         assert.equal(server.requests.length, 2);
     });
 
     it("fails when the server answers 5xx, as HttpError.<status>, after retrying a read", async () => {
+        // GIVEN a server answering 503
         server.handle((_req, _body, res) => json(res, { oops: true }, 503));
+        // WHEN a read is called with a short deadline
+        // THEN it fails with the status as code, after more than one try
         await assert.rejects(client.call({ action: "DescribeVpnConnections", params: {}, deadline: Date.now() + 100 }), (e: CloudApiError) => e.code === "HttpError.503" && e.httpStatus === 503);
         assert.ok(server.requests.length > 1);
     });
 
     it("fails when the connection drops, as a network code", async () => {
+        // GIVEN a server that drops every connection
         server.handle((req) => req.socket.destroy());
+        // WHEN a create is called
+        // THEN it fails with ECONNRESET, sent once (the hook looks an ambiguous create up instead)
         await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "ECONNRESET" });
-        // An ambiguous create is never re-sent by the client: the hook looks it up instead.
         assert.equal(server.requests.length, 1);
     });
 
     it("fails when no answer comes within the request timeout, as ETIMEDOUT", async () => {
+        // GIVEN a server that never answers
         server.handle(() => undefined);
+        // WHEN a create is called
+        // THEN it fails with ETIMEDOUT after one request
         await assert.rejects(client.call({ action: "CreateVpnConnection", params: {}, deadline: deadline(), kind: "create" }), { code: "ETIMEDOUT" });
         assert.equal(server.requests.length, 1);
     });
 
     describe("toCloudError", () => {
         it("can map SDK exceptions, escaped parse errors and transport messages", () => {
+            // GIVEN what the SDK throws: coded errors, HTTP errors, parse errors and transport messages
             const cases: [unknown, string | undefined][] = [
                 [Object.assign(new Error("m"), { code: "ResourceInUse", requestId: "r" }), "ResourceInUse"],
                 [Object.assign(new Error("Bad Gateway"), { httpCode: 502 }), "HttpError.502"],
@@ -116,6 +133,8 @@ describe("tencentcloud client", () => {
                 [new Error("request to http://x/ failed, reason: getaddrinfo EAI_AGAIN x"), "EAI_AGAIN"],
                 [new Error("something else"), undefined],
             ];
+            // WHEN each is mapped
+            // THEN it gets its cloud or network code, or none
             for (const [error, code] of cases) assert.equal(toCloudError("A", error, []).code, code);
         });
     });

@@ -10,6 +10,9 @@ const SECRET_KEY = "legacy-secret-key-01";
 
 describe("tencentcloud legacy client", () => {
     it("can flatten nested parameters with dot notation, as AddVpnConnEx and ModifyVpnConnEx name them", () => {
+        // GIVEN nested objects, a list, an undefined value and a plain value
+        // WHEN flattened
+        // THEN keys are dotted paths, list items indexed, values strings, and undefined left out
         assert.deepEqual(flattenParams({ IKESet: { propoEncryAlgorithm: "aes-cbc-128", ikeSaLifetimeSeconds: 86400 }, userGwCidrBlock: ["10.0.0.0/24", "10.1.0.0/24"], skip: undefined, vpcId: "vpc-1" }), {
             "IKESet.propoEncryAlgorithm": "aes-cbc-128",
             "IKESet.ikeSaLifetimeSeconds": "86400",
@@ -20,13 +23,19 @@ describe("tencentcloud legacy client", () => {
     });
 
     it("can build the documented string to sign: sorted raw k=v after POST, host with port and path", () => {
+        // GIVEN unsorted parameters with raw characters and a Signature
+        // WHEN the string to sign is built
         const text = legacySignString("POST", "127.0.0.1:8080", "/v2/index.php", { b: "2", a: "x/y z", Signature: "ignored" });
+        // THEN it is method, host, path and the sorted raw pairs, without Signature
         assert.equal(text, "POST127.0.0.1:8080/v2/index.php?a=x/y z&b=2");
     });
 
     it("can sign with HMAC-SHA256 and say so in SignatureMethod", () => {
+        // GIVEN temporary credentials
         const settings = { secretId: "AKIDlegacy", secretKey: SECRET_KEY, securityToken: "tok", legacyEndpoint: new URL("http://127.0.0.1:8080/v2/index.php") };
+        // WHEN a request is signed at a known time
         const signed = signLegacyRequest("DescribeVpnConn", "gz", { vpnConnId: "vpnx-1" }, settings, 1_700_000_000_000);
+        // THEN the common parameters are set and the signature is the HMAC-SHA256 of the string to sign
         assert.equal(signed.Action, "DescribeVpnConn");
         assert.equal(signed.Region, "gz");
         assert.equal(signed.Timestamp, "1700000000");
@@ -40,9 +49,14 @@ describe("tencentcloud legacy client", () => {
     describe("parseLegacyAnswer", () => {
         const secrets = ["psk-legacy-secret"];
         it("can accept code 0", () => {
+            // GIVEN an answer with code 0
+            // WHEN parsed
+            // THEN its data is returned
             assert.deepEqual(parseLegacyAnswer("A", { status: 200, body: '{"code":0,"message":"","data":{"taskId":1}}' }, secrets).data, { taskId: 1 });
         });
         it("fails when code is not 0, with codeDesc as the code and no secret", () => {
+            // GIVEN an error answer whose message holds the PSK
+            // WHEN parsed
             const error = (() => {
                 try {
                     parseLegacyAnswer("AddVpnConnEx", { status: 200, body: JSON.stringify({ code: 5000, message: "bad psk-legacy-secret", codeDesc: "InvalidVpnGw.NotFound" }) }, secrets);
@@ -51,17 +65,23 @@ describe("tencentcloud legacy client", () => {
                 }
                 assert.fail("no error");
             })();
+            // THEN codeDesc is the code and the PSK is gone
             assert.equal(error.code, "InvalidVpnGw.NotFound");
             assert.doesNotMatch(error.message, /psk-legacy-secret/);
         });
         it("fails when the answer is not JSON, lacks a code, or is a 5xx", () => {
+            // GIVEN an HTML page, JSON without code, a 502, and an error without codeDesc
+            // WHEN parsed
+            // THEN each fails with an HTTP code, the last with its numeric code
             assert.throws(() => parseLegacyAnswer("A", { status: 200, body: "<html/>" }, []), { code: "HttpError.InvalidResponse" });
             assert.throws(() => parseLegacyAnswer("A", { status: 200, body: "{}" }, []), { code: "HttpError.InvalidResponse" });
             assert.throws(() => parseLegacyAnswer("A", { status: 502, body: "" }, []), { code: "HttpError.502", httpStatus: 502 });
             assert.throws(() => parseLegacyAnswer("A", { status: 200, body: '{"code":4000,"message":"m"}' }, []), { code: "4000" });
         });
         it("fails when code 0 comes without what the action returns, so a describe never reads as deleted", () => {
-            // WHEN / THEN a DescribeVpnConn without its list, and a task result without a status, are invalid answers
+            // GIVEN a DescribeVpnConn without its list, and a task result without a status
+            // WHEN parsed
+            // THEN both are invalid answers
             assert.throws(() => parseLegacyAnswer("DescribeVpnConn", { status: 200, body: '{"code":0,"message":""}' }, []), { code: "HttpError.InvalidResponse", message: /`data`/ });
             assert.throws(() => parseLegacyAnswer("DescribeVpcTaskResult", { status: 200, body: '{"code":0,"data":{}}' }, []), { code: "HttpError.InvalidResponse", message: /`data.status`/ });
             // … while an empty list is a well-formed "nothing found"
@@ -101,13 +121,19 @@ describe("tencentcloud legacy client", () => {
         });
 
         it("can retry ActionLocked (the resource is busy, https://cloud.tencent.com/doc/api/245/4924)", async () => {
+            // GIVEN a server busy twice, then done
             let calls = 0;
             server.handle((_req, _body, res) => json(res, ++calls < 3 ? { code: 5100, message: "busy", codeDesc: "ActionLocked" } : { code: 0, data: {} }));
+            // WHEN a modify is called
             await client.call({ action: "ModifyVpnConnEx", params: {}, deadline: Date.now() + 2000 });
+            // THEN it succeeded on the third try
             assert.equal(calls, 3);
         });
 
         it("fails when the connection drops or times out, with a network code", async () => {
+            // GIVEN a server dropping the connection, then one never answering
+            // WHEN a create is called against each
+            // THEN each fails with its network code
             server.handle((req) => req.socket.destroy());
             await assert.rejects(client.call({ action: "AddVpnConnEx", params: {}, deadline: Date.now() + 2000, kind: "create" }), { code: "ECONNRESET" });
             server.handle(() => undefined);

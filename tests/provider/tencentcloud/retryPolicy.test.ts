@@ -6,7 +6,10 @@ const coded = (code: string) => new CloudApiError({ cloud: "tencentcloud", actio
 
 describe("tencentcloud retry policy", () => {
     it("can retry throttling and busy states on every call (the VPC error codes and Terraform's RetryError)", () => {
+        // GIVEN throttling and busy codes, on every kind of call
         for (const kind of ["read", "write", "create"] as const) {
+            // WHEN classified
+            // THEN throttling is throttling and every busy code is busy
             assert.equal(classifyTencentError(coded("RequestLimitExceeded"), kind), "throttling");
             assert.equal(classifyTencentError(coded("RequestLimitExceeded.IPLimitExceeded"), kind), "throttling");
             for (const busy of ["ResourceInUse", "ResourceBusy", "ResourceUnavailable", "UnsupportedOperation.InvalidState", "UnsupportedOperation.DeleteVpnConnInvalidState", "UnsupportedOperation.MutexOperationTaskRunning", "UnsupportedOperation.VpnConnInvalidState", "ActionLocked"]) {
@@ -17,6 +20,7 @@ describe("tencentcloud retry policy", () => {
 
     it("can retry whole busy families and the documented transient states, but never a whitelist or validation code", () => {
         // GIVEN codes of the families Terraform retries by their part before the first ".", and look-alikes
+        // WHEN each is classified for a create
         const classes = Object.fromEntries(
             [
                 "ResourceInUse.Address",
@@ -32,7 +36,7 @@ describe("tencentcloud retry policy", () => {
                 "AuthFailure.UnauthorizedOperation",
             ].map((code) => [code, classifyTencentError(coded(code), "create")]),
         );
-        // THEN
+        // THEN whole families are busy or throttling, and the look-alikes fail at once
         assert.deepEqual(classes, {
             "ResourceInUse.Address": "busy",
             "ResourceBusy.Anything": "busy",
@@ -49,28 +53,41 @@ describe("tencentcloud retry policy", () => {
     });
 
     it("can retry InternalError on reads only (Terraform never retries it; a describe changes nothing)", () => {
+        // GIVEN InternalError codes
+        // WHEN classified for a read, a write and a create
+        // THEN only the read retries
         assert.equal(classifyTencentError(coded("InternalError.ModuleError"), "read"), "server");
         assert.equal(classifyTencentError(coded("InternalError"), "write"), "fatal");
         assert.equal(classifyTencentError(coded("InternalError"), "create"), "fatal");
     });
 
     it("fails a create at once on an ambiguous failure, so the hook looks the connection up instead", () => {
+        // GIVEN failures that leave unknown whether the call happened
         for (const code of ["ECONNRESET", "ETIMEDOUT", "HttpError.502", "HttpError.InvalidResponse", "ClientError.NetworkError"]) {
+            // WHEN classified
+            // THEN a create fails at once, a write retries, and both count as ambiguous
             assert.equal(classifyTencentError(coded(code), "create"), "fatal", code);
             assert.notEqual(classifyTencentError(coded(code), "write"), "fatal", code);
             assert.equal(isAmbiguousFailure(coded(code)), true, code);
         }
+        // AND a validation code, or a plain Error, is not ambiguous
         assert.equal(isAmbiguousFailure(coded("InvalidParameterValue")), false);
         assert.equal(isAmbiguousFailure(new Error("ECONNRESET")), false);
     });
 
     it("fails at once on validation and authentication errors", () => {
+        // GIVEN validation, authentication, not-found and quota codes
         for (const code of ["InvalidParameterValue.Malformed", "AuthFailure.SignatureFailure", "ResourceNotFound", "LimitExceeded"]) {
+            // WHEN classified, even for a read
+            // THEN none is retried
             assert.equal(classifyTencentError(coded(code), "read"), "fatal", code);
         }
     });
 
     it("can tell reads from writes by the action name", () => {
+        // GIVEN a describe, a delete and a create call
+        // WHEN their kinds are taken
+        // THEN Describe* reads, others write, and a create says so itself
         assert.equal(callKindOf({ action: "DescribeVpnConnections", params: {}, deadline: 0 }), "read");
         assert.equal(callKindOf({ action: "DeleteVpnConnection", params: {}, deadline: 0 }), "write");
         assert.equal(callKindOf({ action: "CreateVpnConnection", params: {}, deadline: 0, kind: "create" }), "create");

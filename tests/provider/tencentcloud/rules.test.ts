@@ -14,17 +14,26 @@ const ike = (extra: Props): Props => ({ ...VALID, ikeOptions: { ...(VALID.ikeOpt
 describe("tencentcloud rules", () => {
     describe("IKE identities", () => {
         it("can leave localAddress unset with ADDRESS (it defaults to the gateway's public IP, AddVpnConnEx)", async () => {
+            // GIVEN the smallest valid inputs, which set no localAddress
+            // WHEN checked
+            // THEN nothing fails
             assert.deepEqual(await propertiesOf(VALID), []);
         });
 
         it("fails when remoteIdentity is ADDRESS and remoteAddress is missing", async () => {
+            // GIVEN IKE options without a remote address (remoteIdentity defaults to ADDRESS)
             const raw = { ...VALID, ikeOptions: {} };
+            // WHEN checked
+            // THEN remoteAddress is named, with the rule
             assert.deepEqual(await propertiesOf(raw), ["ikeOptions.remoteAddress"]);
             assert.match(await reasonOf(raw, "ikeOptions.remoteAddress"), /required when ikeOptions\.remoteIdentity is ADDRESS/);
         });
 
         it("fails when localIdentity is FQDN and localFqdnName is missing", async () => {
+            // GIVEN a local FQDN identity without its name
             const raw = ike({ localIdentity: "FQDN" });
+            // WHEN checked
+            // THEN localFqdnName is named, with the rule
             assert.deepEqual(await propertiesOf(raw), ["ikeOptions.localFqdnName"]);
             assert.match(await reasonOf(raw, "ikeOptions.localFqdnName"), /required when ikeOptions\.localIdentity is FQDN/);
         });
@@ -32,19 +41,27 @@ describe("tencentcloud rules", () => {
         it("fails when remoteIdentity is FQDN and remoteFqdnName is missing, whatever the local side says", async () => {
             // GIVEN a local ADDRESS identity (Terraform checked LocalIdentity for the remote side, `resource_tc_vpn_connection.go`)
             const raw = { ...VALID, ikeOptions: { localIdentity: "ADDRESS", remoteIdentity: "FQDN" } };
+            // WHEN checked
             // THEN the remote FQDN name is what is missing
             assert.deepEqual(await propertiesOf(raw), ["ikeOptions.remoteFqdnName"]);
         });
 
         it("can use FQDN identities on both sides", async () => {
+            // GIVEN FQDN identities with their names on both sides (one spelled in lower case)
             const raw = { ...VALID, ikeOptions: { localIdentity: "fqdn", localFqdnName: "vpc.example.com", remoteIdentity: "FQDN", remoteFqdnName: "idc.example.com", exchangeMode: "AGGRESSIVE" } };
+            // WHEN checked
+            // THEN nothing fails
             assert.deepEqual(await propertiesOf(raw), []);
         });
 
         it("fails when an identity value of the other identity type is given", async () => {
-            assert.deepEqual(await propertiesOf(ike({ localFqdnName: "vpc.example.com" })), ["ikeOptions.localFqdnName"]);
-            const raw = { ...VALID, ikeOptions: { remoteIdentity: "FQDN", remoteFqdnName: "idc.example.com", remoteAddress: "198.51.100.11" } };
-            assert.deepEqual(await propertiesOf(raw), ["ikeOptions.remoteAddress"]);
+            // GIVEN a local FQDN name beside an ADDRESS identity, and a remote address beside an FQDN identity
+            const local = ike({ localFqdnName: "vpc.example.com" });
+            const remote = { ...VALID, ikeOptions: { remoteIdentity: "FQDN", remoteFqdnName: "idc.example.com", remoteAddress: "198.51.100.11" } };
+            // WHEN checked
+            // THEN the value of the wrong type is named
+            assert.deepEqual(await propertiesOf(local), ["ikeOptions.localFqdnName"]);
+            assert.deepEqual(await propertiesOf(remote), ["ikeOptions.remoteAddress"]);
         });
     });
 
@@ -52,35 +69,57 @@ describe("tencentcloud rules", () => {
         it("can judge policies of any shape without throwing (the field table names what is wrong)", () => {
             // GIVEN normalized inputs whose policies lost their lists or hold non-strings
             const shapes = [[{ localCidrBlock: "10.0.0.0/24" }], [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: [null, 7] }], [null], [{ localCidrBlock: 5, remoteCidrBlocks: "x" }]];
-            // THEN the cross-field rules skip them instead of throwing
-            for (const securityPolicyDatabases of shapes) assert.deepEqual(trafficRules({ securityPolicyDatabases, routeType: "STATIC" }), [], JSON.stringify(securityPolicyDatabases));
+            for (const securityPolicyDatabases of shapes) {
+                // WHEN the cross-field rules judge them
+                // THEN they skip them instead of throwing
+                assert.deepEqual(trafficRules({ securityPolicyDatabases, routeType: "STATIC" }), [], JSON.stringify(securityPolicyDatabases));
+            }
         });
 
         it("fails when routeType is Bgp, listing the supported route types", async () => {
+            // GIVEN a BGP route type
             const raw = { ...VALID, routeType: "Bgp" };
+            // WHEN checked
+            // THEN routeType is refused with the supported values and why
             assert.deepEqual(await propertiesOf(raw), ["routeType"]);
             assert.match(await reasonOf(raw, "routeType"), /must be one of STATIC, StaticRoute, Policy: Bgp is not supported yet \(a BGP tunnel needs BgpConfig/);
         });
 
         it("fails when neither securityPolicyDatabases nor userGwCidrBlocks is given (AddVpnConnEx)", async () => {
+            // GIVEN a policy-routed tunnel without traffic selectors
             const raw = { ...VALID, securityPolicyDatabases: undefined };
+            // WHEN checked
+            // THEN the policies are named, with the alternative
             assert.deepEqual(await propertiesOf(raw), ["securityPolicyDatabases"]);
             assert.match(await reasonOf(raw, "securityPolicyDatabases"), /or userGwCidrBlocks is required/);
         });
 
         it("can route by destination or BGP without policies", async () => {
-            assert.deepEqual(await propertiesOf({ ...VALID, securityPolicyDatabases: undefined, routeType: "StaticRoute" }), []);
+            // GIVEN a route-based tunnel without policies
+            const raw = { ...VALID, securityPolicyDatabases: undefined, routeType: "StaticRoute" };
+            // WHEN checked
+            // THEN nothing fails
+            assert.deepEqual(await propertiesOf(raw), []);
         });
 
         it("can use userGwCidrBlocks instead of policies", async () => {
-            assert.deepEqual(await propertiesOf({ ...VALID, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.0/24"] }), []);
+            // GIVEN IDC CIDRs in place of policies
+            const raw = { ...VALID, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.0/24"] };
+            // WHEN checked
+            // THEN nothing fails
+            assert.deepEqual(await propertiesOf(raw), []);
         });
 
         it("fails when both securityPolicyDatabases and userGwCidrBlocks are given", async () => {
-            assert.deepEqual(await propertiesOf({ ...VALID, userGwCidrBlocks: ["10.56.20.0/24"] }), ["userGwCidrBlocks"]);
+            // GIVEN policies and IDC CIDRs together
+            const raw = { ...VALID, userGwCidrBlocks: ["10.56.20.0/24"] };
+            // WHEN checked
+            // THEN the second form is named
+            assert.deepEqual(await propertiesOf(raw), ["userGwCidrBlocks"]);
         });
 
         it("fails when a local CIDR repeats or overlaps its remote CIDRs", async () => {
+            // GIVEN two policies for the same local CIDR, the second reaching a range that holds it
             const raw = {
                 ...VALID,
                 securityPolicyDatabases: [
@@ -88,30 +127,48 @@ describe("tencentcloud rules", () => {
                     { localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["10.0.0.0/16"] },
                 ],
             };
+            // WHEN checked
+            // THEN the repeated local CIDR and the overlapping remote one are named
             assert.deepEqual((await propertiesOf(raw)).sort(), ["securityPolicyDatabases[0].remoteCidrBlocks[0]", "securityPolicyDatabases[1].localCidrBlock"]);
             assert.match(await reasonOf(raw, "securityPolicyDatabases[0].remoteCidrBlocks[0]"), /overlaps/);
         });
 
         it("fails when userGwCidrBlocks has no VPC to pair with in API 3.0", async () => {
-            assert.deepEqual(await propertiesOf({ ...VALID, vpcId: undefined, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.0/24"] }), ["vpcId"]);
+            // GIVEN IDC CIDRs and no VPC
+            const raw = { ...VALID, vpcId: undefined, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.0/24"] };
+            // WHEN checked
+            // THEN vpcId is named
+            assert.deepEqual(await propertiesOf(raw), ["vpcId"]);
         });
     });
 
     describe("DPD and health checks", () => {
         it("fails when dpdTimeout or dpdAction is set while DPD is off", async () => {
+            // GIVEN DPD settings without dpdEnable
             const raw = { ...VALID, dpdTimeout: 30, dpdAction: "clear" };
+            // WHEN checked, then checked with DPD on
+            // THEN both settings are named until DPD is enabled
             assert.deepEqual(await propertiesOf(raw), ["dpdTimeout", "dpdAction"]);
             assert.match(await reasonOf(raw, "dpdTimeout"), /only allowed when dpdEnable is true/);
             assert.deepEqual(await propertiesOf({ ...raw, dpdEnable: true }), []);
         });
 
         it("fails when health checks are on for a policy-based tunnel", async () => {
-            assert.deepEqual(await propertiesOf({ ...VALID, enableHealthCheck: true }), ["enableHealthCheck"]);
-            assert.deepEqual(await propertiesOf({ ...VALID, securityPolicyDatabases: undefined, routeType: "StaticRoute", enableHealthCheck: true }), []);
+            // GIVEN health checks on a policy-based tunnel, and on a route-based one
+            const policyBased = { ...VALID, enableHealthCheck: true };
+            const routeBased = { ...VALID, securityPolicyDatabases: undefined, routeType: "StaticRoute", enableHealthCheck: true };
+            // WHEN checked
+            // THEN only the policy-based one fails
+            assert.deepEqual(await propertiesOf(policyBased), ["enableHealthCheck"]);
+            assert.deepEqual(await propertiesOf(routeBased), []);
         });
 
         it("fails when both health-check addresses are the same", async () => {
-            assert.deepEqual(await propertiesOf({ ...VALID, healthCheckLocalIp: "169.254.128.1", healthCheckRemoteIp: "169.254.128.1" }), ["healthCheckRemoteIp"]);
+            // GIVEN the same local and remote health-check address
+            const raw = { ...VALID, healthCheckLocalIp: "169.254.128.1", healthCheckRemoteIp: "169.254.128.1" };
+            // WHEN checked
+            // THEN the remote address is named
+            assert.deepEqual(await propertiesOf(raw), ["healthCheckRemoteIp"]);
         });
     });
 
@@ -119,10 +176,15 @@ describe("tencentcloud rules", () => {
         const legacy = (extra: Props): Props => ({ ...VALID, apiVersion: "2.0", ...extra });
 
         it("can accept what AddVpnConnEx allows", async () => {
-            assert.deepEqual(await propertiesOf(legacy({ ipsecOptions: { ipsecSaLifetimeTraffic: 604800, integrityAlgorithm: "md5" } })), []);
+            // GIVEN an API 2.0 connection with a traffic lifetime and an algorithm only 2.0 documents
+            const raw = legacy({ ipsecOptions: { ipsecSaLifetimeTraffic: 604800, integrityAlgorithm: "md5" } });
+            // WHEN checked
+            // THEN nothing fails
+            assert.deepEqual(await propertiesOf(raw), []);
         });
 
         it("fails when an algorithm or group exists only in API 3.0, naming 2.0's values", async () => {
+            // GIVEN one 3.0-only value per field, with 2.0's allowed values
             const cases: [Props, string, RegExp][] = [
                 [{ ikeOptions: { remoteAddress: "198.51.100.11", propoEncryAlgorithm: "AES128GCM128" } }, "ikeOptions.propoEncryAlgorithm", /3DES-CBC, AES-CBC-128, AES-CBC-192, AES-CBC-256, DES-CBC with apiVersion "2\.0"/],
                 [{ ikeOptions: { remoteAddress: "198.51.100.11", propoAuthenAlgorithm: "SHA-256" } }, "ikeOptions.propoAuthenAlgorithm", /MD5, SHA with/],
@@ -133,28 +195,40 @@ describe("tencentcloud rules", () => {
                 [{ ipsecOptions: { ipsecSaLifetimeTraffic: 604801 } }, "ipsecOptions.ipsecSaLifetimeTraffic", /between 2560 and 604800 .* or the API default 4096000000/],
             ];
             for (const [extra, property, allowed] of cases) {
+                // WHEN checked with API 2.0
+                // THEN the field is named with the values 2.0 allows
                 assert.deepEqual(await propertiesOf(legacy(extra)), [property], property);
                 assert.match(await reasonOf(legacy(extra), property), allowed);
             }
         });
 
         it("fails when a 3.0-only property is set to anything but its default", async () => {
+            // GIVEN API 2.0 inputs setting four 3.0-only properties
             const raw = legacy({ routeType: "Policy", negotiationType: "passive", dpdEnable: true, ikeOptions: { remoteAddress: "198.51.100.11", ikeVersion: "IKEV2" } });
+            // WHEN checked, and a health-check address alone
+            // THEN each is named, saying how to keep it or switch to 3.0
             assert.deepEqual((await propertiesOf(raw)).sort(), ["dpdEnable", "ikeOptions.ikeVersion", "negotiationType", "routeType"]);
             assert.match(await reasonOf(raw, "routeType"), /not supported by API 2\.0.*leave it unset or "STATIC", or use apiVersion "3\.0"/);
             assert.deepEqual(await propertiesOf(legacy({ healthCheckLocalIp: "169.254.128.1" })), ["healthCheckLocalIp"]);
         });
 
         it("fails when vpcId is missing or the region has no 2.0 code", async () => {
-            assert.deepEqual(await propertiesOf(legacy({ vpcId: undefined })), ["vpcId"]);
+            // GIVEN API 2.0 inputs without a VPC, and in a region 2.0 has no code for
+            const noVpc = legacy({ vpcId: undefined });
             const raw = legacy({ region: "ap-tokyo" });
+            // WHEN checked
+            // THEN vpcId, then region (with a region that has a code) are named
+            assert.deepEqual(await propertiesOf(noVpc), ["vpcId"]);
             assert.deepEqual(await propertiesOf(raw), ["region"]);
             assert.match(await reasonOf(raw, "region"), /ap-guangzhou/);
         });
     });
 
     it("can skip rules on values unknown during a preview", async () => {
+        // GIVEN policies and an identity not known yet
         const raw = { ...VALID, securityPolicyDatabases: UNKNOWN, ikeOptions: { remoteIdentity: UNKNOWN } };
+        // WHEN checked
+        // THEN no rule fails on them
         assert.deepEqual(await propertiesOf(raw), []);
     });
 });

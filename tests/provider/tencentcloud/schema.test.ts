@@ -45,7 +45,10 @@ describe("tencentcloud schema", () => {
         });
 
         it("can canonicalize enum case, including API 2.0's lower-case spellings", () => {
+            // GIVEN enums spelled in lower, upper and API 2.0 case
+            // WHEN checked
             const { inputs } = tableCheck({ ...VALID, routeType: "staticroute", ikeOptions: { remoteAddress: "198.51.100.11", propoEncryAlgorithm: "aes-cbc-256", dhGroupName: "group14" }, negotiationType: "FLOWTRIGGER" });
+            // THEN each is stored in the canonical spelling
             assert.equal(inputs!.routeType, "StaticRoute");
             assert.equal((inputs!.ikeOptions as Props).propoEncryAlgorithm, "AES-CBC-256");
             assert.equal((inputs!.ikeOptions as Props).dhGroupName, "GROUP14");
@@ -54,6 +57,7 @@ describe("tencentcloud schema", () => {
 
         it("can sort security policies and their remote CIDRs as sets", () => {
             // GIVEN two orderings of the same policies (Terraform PR #501: SDK reorders them)
+            // WHEN both are checked
             const a = tableCheck({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.1.0/24", remoteCidrBlocks: ["192.168.2.0/24", "192.168.1.0/24"] }, { localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24"] }] });
             const b = tableCheck({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24"] }, { localCidrBlock: "10.0.1.0/24", remoteCidrBlocks: ["192.168.1.0/24", "192.168.2.0/24"] }] });
             // THEN both normalize to one canonical form
@@ -61,41 +65,59 @@ describe("tencentcloud schema", () => {
         });
 
         it("fails when the name is longer than 60 characters (AddVpnConnEx vpnConnName)", () => {
+            // GIVEN names of 61 and of 60 characters
+            // WHEN checked
+            // THEN only the longer one fails, saying the limit
             assert.deepEqual(failuresOf({ ...VALID, name: "x".repeat(61) }), ["name"]);
             assert.match(reasonFor({ ...VALID, name: "x".repeat(61) }, "name"), /at most 60/);
             assert.equal(tableCheck({ ...VALID, name: "x".repeat(60) }).failures, undefined);
         });
 
         it("fails when required properties are missing", () => {
+            // GIVEN inputs without any of the required properties
             const { region, vpnGatewayId, customerGatewayId, name, preSharedKey, ...rest } = VALID;
+            // WHEN checked
+            // THEN each missing one is named
             assert.deepEqual(failuresOf(rest).sort(), ["customerGatewayId", "name", "preSharedKey", "region", "vpnGatewayId"]);
         });
 
         it("fails when the IKE SA lifetime is outside 60–604800 (AddVpnConnEx)", () => {
+            // GIVEN lifetimes just outside the range, and its lower end
             for (const value of [59, 604801]) {
                 const raw = { ...VALID, ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: value } };
+                // WHEN checked
+                // THEN the lifetime is named with the range
                 assert.deepEqual(failuresOf(raw), ["ikeOptions.ikeSaLifetimeSeconds"]);
                 assert.match(reasonFor(raw, "ikeOptions.ikeSaLifetimeSeconds"), /between 60 and 604800/);
             }
+            // AND the lower end itself passes
             assert.equal(tableCheck({ ...VALID, ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: 60 } }).failures, undefined);
         });
 
         it("fails when the IPsec SA lifetime is outside 180–604800 (AddVpnConnEx)", () => {
+            // GIVEN lifetimes just outside the range
             for (const value of [179, 604801]) {
                 const raw = { ...VALID, ipsecOptions: { ipsecSaLifetimeSeconds: value } };
+                // WHEN checked
+                // THEN the lifetime is named with the range
                 assert.deepEqual(failuresOf(raw), ["ipsecOptions.ipsecSaLifetimeSeconds"]);
                 assert.match(reasonFor(raw, "ipsecOptions.ipsecSaLifetimeSeconds"), /between 180 and 604800/);
             }
         });
 
         it("fails when the IPsec SA traffic lifetime is below 2560 KB or above 4294967295", () => {
+            // GIVEN traffic lifetimes just outside the range, and its lower end
             for (const value of [2559, 4294967296]) {
+                // WHEN checked
+                // THEN the traffic lifetime is named
                 assert.deepEqual(failuresOf({ ...VALID, ipsecOptions: { ipsecSaLifetimeTraffic: value } }), ["ipsecOptions.ipsecSaLifetimeTraffic"]);
             }
+            // AND the lower end itself passes
             assert.equal(tableCheck({ ...VALID, ipsecOptions: { ipsecSaLifetimeTraffic: 2560 } }).failures, undefined);
         });
 
         it("fails when an algorithm or DH group is not in the API's enum, naming the allowed values", () => {
+            // GIVEN one value outside each enum, with the values the API allows
             const cases: [Props, string, RegExp][] = [
                 [{ ikeOptions: { remoteAddress: "198.51.100.11", propoEncryAlgorithm: "AES-CBC-512" } }, "ikeOptions.propoEncryAlgorithm", /3DES-CBC, AES-CBC-128.*SM4.*AES256GCM128/],
                 [{ ikeOptions: { remoteAddress: "198.51.100.11", propoAuthenAlgorithm: "SHA-384" } }, "ikeOptions.propoAuthenAlgorithm", /MD5, SHA, SHA-256, SHA-512/],
@@ -112,25 +134,36 @@ describe("tencentcloud schema", () => {
                 [{ apiVersion: "1.0" }, "apiVersion", /3\.0, 2\.0/],
             ];
             for (const [extra, property, allowed] of cases) {
+                // WHEN checked
                 const raw = { ...VALID, ...extra };
+                // THEN the field is named with the allowed values
                 assert.deepEqual(failuresOf(raw), [property], property);
                 assert.match(reasonFor(raw, property), allowed);
             }
         });
 
         it("fails when a CIDR is malformed or has host bits set", () => {
+            // GIVEN a local CIDR with host bits, a remote CIDR with prefix 33, and an IDC CIDR with host bits
             const raw = { ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.5/24", remoteCidrBlocks: ["192.168.0.0/33"] }] };
+            // WHEN checked
+            // THEN each is named, the host-bit one with its network
             assert.deepEqual(failuresOf(raw).sort(), ["securityPolicyDatabases[0].localCidrBlock", "securityPolicyDatabases[0].remoteCidrBlocks[0]"]);
             assert.match(reasonFor(raw, "securityPolicyDatabases[0].localCidrBlock"), /10\.0\.0\.0\/24/);
             assert.deepEqual(failuresOf({ ...VALID, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.1/24"] }), ["userGwCidrBlocks[0]"]);
         });
 
         it("fails when a policy has no remote CIDR or a CIDR repeats", () => {
+            // GIVEN a policy with no remote CIDR, and one repeating a remote CIDR
+            // WHEN checked
+            // THEN the empty list, then the repeat, is named
             assert.deepEqual(failuresOf({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: [] }] }), ["securityPolicyDatabases[0].remoteCidrBlocks"]);
             assert.deepEqual(failuresOf({ ...VALID, securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24", "192.168.0.0/24"] }] }), ["securityPolicyDatabases[0].remoteCidrBlocks[1]"]);
         });
 
         it("fails when an address or DPD timeout is malformed", () => {
+            // GIVEN a remote address with an octet over 255, a three-part address, and DPD timeouts outside 30–60
+            // WHEN checked
+            // THEN each is named
             assert.deepEqual(failuresOf({ ...VALID, ikeOptions: { remoteAddress: "198.51.100.300" } }), ["ikeOptions.remoteAddress"]);
             assert.deepEqual(failuresOf({ ...VALID, healthCheckLocalIp: "169.254.1" }), ["healthCheckLocalIp"]);
             assert.deepEqual(failuresOf({ ...VALID, dpdEnable: true, dpdTimeout: 29 }), ["dpdTimeout"]);
@@ -138,20 +171,29 @@ describe("tencentcloud schema", () => {
         });
 
         it("fails when values have the wrong type", () => {
+            // GIVEN a number for a string, a word for a boolean, a string for an integer and an object for a list
             const raw = { ...VALID, name: 7, dpdEnable: "yes", ikeOptions: { remoteAddress: "198.51.100.11", ikeSaLifetimeSeconds: "86400" }, securityPolicyDatabases: { localCidrBlock: "10.0.0.0/24" } };
+            // WHEN checked
+            // THEN each is named with the type it should have
             assert.deepEqual(failuresOf(raw).sort(), ["dpdEnable", "ikeOptions.ikeSaLifetimeSeconds", "name", "securityPolicyDatabases"]);
             assert.match(reasonFor(raw, "ikeOptions.ikeSaLifetimeSeconds"), /integer between 60 and 604800/);
             assert.match(reasonFor(raw, "dpdEnable"), /true or false/);
         });
 
         it("fails when a property is unknown, at the top or inside a block", () => {
+            // GIVEN misspelt properties at the top and inside ikeOptions
             const raw = { ...VALID, preShareKey: "x", ikeOptions: { remoteAddress: "198.51.100.11", ikeProtoEncryAlgorithm: "AES-CBC-128" } };
+            // WHEN checked
+            // THEN both are named, with the allowed names
             assert.deepEqual(failuresOf(raw).sort(), ["ikeOptions.ikeProtoEncryAlgorithm", "preShareKey"]);
             assert.match(reasonFor(raw, "preShareKey"), /allowed: .*preSharedKey/);
         });
 
         it("can accept per-operation timeouts, which never diff", () => {
+            // GIVEN create and delete timeouts
+            // WHEN checked
             const { inputs, failures } = tableCheck({ ...VALID, timeouts: { create: 60, delete: 600 } });
+            // THEN they are kept, and a zero timeout is refused
             assert.equal(failures, undefined);
             assert.deepEqual(inputs!.timeouts, { create: 60, delete: 600 });
             assert.deepEqual(failuresOf({ ...VALID, timeouts: { create: 0 } }), ["timeouts.create"]);
@@ -166,8 +208,11 @@ describe("tencentcloud schema", () => {
         });
 
         it("fails when the pre-shared key is blank or padded, without echoing it", () => {
+            // GIVEN a blank PSK and a PSK padded with spaces
             for (const preSharedKey of ["   ", " psk-123456 "]) {
+                // WHEN checked
                 const failures = tableCheck({ ...VALID, preSharedKey }).failures!;
+                // THEN the PSK is named without its value
                 assert.deepEqual(failures.map((f) => f.property), ["preSharedKey"]);
                 assert.ok(failures.every((f) => !f.reason.includes("psk-123456")));
             }
@@ -184,7 +229,10 @@ describe("tencentcloud schema", () => {
         }).inputs!;
 
         it("can build an API 3.0 request with the documented names and types", () => {
+            // GIVEN checked inputs with non-default IKE, IPsec and DPD settings
+            // WHEN mapped to an API 3.0 request
             const request = toApiRequest(SCHEMA, inputs, API_3);
+            // THEN every field has its API name and type, and provider-only fields are left out
             assert.equal(request.VpnConnectionName, "office");
             assert.equal(request.PreShareKey, "psk-123456");
             assert.deepEqual(request.SecurityPolicyDatabases, [{ LocalCidrBlock: "10.0.0.0/24", RemoteCidrBlock: ["192.168.0.0/24"] }]);
@@ -198,7 +246,10 @@ describe("tencentcloud schema", () => {
         });
 
         it("can build an API 2.0 request with the documented names and lower-case values", () => {
+            // GIVEN the same inputs with apiVersion 2.0
+            // WHEN mapped to an API 2.0 request
             const request = toApiRequest(SCHEMA, { ...inputs, apiVersion: "2.0" }, API_2);
+            // THEN fields have 2.0's names and lower-case values, and 3.0-only fields are left out
             assert.equal(request.vpnConnName, "office");
             assert.equal(request.preSharedKey, "psk-123456");
             assert.equal(request.vpnGwId, "vpngw-emu0001");
@@ -220,16 +271,24 @@ describe("tencentcloud schema", () => {
         });
 
         it("can send userGwCidrBlocks as API 2.0 userGwCidrBlock", () => {
+            // GIVEN IDC CIDRs instead of policies
+            // WHEN mapped to an API 2.0 request
             const request = toApiRequest(SCHEMA, { ...inputs, securityPolicyDatabases: undefined, userGwCidrBlocks: ["10.56.20.0/24"] }, API_2);
+            // THEN they are sent as userGwCidrBlock
             assert.deepEqual(request.userGwCidrBlock, ["10.56.20.0/24"]);
         });
 
         it("can leave the API 3.0 traffic default out of an API 2.0 request (2.0's range ends at 604800, sic)", () => {
+            // GIVEN the 3.0 default traffic lifetime
+            // WHEN mapped to an API 2.0 request
             const request = toApiRequest(SCHEMA, { ...inputs, ipsecOptions: { ...(inputs.ipsecOptions as Props), ipsecSaLifetimeTraffic: 4096000000 } }, API_2);
+            // THEN it is not sent
             assert.equal((request.IPsecSet as Props).ipsecSaLifetimeTraffic, undefined);
         });
 
         it("can read an API 3.0 connection, numbers as strings and \"\" as absent", () => {
+            // GIVEN a DescribeVpnConnections item with numbers as strings and empty strings
+            // WHEN read through the table
             const read = fromApiResponse(
                 SCHEMA,
                 {
@@ -246,6 +305,7 @@ describe("tencentcloud schema", () => {
                 },
                 API_3,
             );
+            // THEN values have the inputs' names and types, sets are sorted and empty strings are absent
             assert.deepEqual(read.securityPolicyDatabases, [{ localCidrBlock: "10.0.0.0/24", remoteCidrBlocks: ["192.168.0.0/24", "192.168.1.0/24"] }]);
             assert.deepEqual(read.userGwCidrBlocks, ["192.168.0.0/24", "192.168.1.0/24"]);
             assert.deepEqual(read.ikeOptions, { propoEncryAlgorithm: "AES-CBC-128", ikeSaLifetimeSeconds: 86400, localAddress: "203.0.113.11" });
@@ -256,6 +316,8 @@ describe("tencentcloud schema", () => {
         });
 
         it("can read an API 2.0 DescribeVpnConn item into the same values", () => {
+            // GIVEN a DescribeVpnConn item with both id generations and lower-case values
+            // WHEN read through the table
             const read = fromApiResponse(
                 SCHEMA,
                 {
@@ -273,6 +335,7 @@ describe("tencentcloud schema", () => {
                 },
                 API_2,
             );
+            // THEN the "un" ids and canonical spellings are read, as from API 3.0
             assert.equal(read.vpcId, "vpc-emu00001");
             assert.equal(read.vpnGatewayId, "vpngw-emu0001");
             assert.equal(read.customerGatewayId, "cgw-emu0001");
@@ -283,6 +346,7 @@ describe("tencentcloud schema", () => {
 
         it("can read an API 2.0 value named like an Object.prototype member as a plain value", () => {
             // GIVEN a DescribeVpnConn item whose algorithm is "constructor" (not a rename of the table)
+            // WHEN read through the table
             const read = fromApiResponse(SCHEMA, { IPsecSet: { integrityAlgorith: "constructor" } }, API_2);
             // THEN it reads as the upper-cased text, which diff then reports as drift
             assert.equal((read.ipsecOptions as Props).integrityAlgorithm, "CONSTRUCTOR");

@@ -22,8 +22,11 @@ describe("tencentcloud settings", () => {
     });
 
     it("can read credentials and endpoints from the environment, with the documented defaults", () => {
+        // GIVEN credentials, a token and a region in the environment only
         Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key", TENCENTCLOUD_SECURITY_TOKEN: "tok", TENCENTCLOUD_REGION: "ap-shanghai" });
+        // WHEN settings are resolved
         const settings = resolveSettings();
+        // THEN they come from the environment, and the endpoints are the public ones
         assert.equal(settings.secretId, "id");
         assert.equal(settings.securityToken, "tok");
         assert.equal(settings.endpoint.href, DEFAULT_VPC_ENDPOINT);
@@ -32,6 +35,7 @@ describe("tencentcloud settings", () => {
     });
 
     it("can prefer the stack config over the environment", () => {
+        // GIVEN settings in both the environment and the stack config
         Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "env-id", TENCENTCLOUD_SECRET_KEY: "env-key", TENCENTCLOUD_REGION: "ap-shanghai" });
         const config: Record<string, string> = {
             "tencentcloud:secretId": "cfg-id",
@@ -41,7 +45,9 @@ describe("tencentcloud settings", () => {
             "tencentcloud:vpcLegacyEndpoint": "http://localhost:9000/v2/index.php",
         };
         setStackConfig({ get: (key) => config[key] });
+        // WHEN settings are resolved
         const settings = resolveSettings();
+        // THEN the stack config's values win
         assert.equal(settings.secretId, "cfg-id");
         assert.equal(settings.secretKey, "cfg-key");
         assert.equal(settings.endpoint.href, "http://127.0.0.1:9000/tencentcloud");
@@ -50,11 +56,17 @@ describe("tencentcloud settings", () => {
     });
 
     it("fails when credentials are missing, naming both ways to set them", () => {
+        // GIVEN no credentials anywhere
+        // WHEN settings are resolved
+        // THEN a ConfigurationError names the variables and the config keys
         assert.throws(() => resolveSettings(), (e: Error) => e instanceof ConfigurationError && /TENCENTCLOUD_SECRET_ID.*tencentcloud:secretKey/.test(e.message));
     });
 
     it("fails when an endpoint uses plain http for a host that is not loopback", () => {
+        // GIVEN an API 3.0 endpoint over plain http to a public host
         Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key", TENCENTCLOUD_VPC_ENDPOINT: "http://vpc.example.com/" });
+        // WHEN settings are resolved
+        // THEN the variable is named; and likewise the API 2.0 endpoint over http to a private address
         assert.throws(() => resolveSettings(), /TENCENTCLOUD_VPC_ENDPOINT.*only loopback/);
         process.env.TENCENTCLOUD_VPC_ENDPOINT = "https://vpc.example.com/";
         process.env.TENCENTCLOUD_VPC_LEGACY_ENDPOINT = "http://10.0.0.1/v2/index.php";

@@ -3,17 +3,33 @@ import { computed2, computed3, legacyState, view2, view3 } from "../../../provid
 
 describe("tencentcloud views", () => {
     it("can fall back to IntegrityAlgorithm when the deprecated IntegrityAlgorith is null (`vpc_models.d.ts`: it may return null)", () => {
-        const view = view3({ IPSECOptionsSpecification: { IntegrityAlgorith: null, IntegrityAlgorithm: "SHA-256" } });
+        // GIVEN an API 3.0 answer whose deprecated field is null and whose new one is set
+        const answer = { IPSECOptionsSpecification: { IntegrityAlgorith: null, IntegrityAlgorithm: "SHA-256" } };
+        // WHEN viewed
+        const view = view3(answer);
+        // THEN the field the table reads holds the new field's value
         assert.equal((view.IPSECOptionsSpecification as any).IntegrityAlgorith, "SHA-256");
     });
 
     it("can rebuild the policy from DescribeVpnConn only when there is one local CIDR", () => {
-        assert.deepEqual(view2({ sourceCidr: ["10.0.0.0/16"], destinationCidr: ["192.168.0.0/24"] }).spd, [{ LocalCidrBlock: "10.0.0.0/16", RemoteCidrBlock: ["192.168.0.0/24"] }]);
-        assert.equal(view2({ sourceCidr: ["10.0.0.0/24", "10.0.1.0/24"], destinationCidr: ["192.168.0.0/24"] }).spd, undefined);
+        // GIVEN API 2.0 items with one local CIDR, and with two
+        const one = { sourceCidr: ["10.0.0.0/16"], destinationCidr: ["192.168.0.0/24"] };
+        const two = { sourceCidr: ["10.0.0.0/24", "10.0.1.0/24"], destinationCidr: ["192.168.0.0/24"] };
+        // WHEN viewed
+        // THEN the first gives its one policy back; the second's pairing is lost, so none is made up
+        assert.deepEqual(view2(one).spd, [{ LocalCidrBlock: "10.0.0.0/16", RemoteCidrBlock: ["192.168.0.0/24"] }]);
+        assert.equal(view2(two).spd, undefined);
     });
 
     it("can report both generations' computed outputs in API 3.0 vocabulary", () => {
-        assert.deepEqual(computed3({ VpnConnectionId: "vpnx-1", State: "AVAILABLE", NetStatus: "AVAILABLE", CreatedTime: "2024-01-01 00:00:00", VpnProto: "IPSEC", EncryptProto: "IKE", HealthCheckStatus: "" }), {
+        // GIVEN an API 3.0 connection and an API 2.0 item of the same connection
+        const answer3 = { VpnConnectionId: "vpnx-1", State: "AVAILABLE", NetStatus: "AVAILABLE", CreatedTime: "2024-01-01 00:00:00", VpnProto: "IPSEC", EncryptProto: "IKE", HealthCheckStatus: "" };
+        const item2 = { unVpnConnId: "vpnx-1", vpnConnId: 4001, vpcConnStatus: 6, netStatus: "available", createTime: "2024-01-01 00:00:00" };
+        // WHEN their computed outputs are taken
+        const modern = computed3(answer3);
+        const legacy = computed2(item2);
+        // THEN both speak API 3.0's words: ids, upper-case states, empty as null
+        assert.deepEqual(modern, {
             vpnConnectionId: "vpnx-1",
             state: "AVAILABLE",
             netStatus: "AVAILABLE",
@@ -22,17 +38,23 @@ describe("tencentcloud views", () => {
             encryptProto: "IKE",
             healthCheckStatus: null,
         });
-        const legacy = computed2({ unVpnConnId: "vpnx-1", vpnConnId: 4001, vpcConnStatus: 6, netStatus: "available", createTime: "2024-01-01 00:00:00" });
         assert.equal(legacy.vpnConnectionId, "vpnx-1");
         assert.equal(legacy.state, "AVAILABLE");
         assert.equal(legacy.netStatus, "AVAILABLE");
+    });
+
+    it("can name API 2.0's numeric states as API 3.0 does, settling on codes past the documented ones", () => {
+        // GIVEN the documented codes 0–4 and some beyond
+        // WHEN translated
+        // THEN each documented code has its state, and codes beyond count as settled rather than stalling a wait
         assert.deepEqual([0, 2, 4, 1, 3].map(legacyState), ["PENDING", "PENDING", "DELETING", "CREATE_FAILED", "MODIFY_FAILED"]);
-        // Codes beyond the documented 0–4 count as settled rather than stalling a wait.
         assert.deepEqual([5, 6, 9].map(legacyState), ["AVAILABLE", "AVAILABLE", "AVAILABLE"]);
     });
 
     it("can leave an empty reported PSK out, in both generations, so it is neither drift nor sent back", () => {
-        // WHEN / THEN
+        // GIVEN answers of both generations with an empty PSK, and one with a PSK
+        // WHEN viewed
+        // THEN the empty PSKs are absent and the set one is kept
         assert.equal("PreShareKey" in view3({ VpnConnectionId: "vpnx-1", PreShareKey: "" }), false);
         assert.equal("preSharedKey" in view2({ vpnConnId: "vpnx-1", preSharedKey: "" }), false);
         assert.equal(view3({ PreShareKey: "kept" }).PreShareKey, "kept");

@@ -173,6 +173,7 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
     });
 
     it("can replace when a gateway, the VPC, the route type or the region changes", async () => {
+        // GIVEN a connection, and one change per replace-on-change property
         const inputs = await checked(VALID);
         const created = await hooks.create(inputs);
         const cases: [Props, string[]][] = [
@@ -183,7 +184,9 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
             [{ region: "ap-shanghai" }, ["region"]],
         ];
         for (const [change, replaces] of cases) {
+            // WHEN diffed with the change
             const result = await hooks.diff(created.id, created.outs, await checked({ ...VALID, ...change }));
+            // THEN that property replaces
             assert.deepEqual(result.replaces, replaces);
             // On the same gateway the old tunnel must go first: the new one would clash with it.
             assert.equal(result.deleteBeforeReplace, !("vpnGatewayId" in change), JSON.stringify(change));
@@ -223,9 +226,12 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
 
     for (const apiVersion of ["3.0", "2.0"]) {
         it(`can delete a connection already deleted out of band (API ${apiVersion})`, async () => {
+            // GIVEN a connection deleted in the console
             const created = await hooks.create(await checked({ ...VALID, apiVersion }));
             await cloud.control.call("DELETE", `/tencentcloud/connections/${created.id}`);
+            // WHEN the engine deletes it
             await hooks.remove(created.id, created.outs);
+            // THEN the delete succeeds and a read reports it gone
             assert.deepEqual(await hooks.read(created.id, created.outs), {});
         });
 
@@ -244,9 +250,12 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
     }
 
     it("can adopt the connection of an earlier, interrupted run of the same create", async () => {
+        // GIVEN a create that went through but whose result the engine never recorded
         const inputs = await checked(VALID);
         const first = await hooks.create(inputs);
+        // WHEN the same create runs again
         const second = await hooks.create(inputs);
+        // THEN it hands back the first connection instead of making a second
         assert.equal(second.id, first.id);
         assert.equal((await connections()).length, 1);
     });
@@ -268,6 +277,9 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
     });
 
     it("can run concurrent creates on one gateway one at a time", async () => {
+        // GIVEN two connections on one VPN gateway
+        // WHEN both are created at once
+        // THEN both are made (the second waits for the gateway rather than failing)
         const [a, b] = await Promise.all([hooks.create(await checked({ ...VALID, name: "a" })), hooks.create(await checked({ ...VALID, name: "b", customerGatewayId: "cgw-emu0002" }))]);
         assert.notEqual(a.id, b.id);
         assert.equal((await connections()).length, 2);
@@ -295,10 +307,41 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         assert.match(error.message, /AuthFailure\.UnauthorizedOperation/);
     });
 
+    it("can finish a partial create on the next update without creating again", async () => {
+        // GIVEN a create whose task lookup failed after the cloud made the connection (kept in state by the engine)
+        await cloud.control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation" } });
+        const inputs = await checked(VALID);
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        const before = await counters();
+        // WHEN the engine updates it on the next up (it does for a resource with init errors)
+        const updated = await hooks.update(partial.id, partial.properties, inputs);
+        // THEN it waited for the connection and recorded what the cloud reports, creating and modifying nothing
+        assert.equal(updated.outs.state, "AVAILABLE");
+        const after = await counters();
+        for (const action of ["CreateVpnConnection", "ModifyVpnConnectionAttribute"]) assert.equal(after[`tencentcloud:${action}`] ?? 0, before[`tencentcloud:${action}`] ?? 0, action);
+        assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [partial.id]);
+    });
+
+    it("fails when a partial create's connection is gone by the next update, naming pulumi refresh", async () => {
+        // GIVEN a partial create whose connection was then deleted out of band
+        await cloud.control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation" } });
+        const inputs = await checked(VALID);
+        const partial: any = await hooks.create(inputs).then(() => assert.fail("no error"), (e) => e);
+        await cloud.control.call("DELETE", `/tencentcloud/connections/${partial.id}`);
+        // WHEN the engine updates it THEN the error names the connection and `pulumi refresh`
+        await assert.rejects(hooks.update(partial.id, partial.properties, inputs), (error: any) => error.name === "IncompleteCreateGoneError" && error.id === partial.id && /pulumi refresh/.test(error.message));
+        assert.deepEqual(await connections(), []);
+    });
+
     it("fails when credentials are wrong, naming the setting to check and no secret", async () => {
+        // GIVEN a wrong secret key
         const key = process.env.TENCENTCLOUD_SECRET_KEY;
         process.env.TENCENTCLOUD_SECRET_KEY = "wrong-secret-key-123";
         try {
+            // WHEN a connection is created
+            // THEN the signature is refused, naming the variable to check and not the key
             await assert.rejects(hooks.create(await checked(VALID)), (error: any) => error.code === "AuthFailure.SignatureFailure" && /TENCENTCLOUD_SECRET_KEY/.test(error.message) && !error.message.includes("wrong-secret-key-123"));
         } finally {
             process.env.TENCENTCLOUD_SECRET_KEY = key;

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { clientTokenFor } from "../../../provider/alicloud/vpnConnection";
 import { alicloud } from "../../../sdk";
 import { TestCloud } from "../../support/cloudEnv";
-import { CheckFailedError, EngineSimulator } from "../../support/engine";
-import { PluginConnection } from "../../support/pluginProcess";
+import { EngineSimulator } from "../../support/engine";
+import { CheckFailedError } from "../../support/engineTypes";
+import { PluginConnection } from "../../support/pluginConnection";
 import { PluginHarness, startPluginHarness } from "../../support/pluginHarness";
 import { captureProviderString, CapturedProvider } from "../../support/providerString";
 

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { tencentcloud } from "../../../sdk";
 import { TestCloud } from "../../support/cloudEnv";
-import { CheckFailedError, EngineSimulator } from "../../support/engine";
-import { PluginConnection } from "../../support/pluginProcess";
+import { EngineSimulator } from "../../support/engine";
+import { CheckFailedError } from "../../support/engineTypes";
+import { PluginConnection } from "../../support/pluginConnection";
 import { PluginHarness, startPluginHarness } from "../../support/pluginHarness";
 import { captureProviderString } from "../../support/providerString";
 

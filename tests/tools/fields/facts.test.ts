@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Field, Schema } from "../../../provider/core/schema";
-import { defaultOf, docOf, isOptional, isReported, limitsOf, notesOf, ResourceDoc, Row, rowsOf, secretKeys } from "../../../tools/fields/facts";
+import { defaultOf, docOf, isOptional, isReported, limitsOf, notesOf, reportedKeys, ResourceDoc, Row, rowsOf, secretKeys } from "../../../tools/fields/facts";
 
 const row = (field: Field, path = "field"): Row => ({ path, key: path, field });
 const RESOURCE: ResourceDoc = { cloud: "cloud", className: "Thing", source: "schema.ts", schema: {}, outputs: {}, sdkDir: "sdk/cloud" };
@@ -84,6 +84,14 @@ describe("tools/fields/facts", () => {
             list: { kind: "list", items: { kind: "object", fields: { token: { kind: "string", secret: true } } } },
         };
         assert.deepEqual(secretKeys(schema), ["psk", "block", "list"]);
+    });
+
+    it("can list the top-level keys a read reports: every row but the local ones", () => {
+        // GIVEN a table with cloud rows and a provider-side one
+        const schema: Schema = { name: { kind: "string" }, timeouts: { kind: "object", local: true, fields: {} }, psk: { kind: "string", secret: true } };
+        // WHEN the keys a looked-up resource reports are listed
+        // THEN the local row is left out
+        assert.deepEqual(reportedKeys(schema), ["name", "psk"]);
     });
 
     it("can word a row's limits", () => {

@@ -3,14 +3,14 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { fromApiResponse, toApiRequest } from "../../../provider/core/apiMapping";
 import { resourceHooks } from "../../../provider/core/hooks";
-import { Props, Schema, secretValues } from "../../../provider/core/schema";
+import { lookupKeys, Props, Schema, secretValues } from "../../../provider/core/schema";
 import { legacyFieldFailures } from "../../../provider/tencentcloud/rules";
 import { API_2, API_3 } from "../../../provider/tencentcloud/schema";
 import { ResourceDoc } from "../../../tools/fields/facts";
 import { generatedFiles, staleFiles } from "../../../tools/fields/generate";
 import { renderFieldTables } from "../../../tools/fields/readmeTables";
 import { RESOURCES } from "../../../tools/fields/resources";
-import { renderArgsTypes, renderFieldLists, sharedBlocks } from "../../../tools/fields/sdkTypes";
+import { renderArgsTypes, renderFieldLists, renderOutputsTypes, sharedBlocks } from "../../../tools/fields/sdkTypes";
 import { VALID as ALICLOUD_VALID } from "../../provider/alicloud/fixtures";
 import { VALID as TENCENT_VALID } from "../../provider/tencentcloud/fixtures";
 import { typeErrors } from "./typecheck";
@@ -24,7 +24,16 @@ function hooksOf(schema: Schema) {
     const unreachable = async (): Promise<never> => {
         throw new Error("no cloud call in this test");
     };
-    return resourceHooks({ schema, configDefaults: () => ({ region: "cn-hangzhou" }), create: unreachable, observe: unreachable, modify: unreachable, remove: unreachable });
+    return resourceHooks({
+        schema,
+        lookupKeys: lookupKeys(schema),
+        configDefaults: () => ({ region: "cn-hangzhou" }),
+        create: unreachable,
+        observe: unreachable,
+        settle: unreachable,
+        modify: unreachable,
+        remove: unreachable,
+    });
 }
 
 describe("tools/fields/generate", function () {
@@ -40,9 +49,11 @@ describe("tools/fields/generate", function () {
             "README.md",
             "sdk/alicloud/args.generated.ts",
             "sdk/alicloud/fields.generated.ts",
+            "sdk/alicloud/outputs.generated.ts",
             "sdk/shared.generated.ts",
             "sdk/tencentcloud/args.generated.ts",
             "sdk/tencentcloud/fields.generated.ts",
+            "sdk/tencentcloud/outputs.generated.ts",
         ]);
     });
 
@@ -52,7 +63,7 @@ describe("tools/fields/generate", function () {
         // WHEN the committed files are compared with what it generates
         const stale = staleFiles(ROOT, generatedFiles([changed, TENCENT], README));
         // THEN the SDK types and the README are stale, the runtime lists are not
-        assert.deepEqual(stale, ["sdk/alicloud/args.generated.ts", "README.md"]);
+        assert.deepEqual(stale, ["sdk/alicloud/args.generated.ts", "sdk/alicloud/outputs.generated.ts", "README.md"]);
     });
 
     describe("a new row", () => {
@@ -104,16 +115,20 @@ describe("tools/fields/generate", function () {
 
         it("can reach the SDK types: its union compiles, a value outside it does not", () => {
             // GIVEN the types the fixture generates, and programs that use them
-            const types = renderArgsTypes(fixture, sharedBlocks([fixture, TENCENT]));
+            const shared = sharedBlocks([fixture, TENCENT]);
+            const types = renderArgsTypes(fixture, shared);
+            const outputs = renderOutputsTypes(fixture, shared);
             const program = (value: string) =>
                 [
-                    'import type { VpnConnectionArgs, VpnConnectionOutputs } from "./fixture.args.generated";',
+                    'import type { VpnConnectionArgs } from "./fixture.args.generated";',
+                    'import type { VpnConnectionOutputs } from "./fixture.outputs.generated";',
                     `export const args: VpnConnectionArgs = { vpnGatewayId: "vpn-1", customerGatewayId: "cgw-1", localSubnets: [], remoteSubnets: [], tunnelMode: ${JSON.stringify(value)} };`,
                     'export const mode = (outputs: VpnConnectionOutputs) => outputs.tunnelMode.apply((m): "single" | "dual" => m);',
                 ].join("\n");
             // WHEN they are type-checked
-            const accepted = typeErrors({ "sdk/alicloud/fixture.use.ts": program("dual"), "sdk/alicloud/fixture.args.generated.ts": types });
-            const refused = typeErrors({ "sdk/alicloud/fixture.use.ts": program("triple"), "sdk/alicloud/fixture.args.generated.ts": types });
+            const generated = { "sdk/alicloud/fixture.args.generated.ts": types, "sdk/alicloud/fixture.outputs.generated.ts": outputs };
+            const accepted = typeErrors({ "sdk/alicloud/fixture.use.ts": program("dual"), ...generated });
+            const refused = typeErrors({ "sdk/alicloud/fixture.use.ts": program("triple"), ...generated });
             // THEN the documented argument and output compile, and a misspelled value is refused
             assert.deepEqual(accepted, []);
             assert.equal(refused.length, 1);
@@ -168,7 +183,7 @@ describe("tools/fields/generate", function () {
             const withOutput: ResourceDoc = { ...ALICLOUD, outputs: { ...ALICLOUD.outputs, tunnelCount: { kind: "integer", doc: "Tunnels the cloud set up." } } };
             // WHEN the SDK files and docs are generated
             const lists = renderFieldLists(withOutput);
-            const types = renderArgsTypes(withOutput, sharedBlocks([withOutput, TENCENT]));
+            const types = renderOutputsTypes(withOutput, sharedBlocks([withOutput, TENCENT]));
             // THEN the class registers it, declares it with its TSDoc, and the README lists it
             assert.match(lists, /COMPUTED_OUTPUTS = \[.*"tunnelCount"\] as const/);
             assert.match(types, /\/\*\* Tunnels the cloud set up\. \*\/\n {4}readonly tunnelCount: pulumi\.Output<number>;/);

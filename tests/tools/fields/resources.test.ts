@@ -4,7 +4,7 @@ import { VPN_CONNECTION_OUTPUTS as ALICLOUD_OUTPUTS, VPN_CONNECTION_SCHEMA as AL
 import { VPN_CONNECTION_OUTPUTS as TENCENT_OUTPUTS } from "../../../provider/tencentcloud/schema";
 import { computed2, computed3 } from "../../../provider/tencentcloud/views";
 import { RESOURCES } from "../../../tools/fields/resources";
-import { renderArgsTypes, renderSharedTypes, sharedBlocks } from "../../../tools/fields/sdkTypes";
+import { renderArgsTypes, renderOutputsTypes, renderSharedTypes, sharedBlocks } from "../../../tools/fields/sdkTypes";
 
 describe("tools/fields/resources", () => {
     it("can document exactly the outputs each provider computes", () => {
@@ -22,7 +22,7 @@ describe("tools/fields/resources", () => {
     it("can give every generated argument and output its TSDoc", () => {
         // GIVEN the SDK types generated from both tables
         const shared = sharedBlocks(RESOURCES);
-        for (const text of [...RESOURCES.map((r) => renderArgsTypes(r, shared)), renderSharedTypes(shared, RESOURCES)]) {
+        for (const text of [...RESOURCES.flatMap((r) => [renderArgsTypes(r, shared), renderOutputsTypes(r, shared)]), renderSharedTypes(shared, RESOURCES)]) {
             // WHEN each property declaration is looked at
             const lines = text.split("\n");
             const properties = lines.map((line, i) => [line, lines[i - 1]] as const).filter(([line]) => /^ {4}(readonly )?\w+\??: /.test(line));

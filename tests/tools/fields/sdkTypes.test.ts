@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ObjectField } from "../../../provider/core/schema";
 import { ResourceDoc } from "../../../tools/fields/facts";
-import { blocksOf, renderArgsTypes, renderFieldLists, renderSharedTypes, sharedBlocks, tsdoc, wrap } from "../../../tools/fields/sdkTypes";
+import { blocksOf, renderArgsTypes, renderFieldLists, renderOutputsTypes, renderSharedTypes, sharedBlocks, tsdoc, wrap } from "../../../tools/fields/sdkTypes";
 
 const TIMEOUTS: ObjectField = { kind: "object", local: true, typeName: "Limits", defaultDoc: "none", doc: "Limits.", fields: { create: { kind: "integer", min: 1, max: 9, defaultDoc: "5", doc: "Create." } } };
 
@@ -51,21 +51,33 @@ describe("tools/fields/sdkTypes", () => {
         const [a, b] = [resource("a"), resource("b")];
         // WHEN the shared blocks are found and both files rendered
         const shared = sharedBlocks([a, b]);
-        const typesA = renderArgsTypes(a, shared);
+        const argsA = renderArgsTypes(a, shared);
+        const outputsA = renderOutputsTypes(a, shared);
         // THEN the limits are imported from the shared file and re-exported, the rules declared here
         assert.deepEqual(shared.map((s) => s.name), ["Limits"]);
-        assert.match(typesA, /import type \{ LimitsArgs, LimitsOutputs \} from "\.\.\/shared\.generated";/);
-        assert.match(typesA, /export type \{ LimitsArgs, LimitsOutputs \} from "\.\.\/shared\.generated";/);
-        assert.match(typesA, /export interface RuleArgs \{/);
-        assert.doesNotMatch(typesA, /export interface LimitsArgs/);
+        assert.match(argsA, /import type \{ LimitsArgs \} from "\.\.\/shared\.generated";\n\nexport type \{ LimitsArgs \} from "\.\.\/shared\.generated";/);
+        assert.match(outputsA, /import type \{ LimitsOutputs \} from "\.\.\/shared\.generated";\n\nexport type \{ LimitsOutputs \} from "\.\.\/shared\.generated";/);
+        assert.match(argsA, /export interface RuleArgs \{/);
+        assert.match(outputsA, /export interface RuleOutputs \{/);
+        assert.doesNotMatch(argsA + outputsA, /export interface Limits/);
         assert.match(renderSharedTypes(shared, [a, b]), /export interface LimitsArgs \{\n(.*\n)* {4}create\?: pulumi\.Input<number>;/);
+    });
+
+    it("can declare the lookup's arguments from the lookup rows only, without their change notes", () => {
+        // GIVEN a table whose region row locates the resource and replaces it on change
+        const types = renderArgsTypes({ ...resource("a"), schema: { ...resource("a").schema, region: { kind: "string", lookup: true, replaceOnChange: true, defaultDoc: "configured", doc: "Region." } } }, []);
+        // WHEN its lookup arguments are read out of the types
+        const lookup = types.slice(types.indexOf("export interface ThingLookupArgs {"));
+        // THEN they hold the region alone, optional with its default, and no replacement note
+        assert.match(lookup, /^export interface ThingLookupArgs \{\n {4}\/\*\*\n {5}\* Region\.\n {5}\* @default configured\n {5}\*\/\n {4}region\?: pulumi\.Input<string>;\n\}/);
+        assert.doesNotMatch(renderArgsTypes(resource("a"), []), /LookupArgs/);
     });
 
     it("can type args as Inputs and outputs as Outputs, absent ones as undefined", () => {
         // GIVEN a table with a required string, an enum list, a list of blocks and computed outputs
         // WHEN its types are rendered
         // THEN arguments are Inputs (lists of Inputs), outputs are Outputs, `| undefined` where absent, `| null` where nullable
-        const types = renderArgsTypes(resource("a"), []);
+        const types = renderArgsTypes(resource("a"), []) + renderOutputsTypes(resource("a"), []);
         assert.match(types, /^ {4}id: pulumi\.Input<string>;$/m);
         assert.match(types, /^ {4}modes\?: pulumi\.Input<pulumi\.Input<"a" \| "b">\[\]>;$/m);
         assert.match(types, /^ {4}rules\?: pulumi\.Input<pulumi\.Input<RuleArgs>\[\]>;$/m);
@@ -76,12 +88,17 @@ describe("tools/fields/sdkTypes", () => {
         assert.match(types, /^ {4}readonly count: pulumi\.Output<number \| null>;$/m);
     });
 
-    it("can list the computed outputs and the secret inputs for the class", () => {
-        // GIVEN a table with one secret row and two computed outputs
+    it("can list the computed outputs, secret inputs, echoed inputs and lookup keys for the class", () => {
+        // GIVEN a table with a lookup row, a secret row and a local block, and two computed outputs
         // WHEN the runtime lists are rendered
-        // THEN the class gets both lists
-        const lists = renderFieldLists({ ...resource("a"), schema: { psk: { kind: "string", secret: true, doc: "Key." } } });
+        // THEN the class gets the lists: computed, secret, reported by a read (not the local block), locating
+        const lists = renderFieldLists({
+            ...resource("a"),
+            schema: { region: { kind: "string", lookup: true, defaultDoc: "configured", doc: "Region." }, psk: { kind: "string", secret: true, doc: "Key." }, limits: TIMEOUTS },
+        });
         assert.match(lists, /export const COMPUTED_OUTPUTS = \["state", "count"\] as const;/);
         assert.match(lists, /export const SECRET_INPUTS = \["psk"\] as const;/);
+        assert.match(lists, /export const INPUT_OUTPUTS = \["region", "psk"\] as const;/);
+        assert.match(lists, /export const LOOKUP_KEYS = \["region"\] as const;/);
     });
 });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { spawn } from "child_process";
 import type { ChildProcess } from "child_process";
-import { parseCliArgs } from "../../../emulator/cli";
-import { ControlClient } from "../../../emulator/core/controlClient";
+import { parseCliArgs } from "../../emulator/cli";
+import { ControlClient } from "../../emulator/core/controlClient";
 
 describe("parseCliArgs", () => {
     it("can default to a random port and the human summary", () => {
@@ -46,7 +46,7 @@ describe("emulator CLI (npm run -s emulator)", function () {
 
     it("can print exactly one JSON line, serve, and stop on SIGTERM", async () => {
         // GIVEN
-        child = spawn("npm", ["run", "-s", "emulator", "--", "--port", "0", "--json", "--transition-ms", "5"], { cwd: `${__dirname}/../../..`, stdio: ["ignore", "pipe", "pipe"], detached: true });
+        child = spawn("npm", ["run", "-s", "emulator", "--", "--port", "0", "--json", "--transition-ms", "5"], { cwd: `${__dirname}/../..`, stdio: ["ignore", "pipe", "pipe"], detached: true });
         let stdout = "";
         child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
         const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.on("exit", (code, signal) => resolve({ code, signal })));

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { annotateSecrets, maskPaths } from "./engine";
+import { annotateSecrets, maskPaths } from "./secretMask";
 
 describe("annotateSecrets", () => {
     it("can mark an output secret when the input with the same key was secret", () => {
