@@ -3,8 +3,15 @@ import { LOOKUP_KEY } from "../provider/core/check";
 
 /** What both connection classes share in their arguments. */
 interface SharedArgs {
-    preSharedKey?: pulumi.Input<string>;
     idempotencyKey?: pulumi.Input<string>;
+}
+
+/** What a class's field table says it passes specially (its generated `fields.generated.ts`). */
+export interface ClassFields {
+    /** Outputs the cloud computes. */
+    computedOutputs: readonly string[];
+    /** Top-level inputs that hold a secret. */
+    secretInputs: readonly string[];
 }
 
 /** The type token `pulumi.dynamic.Resource` registers for `module` and `type` (its constructor in @pulumi/pulumi dynamic/index.ts). */
@@ -36,31 +43,32 @@ function parentOf(resource: pulumi.Resource): pulumi.Resource | undefined {
 }
 
 /**
- * The props a connection class hands to `pulumi.dynamic.Resource`: the PSK always as a secret, the
- * idempotency key defaulted to the resource's URN — unique wherever URNs are, so same-named
- * children of different components never share a create token — and each computed output present
- * (as undefined), which is what makes it an output property at all.
+ * The props a connection class hands to `pulumi.dynamic.Resource`: each secret input (the PSK)
+ * always as a secret, the idempotency key defaulted to the resource's URN — unique wherever URNs
+ * are, so same-named children of different components never share a create token — and each
+ * computed output present (as undefined), which is what makes it an output property at all.
  */
-export function connectionProps(type: string, name: string, args: SharedArgs, opts: pulumi.CustomResourceOptions | undefined, computedOutputs: readonly string[]): Record<string, unknown> {
+export function connectionProps(type: string, name: string, args: SharedArgs, opts: pulumi.CustomResourceOptions | undefined, fields: ClassFields): Record<string, unknown> {
+    const values = args as Record<string, unknown>;
     return {
         ...args,
-        preSharedKey: args.preSharedKey === undefined ? undefined : pulumi.secret(args.preSharedKey),
+        ...Object.fromEntries(fields.secretInputs.map((key) => [key, values[key] === undefined ? undefined : pulumi.secret(values[key])])),
         idempotencyKey: args.idempotencyKey ?? resourceUrn(type, name, opts?.parent),
-        ...Object.fromEntries(computedOutputs.map((key) => [key, undefined])),
+        ...Object.fromEntries(fields.computedOutputs.map((key) => [key, undefined])),
     };
 }
 
 /**
- * Resource options every connection adds: a PSK the cloud generated is a secret too, and
- * replacements delete the old connection first unless the caller says otherwise. A forced
- * replacement (`pulumi up --replace`, a tainted resource) never asks the provider's diff — the
- * engine replaces creating first unless this option says not to (pulumi/pulumi
- * pkg/resource/deploy/step_generator.go `isTargetedReplace`) — and creating first with unchanged
- * inputs hands the create the old connection back by its idempotency token, which the engine then
- * deletes.
+ * Resource options every connection adds: the secret inputs are secret outputs too (a PSK the
+ * cloud generated is one), and replacements delete the old connection first unless the caller
+ * says otherwise. A forced replacement (`pulumi up --replace`, a tainted resource) never asks the
+ * provider's diff — the engine replaces creating first unless this option says not to
+ * (pulumi/pulumi pkg/resource/deploy/step_generator.go `isTargetedReplace`) — and creating first
+ * with unchanged inputs hands the create the old connection back by its idempotency token, which
+ * the engine then deletes.
  */
-export function connectionOptions(opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
-    const merged = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] });
+export function connectionOptions(opts: pulumi.CustomResourceOptions | undefined, secretInputs: readonly string[]): pulumi.CustomResourceOptions {
+    const merged = pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretInputs] });
     return { ...merged, deleteBeforeReplace: opts?.deleteBeforeReplace ?? true };
 }
 
@@ -78,7 +86,7 @@ export function lookupProps(state: object | undefined, locatingKeys: readonly st
     };
 }
 
-/** Resource options of a lookup (`opts.id` set): the PSK the cloud reports is a secret too. */
-export function lookupOptions(opts: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions {
-    return pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSharedKey"] });
+/** Resource options of a lookup (`opts.id` set): the secret inputs the cloud reports (the PSK) are secret outputs too. */
+export function lookupOptions(opts: pulumi.CustomResourceOptions, secretInputs: readonly string[]): pulumi.CustomResourceOptions {
+    return pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretInputs] });
 }

@@ -34,18 +34,26 @@ const tencentcloudCidr = config.get("tencentcloudCidr") ?? "10.0.0.0/16";
 /**
  * The one proposal both ends negotiate: IKEv2 main mode, AES-256 / SHA-256 / DH group 14 with PFS,
  * one-day IKE SAs and one-hour IPsec SAs. A mismatch in any of these keeps the tunnel down, which
- * is why they are written side by side here rather than in two places.
+ * is why they are written side by side here rather than in two places. Each block `satisfies` its
+ * SDK type, so a value outside a cloud's enum fails to compile (the enums are typed as unions of
+ * their canonical spellings; a plain `string` object would not be accepted).
  */
 const proposal = {
     ikeLifetimeSeconds: 86400,
     ipsecLifetimeSeconds: 3600,
     alicloud: {
-        ike: { ikeVersion: "ikev2", ikeMode: "main", ikeEncAlg: "aes256", ikeAuthAlg: "sha256", ikePfs: "group14" },
-        ipsec: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14" },
+        ike: { ikeVersion: "ikev2", ikeMode: "main", ikeEncAlg: "aes256", ikeAuthAlg: "sha256", ikePfs: "group14" } satisfies alicloud.IkeConfigArgs,
+        ipsec: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14" } satisfies alicloud.IpsecConfigArgs,
     },
     tencentcloud: {
-        ike: { ikeVersion: "IKEV2", exchangeMode: "MAIN", propoEncryAlgorithm: "AES-CBC-256", propoAuthenAlgorithm: "SHA-256", dhGroupName: "GROUP14" },
-        ipsec: { encryptAlgorithm: "AES-CBC-256", integrityAlgorithm: "SHA-256", pfsDhGroup: "DH-GROUP14" },
+        ike: {
+            ikeVersion: "IKEV2",
+            exchangeMode: "MAIN",
+            propoEncryAlgorithm: "AES-CBC-256",
+            propoAuthenAlgorithm: "SHA-256",
+            dhGroupName: "GROUP14",
+        } satisfies tencentcloud.IkeOptionsArgs,
+        ipsec: { encryptAlgorithm: "AES-CBC-256", integrityAlgorithm: "SHA-256", pfsDhGroup: "DH-GROUP14" } satisfies tencentcloud.IpsecOptionsArgs,
     },
 };
 

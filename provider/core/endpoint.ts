@@ -4,6 +4,7 @@
  * default endpoint's host name, so only a well-formed one is ever used to build it.
  */
 import { ConfigurationError } from "./errors";
+import type { StringField } from "./schema";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -20,6 +21,12 @@ const REGION_ID_MAX_LENGTH = 50;
 
 /** What a region ID looks like, for messages. */
 export const REGION_ID_RULE = "a region ID: lower-case letters, digits and hyphens, like cn-hangzhou, us-west-1 or ap-guangzhou";
+
+/**
+ * What both resources' `region` rows share: required (a configured region fills it in), a new
+ * region is a new connection, and describe calls do not report it.
+ */
+export const REGION_FIELD = { kind: "string", required: true, replaceOnChange: true, writeOnly: true, format: "regionId" } as const satisfies StringField;
 
 export function isRegionId(value: string): boolean {
     return value.length <= REGION_ID_MAX_LENGTH && REGION_ID.test(value);

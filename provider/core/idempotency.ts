@@ -12,6 +12,24 @@ import { canonicalJson, Props, Schema, StringField } from "./schema";
 export const IDEMPOTENCY_KEY_FIELD: StringField = { kind: "string", local: true, maxLength: 1024 };
 
 /**
+ * A resource's `idempotencyKey` row: {@link IDEMPOTENCY_KEY_FIELD} with its docs; `seeds` says which
+ * create token it seeds, and the rest is what both resources do with it.
+ */
+export function idempotencyKeyField(seeds: string): StringField {
+    return {
+        ...IDEMPOTENCY_KEY_FIELD,
+        doc:
+            `${seeds}; must be unique per connection within an account, or two resources share one connection. Only creates ` +
+            "use it, and a connection that exists keeps the key it was created with while this stays unset (or is a " +
+            "URN-shaped default): a new default never shows as an update.",
+        // What the SDK classes set (sdk/connectionProps.ts).
+        defaultDoc:
+            "the resource's URN, `urn:pulumi:<stack>::<project>::<parent types…$type>::<name>`, unique wherever URNs are " +
+            "(same-named children of different components differ by their parents' types)",
+    };
+}
+
+/**
  * A default `idempotencyKey` has the form of a URN: the SDK classes derive it from the resource's
  * URN (see sdk/connectionProps.ts) when the program sets none.
  */

@@ -9,7 +9,7 @@ import { CheckFailure } from "./errors";
 import { diffProps } from "./diff";
 import { INPUTS_KEY } from "./refreshInputs";
 import { keptIdempotencyKey } from "./idempotency";
-import { canonicalJson, ownEntry, Props, Schema } from "./schema";
+import { canonicalJson, ownEntry, Props, Schema, StringField } from "./schema";
 
 /**
  * The outputs key that marks a partial create ({@link partialCreateError}): the engine keeps such a
@@ -24,6 +24,25 @@ export function withoutReserved(props: Props | undefined): Props {
         if (!RESERVED_KEYS.has(key) && key !== INPUTS_KEY && key !== INCOMPLETE_KEY) out[key] = value;
     }
     return out;
+}
+
+/**
+ * A resource's `adoptConnectionId` row: provider-side (`local`), the ID (shaped `idShape`) of an
+ * existing connection to adopt at create, checked to belong to what `belongsTo` names.
+ */
+export function adoptConnectionIdField(idShape: string, belongsTo: string): StringField {
+    return {
+        kind: "string",
+        local: true,
+        noWhitespace: true,
+        maxLength: 64,
+        doc:
+            `ID (${idShape}) of an existing connection to bring under management instead of creating one (\`pulumi import\` ` +
+            `fails for dynamic resources; \`VpnConnection.get\` reads one without managing it). At create it is read, checked to ` +
+            `belong to ${belongsTo}, and converged to ` +
+            "these inputs; from then on it is managed — and deleted on destroy — like any other. Later changes of this value are ignored.",
+        defaultDoc: "none: a new connection is created",
+    };
 }
 
 export interface CheckOptions {

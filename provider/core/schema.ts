@@ -18,6 +18,13 @@ export interface ApiBinding {
     decode?(value: unknown): unknown;
     /** Sent with every modify, changed or not (an API that resets what a modify omits). */
     sendOnModify?: boolean;
+    /**
+     * The values this dialect accepts where its enum is narrower than the field's (in the field's
+     * canonical spelling); the cloud's rules refuse the others when this dialect is selected.
+     */
+    enum?: readonly string[];
+    /** The integer range this dialect accepts where narrower than the field's (its default always passes). */
+    range?: readonly [number, number];
 }
 
 /** A cross-field or format rule; returns the reason when the value is invalid. */
@@ -48,6 +55,20 @@ interface FieldBase {
     rules?: Rule[];
     /** API bindings by dialect (`default`, or e.g. `api2` for Tencent API 2.0). */
     api?: Record<string, ApiBinding>;
+    /**
+     * What the field is, for users: the TSDoc of the SDK's argument and output and the README's
+     * description (`npm run docs` generates both). Markdown inline code only; facts the row states
+     * (enum, range, replacement, secrecy, dialect subsets) are added by the generator, not repeated here.
+     */
+    doc?: string;
+    /** The `@default` text when `default` is unset: what the cloud or the provider fills in (e.g. "assigned by the cloud"). */
+    defaultDoc?: string;
+    /** A remark after the `default` value in the docs, e.g. why it differs from Terraform's. */
+    defaultNote?: string;
+    /** The output may be absent although `computed` (the cloud fills it only in some configurations): typed `T | undefined`. */
+    optionalOutput?: boolean;
+    /** Locates an existing resource: the SDK's `get` sends it besides the ID (e.g. the region). Top-level rows only. */
+    lookup?: boolean;
 }
 
 export interface StringField extends FieldBase {
@@ -88,12 +109,26 @@ export interface ListField extends FieldBase {
 export interface ObjectField extends FieldBase {
     kind: "object";
     fields: Schema;
+    /** Name of the SDK's types for the block: `<typeName>Args` and `<typeName>Outputs`. @default the key, capitalized */
+    typeName?: string;
 }
 
 export type Field = StringField | IntegerField | BooleanField | ListField | ObjectField;
 export type Schema = Readonly<Record<string, Field>>;
 
 export type Props = Record<string, unknown>;
+
+/** An output the cloud computes, beyond the inputs (e.g. the connection's state). */
+export interface OutputField {
+    kind: "string" | "integer";
+    /** The SDK types it `T | null` (the cloud may not report it). */
+    nullable?: boolean;
+    /** The TSDoc of the SDK's output and the README's description. */
+    doc: string;
+}
+
+/** A resource's computed outputs, by output key. */
+export type OutputSchema = Readonly<Record<string, OutputField>>;
 
 export function isPlainObject(value: unknown): value is Props {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -119,6 +154,32 @@ export function canonicalJson(value: unknown): string {
             .join(",")}}`;
     }
     return JSON.stringify(value) ?? "null";
+}
+
+/** Top-level keys that locate an existing resource besides its ID (the `lookup` rows), for `get`. */
+export function lookupKeys(schema: Schema): string[] {
+    return Object.entries(schema)
+        .filter(([, field]) => field.lookup)
+        .map(([key]) => key);
+}
+
+/**
+ * The string values of every secret field in `props`, nested blocks and lists of blocks included:
+ * what an operation's errors must never show.
+ */
+export function secretValues(schema: Schema, props: unknown): string[] {
+    if (!isPlainObject(props)) return [];
+    const out: string[] = [];
+    for (const [key, field] of Object.entries(schema)) {
+        const value = ownEntry(props, key);
+        if (field.secret && typeof value === "string") out.push(value);
+        else if (field.kind === "object") out.push(...secretValues(field.fields, value));
+        else if (field.kind === "list" && field.items.kind === "object" && Array.isArray(value)) {
+            const items = field.items.fields;
+            out.push(...value.flatMap((item) => secretValues(items, item)));
+        }
+    }
+    return out;
 }
 
 /** Paths of every secret field, e.g. `["preSharedKey"]`. */

@@ -65,7 +65,15 @@ export type TimedOperation = "create" | "update" | "delete";
 /** Upper bound of one `timeouts` entry: a day, far beyond any VPN gateway reconfiguration. */
 export const MAX_TIMEOUT_SECONDS = 86_400;
 
-const timeoutSeconds = { kind: "integer", min: 1, max: MAX_TIMEOUT_SECONDS, local: true } as const;
+const timeoutSeconds = (operation: string) =>
+    ({
+        kind: "integer",
+        min: 1,
+        max: MAX_TIMEOUT_SECONDS,
+        local: true,
+        doc: `Deadline of ${operation}, in seconds.`,
+        defaultDoc: "`PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, else 1200 (20 minutes)",
+    }) as const;
 
 /**
  * The `timeouts` input every resource declares: per-operation deadlines in seconds. Provider-side
@@ -76,7 +84,14 @@ const timeoutSeconds = { kind: "integer", min: 1, max: MAX_TIMEOUT_SECONDS, loca
 export const TIMEOUTS_FIELD: ObjectField = {
     kind: "object",
     local: true,
-    fields: { create: timeoutSeconds, update: timeoutSeconds, delete: timeoutSeconds },
+    typeName: "Timeouts",
+    doc:
+        "Per-operation deadlines, retries and waits included; a busy gateway or throttling is retried until then. Use this, " +
+        "not the `customTimeouts` resource option, which never reaches a dynamic provider (a warning says so). Changing only " +
+        "these values updates nothing in the cloud; they take effect for the next create or update, and a delete uses the " +
+        "values stored by the last create or update.",
+    defaultDoc: "each entry `PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, else 20 minutes",
+    fields: { create: timeoutSeconds("a create (including adoption)"), update: timeoutSeconds("an in-place update"), delete: timeoutSeconds("a delete") },
 };
 
 /**

@@ -7,7 +7,7 @@ import { parseCidr, cidrContains } from "../core/cidr";
 import { CheckFailure } from "../core/errors";
 import { Field, isPlainObject, Props, Schema, UNKNOWN } from "../core/schema";
 import { api2RegionCode, API2_REGION_CODES } from "./regions";
-import { API_2, LEGACY_ENUMS, LEGACY_RANGES, ROUTED_TYPES, SecurityPolicy, VPN_CONNECTION_SCHEMA } from "./schema";
+import { API_2, ROUTED_TYPES, SecurityPolicy, VPN_CONNECTION_SCHEMA } from "./schema";
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null;
 const isUnknown = (value: unknown): boolean => value === UNKNOWN;
@@ -108,7 +108,11 @@ export function healthCheckRules(inputs: Props): CheckFailure[] {
     return failures;
 }
 
-function api2FieldFailures(schema: Schema, values: Props, prefix: string): CheckFailure[] {
+/**
+ * What the field table's API 2.0 bindings refuse in `values`: fields without one (unless at their
+ * default), and values outside a binding's narrower `enum` or `range`.
+ */
+export function api2FieldFailures(schema: Schema, values: Props, prefix = ""): CheckFailure[] {
     const failures: CheckFailure[] = [];
     for (const [key, field] of Object.entries(schema) as [string, Field][]) {
         const path = prefix + key;
@@ -118,18 +122,18 @@ function api2FieldFailures(schema: Schema, values: Props, prefix: string): Check
             if (field.kind === "object" && isPlainObject(value)) failures.push(...api2FieldFailures(field.fields, value, path + "."));
             continue;
         }
-        if (!field.api[API_2]) {
+        const legacy = field.api[API_2];
+        if (!legacy) {
             if (value !== field.default) {
                 const allowed = field.default === undefined ? "leave it unset" : `leave it unset or ${JSON.stringify(field.default)}`;
                 failures.push(fail(path, `is not supported by API 2.0 (AddVpnConnEx/ModifyVpnConnEx have no such parameter); ${allowed}, or use apiVersion "3.0"`));
             }
             continue;
         }
-        const allowed = LEGACY_ENUMS[path];
-        if (allowed && !allowed.includes(String(value))) {
-            failures.push(fail(path, `must be one of ${allowed.join(", ")} with apiVersion "2.0" (got ${value}); use apiVersion "3.0" for the others`));
+        if (legacy.enum && !legacy.enum.includes(String(value))) {
+            failures.push(fail(path, `must be one of ${legacy.enum.join(", ")} with apiVersion "2.0" (got ${value}); use apiVersion "3.0" for the others`));
         }
-        const range = LEGACY_RANGES[path];
+        const range = legacy.range;
         if (range && value !== field.default && ((value as number) < range[0] || (value as number) > range[1])) {
             failures.push(fail(path, `must be between ${range[0]} and ${range[1]} with apiVersion "2.0", or the API default ${field.default} (got ${value})`));
         }
@@ -140,7 +144,7 @@ function api2FieldFailures(schema: Schema, values: Props, prefix: string): Check
 /** What API 2.0 can express (AddVpnConnEx, ModifyVpnConnEx): its parameters, its enums, its regions; and vpcId is required there. */
 export function api2Rules(inputs: Props): CheckFailure[] {
     if (inputs.apiVersion !== "2.0") return [];
-    const failures = api2FieldFailures(VPN_CONNECTION_SCHEMA, inputs, "");
+    const failures = api2FieldFailures(VPN_CONNECTION_SCHEMA, inputs);
     if (!isSet(inputs.vpcId)) failures.push(fail("vpcId", 'is required with apiVersion "2.0" (AddVpnConnEx vpcId)'));
     const region = inputs.region;
     if (typeof region === "string" && !isUnknown(region) && !api2RegionCode(region)) {

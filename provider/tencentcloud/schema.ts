@@ -5,12 +5,19 @@
  * `api2` = API 2.0 (AddVpnConnEx https://cloud.tencent.com/document/product/215/5110, ModifyVpnConnEx
  * https://cloud.tencent.com/document/api/215/5112, DescribeVpnConn https://cloud.tencent.com/document/api/215/5113). A field's `default`
  * is API 3.0's documented default (`vpc_models.d.ts` — never Terraform's), so an unset
- * field and the connection read back never differ.
+ * field and the connection read back never differ. A `legacy` binding's `enum` and `range` are API
+ * 2.0's narrower value sets (the AddVpnConnEx and ModifyVpnConnEx tables); a field without a
+ * `legacy` binding accepts only its default with "2.0" (see `legacyRules` in `rules.ts`).
  */
-import { parseCidr } from "../core/cidr";
-import { ApiBinding, Field, ownEntry, Props, Schema, StringField } from "../core/schema";
-import { IDEMPOTENCY_KEY_FIELD } from "../core/idempotency";
+import { ApiBinding, Field, OutputSchema, Props, Schema, StringField } from "../core/schema";
+import { idempotencyKeyField } from "../core/idempotency";
+import { adoptConnectionIdField } from "../core/resource";
+import { REGION_FIELD } from "../core/endpoint";
 import { TIMEOUTS_FIELD } from "../core/timing";
+import { canonicalCidr, Codec, emptyAsAbsent, lowerCase, numericString, policies2, policies3, userGwCidrs3, zeroOne } from "./codecs";
+
+export type { SecurityPolicy } from "./codecs";
+export { userGwPolicy } from "./codecs";
 
 /** Dialect names of the field table's bindings. */
 export const API_3 = "default";
@@ -19,102 +26,25 @@ export const API_2 = "api2";
 /** `apiVersion` values; "3.0" is the default (API 2.0 was retired in 2023, https://cloud.tencent.com/document/product/1278/82311). */
 export const API_VERSIONS = ["3.0", "2.0"] as const;
 
-type Codec = Pick<ApiBinding, "encode" | "decode" | "readPath">;
-
 const bind = (v3: string | ApiBinding, v2?: string | ApiBinding): Record<string, ApiBinding> => ({
     [API_3]: typeof v3 === "string" ? { path: v3 } : v3,
     ...(v2 === undefined ? {} : { [API_2]: typeof v2 === "string" ? { path: v2 } : v2 }),
 });
 
-/** Optional strings come back as "" when unset (DescribeVpnConnections' examples, https://www.tencentcloud.com/document/api/215/17515): "" means absent. */
-const emptyAsAbsent: Codec = { decode: (value) => (value === "" ? undefined : value) };
-
-/**
- * API 2.0 spells enums in lower case (AddVpnConnEx: `3des-cbc`, `sha`, `dh-group2`); API 3.0 in upper
- * case. `renames` covers values whose spelling differs beyond case (IPsec `SHA1` is 2.0's `sha`).
- */
-const lowerCase = (renames: Readonly<Record<string, string>> = {}): Codec => {
-    const back = Object.fromEntries(Object.entries(renames).map(([v3, v2]) => [v2.toLowerCase(), v3]));
-    return {
-        encode: (value) => (ownEntry(renames, String(value)) ?? String(value)).toLowerCase(),
-        // The response's value is looked up as an own key only (a cloud answering `constructor` is not a rename).
-        decode: (value) => (value === null || value === "" ? undefined : (ownEntry(back, String(value).toLowerCase()) ?? String(value).toUpperCase())),
-    };
-};
-
-const canonicalCidr = (text: unknown): unknown => {
-    const parsed = parseCidr(String(text));
-    return parsed.ok ? parsed.canonical : text;
-};
-
-/** One security policy: a VPC-side CIDR and the on-premises CIDRs it may talk to (`vpc_models.d.ts` SecurityPolicyDatabase). */
-export interface SecurityPolicy {
-    localCidrBlock: string;
-    remoteCidrBlocks: string[];
-}
-
-interface ApiPolicy {
-    LocalCidrBlock: string;
-    RemoteCidrBlock: string[];
-}
-
-/** API 3.0 `SecurityPolicyDatabases` ↔ `securityPolicyDatabases`. */
-const policies3: Codec = {
-    readPath: "SecurityPolicyDatabaseSet",
-    encode: (value) => (value as SecurityPolicy[]).map((p): ApiPolicy => ({ LocalCidrBlock: p.localCidrBlock, RemoteCidrBlock: p.remoteCidrBlocks })),
-    decode: (value) =>
-        Array.isArray(value)
-            ? (value as ApiPolicy[]).map((p) => ({ localCidrBlock: canonicalCidr(p.LocalCidrBlock), remoteCidrBlocks: (p.RemoteCidrBlock ?? []).map(canonicalCidr) }))
-            : undefined,
-};
-
-/**
- * API 2.0 `spdAcl`: one JSON object of local CIDR → remote CIDRs (AddVpnConnEx). DescribeVpnConn has no
- * SPD, only `sourceCidr`/`destinationCidr`: the read view rebuilds the policy as `spd` when there
- * is exactly one local CIDR (see `view2` in `views.ts`); with several the pairing is lost.
- */
-const policies2: Codec = {
-    readPath: "spd",
-    encode: (value) => JSON.stringify(Object.fromEntries((value as SecurityPolicy[]).map((p) => [p.localCidrBlock, p.remoteCidrBlocks]))),
-    decode: policies3.decode,
-};
-
-/**
- * `userGwCidrBlocks` in API 3.0: 2.0's `userGwCidrBlock.n` is "which IDC CIDRs the VPC may reach"
- * (AddVpnConnEx), i.e. one policy from the VPC's CIDR to these blocks — what the cloud stores and
- * 3.0 reads back. Writing needs the VPC's CIDR, so the hook rewrites the field into that policy
- * before building a 3.0 request ({@link userGwPolicy}); reading takes every policy's remote side.
- */
-const userGwCidrs3: Codec = {
-    readPath: "SecurityPolicyDatabaseSet",
-    encode: () => {
-        throw new Error("userGwCidrBlocks must be rewritten with userGwPolicy() before building an API 3.0 request");
-    },
-    decode: (value) => (Array.isArray(value) ? [...new Set((value as ApiPolicy[]).flatMap((p) => p.RemoteCidrBlock ?? []).map(canonicalCidr))] : undefined),
-};
-
-/** The API 3.0 policy equivalent to API 2.0's `userGwCidrBlock.n` (see `userGwCidrs3`). */
-export function userGwPolicy(vpcCidrBlock: string, userGwCidrBlocks: string[]): SecurityPolicy {
-    return { localCidrBlock: vpcCidrBlock, remoteCidrBlocks: userGwCidrBlocks };
-}
-
 const cidrList = (extra: Partial<Field> = {}): Field => ({ kind: "list", set: true, minItems: 1, items: { kind: "string", format: "cidr" }, ...extra } as Field);
-
-/** DpdEnable is a number 0/1 in the API (`vpc_models.d.ts` CreateVpnConnectionRequest). */
-const zeroOne: Codec = { encode: (value) => (value ? 1 : 0), decode: (value) => Number(value) === 1 };
-/** DpdTimeout is a string in the API, "" while DPD is off (`vpc_models.d.ts` VpnConnection, Terraform PR #1597). */
-const numericString: Codec = { encode: (value) => String(value), decode: (value) => (value === "" || value === null ? undefined : Number(value)) };
 
 const ike = (key: string, api2Key: string | undefined, codec: Codec = {}) =>
     bind({ path: `IKEOptionsSpecification.${key}` }, api2Key === undefined ? undefined : { path: `IKESet.${api2Key}`, ...codec });
 const ipsec = (key: string, api2Key: string | undefined, codec: Codec = {}) =>
     bind({ path: `IPSECOptionsSpecification.${key}` }, api2Key === undefined ? undefined : { path: `IPsecSet.${api2Key}`, ...codec });
 
-const identityText = (key: string, api2Key: string, extra: Partial<StringField> = {}): StringField => ({
+const identityText = (key: string, api2Key: string, doc: string, extra: Partial<StringField> = {}): StringField => ({
     kind: "string",
     noWhitespace: true,
     computed: true,
     api: { [API_3]: { path: `IKEOptionsSpecification.${key}`, ...emptyAsAbsent }, [API_2]: { path: `IKESet.${api2Key}`, ...emptyAsAbsent } },
+    doc: `${doc}; unset, the cloud's value is not managed.`,
+    defaultDoc: "none",
     ...extra,
 });
 
@@ -140,64 +70,186 @@ const UNSUPPORTED_ROUTE_TYPES = { Bgp: "a BGP tunnel needs BgpConfig, which this
 /** Route types that do not use security policies (Terraform PR #3763: SPD not read for them). */
 export const ROUTED_TYPES: readonly string[] = ["StaticRoute"];
 
+/** API 2.0's subsets (AddVpnConnEx and ModifyVpnConnEx tables) of the API 3.0 enums above, in 3.0 spelling. */
+const API_2_ENCRYPTION = ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC"] as const;
+const API_2_DH_GROUPS = ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"] as const;
+
+/** What the cloud picks for a health-check address left unset (CreateVpnConnection). */
+const RANDOM_HEALTH_CHECK_IP = "a random address in 169.254.128.0/17";
+
 export const VPN_CONNECTION_SCHEMA: Schema = {
     // The common parameter Region, sent as X-TC-Region (VPC Common Params, https://www.tencentcloud.com/document/product/215/15758).
-    region: { kind: "string", required: true, replaceOnChange: true, writeOnly: true, format: "regionId" },
-    vpcId: { kind: "string", noWhitespace: true, replaceOnChange: true, computed: true, api: bind({ path: "VpcId", ...emptyAsAbsent }, { path: "vpcId", readPath: "unVpcId" }) },
-    vpnGatewayId: { kind: "string", required: true, noWhitespace: true, replaceOnChange: true, api: bind("VpnGatewayId", { path: "vpnGwId", readPath: "unVpnGwId" }) },
-    customerGatewayId: { kind: "string", required: true, noWhitespace: true, replaceOnChange: true, api: bind("CustomerGatewayId", { path: "userGwId", readPath: "unUserGwId" }) },
-    name: { kind: "string", required: true, minLength: 1, maxLength: 60, api: bind("VpnConnectionName", "vpnConnName") },
+    region: {
+        ...REGION_FIELD,
+        lookup: true,
+        doc: "Region ID, e.g. `ap-guangzhou`; API 2.0 needs a region with a 2.0 code (`ap-guangzhou` is `gz`, …).",
+        defaultDoc: "the `tencentcloud:region` stack config, else `TENCENTCLOUD_REGION`",
+    },
+    vpcId: {
+        kind: "string",
+        noWhitespace: true,
+        replaceOnChange: true,
+        computed: true,
+        api: bind({ path: "VpcId", ...emptyAsAbsent }, { path: "vpcId", readPath: "unVpcId" }),
+        doc: "VPC ID (`vpc-…`); the cloud requires it for VPC-type gateways (CCN-type gateways take none), `check` with API 2.0 and with `userGwCidrBlocks`.",
+        defaultDoc: "none (CCN-type gateways)",
+    },
+    vpnGatewayId: {
+        kind: "string",
+        required: true,
+        noWhitespace: true,
+        replaceOnChange: true,
+        api: bind("VpnGatewayId", { path: "vpnGwId", readPath: "unVpnGwId" }),
+        doc: "VPN gateway ID (`vpngw-…`).",
+    },
+    customerGatewayId: {
+        kind: "string",
+        required: true,
+        noWhitespace: true,
+        replaceOnChange: true,
+        api: bind("CustomerGatewayId", { path: "userGwId", readPath: "unUserGwId" }),
+        doc: "Customer gateway ID (`cgw-…`).",
+    },
+    name: { kind: "string", required: true, minLength: 1, maxLength: 60, api: bind("VpnConnectionName", "vpnConnName"), doc: "Connection name." },
     // CreateVpnConnection documents `PreShareKey` as "the pre-shared key" with no charset or length
     // (https://www.tencentcloud.com/document/api/215/17522), unlike Alibaba Cloud's IkeConfig.Psk:
     // only an empty key and surrounding whitespace are refused.
-    preSharedKey: { kind: "string", required: true, secret: true, api: bind("PreShareKey", "preSharedKey") },
+    preSharedKey: {
+        kind: "string",
+        required: true,
+        secret: true,
+        api: bind("PreShareKey", "preSharedKey"),
+        doc: "Pre-shared key (the API returns it in plaintext); no charset or length is documented, but it must not be empty or have surrounding whitespace.",
+    },
     securityPolicyDatabases: {
         kind: "list",
         set: true,
         minItems: 1,
         items: {
             kind: "object",
+            typeName: "SecurityPolicyDatabase",
+            doc: "One security policy: which VPC CIDR may reach which on-premises CIDRs.",
             fields: {
-                localCidrBlock: { kind: "string", required: true, format: "cidr" },
-                remoteCidrBlocks: cidrList({ required: true }),
+                localCidrBlock: { kind: "string", required: true, format: "cidr", doc: "VPC-side CIDR block." },
+                remoteCidrBlocks: cidrList({ required: true, doc: "On-premises CIDR blocks; none may overlap `localCidrBlock` (`VpnConnSpdCidrConflict`)." }),
             },
         },
         api: bind({ path: "SecurityPolicyDatabases", ...policies3 }, { path: "spdAcl", ...policies2 }),
+        doc:
+            "Security policies (SPD): which VPC CIDRs talk to which on-premises CIDRs, compared as a set of sets. This or " +
+            "`userGwCidrBlocks` is required unless `routeType` is `StaticRoute`.",
+        defaultDoc: "none",
     },
-    userGwCidrBlocks: cidrList({ api: bind({ path: "SecurityPolicyDatabases", ...userGwCidrs3 }, { path: "userGwCidrBlock", readPath: "destinationCidr", decode: (v) => (Array.isArray(v) ? v.map(canonicalCidr) : undefined) }) }),
+    userGwCidrBlocks: cidrList({
+        api: bind({ path: "SecurityPolicyDatabases", ...userGwCidrs3 }, { path: "userGwCidrBlock", readPath: "destinationCidr", decode: (v) => (Array.isArray(v) ? v.map(canonicalCidr) : undefined) }),
+        doc:
+            "On-premises CIDR blocks the whole VPC may reach (API 2.0's `userGwCidrBlock.n`); with API 3.0 sent as one security " +
+            "policy from the VPC's CIDR to these blocks. Not combinable with `securityPolicyDatabases`.",
+        defaultDoc: "none",
+    }),
     ikeOptions: {
         kind: "object",
+        typeName: "IkeOptions",
+        doc: "Phase-one (IKE) negotiation settings.",
+        defaultDoc: "the API's defaults, listed per field",
         fields: {
-            propoEncryAlgorithm: { kind: "string", enum: IKE_ENCRYPTION, default: "3DES-CBC", api: ike("PropoEncryAlgorithm", "propoEncryAlgorithm", lowerCase()) },
-            propoAuthenAlgorithm: { kind: "string", enum: IKE_AUTHENTICATION, default: "SHA", api: ike("PropoAuthenAlgorithm", "propoAuthenAlgorithm", lowerCase()) },
-            exchangeMode: { kind: "string", enum: ["AGGRESSIVE", "MAIN"], default: "MAIN", api: ike("ExchangeMode", "exchangeMode", lowerCase()) },
-            localIdentity: { kind: "string", enum: ["ADDRESS", "FQDN"], default: "ADDRESS", api: ike("LocalIdentity", "localIdentity", lowerCase()) },
-            remoteIdentity: { kind: "string", enum: ["ADDRESS", "FQDN"], default: "ADDRESS", api: ike("RemoteIdentity", "remoteIdentity", lowerCase()) },
-            localAddress: identityText("LocalAddress", "localAddress", { format: "ipv4" }),
-            remoteAddress: identityText("RemoteAddress", "remoteAddress", { format: "ipv4" }),
-            localFqdnName: identityText("LocalFqdnName", "localFqdnName", { maxLength: 255 }),
-            remoteFqdnName: identityText("RemoteFqdnName", "remoteFqdnName", { maxLength: 255 }),
-            dhGroupName: { kind: "string", enum: DH_GROUPS, default: "GROUP1", api: ike("DhGroupName", "dhGroupName", lowerCase()) },
-            ikeSaLifetimeSeconds: { kind: "integer", min: 60, max: 604800, default: 86400, api: ike("IKESaLifetimeSeconds", "ikeSaLifetimeSeconds") },
+            propoEncryAlgorithm: {
+                kind: "string",
+                enum: IKE_ENCRYPTION,
+                default: "3DES-CBC",
+                api: ike("PropoEncryAlgorithm", "propoEncryAlgorithm", { ...lowerCase(), enum: API_2_ENCRYPTION }),
+                doc: "IKE encryption algorithm; the GCM ones need a 4.0 gateway.",
+            },
+            propoAuthenAlgorithm: {
+                kind: "string",
+                enum: IKE_AUTHENTICATION,
+                default: "SHA",
+                api: ike("PropoAuthenAlgorithm", "propoAuthenAlgorithm", { ...lowerCase(), enum: ["MD5", "SHA"] }),
+                doc: "IKE authentication algorithm.",
+                defaultNote: "the API's default; Terraform's `MD5` drifted",
+            },
+            exchangeMode: { kind: "string", enum: ["AGGRESSIVE", "MAIN"], default: "MAIN", api: ike("ExchangeMode", "exchangeMode", lowerCase()), doc: "Negotiation mode." },
+            localIdentity: {
+                kind: "string",
+                enum: ["ADDRESS", "FQDN"],
+                default: "ADDRESS",
+                api: ike("LocalIdentity", "localIdentity", lowerCase()),
+                doc: "Local identity type; `FQDN` needs `localFqdnName`.",
+            },
+            remoteIdentity: {
+                kind: "string",
+                enum: ["ADDRESS", "FQDN"],
+                default: "ADDRESS",
+                api: ike("RemoteIdentity", "remoteIdentity", lowerCase()),
+                doc: "Remote identity type; `ADDRESS` needs `remoteAddress`, `FQDN` needs `remoteFqdnName`.",
+            },
+            localAddress: identityText("LocalAddress", "localAddress", "Local IPv4 identity, with `localIdentity` `ADDRESS`", { format: "ipv4", defaultDoc: "the VPN gateway's public IP" }),
+            remoteAddress: identityText("RemoteAddress", "remoteAddress", "Remote IPv4 identity; required with `remoteIdentity` `ADDRESS`", { format: "ipv4" }),
+            localFqdnName: identityText("LocalFqdnName", "localFqdnName", "Local FQDN identity; required with `localIdentity` `FQDN`", { maxLength: 255 }),
+            remoteFqdnName: identityText("RemoteFqdnName", "remoteFqdnName", "Remote FQDN identity; required with `remoteIdentity` `FQDN`", { maxLength: 255 }),
+            dhGroupName: {
+                kind: "string",
+                enum: DH_GROUPS,
+                default: "GROUP1",
+                api: ike("DhGroupName", "dhGroupName", { ...lowerCase(), enum: API_2_DH_GROUPS }),
+                doc: "Diffie-Hellman group.",
+            },
+            ikeSaLifetimeSeconds: {
+                kind: "integer",
+                min: 60,
+                max: 604800,
+                default: 86400,
+                api: ike("IKESaLifetimeSeconds", "ikeSaLifetimeSeconds"),
+                doc: "IKE SA lifetime in seconds.",
+            },
             // API 2.0 has no IKE version: its connections are IKEv1.
-            ikeVersion: { kind: "string", enum: ["IKEV1", "IKEV2"], default: "IKEV1", api: ike("IKEVersion", undefined) },
+            ikeVersion: { kind: "string", enum: ["IKEV1", "IKEV2"], default: "IKEV1", api: ike("IKEVersion", undefined), doc: "IKE version (API 2.0 connections are IKEv1)." },
         },
     },
     ipsecOptions: {
         kind: "object",
+        typeName: "IpsecOptions",
+        doc: "Phase-two (IPsec) negotiation settings.",
+        defaultDoc: "the API's defaults, listed per field",
         fields: {
             // AddVpnConnEx and ModifyVpnConnEx file the IPsec algorithm under IKESet; DescribeVpnConn reports it under IPsecSet.
             encryptAlgorithm: {
                 kind: "string",
                 enum: IPSEC_ENCRYPTION,
                 default: "AES-CBC-128",
-                api: bind({ path: "IPSECOptionsSpecification.EncryptAlgorithm" }, { path: "IKESet.encryptAlgorithm", readPath: "IPsecSet.encryptAlgorithm", ...lowerCase() }),
+                api: bind(
+                    { path: "IPSECOptionsSpecification.EncryptAlgorithm" },
+                    { path: "IKESet.encryptAlgorithm", readPath: "IPsecSet.encryptAlgorithm", ...lowerCase(), enum: [...API_2_ENCRYPTION, "NULL"] },
+                ),
+                doc: "IPsec encryption algorithm; the GCM ones need a 4.0 gateway.",
+                defaultNote: "the API's default, not Terraform's `3DES-CBC`",
             },
             // Sent as the deprecated `IntegrityAlgorith` (sic): its enum is the wider one and it is
             // what the Terraform provider sends; the read view falls back to the new name (`vpc_models.d.ts`).
-            integrityAlgorithm: { kind: "string", enum: IPSEC_INTEGRITY, default: "SHA1", api: ipsec("IntegrityAlgorith", "integrityAlgorith", lowerCase({ SHA1: "sha" })) },
-            ipsecSaLifetimeSeconds: { kind: "integer", min: 180, max: 604800, default: 14400, api: ipsec("IPSECSaLifetimeSeconds", "ipsecSaLifetimeSeconds") },
-            pfsDhGroup: { kind: "string", enum: PFS_GROUPS, default: "NULL", api: ipsec("PfsDhGroup", "pfsDhGroup", lowerCase()) },
+            integrityAlgorithm: {
+                kind: "string",
+                enum: IPSEC_INTEGRITY,
+                default: "SHA1",
+                api: ipsec("IntegrityAlgorith", "integrityAlgorith", { ...lowerCase({ SHA1: "sha" }), enum: ["MD5", "SHA1"] }),
+                doc: "IPsec integrity algorithm.",
+                defaultNote: "the API's default, not Terraform's `MD5`",
+            },
+            ipsecSaLifetimeSeconds: {
+                kind: "integer",
+                min: 180,
+                max: 604800,
+                default: 14400,
+                api: ipsec("IPSECSaLifetimeSeconds", "ipsecSaLifetimeSeconds"),
+                doc: "IPsec SA lifetime in seconds.",
+                defaultNote: "the API's default, not Terraform's 3600",
+            },
+            pfsDhGroup: {
+                kind: "string",
+                enum: PFS_GROUPS,
+                default: "NULL",
+                api: ipsec("PfsDhGroup", "pfsDhGroup", { ...lowerCase(), enum: ["NULL", ...API_2_DH_GROUPS.map((g) => `DH-${g}`)] }),
+                doc: "Perfect forward secrecy: `NULL` (off) or a Diffie-Hellman group.",
+            },
             ipsecSaLifetimeTraffic: {
                 kind: "integer",
                 min: 2560,
@@ -207,45 +259,89 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
                     // 2.0's documented range ends at 604800 KB (AddVpnConnEx, sic) and cannot carry the 3.0
                     // default: left out, the cloud keeps its own default — the same value.
                     encode: (value) => (value === 4096000000 ? undefined : value),
+                    range: [2560, 604800],
                 }),
+                doc: "IPsec SA lifetime in KB.",
+                defaultNote: "not Terraform's 1843200",
             },
         },
     },
-    routeType: { kind: "string", enum: ROUTE_TYPES, unsupported: UNSUPPORTED_ROUTE_TYPES, default: "STATIC", replaceOnChange: true, api: bind("RouteType") },
-    negotiationType: { kind: "string", enum: ["active", "passive", "flowTrigger"], default: "active", api: bind("NegotiationType") },
-    dpdEnable: { kind: "boolean", default: false, api: bind({ path: "DpdEnable", ...zeroOne }) },
+    routeType: {
+        kind: "string",
+        enum: ROUTE_TYPES,
+        unsupported: UNSUPPORTED_ROUTE_TYPES,
+        default: "STATIC",
+        replaceOnChange: true,
+        api: bind("RouteType"),
+        doc: "`STATIC`, `StaticRoute` (destination routing) or `Policy` (SPD).",
+        defaultNote: "the API's default",
+    },
+    negotiationType: { kind: "string", enum: ["active", "passive", "flowTrigger"], default: "active", api: bind("NegotiationType"), doc: "Who starts the negotiation." },
+    dpdEnable: { kind: "boolean", default: false, api: bind({ path: "DpdEnable", ...zeroOne }), doc: "Dead peer detection." },
     // Default 30 s applies only once DPD is on (CreateVpnConnection), so the cloud fills it: computed.
-    dpdTimeout: { kind: "integer", min: 30, max: 60, computed: true, api: bind({ path: "DpdTimeout", ...numericString }) },
+    dpdTimeout: {
+        kind: "integer",
+        min: 30,
+        max: 60,
+        computed: true,
+        optionalOutput: true,
+        api: bind({ path: "DpdTimeout", ...numericString }),
+        doc: "DPD timeout in seconds; only with `dpdEnable`.",
+        defaultDoc: "30, set by the cloud once DPD is on",
+    },
     // The SDK's comments disagree on the default (restart vs clear, `vpc_models.d.ts` CreateVpnConnectionRequest and VpnConnection): computed.
-    dpdAction: { kind: "string", enum: ["clear", "restart"], computed: true, api: bind("DpdAction") },
-    enableHealthCheck: { kind: "boolean", default: false, api: bind("EnableHealthCheck") },
+    dpdAction: {
+        kind: "string",
+        enum: ["clear", "restart"],
+        computed: true,
+        optionalOutput: true,
+        api: bind("DpdAction"),
+        doc: "What DPD does with a dead peer; only with `dpdEnable`.",
+        defaultDoc: "chosen by the cloud (documented as `restart`)",
+    },
+    enableHealthCheck: { kind: "boolean", default: false, api: bind("EnableHealthCheck"), doc: "Tunnel health check; not on policy-based tunnels." },
     // Random addresses in 169.254.128.0/17 unless given (CreateVpnConnection): computed.
-    healthCheckLocalIp: { kind: "string", format: "ipv4", computed: true, api: bind({ path: "HealthCheckLocalIp", ...emptyAsAbsent }) },
-    healthCheckRemoteIp: { kind: "string", format: "ipv4", computed: true, api: bind({ path: "HealthCheckRemoteIp", ...emptyAsAbsent }) },
+    healthCheckLocalIp: {
+        kind: "string",
+        format: "ipv4",
+        computed: true,
+        api: bind({ path: "HealthCheckLocalIp", ...emptyAsAbsent }),
+        doc: "Local health-check address.",
+        defaultDoc: RANDOM_HEALTH_CHECK_IP,
+    },
+    healthCheckRemoteIp: {
+        kind: "string",
+        format: "ipv4",
+        computed: true,
+        api: bind({ path: "HealthCheckRemoteIp", ...emptyAsAbsent }),
+        doc: "Remote health-check address; must differ from `healthCheckLocalIp`.",
+        defaultDoc: RANDOM_HEALTH_CHECK_IP,
+    },
     // Which API generation the hooks call. Not local: switching it is recorded by a (call-free) update,
     // so later reads and deletes use the new generation too.
-    apiVersion: { kind: "string", enum: API_VERSIONS, default: "3.0" },
-    idempotencyKey: IDEMPOTENCY_KEY_FIELD,
-    adoptConnectionId: { kind: "string", local: true, noWhitespace: true, maxLength: 64 },
+    apiVersion: {
+        kind: "string",
+        enum: API_VERSIONS,
+        default: "3.0",
+        lookup: true,
+        doc:
+            "Which API generation the operations call: 3.0, or the legacy 2.0 (retired by Tencent Cloud in 2023; fewer " +
+            "parameters and values). Switching it keeps the connection: the same cloud object is read and changed either way.",
+    },
+    idempotencyKey: idempotencyKeyField("Seed of the create token that lets a retried or re-run create adopt the connection an earlier attempt made instead of making a second"),
+    adoptConnectionId: adoptConnectionIdField("`vpnx-…`", "`vpnGatewayId`, `customerGatewayId` (and `vpcId` when set)"),
     timeouts: TIMEOUTS_FIELD,
 };
 
-/**
- * Values API 2.0 accepts where its enum is narrower than 3.0's (AddVpnConnEx and ModifyVpnConnEx tables), in 3.0
- * spelling. Fields without an API 2.0 binding accept only their default (or nothing) with "2.0".
- */
-export const LEGACY_ENUMS: Readonly<Record<string, readonly string[]>> = {
-    "ikeOptions.propoEncryAlgorithm": ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC"],
-    "ikeOptions.propoAuthenAlgorithm": ["MD5", "SHA"],
-    "ikeOptions.dhGroupName": ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"],
-    "ipsecOptions.encryptAlgorithm": ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "NULL"],
-    "ipsecOptions.integrityAlgorithm": ["MD5", "SHA1"],
-    "ipsecOptions.pfsDhGroup": ["NULL", "DH-GROUP1", "DH-GROUP2", "DH-GROUP5", "DH-GROUP14", "DH-GROUP24"],
-};
-
-/** API 2.0 integer ranges narrower than 3.0's (AddVpnConnEx: traffic "2560-604800", sic), besides the default. */
-export const LEGACY_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-    "ipsecOptions.ipsecSaLifetimeTraffic": [2560, 604800],
+/** What the cloud computes about the connection (`vpc_models.d.ts` VpnConnection, DescribeVpnConn), beyond the inputs. */
+export const VPN_CONNECTION_OUTPUTS: OutputSchema = {
+    vpnConnectionId: { kind: "string", doc: "The connection ID (`vpnx-…`), also the resource's ID." },
+    state: { kind: "string", doc: "Lifecycle state: `PENDING`, `AVAILABLE` or `DELETING`." },
+    netStatus: { kind: "string", nullable: true, doc: "Tunnel status (`AVAILABLE` or `UNAVAILABLE`)." },
+    createdTime: { kind: "string", nullable: true, doc: "Creation time as the cloud prints it (`YYYY-MM-DD hh:mm:ss`)." },
+    vpnProto: { kind: "string", nullable: true, doc: "Tunnel protocol (`IPSEC`)." },
+    encryptProto: { kind: "string", nullable: true, doc: "Key exchange protocol (`IKE`)." },
+    healthCheckStatus: { kind: "string", nullable: true, doc: "Health check result (`AVAILABLE` or `UNAVAILABLE`) while health checks are on." },
 };
 
 /** The API generation a resource's (normalized) properties select. */

@@ -10,7 +10,7 @@ import { CloudApiError, ConfigurationError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { withRetry } from "../core/retry";
-import { Props } from "../core/schema";
+import { lookupKeys, Props, secretValues } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";
 import { Api2 } from "./api2";
 import { Api3 } from "./api3";
@@ -32,15 +32,16 @@ interface Context {
 }
 
 /**
- * The API generation `props` select, with credentials and timing resolved now. Every PSK the
- * operation may send or receive is scrubbed from its errors: the desired one and, via `others`, the
- * cloud's current one (the old PSK while it changes, or the one read at adoption).
+ * The API generation `props` select, with credentials and timing resolved now. The value of every
+ * `secret` row (the PSK) the operation may send or receive is scrubbed from its errors: the
+ * desired one and, via `others`, the cloud's current one (the old PSK while it changes, or the one
+ * read at adoption).
  */
 function contextFor(props: Props, ...others: Props[]): Context {
     const settings = resolveSettings();
     const timing = resolveTiming();
     const region = String(props.region);
-    const secrets = [props, ...others].map((p) => p.preSharedKey as string | undefined);
+    const secrets = [props, ...others].flatMap((p) => secretValues(SCHEMA, p));
     if (dialectOf(props) === API_2) {
         const code = api2RegionCode(region);
         if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);
@@ -139,7 +140,7 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
-    lookupKeys: ["region", "apiVersion"],
+    lookupKeys: lookupKeys(SCHEMA),
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};

@@ -106,7 +106,7 @@ describe("lookupProps (VpnConnection.get)", function () {
     });
 
     it("can keep the PSK a lookup reads secret", () => {
-        assert.deepEqual(lookupOptions({ id: "vco-1", additionalSecretOutputs: ["name"] }).additionalSecretOutputs, ["name", "preSharedKey"]);
+        assert.deepEqual(lookupOptions({ id: "vco-1", additionalSecretOutputs: ["name"] }, ["preSharedKey"]).additionalSecretOutputs, ["name", "preSharedKey"]);
     });
 });
 
@@ -114,9 +114,9 @@ describe("connectionOptions", () => {
     it("can make replacements delete first unless the caller says otherwise", () => {
         // GIVEN no options, and options that choose either way
         // WHEN the SDK classes add theirs
-        const defaulted = connectionOptions(undefined);
-        const createFirst = connectionOptions({ deleteBeforeReplace: false });
-        const deleteFirst = connectionOptions({ deleteBeforeReplace: true, protect: true });
+        const defaulted = connectionOptions(undefined, ["preSharedKey"]);
+        const createFirst = connectionOptions({ deleteBeforeReplace: false }, ["preSharedKey"]);
+        const deleteFirst = connectionOptions({ deleteBeforeReplace: true, protect: true }, ["preSharedKey"]);
         // THEN the caller's choice wins; unset means delete first (a forced replacement never asks the provider)
         assert.equal(defaulted.deleteBeforeReplace, true);
         assert.equal(createFirst.deleteBeforeReplace, false);
@@ -124,9 +124,9 @@ describe("connectionOptions", () => {
         assert.equal(deleteFirst.protect, true);
     });
 
-    it("can add the PSK to the caller's additionalSecretOutputs", () => {
-        // GIVEN / WHEN options that already list a secret output
-        const options = connectionOptions({ additionalSecretOutputs: ["name"] });
+    it("can add the secret inputs to the caller's additionalSecretOutputs", () => {
+        // GIVEN / WHEN options that already list a secret output, and a class whose secret input is the PSK
+        const options = connectionOptions({ additionalSecretOutputs: ["name"] }, ["preSharedKey"]);
         // THEN the PSK joins it
         assert.deepEqual(options.additionalSecretOutputs, ["name", "preSharedKey"]);
     });
