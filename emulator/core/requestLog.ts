@@ -82,8 +82,8 @@ export class RequestLog {
 export function outcomeOf(response: EmulatorResponse): string {
     const json = response.json as { Code?: unknown; Response?: { Error?: { Code?: unknown } }; code?: unknown; codeDesc?: unknown } | null;
     // Alibaba `{Code}`, Tencent 3.0 `{Response: {Error: {Code}}}`, Tencent 2.0 `{code: <non-zero>, codeDesc}`.
-    const legacy = typeof json?.code === "number" && json.code !== 0 ? json.codeDesc : undefined;
-    const code = json?.Code ?? json?.Response?.Error?.Code ?? legacy;
+    const api2 = typeof json?.code === "number" && json.code !== 0 ? json.codeDesc : undefined;
+    const code = json?.Code ?? json?.Response?.Error?.Code ?? api2;
     if (typeof code === "string" && code !== "") {
         return code;
     }

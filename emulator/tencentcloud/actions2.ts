@@ -7,11 +7,11 @@
  * so both generations see one set of connections.
  */
 import type { EmulatorResponse } from "../core/types";
-import { legacyOk } from "./envelopes";
+import { api2Ok } from "./envelopes";
 import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
-import { legacyBlocks, legacySpd, legacyStatus, remoteSubnets, toLegacyConnection, type LegacyAction } from "./legacyModel";
-import type { LegacyParams } from "./legacySignature";
+import { api2Blocks, api2Spd, api2Status, remoteSubnets, toApi2Connection, type Api2Action } from "./api2Model";
+import type { Api2Params } from "./api2Signature";
 import { missing, notFound, type Params } from "./params";
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
@@ -19,7 +19,7 @@ import { validateCreate, validateModify } from "./validation";
 
 /** What an API 2.0 action runs with. */
 export interface Call2 {
-    params: LegacyParams;
+    params: Api2Params;
     region: string;
     /** Used as the RequestId-form TaskId, so API 3.0 DescribeVpcTaskResult finds 2.0 tasks too. */
     requestId: string;
@@ -30,15 +30,15 @@ export interface Call2 {
 type Handler = (call: Call2) => EmulatorResponse;
 
 /** DescribeVpnConn `limit` maximum (https://cloud.tencent.com/document/api/215/5113). */
-export const LEGACY_MAX_LIMIT = 50;
+export const API2_MAX_LIMIT = 50;
 
-function required(params: LegacyParams, name: string): string {
+function required(params: Api2Params, name: string): string {
     const v = params[name];
     if (v === undefined || v === "") throw missing(name);
     return v;
 }
 
-function legacyInt(params: LegacyParams, name: string, fallback: number, max?: number): number {
+function api2Int(params: Api2Params, name: string, fallback: number, max?: number): number {
     const raw = params[name];
     if (raw === undefined || raw === "") return fallback;
     if (!/^\d+$/.test(raw)) throw new TencentError("InvalidParameter", `The parameter \`${name}\` must be a non-negative integer.`, { field: name });
@@ -77,7 +77,7 @@ const addVpnConnEx: Handler = (call) => {
     // Required parameters in AddVpnConnEx's table order.
     for (const name of ["vpcId", "vpnGwId", "userGwId", "vpnConnName", "preSharedKey"]) required(p, name);
     const { vpc, gateway, customerGateway } = resolveScope(call, true);
-    const spd = legacySpd(p, vpc);
+    const spd = api2Spd(p, vpc);
     // "userGwCidrBlock和spdAcl必须填一项" (AddVpnConnEx).
     if (!spd) throw missing("userGwCidrBlock.n");
     const v3: Params = {
@@ -87,18 +87,18 @@ const addVpnConnEx: Handler = (call) => {
         VpnConnectionName: p.vpnConnName,
         PreShareKey: p.preSharedKey,
         SecurityPolicyDatabases: spd,
-        ...legacyBlocks(p, { remoteAddress: customerGateway!.ipAddress }),
+        ...api2Blocks(p, { remoteAddress: customerGateway!.ipAddress }),
     };
     const attrs = validateCreate(v3, call.store.lookups(call.region));
     const { record, task } = call.store.create(call.region, attrs, call.requestId, call.settings.gatewayMutex);
     // AddVpnConnEx's example: ids echoed as given, `vpnConnId: 0`, `vpnConnStatus: 0`, the PSK and remote subnets.
-    return legacyOk({
+    return api2Ok({
         vpnGwId: p.vpnGwId,
         userGwId: p.userGwId,
-        vpnConnId: call.settings.createReturnsId ? record.legacyId : 0,
+        vpnConnId: call.settings.createReturnsId ? record.api2Id : 0,
         ...(call.settings.createReturnsId ? { unVpnConnId: record.id } : {}),
-        taskId: task.legacyId,
-        vpnConnStatus: legacyStatus(call.store.state(record), "create"),
+        taskId: task.api2Id,
+        vpnConnStatus: api2Status(call.store.state(record), "create"),
         preSharedKey: attrs.PreShareKey,
         userGwSubnetList: remoteSubnets(attrs),
     });
@@ -108,23 +108,23 @@ const modifyVpnConnEx: Handler = (call) => {
     const p = call.params;
     const { vpc, gateway } = resolveScope(call, false);
     const record = connectionOn(call, gateway);
-    const v3: Params = { VpnConnectionId: record.id, ...legacyBlocks(p, undefined) };
+    const v3: Params = { VpnConnectionId: record.id, ...api2Blocks(p, undefined) };
     if (p.vpnConnName !== undefined) v3.VpnConnectionName = p.vpnConnName;
     if (p.preSharedKey !== undefined) v3.PreShareKey = p.preSharedKey;
-    const spd = legacySpd(p, vpc);
+    const spd = api2Spd(p, vpc);
     if (spd) v3.SecurityPolicyDatabases = spd;
     const attrs = validateModify(v3, record.attrs, call.store.lookups(call.region));
     const task = call.store.modify(record, attrs, call.requestId, call.settings.gatewayMutex);
     const customerGateway = call.store.lookups(call.region).customerGateway(attrs.CustomerGatewayId);
     // ModifyVpnConnEx's example: `vpcConnId` (sic) echoing the given id, `vpcConnStatus: 2`, numeric `userGwId`.
-    return legacyOk({
+    return api2Ok({
         vpnGwId: p.vpnGwId,
         vpcConnId: p.vpnConnId,
-        taskId: task.legacyId,
-        vpcConnStatus: legacyStatus(call.store.state(record), "modify"),
+        taskId: task.api2Id,
+        vpcConnStatus: api2Status(call.store.state(record), "modify"),
         preSharedKey: attrs.PreShareKey,
         userGwSubnetList: remoteSubnets(attrs),
-        userGwId: customerGateway?.legacyId ?? 0,
+        userGwId: customerGateway?.api2Id ?? 0,
     });
 };
 
@@ -153,29 +153,29 @@ const describeVpnConn: Handler = (call) => {
     const direction = p.orderDirection ?? "desc";
     if (!["createTime", "vpnConnName"].includes(orderField)) throw new TencentError("InvalidParameter", "The parameter `orderField` must be createTime or vpnConnName.", { field: "orderField" });
     if (!["asc", "desc"].includes(direction)) throw new TencentError("InvalidParameter", "The parameter `orderDirection` must be asc or desc.", { field: "orderDirection" });
-    const key = (r: ConnectionRecord): string | number => (orderField === "vpnConnName" ? r.attrs.VpnConnectionName : r.createdAt * 1e6 + r.legacyId);
+    const key = (r: ConnectionRecord): string | number => (orderField === "vpnConnName" ? r.attrs.VpnConnectionName : r.createdAt * 1e6 + r.api2Id);
     records = [...records].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (direction === "asc" ? 1 : -1));
-    const offset = legacyInt(p, "offset", 0);
-    const limit = legacyInt(p, "limit", 20, LEGACY_MAX_LIMIT);
+    const offset = api2Int(p, "offset", 0);
+    const limit = api2Int(p, "limit", 20, API2_MAX_LIMIT);
     const data = records.slice(offset, offset + limit).map((r) => {
         const state = call.store.state(r);
-        return toLegacyConnection(
+        return toApi2Connection(
             r.attrs,
             call.store.view(r),
-            { connectionId: r.legacyId, status: legacyStatus(state, r.transition?.kind) },
+            { connectionId: r.api2Id, status: api2Status(state, r.transition?.kind) },
             lookups.vpc(r.attrs.VpcId),
             lookups.gateway(r.attrs.VpnGatewayId),
             lookups.customerGateway(r.attrs.CustomerGatewayId),
         );
     });
-    return legacyOk(data, { totalCount: records.length });
+    return api2Ok(data, { totalCount: records.length });
 };
 
 const deleteVpnConn: Handler = (call) => {
     const { gateway } = resolveScope(call, false);
     const record = connectionOn(call, gateway);
     const task = call.store.delete(record, call.requestId, call.settings.gatewayMutex);
-    return legacyOk({ taskId: task.legacyId });
+    return api2Ok({ taskId: task.api2Id });
 };
 
 const describeVpcTaskResult: Handler = (call) => {
@@ -184,11 +184,11 @@ const describeVpcTaskResult: Handler = (call) => {
     const task = call.store.task(Number(raw));
     if (!task) throw notFound("task", raw);
     // `data.status`: 0 success, 1 failed, 2 running (https://intl.cloud.tencent.com/document/product/215/5094).
-    return legacyOk({ status: { SUCCESS: 0, FAILED: 1, RUNNING: 2 }[call.store.taskStatus(task)] });
+    return api2Ok({ status: { SUCCESS: 0, FAILED: 1, RUNNING: 2 }[call.store.taskStatus(task)] });
 };
 
 /** The API 2.0 actions the emulator serves, by `Action`. */
-export const ACTIONS_2: Readonly<Record<LegacyAction, Handler>> = {
+export const ACTIONS_2: Readonly<Record<Api2Action, Handler>> = {
     AddVpnConnEx: addVpnConnEx,
     ModifyVpnConnEx: modifyVpnConnEx,
     DescribeVpnConn: describeVpnConn,
@@ -197,6 +197,6 @@ export const ACTIONS_2: Readonly<Record<LegacyAction, Handler>> = {
 };
 
 /** True when `action` is one of {@link ACTIONS_2}. */
-export function isLegacyAction(action: string): action is LegacyAction {
+export function isApi2Action(action: string): action is Api2Action {
     return Object.prototype.hasOwnProperty.call(ACTIONS_2, action);
 }

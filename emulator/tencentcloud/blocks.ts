@@ -110,13 +110,13 @@ export function resolveIpsec(input: Params, base: IpsecOptions, gateway: VpnGate
     const next: IpsecOptions = { ...base };
     next.EncryptAlgorithm = optEnum(input, "EncryptAlgorithm", ENUMS.EncryptAlgorithm, `${p}.EncryptAlgorithm`) ?? next.EncryptAlgorithm;
     rejectGcmOnOldGateway(next.EncryptAlgorithm, `${p}.EncryptAlgorithm`, gateway);
-    const legacy = optEnum(input, "IntegrityAlgorith", ENUMS.IntegrityAlgorith, `${p}.IntegrityAlgorith`);
+    const api2 = optEnum(input, "IntegrityAlgorith", ENUMS.IntegrityAlgorith, `${p}.IntegrityAlgorith`);
     const current = optEnum(input, "IntegrityAlgorithm", ENUMS.IntegrityAlgorithm, `${p}.IntegrityAlgorithm`);
-    if (legacy !== undefined && current !== undefined && legacy !== current) {
+    if (api2 !== undefined && current !== undefined && api2 !== current) {
         // INFERRED: two spellings of one setting may not disagree.
         throw paramError("InvalidParameterValue", `${p}.IntegrityAlgorithm`, `\`${p}.IntegrityAlgorith\` and \`${p}.IntegrityAlgorithm\` disagree.`);
     }
-    next.IntegrityAlgorithm = current ?? legacy ?? next.IntegrityAlgorithm;
+    next.IntegrityAlgorithm = current ?? api2 ?? next.IntegrityAlgorithm;
     next.IPSECSaLifetimeSeconds = optInt(input, "IPSECSaLifetimeSeconds", `${p}.IPSECSaLifetimeSeconds`, RANGES.IPSECSaLifetimeSeconds) ?? next.IPSECSaLifetimeSeconds;
     next.PfsDhGroup = optEnum(input, "PfsDhGroup", ENUMS.PfsDhGroup, `${p}.PfsDhGroup`) ?? next.PfsDhGroup;
     next.IPSECSaLifetimeTraffic = optInt(input, "IPSECSaLifetimeTraffic", `${p}.IPSECSaLifetimeTraffic`, RANGES.IPSECSaLifetimeTraffic) ?? next.IPSECSaLifetimeTraffic;

@@ -27,13 +27,13 @@ export function v3Error(
 }
 
 /** A successful API 2.0 answer; `extra` holds top-level siblings of `data` (DescribeVpnConn's `totalCount`). */
-export function legacyOk(data: unknown, extra: Record<string, unknown> = {}): EmulatorResponse {
+export function api2Ok(data: unknown, extra: Record<string, unknown> = {}): EmulatorResponse {
     return { status: 200, json: { code: 0, message: "", codeDesc: "Success", ...extra, data } };
 }
 
-/** An API 2.0 error answer: numeric `code` chosen by {@link legacyNumericCode}, string code in `codeDesc`. */
-export function legacyError(codeDesc: string, message: string, httpStatus = 200): EmulatorResponse {
-    return { status: httpStatus, json: { code: legacyNumericCode(codeDesc), message, codeDesc } };
+/** An API 2.0 error answer: numeric `code` chosen by {@link api2NumericCode}, string code in `codeDesc`. */
+export function api2Error(codeDesc: string, message: string, httpStatus = 200): EmulatorResponse {
+    return { status: httpStatus, json: { code: api2NumericCode(codeDesc), message, codeDesc } };
 }
 
 /**
@@ -45,7 +45,7 @@ export function legacyError(codeDesc: string, message: string, httpStatus = 200)
  * or Timestamp more than 5 minutes off), 5000 resource not found, 5100 resource operation failed,
  * 6000 internal error. Which module code lands in which class is INFERRED.
  */
-export function legacyNumericCode(codeDesc: string): number {
+export function api2NumericCode(codeDesc: string): number {
     const exact: Record<string, number> = {
         "AuthFailure.SecretIdNotFound": 4104,
         "AuthFailure.TokenFailure": 4105,

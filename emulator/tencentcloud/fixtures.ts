@@ -15,7 +15,7 @@ export const REGION = "ap-guangzhou";
  * API 2.0 region short codes → API 3.0 regions (the common parameter `Region`, https://tencentcloud.com/zh/document/api/214/11594: "`gz`, `sh`, `bj`…"; the
  * codes past those three are INFERRED). Only `gz` holds fixtures; the others are valid but empty regions.
  */
-export const LEGACY_REGIONS: Readonly<Record<string, string>> = {
+export const API2_REGIONS: Readonly<Record<string, string>> = {
     gz: "ap-guangzhou",
     sh: "ap-shanghai",
     bj: "ap-beijing",
@@ -33,7 +33,7 @@ export const LEGACY_REGIONS: Readonly<Record<string, string>> = {
  * known short code. Anything else is `UnsupportedRegion` (INFERRED code).
  */
 export const REGIONS: ReadonlySet<string> = new Set([
-    ...Object.values(LEGACY_REGIONS),
+    ...Object.values(API2_REGIONS),
     "ap-nanjing",
     "ap-taipei",
     "ap-tokyo",
@@ -76,7 +76,7 @@ export interface VpcFixture {
     region: string;
     vpcId: string;
     /** API 2.0 `vpcId` (the doc's example form `gz_vpc_76`). */
-    legacyId: string;
+    api2Id: string;
     name: string;
     cidrBlock: string;
     isDefault: boolean;
@@ -87,7 +87,7 @@ export interface VpcFixture {
 export interface VpnGatewayFixture {
     region: string;
     vpnGatewayId: string;
-    legacyId: number;
+    api2Id: number;
     vpcId: string;
     name: string;
     publicIpAddress: string;
@@ -102,7 +102,7 @@ export interface VpnGatewayFixture {
 export interface CustomerGatewayFixture {
     region: string;
     customerGatewayId: string;
-    legacyId: number;
+    api2Id: number;
     name: string;
     ipAddress: string;
     bgpAsn: number;
@@ -111,8 +111,8 @@ export interface CustomerGatewayFixture {
 
 /** Fixture VPCs (both in the fixture region). */
 export const VPCS: readonly VpcFixture[] = [
-    { region: REGION, vpcId: "vpc-emu00001", legacyId: "gz_vpc_1001", name: "emu-vpc-1", cidrBlock: "10.0.0.0/16", isDefault: false, createdTime: "2024-01-01 08:00:00" },
-    { region: REGION, vpcId: "vpc-emu00002", legacyId: "gz_vpc_1002", name: "emu-vpc-2", cidrBlock: "10.1.0.0/16", isDefault: false, createdTime: "2024-01-01 08:00:00" },
+    { region: REGION, vpcId: "vpc-emu00001", api2Id: "gz_vpc_1001", name: "emu-vpc-1", cidrBlock: "10.0.0.0/16", isDefault: false, createdTime: "2024-01-01 08:00:00" },
+    { region: REGION, vpcId: "vpc-emu00002", api2Id: "gz_vpc_1002", name: "emu-vpc-2", cidrBlock: "10.1.0.0/16", isDefault: false, createdTime: "2024-01-01 08:00:00" },
 ];
 
 /**
@@ -120,14 +120,14 @@ export const VPCS: readonly VpcFixture[] = [
  * The third is a 4.0 gateway; the first two are older ("2.0", INFERRED label).
  */
 export const VPN_GATEWAYS: readonly VpnGatewayFixture[] = [
-    { region: REGION, vpnGatewayId: "vpngw-emu0001", legacyId: 2001, vpcId: "vpc-emu00001", name: "emu-vpngw-1", publicIpAddress: "203.0.113.11", version: "2.0", bgpAsn: 64551, zone: "ap-guangzhou-3", createdTime: "2024-01-01 08:10:00" },
-    { region: REGION, vpnGatewayId: "vpngw-emu0002", legacyId: 2002, vpcId: "vpc-emu00001", name: "emu-vpngw-2", publicIpAddress: "203.0.113.12", version: "2.0", bgpAsn: 64552, zone: "ap-guangzhou-3", createdTime: "2024-01-01 08:10:00" },
-    { region: REGION, vpnGatewayId: "vpngw-emu0003", legacyId: 2003, vpcId: "vpc-emu00001", name: "emu-vpngw-3", publicIpAddress: "203.0.113.13", version: "4.0", bgpAsn: 64553, zone: "ap-guangzhou-4", createdTime: "2024-01-01 08:10:00" },
+    { region: REGION, vpnGatewayId: "vpngw-emu0001", api2Id: 2001, vpcId: "vpc-emu00001", name: "emu-vpngw-1", publicIpAddress: "203.0.113.11", version: "2.0", bgpAsn: 64551, zone: "ap-guangzhou-3", createdTime: "2024-01-01 08:10:00" },
+    { region: REGION, vpnGatewayId: "vpngw-emu0002", api2Id: 2002, vpcId: "vpc-emu00001", name: "emu-vpngw-2", publicIpAddress: "203.0.113.12", version: "2.0", bgpAsn: 64552, zone: "ap-guangzhou-3", createdTime: "2024-01-01 08:10:00" },
+    { region: REGION, vpnGatewayId: "vpngw-emu0003", api2Id: 2003, vpcId: "vpc-emu00001", name: "emu-vpngw-3", publicIpAddress: "203.0.113.13", version: "4.0", bgpAsn: 64553, zone: "ap-guangzhou-4", createdTime: "2024-01-01 08:10:00" },
 ];
 
 /** Fixture customer gateways (IpAddress in 198.51.100.0/24, a documentation range). */
 export const CUSTOMER_GATEWAYS: readonly CustomerGatewayFixture[] = [
-    { region: REGION, customerGatewayId: "cgw-emu0001", legacyId: 3001, name: "emu-cgw-1", ipAddress: "198.51.100.11", bgpAsn: 65001, createdTime: "2024-01-01 08:20:00" },
-    { region: REGION, customerGatewayId: "cgw-emu0002", legacyId: 3002, name: "emu-cgw-2", ipAddress: "198.51.100.12", bgpAsn: 65002, createdTime: "2024-01-01 08:20:00" },
-    { region: REGION, customerGatewayId: "cgw-emu0003", legacyId: 3003, name: "emu-cgw-3", ipAddress: "198.51.100.13", bgpAsn: 65003, createdTime: "2024-01-01 08:20:00" },
+    { region: REGION, customerGatewayId: "cgw-emu0001", api2Id: 3001, name: "emu-cgw-1", ipAddress: "198.51.100.11", bgpAsn: 65001, createdTime: "2024-01-01 08:20:00" },
+    { region: REGION, customerGatewayId: "cgw-emu0002", api2Id: 3002, name: "emu-cgw-2", ipAddress: "198.51.100.12", bgpAsn: 65002, createdTime: "2024-01-01 08:20:00" },
+    { region: REGION, customerGatewayId: "cgw-emu0003", api2Id: 3003, name: "emu-cgw-3", ipAddress: "198.51.100.13", bgpAsn: 65003, createdTime: "2024-01-01 08:20:00" },
 ];

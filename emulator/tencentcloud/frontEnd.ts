@@ -12,13 +12,13 @@ import { NonceCache } from "../core/nonceCache";
 import { redactDeep } from "../core/redaction";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { ACTIONS_3, renderConnection, runAction3 } from "./actions3";
-import { ACTIONS_2, isLegacyAction } from "./actions2";
+import { ACTIONS_2, isApi2Action } from "./actions2";
 import { DriftPatchError, applyConnectionPatch } from "./drift";
-import { legacyError, v3Error, v3Ok } from "./envelopes";
+import { api2Error, v3Error, v3Ok } from "./envelopes";
 import { isTencentError } from "./errors";
-import { CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, LEGACY_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
-import { toLegacyError } from "./legacyModel";
-import { decodeLegacyParams, verifyLegacyRequest } from "./legacySignature";
+import { CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, API2_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
+import { toApi2Error } from "./api2Model";
+import { decodeApi2Params, verifyApi2Request } from "./api2Signature";
 import type { Params } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
 import { TencentStore } from "./store";
@@ -27,7 +27,7 @@ import { headerValue, verifyTc3 } from "./tc3";
 /** Path prefix of the front end. */
 export const TENCENT_PREFIX = "/tencentcloud";
 /** Path of API 2.0 under the prefix (`vpc.api.qcloud.com/v2/index.php`, https://cloud.tencent.com/document/product/215/5110). */
-export const LEGACY_PATH = "/v2/index.php";
+export const API2_PATH = "/v2/index.php";
 /** The one API 3.0 version served (VPC 2017-03-12, https://cloud.tencent.com/document/api/215/17503). */
 export const API_VERSION = "2017-03-12";
 
@@ -52,7 +52,7 @@ export type TencentEndpointInfo = {
     /** API 3.0 region name. */
     region: string;
     /** The same region's API 2.0 short code. */
-    legacyRegion: string;
+    api2Region: string;
     vpcIds: string[];
     vpnGatewayIds: string[];
     customerGatewayIds: string[];
@@ -124,8 +124,8 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
     };
 
     const parseV2 = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
-        const params = decodeLegacyParams(req.method, req.query, req.body);
-        const auth = verifyLegacyRequest({
+        const params = decodeApi2Params(req.method, req.query, req.body);
+        const auth = verifyApi2Request({
             method: req.method,
             host: headerValue(req.headers, "host") ?? "",
             path: TENCENT_PREFIX + req.path,
@@ -134,14 +134,14 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             credentials: CREDENTIALS,
             nonces,
         });
-        if (!auth.ok) return legacyError(auth.code, auth.message);
+        if (!auth.ok) return api2Error(auth.code, auth.message);
         const action = params.Action;
-        if (!action) return legacyError("MissingParameter", "The request is missing a required parameter `Action`.");
-        if (!isLegacyAction(action)) return legacyError("InvalidAction", `The action \`${action}\` does not exist.`);
+        if (!action) return api2Error("MissingParameter", "The request is missing a required parameter `Action`.");
+        if (!isApi2Action(action)) return api2Error("InvalidAction", `The action \`${action}\` does not exist.`);
         // Short codes (`gz`) map to API 3.0 regions (the common parameter `Region`, https://tencentcloud.com/zh/document/api/214/11594); 3.0 names are accepted too (INFERRED).
-        if (!params.Region) return legacyError("MissingParameter", "The request is missing a required parameter `Region`.");
-        const region = LEGACY_REGIONS[params.Region] ?? (REGIONS.has(params.Region) ? params.Region : undefined);
-        if (!region) return legacyError("InvalidRegion", `The region \`${params.Region}\` does not exist.`);
+        if (!params.Region) return api2Error("MissingParameter", "The request is missing a required parameter `Region`.");
+        const region = API2_REGIONS[params.Region] ?? (REGIONS.has(params.Region) ? params.Region : undefined);
+        if (!region) return api2Error("InvalidRegion", `The region \`${params.Region}\` does not exist.`);
         const requestId = ctx.newRequestId();
         return {
             action,
@@ -151,13 +151,13 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
                     return ACTIONS_2[action]({ params, region, requestId, store, settings });
                 } catch (e) {
                     if (isTencentError(e)) {
-                        const mapped = toLegacyError(e, action);
-                        return legacyError(mapped.code, mapped.message);
+                        const mapped = toApi2Error(e, action);
+                        return api2Error(mapped.code, mapped.message);
                     }
                     throw e;
                 }
             },
-            error: (code, message, httpStatus) => legacyError(code, message || faultMessage(code), httpStatus ?? 200),
+            error: (code, message, httpStatus) => api2Error(code, message || faultMessage(code), httpStatus ?? 200),
         };
     };
 
@@ -217,7 +217,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         prefix: TENCENT_PREFIX,
         parse(req) {
             if (req.path === "/") return parseV3(req);
-            if (req.path === LEGACY_PATH) return parseV2(req);
+            if (req.path === API2_PATH) return parseV2(req);
             return v3Error(ctx.newRequestId(), "InvalidRequest", `Nothing is served at \`${TENCENT_PREFIX}${req.path}\`.`, 404);
         },
         reset() {
@@ -230,7 +230,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
                 settings: { ...settings },
                 ...(store.dump((record) => ({
                     ...(redact(renderConnection(store, record, settings)) as object),
-                    legacyId: record.legacyId,
+                    api2Id: record.api2Id,
                     region: record.region,
                 })) as object),
             };
@@ -239,11 +239,11 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         describe(baseUrl): TencentEndpointInfo {
             return {
                 endpoint: `${baseUrl}${TENCENT_PREFIX}`,
-                legacyEndpoint: `${baseUrl}${TENCENT_PREFIX}${LEGACY_PATH}`,
+                legacyEndpoint: `${baseUrl}${TENCENT_PREFIX}${API2_PATH}`,
                 secretId: CREDENTIAL.secretId,
                 secretKey: CREDENTIAL.secretKey,
                 region: REGION,
-                legacyRegion: "gz",
+                api2Region: "gz",
                 vpcIds: VPCS.map((v) => v.vpcId),
                 vpnGatewayIds: VPN_GATEWAYS.map((g) => g.vpnGatewayId),
                 customerGatewayIds: CUSTOMER_GATEWAYS.map((c) => c.customerGatewayId),

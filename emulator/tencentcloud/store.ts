@@ -32,7 +32,7 @@ export type TaskStatus = "RUNNING" | "SUCCESS" | "FAILED";
 /** An async task; API 3.0 finds it by the RequestId of the call, API 2.0 by its numeric id. */
 export interface TaskRecord {
     requestId: string;
-    legacyId: number;
+    api2Id: number;
     kind: TaskKind;
     connectionId: string;
     startedAt: number;
@@ -58,7 +58,7 @@ export interface ConnectionOverrides {
 export interface ConnectionRecord {
     readonly id: string;
     /** API 2.0 numeric `vpnConnId`. */
-    readonly legacyId: number;
+    readonly api2Id: number;
     readonly region: string;
     readonly createdAt: number;
     attrs: ConnectionAttributes;
@@ -66,15 +66,15 @@ export interface ConnectionRecord {
     overrides: ConnectionOverrides;
 }
 
-const FIRST_LEGACY_CONNECTION_ID = 4001;
-const FIRST_LEGACY_TASK_ID = 10001;
+const FIRST_API2_CONNECTION_ID = 4001;
+const FIRST_API2_TASK_ID = 10001;
 
 /** See the module comment. */
 export class TencentStore {
     private connections = new Map<string, ConnectionRecord>();
     private tasks: TaskRecord[] = [];
-    private nextLegacyConnectionId = FIRST_LEGACY_CONNECTION_ID;
-    private nextLegacyTaskId = FIRST_LEGACY_TASK_ID;
+    private nextApi2ConnectionId = FIRST_API2_CONNECTION_ID;
+    private nextApi2TaskId = FIRST_API2_TASK_ID;
     private failNextTasks = 0;
     /** Emulator-clock ms until which a gateway is held busy through the control API (`gateways/<id>/busy`). */
     private busyUntil = new Map<string, number>();
@@ -85,8 +85,8 @@ export class TencentStore {
     reset(): void {
         this.connections.clear();
         this.tasks = [];
-        this.nextLegacyConnectionId = FIRST_LEGACY_CONNECTION_ID;
-        this.nextLegacyTaskId = FIRST_LEGACY_TASK_ID;
+        this.nextApi2ConnectionId = FIRST_API2_CONNECTION_ID;
+        this.nextApi2TaskId = FIRST_API2_TASK_ID;
         this.failNextTasks = 0;
         this.busyUntil.clear();
     }
@@ -114,11 +114,11 @@ export class TencentStore {
     }
 
     /** Fixture lookups for one region; API 2.0 ids (`gz_vpc_1001`, 2001, 3001) resolve too when `legacy`. */
-    lookups(region: string, legacy = false): Lookups {
+    lookups(region: string, api2 = false): Lookups {
         return {
-            vpc: (id) => this.vpcs(region).find((v) => v.vpcId === id || (legacy && v.legacyId === id)),
-            gateway: (id) => this.gateways(region).find((g) => g.vpnGatewayId === id || (legacy && String(g.legacyId) === id)),
-            customerGateway: (id) => this.customerGateways(region).find((c) => c.customerGatewayId === id || (legacy && String(c.legacyId) === id)),
+            vpc: (id) => this.vpcs(region).find((v) => v.vpcId === id || (api2 && v.api2Id === id)),
+            gateway: (id) => this.gateways(region).find((g) => g.vpnGatewayId === id || (api2 && String(g.api2Id) === id)),
+            customerGateway: (id) => this.customerGateways(region).find((c) => c.customerGatewayId === id || (api2 && String(c.api2Id) === id)),
         };
     }
 
@@ -131,8 +131,8 @@ export class TencentStore {
     }
 
     /** A connection by `vpnx-` id (or, with `legacy`, by numeric `vpnConnId`). */
-    find(region: string, id: string, legacy = false): ConnectionRecord | undefined {
-        return this.list(region).find((c) => c.id === id || (legacy && String(c.legacyId) === id));
+    find(region: string, id: string, api2 = false): ConnectionRecord | undefined {
+        return this.list(region).find((c) => c.id === id || (api2 && String(c.api2Id) === id));
     }
 
     /** The API 3.0 state of a connection now. */
@@ -180,7 +180,7 @@ export class TencentStore {
         if (gatewayMutex) this.assertGatewayIdle(onGateway, undefined, "UnsupportedOperation.InvalidState");
         const record: ConnectionRecord = {
             id: this.newConnectionId(),
-            legacyId: this.nextLegacyConnectionId++,
+            api2Id: this.nextApi2ConnectionId++,
             region,
             createdAt: this.ctx.now(),
             attrs: cloneAttributes(attrs),
@@ -236,7 +236,7 @@ export class TencentStore {
 
     /** A task by the RequestId of its call (API 3.0) or its numeric id (API 2.0; 3.0 accepts it as a string too). */
     task(id: string | number): TaskRecord | undefined {
-        return this.tasks.find((t) => t.requestId === id || String(t.legacyId) === String(id));
+        return this.tasks.find((t) => t.requestId === id || String(t.api2Id) === String(id));
     }
 
     /** RUNNING until the task's transition ends, then its outcome. */
@@ -326,7 +326,7 @@ export class TencentStore {
         if (failed) this.failNextTasks -= 1;
         const task: TaskRecord = {
             requestId,
-            legacyId: this.nextLegacyTaskId++,
+            api2Id: this.nextApi2TaskId++,
             kind,
             connectionId: record.id,
             startedAt: now,

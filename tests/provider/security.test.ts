@@ -3,7 +3,7 @@
  * https, refused before any request), regions that cannot make up a host, and credentials kept out of errors. The emulator's own
  * authentication — wrong secrets, replayed nonces, expired timestamps — is tested where it lives:
  * tests/emulator/alicloud/authenticator.test.ts, tests/emulator/tencentcloud/tc3.test.ts and
- * tests/emulator/tencentcloud/legacySignature.test.ts. PSKs and credentials in errors and logs under
+ * tests/emulator/tencentcloud/api2Signature.test.ts. PSKs and credentials in errors and logs under
  * every fault are audited by the fault matrices (tests/support/faultMatrix.ts).
  */
 import assert from "node:assert/strict";

@@ -38,7 +38,7 @@ export function alicloudSpec(name: string, args: Args = {}): ConnectionSpec {
 }
 
 export function tencentSpec(name: string, apiVersion: "3.0" | "2.0", args: Args = {}): ConnectionSpec {
-    const legacy = apiVersion === "2.0";
+    const api2 = apiVersion === "2.0";
     return {
         name,
         cloud: "tencentcloud",
@@ -46,11 +46,11 @@ export function tencentSpec(name: string, apiVersion: "3.0" | "2.0", args: Args 
         args: {
             apiVersion,
             vpcId: "vpc-emu00001",
-            vpnGatewayId: legacy ? "vpngw-emu0002" : "vpngw-emu0001",
-            customerGatewayId: legacy ? "cgw-emu0002" : "cgw-emu0001",
+            vpnGatewayId: api2 ? "vpngw-emu0002" : "vpngw-emu0001",
+            customerGatewayId: api2 ? "cgw-emu0002" : "cgw-emu0001",
             name: "office",
-            securityPolicyDatabases: [{ localCidrBlock: legacy ? "10.2.0.0/16" : "10.0.0.0/16", remoteCidrBlocks: [legacy ? "192.168.20.0/24" : "192.168.10.0/24"] }],
-            ikeOptions: { remoteAddress: legacy ? "198.51.100.12" : "198.51.100.11" },
+            securityPolicyDatabases: [{ localCidrBlock: api2 ? "10.2.0.0/16" : "10.0.0.0/16", remoteCidrBlocks: [api2 ? "192.168.20.0/24" : "192.168.10.0/24"] }],
+            ikeOptions: { remoteAddress: api2 ? "198.51.100.12" : "198.51.100.11" },
             ...args,
         },
     };

@@ -19,7 +19,7 @@ export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
         secretId: "sid",
         secretKey: "skey",
         region: "ap-guangzhou",
-        legacyRegion: "gz",
+        api2Region: "gz",
         vpcIds: ["vpc-t"],
         vpnGatewayIds: ["vpngw-t"],
         customerGatewayIds: ["cgw-t"],

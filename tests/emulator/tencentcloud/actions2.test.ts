@@ -21,9 +21,9 @@ describe("actions2", () => {
 
     /** AddVpnConnEx, then the new connection's `unVpnConnId` through DescribeVpnConn, once AVAILABLE. */
     async function addAvailable(params: Record<string, string> = {}): Promise<string> {
-        const added = await h.legacy("AddVpnConnEx", { ...SEED_ADD, ...params });
+        const added = await h.api2("AddVpnConnEx", { ...SEED_ADD, ...params });
         assert.equal(added.code, 0, added.message);
-        const listed = await h.legacy("DescribeVpnConn", { vpnGwId: params.vpnGwId ?? SEED_ADD.vpnGwId, vpnConnName: params.vpnConnName ?? SEED_ADD.vpnConnName });
+        const listed = await h.api2("DescribeVpnConn", { vpnGwId: params.vpnGwId ?? SEED_ADD.vpnGwId, vpnConnName: params.vpnConnName ?? SEED_ADD.vpnConnName });
         await h.control.advanceClock(TRANSITION_MS);
         return listed.data[0].unVpnConnId;
     }
@@ -31,7 +31,7 @@ describe("actions2", () => {
     describe("AddVpnConnEx", () => {
         it("can answer like AddVpnConnEx's example, with a numeric taskId and no connection id", async () => {
             // WHEN
-            const r = await h.legacy("AddVpnConnEx", SEED_ADD);
+            const r = await h.api2("AddVpnConnEx", SEED_ADD);
             // THEN
             assert.equal(r.code, 0);
             assert.equal(r.codeDesc, "Success");
@@ -46,15 +46,15 @@ describe("actions2", () => {
             // GIVEN
             await h.control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
             // WHEN
-            const r = await h.legacy("AddVpnConnEx", SEED_ADD);
+            const r = await h.api2("AddVpnConnEx", SEED_ADD);
             // THEN
             assert.match(r.data.unVpnConnId, /^vpnx-[0-9a-z]{8}$/);
             assert.equal(typeof r.data.vpnConnId, "number");
         });
 
-        it("can accept legacy numeric ids and an spdAcl JSON policy", async () => {
+        it("can accept API 2.0 numeric ids and an spdAcl JSON policy", async () => {
             // WHEN gateway 2001 and customer gateway 3002 are given by their legacy ids
-            const r = await h.legacy("AddVpnConnEx", {
+            const r = await h.api2("AddVpnConnEx", {
                 vpcId: "gz_vpc_1001",
                 vpnGwId: "2001",
                 userGwId: "3002",
@@ -89,7 +89,7 @@ describe("actions2", () => {
         for (const [when, params, code, codeDesc] of failures) {
             it(`fails when ${when}`, async () => {
                 // WHEN
-                const r = await h.legacy("AddVpnConnEx", { ...SEED_ADD, ...params });
+                const r = await h.api2("AddVpnConnEx", { ...SEED_ADD, ...params });
                 // THEN
                 assert.deepEqual([r.code, r.codeDesc], [code, codeDesc], r.message);
             });
@@ -100,14 +100,14 @@ describe("actions2", () => {
             const params: Record<string, string> = { ...SEED_ADD };
             delete params["userGwCidrBlock.0"];
             // WHEN
-            const r = await h.legacy("AddVpnConnEx", params);
+            const r = await h.api2("AddVpnConnEx", params);
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4000, "MissingParameter"]);
         });
 
-        it("fails with a message naming the legacy parameter, not the API 3.0 one", async () => {
+        it("fails with a message naming the API 2.0 parameter, not the API 3.0 one", async () => {
             // WHEN
-            const r = await h.legacy("AddVpnConnEx", { ...SEED_ADD, "IKESet.remoteIdentity": "address" });
+            const r = await h.api2("AddVpnConnEx", { ...SEED_ADD, "IKESet.remoteIdentity": "address" });
             // THEN
             assert.match(r.message, /`IKESet\.remoteAddress`/);
         });
@@ -117,16 +117,16 @@ describe("actions2", () => {
             await h.control.settings({ connectionQuotaPerGateway: 1 });
             await addAvailable();
             // WHEN
-            const r = await h.legacy("AddVpnConnEx", { ...SEED_ADD, vpnConnName: "second" });
+            const r = await h.api2("AddVpnConnEx", { ...SEED_ADD, vpnConnName: "second" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4400, "VpnConnLimitExceeded"]);
         });
 
         it("fails while another connection on the gateway is still creating", async () => {
             // GIVEN
-            await h.legacy("AddVpnConnEx", SEED_ADD);
+            await h.api2("AddVpnConnEx", SEED_ADD);
             // WHEN
-            const r = await h.legacy("AddVpnConnEx", { ...SEED_ADD, vpnConnName: "second" });
+            const r = await h.api2("AddVpnConnEx", { ...SEED_ADD, vpnConnName: "second" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [5100, "ActionLocked"]);
         });
@@ -181,7 +181,7 @@ describe("actions2", () => {
             await vpc.CreateVpnConnection(createRequest({ IKEOptionsSpecification: { DhGroupName: "GROUP2", RemoteAddress: "198.51.100.11" } }) as never);
             await h.control.advanceClock(TRANSITION_MS);
             // WHEN
-            const r = await h.legacy("DescribeVpnConn", { vpcId: "vpc-emu00001" });
+            const r = await h.api2("DescribeVpnConn", { vpcId: "vpc-emu00001" });
             // THEN
             assert.equal(r.code, 0);
             assert.equal(r.totalCount, 1);
@@ -222,7 +222,7 @@ describe("actions2", () => {
             const id = (await vpc.CreateVpnConnection(createRequest() as never)).VpnConnection!.VpnConnectionId!;
             await h.control.advanceClock(TRANSITION_MS);
             // WHEN
-            const r = await h.legacy("ModifyVpnConnEx", {
+            const r = await h.api2("ModifyVpnConnEx", {
                 vpcId: "vpc-emu00001",
                 vpnGwId: "vpngw-emu0001",
                 vpnConnId: id,
@@ -248,7 +248,7 @@ describe("actions2", () => {
             // WHEN
             await h.control.advanceClock(TRANSITION_MS);
             // THEN
-            const r = await h.legacy("DescribeVpnConn", { vpnGwId: "vpngw-emu0001" });
+            const r = await h.api2("DescribeVpnConn", { vpnGwId: "vpngw-emu0001" });
             assert.deepEqual([r.totalCount, r.data], [0, []]);
         });
     });
@@ -256,17 +256,17 @@ describe("actions2", () => {
     describe("ModifyVpnConnEx", () => {
         it("fails with the documented InvalidVpnGw.NotFound when the connection is unknown", async () => {
             // WHEN
-            const r = await h.legacy("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: "vpnx-abcdefgh", vpnConnName: "x" });
+            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: "vpnx-abcdefgh", vpnConnName: "x" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [5000, "InvalidVpnGw.NotFound"]);
         });
 
         it("fails when the connection is still creating", async () => {
             // GIVEN
-            await h.legacy("AddVpnConnEx", SEED_ADD);
-            const id = (await h.legacy("DescribeVpnConn", {})).data[0].vpnConnId;
+            await h.api2("AddVpnConnEx", SEED_ADD);
+            const id = (await h.api2("DescribeVpnConn", {})).data[0].vpnConnId;
             // WHEN
-            const r = await h.legacy("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: String(id), vpnConnName: "x" });
+            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: String(id), vpnConnName: "x" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [5100, "InvalidVpnConnState"]);
         });
@@ -275,7 +275,7 @@ describe("actions2", () => {
             // GIVEN
             const id = await addAvailable();
             // WHEN
-            const r = await h.legacy("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id, vpnConnName: "n".repeat(61) });
+            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id, vpnConnName: "n".repeat(61) });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4000, "InvalidVpnConnName"]);
         });
@@ -284,7 +284,7 @@ describe("actions2", () => {
             // GIVEN
             const id = await addAvailable();
             // WHEN
-            const r = await h.legacy("ModifyVpnConnEx", {
+            const r = await h.api2("ModifyVpnConnEx", {
                 vpcId: "vpc-emu00001",
                 vpnGwId: "vpngw-emu0001",
                 vpnConnId: id,
@@ -305,28 +305,28 @@ describe("actions2", () => {
             await addAvailable({ vpnConnName: "alpha-2", vpnGwId: "vpngw-emu0003", userGwId: "cgw-emu0003" });
             // WHEN / THEN
             const names = (r: { data?: { vpnConnName: string }[] }) => r.data!.map((d) => d.vpnConnName);
-            assert.deepEqual(names(await h.legacy("DescribeVpnConn", { vpnConnName: "alpha", orderField: "vpnConnName", orderDirection: "asc" })), ["alpha-1", "alpha-2"]);
-            const page = await h.legacy("DescribeVpnConn", { orderField: "vpnConnName", orderDirection: "desc", offset: "1", limit: "1" });
+            assert.deepEqual(names(await h.api2("DescribeVpnConn", { vpnConnName: "alpha", orderField: "vpnConnName", orderDirection: "asc" })), ["alpha-1", "alpha-2"]);
+            const page = await h.api2("DescribeVpnConn", { orderField: "vpnConnName", orderDirection: "desc", offset: "1", limit: "1" });
             assert.deepEqual([page.totalCount, names(page)], [3, ["alpha-2"]]);
-            const tooMany = await h.legacy("DescribeVpnConn", { limit: "51" });
+            const tooMany = await h.api2("DescribeVpnConn", { limit: "51" });
             assert.deepEqual([tooMany.code, tooMany.codeDesc], [4000, "InvalidParameter"]);
         });
 
         it("fails when the VPC filter names an unknown VPC", async () => {
             // WHEN
-            const r = await h.legacy("DescribeVpnConn", { vpcId: "vpc-nothere" });
+            const r = await h.api2("DescribeVpnConn", { vpcId: "vpc-nothere" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [5000, "InvalidVpc.NotFound"]);
         });
 
         it("can show vpcConnStatus 0 while creating and 4 while deleting", async () => {
             // GIVEN
-            await h.legacy("AddVpnConnEx", SEED_ADD);
-            const creating = (await h.legacy("DescribeVpnConn", {})).data[0];
+            await h.api2("AddVpnConnEx", SEED_ADD);
+            const creating = (await h.api2("DescribeVpnConn", {})).data[0];
             await h.control.advanceClock(TRANSITION_MS);
-            await h.legacy("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: creating.unVpnConnId });
+            await h.api2("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: creating.unVpnConnId });
             // WHEN
-            const deleting = (await h.legacy("DescribeVpnConn", {})).data[0];
+            const deleting = (await h.api2("DescribeVpnConn", {})).data[0];
             // THEN
             assert.deepEqual([creating.vpcConnStatus, creating.netStatus, deleting.vpcConnStatus], [0, "unavailable", 4]);
         });
@@ -337,46 +337,46 @@ describe("actions2", () => {
             // GIVEN
             const id = await addAvailable();
             // WHEN
-            const r = await h.legacy("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id });
+            const r = await h.api2("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id });
             // THEN
             assert.equal(r.code, 0, r.message);
             const taskId = String(r.data.taskId);
-            assert.equal((await h.legacy("DescribeVpcTaskResult", { taskId })).data.status, 2);
+            assert.equal((await h.api2("DescribeVpcTaskResult", { taskId })).data.status, 2);
             await h.control.advanceClock(TRANSITION_MS);
-            assert.equal((await h.legacy("DescribeVpcTaskResult", { taskId })).data.status, 0);
-            assert.equal((await h.legacy("DescribeVpnConn", {})).totalCount, 0);
+            assert.equal((await h.api2("DescribeVpcTaskResult", { taskId })).data.status, 0);
+            assert.equal((await h.api2("DescribeVpnConn", {})).totalCount, 0);
         });
 
         it("can report a failed task as status 1", async () => {
             // GIVEN
             await h.control.call("POST", "/tencentcloud/tasks/fail-next", { count: 1 });
-            const r = await h.legacy("AddVpnConnEx", SEED_ADD);
+            const r = await h.api2("AddVpnConnEx", SEED_ADD);
             // WHEN
             await h.control.advanceClock(TRANSITION_MS);
             // THEN
-            assert.equal((await h.legacy("DescribeVpcTaskResult", { taskId: String(r.data.taskId) })).data.status, 1);
+            assert.equal((await h.api2("DescribeVpcTaskResult", { taskId: String(r.data.taskId) })).data.status, 1);
         });
 
         it("fails when the connection is unknown, with the DeleteVpnConn doc's code", async () => {
             // WHEN
-            const r = await h.legacy("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: "vpnx-abcdefgh" });
+            const r = await h.api2("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: "vpnx-abcdefgh" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [5000, "InvalidVpnConn.NotFound"]);
         });
 
         it("fails when the connection is not deletable yet", async () => {
             // GIVEN
-            await h.legacy("AddVpnConnEx", SEED_ADD);
-            const id = (await h.legacy("DescribeVpnConn", {})).data[0].unVpnConnId;
+            await h.api2("AddVpnConnEx", SEED_ADD);
+            const id = (await h.api2("DescribeVpnConn", {})).data[0].unVpnConnId;
             // WHEN
-            const r = await h.legacy("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id });
+            const r = await h.api2("DeleteVpnConn", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [5100, "InvalidVpnConnState"]);
         });
 
         it("fails when the task is unknown", async () => {
             // WHEN
-            const r = await h.legacy("DescribeVpcTaskResult", { taskId: "999999" });
+            const r = await h.api2("DescribeVpcTaskResult", { taskId: "999999" });
             // THEN
             assert.equal(r.code, 5000);
         });

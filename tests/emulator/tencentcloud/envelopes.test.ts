@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { legacyError, legacyNumericCode, legacyOk, v3Error, v3Ok } from "../../../emulator/tencentcloud/envelopes";
+import { api2Error, api2NumericCode, api2Ok, v3Error, v3Ok } from "../../../emulator/tencentcloud/envelopes";
 
 describe("envelopes", () => {
     it("can wrap an API 3.0 answer with its RequestId last", () => {
@@ -21,15 +21,15 @@ describe("envelopes", () => {
 
     it("can wrap an API 2.0 answer as {code:0, message:'', codeDesc:'Success', data}", () => {
         // WHEN / THEN
-        assert.deepEqual(legacyOk({ taskId: 1 }, { totalCount: 1 }).json, { code: 0, message: "", codeDesc: "Success", totalCount: 1, data: { taskId: 1 } });
+        assert.deepEqual(api2Ok({ taskId: 1 }, { totalCount: 1 }).json, { code: 0, message: "", codeDesc: "Success", totalCount: 1, data: { taskId: 1 } });
     });
 
     it("can wrap an API 2.0 error with a non-zero numeric code and the string code in codeDesc", () => {
         // WHEN / THEN
-        assert.deepEqual(legacyError("InvalidVpc.NotFound", "no vpc").json, { code: 5000, message: "no vpc", codeDesc: "InvalidVpc.NotFound" });
+        assert.deepEqual(api2Error("InvalidVpc.NotFound", "no vpc").json, { code: 5000, message: "no vpc", codeDesc: "InvalidVpc.NotFound" });
     });
 
-    it("can map string codes onto the legacy numeric classes", () => {
+    it("can map string codes onto the API 2.0 numeric classes", () => {
         // GIVEN
         const table: [string, number][] = [
             ["MissingParameter", 4000],
@@ -48,6 +48,6 @@ describe("envelopes", () => {
             ["InternalError", 6000],
         ];
         // WHEN / THEN
-        for (const [code, numeric] of table) assert.equal(legacyNumericCode(code), numeric, code);
+        for (const [code, numeric] of table) assert.equal(api2NumericCode(code), numeric, code);
     });
 });

@@ -4,7 +4,7 @@ import { ControlClientError } from "../../../emulator/core/controlClient";
 import type { ParsedCall } from "../../../emulator/core/types";
 import { createTencentFrontEnd, redact } from "../../../emulator/tencentcloud/frontEnd";
 import { CREDENTIAL } from "../../../emulator/tencentcloud/fixtures";
-import { createRequest, fakeContext, sdkError, signLegacy, withTencentEmulator, type TencentHarness, type VpcClient, TRANSITION_MS } from "./support";
+import { createRequest, fakeContext, sdkError, signApi2, withTencentEmulator, type TencentHarness, type VpcClient, TRANSITION_MS } from "./support";
 
 /** A raw POST to the emulator, for requests the SDK would never send. */
 function rawPost(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any }> {
@@ -45,7 +45,7 @@ describe("frontEnd", () => {
                 secretId: "AKIDEmulatorTencent0001",
                 secretKey: "emulator-tencent-secret-0001",
                 region: "ap-guangzhou",
-                legacyRegion: "gz",
+                api2Region: "gz",
                 vpcIds: ["vpc-emu00001", "vpc-emu00002"],
                 vpnGatewayIds: ["vpngw-emu0001", "vpngw-emu0002", "vpngw-emu0003"],
                 customerGatewayIds: ["cgw-emu0001", "cgw-emu0002", "cgw-emu0003"],
@@ -67,7 +67,7 @@ describe("frontEnd", () => {
                 preSharedKey: "psk",
                 vpnConnName: "n",
             };
-            params.Signature = signLegacy("POST", "127.0.0.1:1", "/tencentcloud/v2/index.php", params, CREDENTIAL.secretKey, "sha1");
+            params.Signature = signApi2("POST", "127.0.0.1:1", "/tencentcloud/v2/index.php", params, CREDENTIAL.secretKey, "sha1");
             // WHEN
             const call = fe.parse({
                 method: "POST",
@@ -91,8 +91,8 @@ describe("frontEnd", () => {
         it("can keep PSKs out of the core's request log for both generations", async () => {
             // GIVEN
             await vpc.CreateVpnConnection(createRequest({ PreShareKey: "psk-v3-never-logged" }) as never);
-            await h.legacy("DescribeVpnConn", { vpnConnName: "x" });
-            await h.legacy("AddVpnConnEx", {
+            await h.api2("DescribeVpnConn", { vpnConnName: "x" });
+            await h.api2("AddVpnConnEx", {
                 vpcId: "vpc-emu00001",
                 vpnGwId: "vpngw-emu0002",
                 userGwId: "cgw-emu0002",
@@ -138,7 +138,7 @@ describe("frontEnd", () => {
             await h.control.armFault({ cloud: "tencentcloud", action: "DescribeVpnConn", fault: { kind: "error", code: "ActionLocked", message: "wait" } });
             const v3 = await sdkError(vpc.DescribeVpnGateways({}));
             // WHEN
-            const v2 = await h.legacy("DescribeVpnConn", {});
+            const v2 = await h.api2("DescribeVpnConn", {});
             // THEN
             assert.equal(v3.code, "RequestLimitExceeded");
             assert.match(v3.message, /RequestLimitExceeded/);

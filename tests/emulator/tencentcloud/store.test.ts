@@ -63,14 +63,14 @@ describe("store", () => {
         assert.equal(store.isGatewayHeldBusy(gatewayId), false);
     });
 
-    it("can find a task by the RequestId of its call or by its numeric legacy id", () => {
+    it("can find a task by the RequestId of its call or by its numeric API 2.0 id", () => {
         // GIVEN
         const { store, attrs } = setup();
         const { task } = store.create(REGION, attrs(), "req-1", true);
         // THEN
         assert.equal(store.task("req-1"), task);
-        assert.equal(store.task(task.legacyId), task);
-        assert.equal(store.task(String(task.legacyId)), task);
+        assert.equal(store.task(task.api2Id), task);
+        assert.equal(store.task(String(task.api2Id)), task);
         assert.equal(store.task("req-unknown"), undefined);
     });
 
@@ -184,15 +184,15 @@ describe("store", () => {
         assert.equal(store.state(store.find(REGION, record.id)!), "AVAILABLE");
     });
 
-    it("can give connections sequential numeric legacy ids and scope them by region", () => {
+    it("can give connections sequential numeric API 2.0 ids and scope them by region", () => {
         // GIVEN
         const { store, attrs } = setup();
         const a = store.create(REGION, attrs(), "req-1", false).record;
         const b = store.create(REGION, attrs(), "req-2", false).record;
         // THEN
-        assert.equal(b.legacyId, a.legacyId + 1);
-        assert.equal(store.find(REGION, String(a.legacyId), true), a);
-        assert.equal(store.find(REGION, String(a.legacyId)), undefined);
+        assert.equal(b.api2Id, a.api2Id + 1);
+        assert.equal(store.find(REGION, String(a.api2Id), true), a);
+        assert.equal(store.find(REGION, String(a.api2Id)), undefined);
         assert.equal(store.list("ap-shanghai").length, 0);
     });
 

@@ -25,12 +25,12 @@ export interface TencentHarness {
     /** A real SDK client; `credential` overrides the emulator's key pair. */
     client(credential?: { secretId: string; secretKey: string; token?: string }): VpcClient;
     /** An API 2.0 call signed by the test signer; resolves to the JSON body. */
-    legacy(action: string, params: Record<string, string>, options?: LegacyOptions): Promise<LegacyBody>;
+    api2(action: string, params: Record<string, string>, options?: Api2Options): Promise<Api2Body>;
     stop(): Promise<void>;
 }
 
 /** Loose view of an API 2.0 response body. */
-export interface LegacyBody {
+export interface Api2Body {
     code: number;
     message: string;
     codeDesc: string;
@@ -38,7 +38,7 @@ export interface LegacyBody {
     data?: any;
 }
 
-export interface LegacyOptions {
+export interface Api2Options {
     method?: "GET" | "POST";
     secretId?: string;
     secretKey?: string;
@@ -76,7 +76,7 @@ export async function startTencent(settings: Partial<EmulatorSettings> = { trans
                     httpProfile: { endpoint: info.endpoint.replace(/^http:\/\//, ""), protocol: "http://", reqTimeout: 5, agent },
                 },
             }),
-        legacy: (action, params, options) => legacyCall(info, action, params, options),
+        api2: (action, params, options) => api2Call(info, action, params, options),
         stop: async () => {
             agent.destroy();
             await emulator.stop();
@@ -106,7 +106,7 @@ export function withTencentEmulator(use: (harness: TencentHarness) => void): voi
  * API 2.0 signature from the documented algorithm (https://tencentcloud.com/document/api/214/1526): sort parameter names, join raw
  * `k=v` with `&`, prepend `METHOD + host + path + "?"`, HMAC (SHA1 default, SHA256 on request), base64.
  */
-export function signLegacy(method: string, hostWithPort: string, path: string, params: Record<string, string>, secretKey: string, digest: "sha1" | "sha256"): string {
+export function signApi2(method: string, hostWithPort: string, path: string, params: Record<string, string>, secretKey: string, digest: "sha1" | "sha256"): string {
     const query = Object.keys(params)
         .sort()
         .map((k) => k + "=" + params[k])
@@ -117,12 +117,12 @@ export function signLegacy(method: string, hostWithPort: string, path: string, p
 let nonceSeq = 1000;
 
 /** Sends one signed API 2.0 request (form POST by default) and parses the JSON answer. */
-export function legacyCall(info: TencentInfo, action: string, params: Record<string, string>, options: LegacyOptions = {}): Promise<LegacyBody> {
+export function api2Call(info: TencentInfo, action: string, params: Record<string, string>, options: Api2Options = {}): Promise<Api2Body> {
     const url = new URL(info.legacyEndpoint);
     const method = options.method ?? "POST";
     const all: Record<string, string> = {
         Action: action,
-        Region: options.region ?? info.legacyRegion,
+        Region: options.region ?? info.api2Region,
         Timestamp: String(options.timestamp ?? Math.floor(Date.now() / 1000)),
         Nonce: String(options.nonce ?? nonceSeq++),
         SecretId: options.secretId ?? info.secretId,
@@ -131,7 +131,7 @@ export function legacyCall(info: TencentInfo, action: string, params: Record<str
     };
     all.Signature =
         options.signature ??
-        signLegacy(method, url.host, url.pathname, all, options.secretKey ?? info.secretKey, options.signatureMethod === "HmacSHA256" ? "sha256" : "sha1");
+        signApi2(method, url.host, url.pathname, all, options.secretKey ?? info.secretKey, options.signatureMethod === "HmacSHA256" ? "sha256" : "sha1");
     const encoded = new URLSearchParams(all).toString();
     return new Promise((resolve, reject) => {
         const req = http.request(
@@ -147,7 +147,7 @@ export function legacyCall(info: TencentInfo, action: string, params: Record<str
                 res.on("data", (c: Buffer) => chunks.push(c));
                 res.on("end", () => {
                     try {
-                        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as LegacyBody);
+                        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as Api2Body);
                     } catch (e) {
                         reject(e);
                     }

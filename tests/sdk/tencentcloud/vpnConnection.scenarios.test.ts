@@ -25,7 +25,7 @@ const COMMON_DRIFTS: Drift[] = [
 ];
 
 function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
-    const legacy = apiVersion === "2.0";
+    const api2 = apiVersion === "2.0";
     return {
         cloud: "tencentcloud",
         title: `tencentcloud.VpnConnection (API ${apiVersion})`,
@@ -41,7 +41,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
             securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/16", remoteCidrBlocks: ["192.168.11.0/24", "192.168.10.0/24"] }],
             ikeOptions: { remoteAddress: "198.51.100.31", propoEncryAlgorithm: "AES-CBC-256", dhGroupName: "GROUP2" },
             ipsecOptions: { pfsDhGroup: "DH-GROUP14" },
-            ...(legacy ? {} : { negotiationType: "active", dpdEnable: true, dpdTimeout: 30, dpdAction: "restart" }),
+            ...(api2 ? {} : { negotiationType: "active", dpdEnable: true, dpdTimeout: 30, dpdAction: "restart" }),
         }),
         minimalArgs: (cloud) => ({
             vpcId: fixtures(cloud).vpcIds[0],
@@ -63,7 +63,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
             },
         },
         replacingChange: (cloud) => ({ customerGatewayId: fixtures(cloud).customerGatewayIds[1] }),
-        drifts: legacy
+        drifts: api2
             ? COMMON_DRIFTS
             : [
                   ...COMMON_DRIFTS,
@@ -75,10 +75,10 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
                   { path: "dpdAction", patch: { DpdAction: "clear" } },
               ],
         connections: (state) => state.tencentcloud.connections,
-        writeActions: legacy ? ["AddVpnConnEx", "ModifyVpnConnEx", "DeleteVpnConn"] : ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
+        writeActions: api2 ? ["AddVpnConnEx", "ModifyVpnConnEx", "DeleteVpnConn"] : ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
         adoptProperty: "adoptConnectionId",
         // API 2.0 accepts only a subset of the table's (API 3.0) enum values; its values are covered by the drift rows.
-        sweep: !legacy,
+        sweep: !api2,
         // Values that need other settings: API generation, FQDN identities (names), route types (BGP, no SPD).
         sweepSkip: ["apiVersion", "ikeOptions.localIdentity", "ikeOptions.remoteIdentity", "routeType"],
         credentials: (cloud) => [fixtures(cloud).secretKey],

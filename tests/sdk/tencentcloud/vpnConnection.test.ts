@@ -60,15 +60,15 @@ describe("tencentcloud.VpnConnection through the dynamic-provider plugin", funct
 
     it("can create through API 2.0, then read, update and delete the same connection through API 3.0", async () => {
         // GIVEN a connection created with the legacy calls
-        const legacy = await capture({ apiVersion: "2.0" });
+        const api2 = await capture({ apiVersion: "2.0" });
         const engine = new EngineSimulator(plugin, {
-            type: legacy.type,
+            type: api2.type,
             name: "branch",
-            providerText: legacy.providerText,
-            secretInputKeys: legacy.secretInputKeys,
+            providerText: api2.providerText,
+            secretInputKeys: api2.secretInputKeys,
             additionalSecretOutputs: ["preSharedKey"],
         });
-        const created = await engine.up(legacy.inputs);
+        const created = await engine.up(api2.inputs);
         assert.equal(created.operation, "create");
         assert.equal((await counters())["tencentcloud:AddVpnConnEx"], 1);
 

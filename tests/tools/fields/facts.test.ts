@@ -4,7 +4,7 @@ import { defaultOf, docOf, isOptional, isReported, limitsOf, notesOf, reportedKe
 
 const row = (field: Field, path = "field"): Row => ({ path, key: path, field });
 const RESOURCE: ResourceDoc = { cloud: "cloud", className: "Thing", source: "schema.ts", schema: {}, outputs: {}, sdkDir: "sdk/cloud" };
-const TWO_DIALECTS: ResourceDoc = { ...RESOURCE, dialects: { default: "API 3.0", legacy: "API 2.0" } };
+const TWO_DIALECTS: ResourceDoc = { ...RESOURCE, dialects: { default: "API 3.0", api2: "API 2.0" } };
 
 describe("tools/fields/facts", () => {
     it("can list nested rows by their path, blocks before their fields", () => {
@@ -121,8 +121,8 @@ describe("tools/fields/facts", () => {
         // GIVEN rows without a legacy binding, and with a narrower enum or range in it
         const missing: Field = { kind: "string", api: { default: { path: "A" } } };
         const defaulted: Field = { kind: "boolean", default: false, api: { default: { path: "A" } } };
-        const narrower: Field = { kind: "string", enum: ["X", "Y"], api: { default: { path: "A" }, legacy: { path: "a", enum: ["X"] } } };
-        const range: Field = { kind: "integer", min: 1, max: 9, api: { default: { path: "A" }, legacy: { path: "a", range: [1, 5] } } };
+        const narrower: Field = { kind: "string", enum: ["X", "Y"], api: { default: { path: "A" }, api2: { path: "a", enum: ["X"] } } };
+        const range: Field = { kind: "integer", min: 1, max: 9, api: { default: { path: "A" }, api2: { path: "a", range: [1, 5] } } };
         // WHEN noted for a resource with two dialects, and for one with one
         // THEN each note names the dialect; with one dialect there is none
         assert.deepEqual(notesOf(missing, TWO_DIALECTS), ["API 3.0 only."]);

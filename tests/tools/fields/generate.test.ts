@@ -154,7 +154,7 @@ describe("tools/fields/generate", function () {
             assert.deepEqual(scrubbed.sort(), ["Psk-For-Tests-1", "dual"]);
         });
 
-        it("can reach the API 2.0 rules and docs through its legacy binding's narrower enum", () => {
+        it("can reach the API 2.0 rules and docs through its api2 binding's narrower enum", () => {
             // GIVEN a new Tencent row whose API 2.0 binding takes only one of its values
             const row = {
                 kind: "string",

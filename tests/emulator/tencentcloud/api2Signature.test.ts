@@ -2,67 +2,67 @@ import assert from "node:assert/strict";
 import { NonceCache } from "../../../emulator/core/nonceCache";
 import { CREDENTIAL, CREDENTIALS, STS_CREDENTIAL } from "../../../emulator/tencentcloud/fixtures";
 import {
-    decodeLegacyParams,
-    legacySignString,
-    verifyLegacyRequest,
-    type LegacyParams,
-    type LegacyRequest,
-} from "../../../emulator/tencentcloud/legacySignature";
-import { signLegacy, withTencentEmulator, type TencentHarness } from "./support";
+    decodeApi2Params,
+    api2SignString,
+    verifyApi2Request,
+    type Api2Params,
+    type Api2Request,
+} from "../../../emulator/tencentcloud/api2Signature";
+import { signApi2, withTencentEmulator, type TencentHarness } from "./support";
 
 const HOST = "127.0.0.1:8123";
 const PATH = "/tencentcloud/v2/index.php";
 const NOW = Date.UTC(2026, 0, 1);
 
-function signed(params: LegacyParams, digest: "sha1" | "sha256" = "sha1", secretKey = CREDENTIAL.secretKey, method = "POST"): LegacyParams {
-    return { ...params, Signature: signLegacy(method, HOST, PATH, params, secretKey, digest) };
+function signed(params: Api2Params, digest: "sha1" | "sha256" = "sha1", secretKey = CREDENTIAL.secretKey, method = "POST"): Api2Params {
+    return { ...params, Signature: signApi2(method, HOST, PATH, params, secretKey, digest) };
 }
 
-function common(extra: LegacyParams = {}): LegacyParams {
+function common(extra: Api2Params = {}): Api2Params {
     return { Action: "DescribeVpnConn", Region: "gz", Timestamp: String(NOW / 1000), Nonce: "4711", SecretId: CREDENTIAL.secretId, ...extra };
 }
 
-function request(params: LegacyParams, overrides: Partial<LegacyRequest> = {}): LegacyRequest {
+function request(params: Api2Params, overrides: Partial<Api2Request> = {}): Api2Request {
     return { method: "POST", host: HOST, path: PATH, params, nowMs: NOW, credentials: CREDENTIALS, nonces: new NonceCache(), ...overrides };
 }
 
-describe("legacySignature", () => {
-    describe("legacySignString", () => {
+describe("api2Signature", () => {
+    describe("api2SignString", () => {
         it("can build METHOD + host:port + path + ? + sorted raw k=v, without Signature", () => {
             // GIVEN raw values, including characters a URL encoder would escape
             const params = { b: "2", Action: "AddVpnConnEx", "userGwCidrBlock.0": "10.0.0.0/24", Signature: "x", a: "x y" };
             // WHEN
-            const s = legacySignString("post", HOST, PATH, params);
+            const s = api2SignString("post", HOST, PATH, params);
             // THEN
             assert.equal(s, "POST127.0.0.1:8123/tencentcloud/v2/index.php?Action=AddVpnConnEx&a=x y&b=2&userGwCidrBlock.0=10.0.0.0/24");
         });
     });
 
-    describe("decodeLegacyParams", () => {
+    describe("decodeApi2Params", () => {
         it("can read a form body over the query for POST, turning + into spaces", () => {
             // WHEN
-            const p = decodeLegacyParams("POST", "Action=X&a=1", "a=2&b=x+y&spdAcl=%7B%22k%22%3A1%7D");
+            const p = decodeApi2Params("POST", "Action=X&a=1", "a=2&b=x+y&spdAcl=%7B%22k%22%3A1%7D");
             // THEN
             assert.deepEqual(p, { Action: "X", a: "2", b: "x y", spdAcl: '{"k":1}' });
         });
 
         it("can read only the query for GET", () => {
             // WHEN / THEN
-            assert.deepEqual(decodeLegacyParams("GET", "a=1", "b=2"), { a: "1" });
+            assert.deepEqual(decodeApi2Params("GET", "a=1", "b=2"), { a: "1" });
         });
     });
 
-    describe("verifyLegacyRequest", () => {
+    describe("verifyApi2Request", () => {
         it("can verify an HMAC-SHA1 signature (the default)", () => {
             // WHEN
-            const r = verifyLegacyRequest(request(signed(common())));
+            const r = verifyApi2Request(request(signed(common())));
             // THEN
             assert.equal(r.ok, true);
         });
 
         it("can verify an HMAC-SHA256 signature when SignatureMethod=HmacSHA256", () => {
             // WHEN
-            const r = verifyLegacyRequest(request(signed(common({ SignatureMethod: "HmacSHA256" }), "sha256")));
+            const r = verifyApi2Request(request(signed(common({ SignatureMethod: "HmacSHA256" }), "sha256")));
             // THEN
             assert.equal(r.ok, true);
         });
@@ -70,30 +70,30 @@ describe("legacySignature", () => {
         it("fails when the host was signed without its port", () => {
             // GIVEN a signature over "127.0.0.1" while the request came to 127.0.0.1:8123
             const params = common();
-            const sig = signLegacy("POST", "127.0.0.1", PATH, params, CREDENTIAL.secretKey, "sha1");
+            const sig = signApi2("POST", "127.0.0.1", PATH, params, CREDENTIAL.secretKey, "sha1");
             // WHEN
-            const r = verifyLegacyRequest(request({ ...params, Signature: sig }));
+            const r = verifyApi2Request(request({ ...params, Signature: sig }));
             // THEN
             assert.equal(!r.ok && r.code, "AuthFailure.SignatureFailure");
         });
 
         it("fails when the secret key is wrong", () => {
             // WHEN
-            const r = verifyLegacyRequest(request(signed(common(), "sha1", "wrong")));
+            const r = verifyApi2Request(request(signed(common(), "sha1", "wrong")));
             // THEN
             assert.equal(!r.ok && r.code, "AuthFailure.SignatureFailure");
         });
 
         it("fails when the SecretId is unknown", () => {
             // WHEN
-            const r = verifyLegacyRequest(request(signed(common({ SecretId: "AKIDnobody" }))));
+            const r = verifyApi2Request(request(signed(common({ SecretId: "AKIDnobody" }))));
             // THEN
             assert.equal(!r.ok && r.code, "AuthFailure.SecretIdNotFound");
         });
 
         it("fails when the Timestamp is more than 5 minutes off", () => {
             // GIVEN a request signed 301 s before the emulator clock
-            const r = verifyLegacyRequest(request(signed(common({ Timestamp: String(NOW / 1000 - 301) }))));
+            const r = verifyApi2Request(request(signed(common({ Timestamp: String(NOW / 1000 - 301) }))));
             // THEN
             assert.equal(!r.ok && r.code, "AuthFailure.SignatureExpire");
         });
@@ -102,9 +102,9 @@ describe("legacySignature", () => {
             // GIVEN one accepted request
             const nonces = new NonceCache();
             const params = signed(common());
-            assert.equal(verifyLegacyRequest(request(params, { nonces })).ok, true);
+            assert.equal(verifyApi2Request(request(params, { nonces })).ok, true);
             // WHEN it is sent again
-            const r = verifyLegacyRequest(request(params, { nonces }));
+            const r = verifyApi2Request(request(params, { nonces }));
             // THEN
             assert.equal(!r.ok && r.code, "ReplayAttack");
         });
@@ -112,9 +112,9 @@ describe("legacySignature", () => {
         it("can accept the same Nonce under another Timestamp", () => {
             // GIVEN
             const nonces = new NonceCache();
-            verifyLegacyRequest(request(signed(common()), { nonces }));
+            verifyApi2Request(request(signed(common()), { nonces }));
             // WHEN
-            const r = verifyLegacyRequest(request(signed(common({ Timestamp: String(NOW / 1000 + 1) })), { nonces }));
+            const r = verifyApi2Request(request(signed(common({ Timestamp: String(NOW / 1000 + 1) })), { nonces }));
             // THEN
             assert.equal(r.ok, true);
         });
@@ -124,14 +124,14 @@ describe("legacySignature", () => {
             const params = common();
             delete params.Nonce;
             // WHEN
-            const r = verifyLegacyRequest(request(signed(params)));
+            const r = verifyApi2Request(request(signed(params)));
             // THEN
             assert.equal(!r.ok && r.code, "MissingParameter");
         });
 
         it("fails when SignatureMethod is not HmacSHA1 or HmacSHA256", () => {
             // WHEN
-            const r = verifyLegacyRequest(request(signed(common({ SignatureMethod: "md5" }))));
+            const r = verifyApi2Request(request(signed(common({ SignatureMethod: "md5" }))));
             // THEN
             assert.equal(!r.ok && r.code, "InvalidParameter");
         });
@@ -140,7 +140,7 @@ describe("legacySignature", () => {
             // GIVEN
             const params = signed(common({ SecretId: STS_CREDENTIAL.secretId }), "sha1", STS_CREDENTIAL.secretKey);
             // WHEN
-            const r = verifyLegacyRequest(request(params));
+            const r = verifyApi2Request(request(params));
             // THEN
             assert.equal(!r.ok && r.code, "AuthFailure.TokenFailure");
         });
@@ -149,7 +149,7 @@ describe("legacySignature", () => {
             // WHEN
             const params = signed(common({ SecretId: STS_CREDENTIAL.secretId, Token: STS_CREDENTIAL.token! }), "sha1", STS_CREDENTIAL.secretKey);
             // THEN
-            assert.equal(verifyLegacyRequest(request(params)).ok, true);
+            assert.equal(verifyApi2Request(request(params)).ok, true);
         });
     });
 
@@ -159,9 +159,9 @@ describe("legacySignature", () => {
 
         it("can answer a form POST and a GET signed with the host:port", async () => {
             // GIVEN
-            const post = await h.legacy("DescribeVpnConn", {});
+            const post = await h.api2("DescribeVpnConn", {});
             // WHEN
-            const get = await h.legacy("DescribeVpnConn", {}, { method: "GET", signatureMethod: "HmacSHA256" });
+            const get = await h.api2("DescribeVpnConn", {}, { method: "GET", signatureMethod: "HmacSHA256" });
             // THEN
             assert.equal(post.code, 0);
             assert.equal(get.code, 0);
@@ -169,21 +169,21 @@ describe("legacySignature", () => {
 
         it("fails with numeric code 4100 when the signature is wrong", async () => {
             // WHEN
-            const r = await h.legacy("DescribeVpnConn", {}, { secretKey: "wrong" });
+            const r = await h.api2("DescribeVpnConn", {}, { secretKey: "wrong" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4100, "AuthFailure.SignatureFailure"]);
         });
 
         it("fails with numeric code 4104 when the SecretId is unknown", async () => {
             // WHEN
-            const r = await h.legacy("DescribeVpnConn", {}, { secretId: "AKIDnobody" });
+            const r = await h.api2("DescribeVpnConn", {}, { secretId: "AKIDnobody" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4104, "AuthFailure.SecretIdNotFound"]);
         });
 
         it("fails with numeric code 4500 when the Timestamp has expired", async () => {
             // WHEN
-            const r = await h.legacy("DescribeVpnConn", {}, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+            const r = await h.api2("DescribeVpnConn", {}, { timestamp: Math.floor(Date.now() / 1000) - 600 });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4500, "AuthFailure.SignatureExpire"]);
         });
@@ -191,23 +191,23 @@ describe("legacySignature", () => {
         it("fails with numeric code 4500 when a request is replayed", async () => {
             // GIVEN
             const options = { nonce: 99, timestamp: Math.floor(Date.now() / 1000) };
-            await h.legacy("DescribeVpnConn", {}, options);
+            await h.api2("DescribeVpnConn", {}, options);
             // WHEN
-            const r = await h.legacy("DescribeVpnConn", {}, options);
+            const r = await h.api2("DescribeVpnConn", {}, options);
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4500, "ReplayAttack"]);
         });
 
         it("fails when the Region short code is unknown", async () => {
             // WHEN
-            const r = await h.legacy("DescribeVpnConn", {}, { region: "atlantis" });
+            const r = await h.api2("DescribeVpnConn", {}, { region: "atlantis" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4000, "InvalidRegion"]);
         });
 
         it("fails when the Action does not exist", async () => {
             // WHEN
-            const r = await h.legacy("DescribeEverything", {});
+            const r = await h.api2("DescribeEverything", {});
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4000, "InvalidAction"]);
         });

@@ -6,14 +6,14 @@
 import { parseIpv4Cidr } from "../core/ipv4";
 import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
-import type { LegacyParams } from "./legacySignature";
+import type { Api2Params } from "./api2Signature";
 import type { ConnectionAttributes, ConnectionView } from "./model";
 import type { Params } from "./params";
 
 type Block = "IKEOptionsSpecification" | "IPSECOptionsSpecification";
 
 /** One IKESet/IPsecSet parameter: its legacy name, allowed lower-case values or range, and its 3.0 home. */
-interface LegacyField {
+interface Api2Field {
     name: string;
     block: Block;
     field: string;
@@ -25,7 +25,7 @@ interface LegacyField {
 }
 
 /** AddVpnConnEx's and ModifyVpnConnEx's IKE and IPsec tables, value sets and ranges exactly as written (traffic max 604800 sic). */
-export const LEGACY_FIELDS: readonly LegacyField[] = [
+export const API2_FIELDS: readonly Api2Field[] = [
     { name: "IKESet.propoEncryAlgorithm", block: "IKEOptionsSpecification", field: "PropoEncryAlgorithm", allowed: ["3des-cbc", "aes-cbc-128", "aes-cbc-192", "aes-cbc-256", "des-cbc"] },
     { name: "IKESet.propoAuthenAlgorithm", block: "IKEOptionsSpecification", field: "PropoAuthenAlgorithm", allowed: ["md5", "sha"] },
     { name: "IKESet.exchangeMode", block: "IKEOptionsSpecification", field: "ExchangeMode", allowed: ["aggressive", "main"] },
@@ -74,7 +74,7 @@ const TOP_LEVEL_NAMES: readonly (readonly [string, string])[] = [
 const invalid = (name: string, message: string): TencentError => new TencentError("InvalidParameter", message, { field: name });
 
 /** 2.0 lower-case value → 3.0 value. IPsec `sha` becomes `SHA1`, the only SHA-1 spelling of the 3.0 IPsec enum (INFERRED; DescribeVpnConn shows `sha1`). */
-function toV3Value(field: LegacyField, value: string): string | number {
+function toV3Value(field: Api2Field, value: string): string | number {
     if (field.range) return Number(value);
     if (field.text) return value;
     if (field.field === "IntegrityAlgorith" && value === "sha") return "SHA1";
@@ -86,10 +86,10 @@ function toV3Value(field: LegacyField, value: string): string | number {
  * fill unset fields, and when no IKESet.* is given at all the remote identity is the customer gateway's
  * address (as API 3.0 does for an absent block, INFERRED); ModifyVpnConnEx passes only what is given.
  */
-export function legacyBlocks(params: LegacyParams, addDefaults: { remoteAddress: string } | undefined): Partial<Record<Block, Params>> {
+export function api2Blocks(params: Api2Params, addDefaults: { remoteAddress: string } | undefined): Partial<Record<Block, Params>> {
     const blocks: Partial<Record<Block, Params>> = {};
     const anyIke = Object.keys(params).some((k) => k.startsWith("IKESet."));
-    for (const field of LEGACY_FIELDS) {
+    for (const field of API2_FIELDS) {
         let raw = params[field.name];
         if (raw === undefined && addDefaults) raw = ADD_DEFAULTS[field.name];
         if (raw === undefined) continue;
@@ -110,7 +110,7 @@ export function legacyBlocks(params: LegacyParams, addDefaults: { remoteAddress:
 }
 
 /** Indexed parameters `name.0`, `name.1`, … as `[key, value]`, in index order. */
-export function indexedEntries(params: LegacyParams, name: string): [string, string][] {
+export function indexedEntries(params: Api2Params, name: string): [string, string][] {
     const pattern = new RegExp(`^${name.replace(/\./g, "\\.")}\\.(\\d+)$`);
     return Object.keys(params)
         .map((k) => [k, pattern.exec(k)] as const)
@@ -142,7 +142,7 @@ function parseSpdAcl(text: string, name: string): Params[] {
  * paired with the VPC's CIDR as the local side). spdAcl wins when both are given (INFERRED: it is the
  * finer-grained successor). Undefined when neither is given.
  */
-export function legacySpd(params: LegacyParams, vpc: VpcFixture): Params[] | undefined {
+export function api2Spd(params: Api2Params, vpc: VpcFixture): Params[] | undefined {
     const acls = [
         ...(params.spdAcl !== undefined ? [["spdAcl", params.spdAcl] as const] : []),
         ...indexedEntries(params, "spdAcl"),
@@ -165,7 +165,7 @@ export function remoteSubnets(attrs: ConnectionAttributes): string[] {
  * 4 deleting, 5 delete error, 6 running. Failures resolve at once here (failed create gone, failed
  * modify reverted, failed delete back to running), so 1/3/5 are never shown.
  */
-export function legacyStatus(state: string, transition: "create" | "modify" | "delete" | undefined): number {
+export function api2Status(state: string, transition: "create" | "modify" | "delete" | undefined): number {
     if (state === "DELETING") return 4;
     if (state === "PENDING") return transition === "modify" ? 2 : 0;
     return 6;
@@ -175,10 +175,10 @@ const lowerOrNull = (v: string): string | null => (v === "" ? null : v.toLowerCa
 const orNull = (v: string): string | null => (v === "" ? null : v);
 
 /** A DescribeVpnConn `data` item (doc table and example: lower-case values, lifetimes as strings). */
-export function toLegacyConnection(
+export function toApi2Connection(
     attrs: ConnectionAttributes,
     view: ConnectionView,
-    legacy: { connectionId: number; status: number },
+    api2: { connectionId: number; status: number },
     vpc: VpcFixture | undefined,
     gateway: VpnGatewayFixture | undefined,
     customerGateway: CustomerGatewayFixture | undefined,
@@ -186,22 +186,22 @@ export function toLegacyConnection(
     const ike = attrs.IKEOptionsSpecification;
     const ipsec = attrs.IPSECOptionsSpecification;
     return {
-        vpcId: vpc?.legacyId ?? attrs.VpcId,
+        vpcId: vpc?.api2Id ?? attrs.VpcId,
         unVpcId: attrs.VpcId,
         vpcName: vpc?.name ?? "",
         vpcCidrBlock: vpc?.cidrBlock ?? "",
-        vpnGwId: gateway?.legacyId ?? 0,
+        vpnGwId: gateway?.api2Id ?? 0,
         unVpnGwId: attrs.VpnGatewayId,
         vpnGwName: gateway?.name ?? "",
         vpnGwAddress: gateway?.publicIpAddress ?? "",
-        vpnConnId: legacy.connectionId,
+        vpnConnId: api2.connectionId,
         unVpnConnId: view.id,
         vpnConnName: attrs.VpnConnectionName,
-        userGwId: customerGateway?.legacyId ?? 0,
+        userGwId: customerGateway?.api2Id ?? 0,
         unUserGwId: attrs.CustomerGatewayId,
         userGwName: customerGateway?.name ?? "",
         userGwAddress: customerGateway?.ipAddress ?? "",
-        vpcConnStatus: legacy.status,
+        vpcConnStatus: api2.status,
         netStatus: view.netStatus.toLowerCase(),
         preSharedKey: attrs.PreShareKey,
         remoteSlaIp: attrs.HealthCheckRemoteIp,
@@ -235,16 +235,16 @@ export function toLegacyConnection(
 }
 
 /** Which action a connection-not-found belongs to decides its legacy code. */
-export type LegacyAction = "AddVpnConnEx" | "ModifyVpnConnEx" | "DescribeVpnConn" | "DeleteVpnConn" | "DescribeVpcTaskResult";
+export type Api2Action = "AddVpnConnEx" | "ModifyVpnConnEx" | "DescribeVpnConn" | "DeleteVpnConn" | "DescribeVpcTaskResult";
 
 /**
  * An API 3.0 rule failure in API 2.0's terms: codes of AddVpnConnEx, ModifyVpnConnEx and the DescribeVpnConn/DeleteVpnConn
  * docs, 3.0 field names replaced by the legacy names. Legacy-native codes pass through unchanged.
  */
-export function toLegacyError(e: TencentError, action: LegacyAction): { code: string; message: string } {
+export function toApi2Error(e: TencentError, action: Api2Action): { code: string; message: string } {
     let message = e.message;
     for (const [v3, v2] of TOP_LEVEL_NAMES) message = message.split(`\`${v3}`).join(`\`${v2}`);
-    for (const f of LEGACY_FIELDS) message = message.split(`\`${f.block}.${f.field}\``).join(`\`${f.name}\``);
+    for (const f of API2_FIELDS) message = message.split(`\`${f.block}.${f.field}\``).join(`\`${f.name}\``);
     const resource = e.detail.resource;
     const code = ((): string => {
         if (e.code === "ResourceNotFound") {

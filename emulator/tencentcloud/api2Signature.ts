@@ -15,14 +15,14 @@ import type { EmulatorCredential } from "./fixtures";
 import { MAX_CLOCK_SKEW_MS } from "./tc3";
 
 /** Decoded legacy parameters (flat: `IKESet.dhGroupName`, `userGwCidrBlock.0`). */
-export type LegacyParams = Record<string, string>;
+export type Api2Params = Record<string, string>;
 
 /**
  * Parameters of a legacy request: the query for GET; for POST the form body over the query.
  * Form decoding turns `+` into a space, as `application/x-www-form-urlencoded` requires.
  */
-export function decodeLegacyParams(method: string, query: string, body: string): LegacyParams {
-    const params: LegacyParams = {};
+export function decodeApi2Params(method: string, query: string, body: string): Api2Params {
+    const params: Api2Params = {};
     new URLSearchParams(query).forEach((value, key) => (params[key] = value));
     if (method.toUpperCase() !== "GET") {
         new URLSearchParams(body).forEach((value, key) => (params[key] = value));
@@ -31,7 +31,7 @@ export function decodeLegacyParams(method: string, query: string, body: string):
 }
 
 /** The string to sign: `METHOD + host + path + "?" + sorted raw k=v joined by "&"` (https://tencentcloud.com/document/api/214/1526 steps 1–3). */
-export function legacySignString(method: string, host: string, path: string, params: LegacyParams): string {
+export function api2SignString(method: string, host: string, path: string, params: Api2Params): string {
     const joined = Object.keys(params)
         .filter((k) => k !== "Signature")
         .sort()
@@ -41,20 +41,20 @@ export function legacySignString(method: string, host: string, path: string, par
 }
 
 /** HMAC digest for a `SignatureMethod` value; undefined for an unsupported method. */
-export function legacyDigest(signatureMethod: string | undefined): "sha1" | "sha256" | undefined {
+export function api2Digest(signatureMethod: string | undefined): "sha1" | "sha256" | undefined {
     if (signatureMethod === undefined || signatureMethod === "HmacSHA1") return "sha1";
     if (signatureMethod === "HmacSHA256") return "sha256";
     return undefined;
 }
 
-/** Inputs of {@link verifyLegacyRequest}. */
-export interface LegacyRequest {
+/** Inputs of {@link verifyApi2Request}. */
+export interface Api2Request {
     method: string;
     /** `Host` header as sent (with port). */
     host: string;
     /** Full request path, front-end prefix included (e.g. `/tencentcloud/v2/index.php`). */
     path: string;
-    params: LegacyParams;
+    params: Api2Params;
     nowMs: number;
     credentials: ReadonlyMap<string, EmulatorCredential>;
     /**
@@ -66,11 +66,11 @@ export interface LegacyRequest {
 }
 
 /** Outcome: the credential, or the string code (`codeDesc`) to answer with. */
-export type LegacyAuthResult = { ok: true; credential: EmulatorCredential } | { ok: false; code: string; message: string };
+export type Api2AuthResult = { ok: true; credential: EmulatorCredential } | { ok: false; code: string; message: string };
 
 /** Authenticates a legacy request; records its Nonce only once everything else verified. */
-export function verifyLegacyRequest(req: LegacyRequest): LegacyAuthResult {
-    const fail = (code: string, message: string): LegacyAuthResult => ({ ok: false, code, message });
+export function verifyApi2Request(req: Api2Request): Api2AuthResult {
+    const fail = (code: string, message: string): Api2AuthResult => ({ ok: false, code, message });
     const p = req.params;
     for (const name of ["SecretId", "Signature", "Timestamp", "Nonce"]) {
         if (!p[name]) return fail("MissingParameter", `The request is missing a required parameter \`${name}\`.`);
@@ -83,11 +83,11 @@ export function verifyLegacyRequest(req: LegacyRequest): LegacyAuthResult {
     }
     const credential = req.credentials.get(p.SecretId);
     if (!credential) return fail("AuthFailure.SecretIdNotFound", "The SecretId is not found.");
-    const digest = legacyDigest(p.SignatureMethod);
+    const digest = api2Digest(p.SignatureMethod);
     if (!digest) return fail("InvalidParameter", "The parameter `SignatureMethod` must be HmacSHA1 or HmacSHA256.");
 
     const expected = createHmac(digest, credential.secretKey)
-        .update(legacySignString(req.method, req.host, req.path, p), "utf8")
+        .update(api2SignString(req.method, req.host, req.path, p), "utf8")
         .digest();
     const given = Buffer.from(p.Signature, "base64");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
