@@ -2,7 +2,7 @@
  * Schema-driven translation between input-shaped properties and a cloud API's request/response
  * shapes, using each field's {@link ApiBinding} for one dialect.
  */
-import { normalize } from "./diff";
+import { normalize } from "./equality";
 import { ApiBinding, Field, isPlainObject, Props, Schema } from "./schema";
 
 export const DEFAULT_DIALECT = "default";

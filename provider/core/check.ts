@@ -6,7 +6,8 @@
 import { CheckFailure } from "./errors";
 import { parseCidr, parseIpv4 } from "./cidr";
 import { isRegionId, REGION_ID_RULE } from "./endpoint";
-import { canonicalJson, Field, isPlainObject, ListField, ObjectField, ownEntry, Props, Schema, StringField, UNKNOWN } from "./schema";
+import { Field, isPlainObject, ListField, ObjectField, ownEntry, Props, Schema, StringField, UNKNOWN } from "./schema";
+import { canonicalJson, sortSet } from "./equality";
 
 export interface CheckOutcome {
     inputs: Props;
@@ -213,11 +214,3 @@ function checkList(field: ListField, raw: unknown, path: string, failures: Check
     return sortSet(items);
 }
 
-/** Canonical order of a set-valued list: by canonical JSON text. */
-export function sortSet<T>(items: T[]): T[] {
-    return [...items].sort((a, b) => {
-        const ka = canonicalJson(a);
-        const kb = canonicalJson(b);
-        return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
-}

@@ -3,8 +3,8 @@
  * desired inputs: enums compare case-insensitively, sets ignore order, numbers and booleans compare
  * by value whatever the API's JSON type, and unmanaged computed fields never differ.
  */
-import { sortSet } from "./check";
-import { canonicalJson, Field, isPlainObject, Props, Schema, UNKNOWN } from "./schema";
+import { Field, isPlainObject, Props, Schema, UNKNOWN } from "./schema";
+import { canonicalJson, valuesEqual } from "./equality";
 
 export interface FieldDiff {
     /** Changed property paths, e.g. `["ikeConfig.ikeEncAlg", "name"]`. */
@@ -44,34 +44,4 @@ function diffField(field: Field, actual: unknown, desired: unknown, path: string
     if (!valuesEqual(field, actual, desired)) changed.push(path);
 }
 
-/** True when two values of a field mean the same (case of enums, order of sets, JSON types). */
-export function valuesEqual(field: Field, a: unknown, b: unknown): boolean {
-    return canonicalJson(normalize(field, a)) === canonicalJson(normalize(field, b));
-}
 
-/** A value in the form two semantically equal values share. */
-export function normalize(field: Field, value: unknown): unknown {
-    if (value === undefined || value === null) return null;
-    switch (field.kind) {
-        case "string":
-            if (typeof value === "string" && field.enum) {
-                return field.enum.find((allowed) => allowed.toLowerCase() === value.toLowerCase()) ?? value;
-            }
-            return value;
-        case "integer":
-            return typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
-        case "boolean":
-            return value === "true" ? true : value === "false" ? false : value;
-        case "list": {
-            if (!Array.isArray(value)) return value;
-            const items = value.map((item) => normalize(field.items, item));
-            return field.set ? sortSet(items) : items;
-        }
-        case "object": {
-            if (!isPlainObject(value)) return value;
-            const out: Props = {};
-            for (const [key, sub] of Object.entries(field.fields)) out[key] = normalize(sub, value[key]);
-            return out;
-        }
-    }
-}

@@ -3,7 +3,8 @@
  * checked resource keeps, and the create token derived from it that a re-run after a crash derives again.
  */
 import { createHash } from "crypto";
-import { canonicalJson, Props, Schema, StringField } from "./schema";
+import { Props, Schema, StringField } from "./schema";
+import { canonicalJson } from "./equality";
 
 /**
  * The `idempotencyKey` field both resources declare: a provider-side seed of the create token.

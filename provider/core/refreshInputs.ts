@@ -9,7 +9,7 @@
  * outputs under {@link INPUTS_KEY} — a secret as a mark, never its value. The engine hides `__` keys
  * in its diffs (`resource.IsInternalPropertyKey`).
  */
-import { valuesEqual } from "./diff";
+import { valuesEqual } from "./equality";
 import { Field, isPlainObject, Props, Schema } from "./schema";
 
 /** The outputs key holding the recorded inputs. */

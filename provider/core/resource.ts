@@ -9,7 +9,8 @@ import { CheckFailure } from "./errors";
 import { diffProps } from "./diff";
 import { INPUTS_KEY } from "./refreshInputs";
 import { keptIdempotencyKey } from "./idempotency";
-import { canonicalJson, ownEntry, Props, Schema, StringField } from "./schema";
+import { ownEntry, Props, Schema, StringField } from "./schema";
+import { canonicalJson } from "./equality";
 
 /**
  * The outputs key that marks a partial create ({@link partialCreateError}): the engine keeps such a

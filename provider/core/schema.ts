@@ -143,18 +143,6 @@ export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T 
     return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-/** Stable JSON with sorted keys, for set ordering and semantic comparison. */
-export function canonicalJson(value: unknown): string {
-    if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-    if (isPlainObject(value)) {
-        return `{${Object.keys(value)
-            .filter((k) => value[k] !== undefined)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
-            .join(",")}}`;
-    }
-    return JSON.stringify(value) ?? "null";
-}
 
 /** Top-level keys that locate an existing resource besides its ID (the `lookup` rows), for `get`. */
 export function lookupKeys(schema: Schema): string[] {

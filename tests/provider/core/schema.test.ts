@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { canonicalJson, isPlainObject, lookupKeys, ownEntry, Schema, secretPaths, secretValues } from "../../../provider/core/schema";
+import { isPlainObject, lookupKeys, ownEntry, Schema, secretPaths, secretValues } from "../../../provider/core/schema";
 
 describe("schema", () => {
     describe("ownEntry", () => {
@@ -10,27 +10,6 @@ describe("schema", () => {
             const found = ["aes", "constructor", "toString", "__proto__", "hasOwnProperty"].map((k) => ownEntry(table, k));
             // THEN only the declared key has an entry
             assert.deepEqual(found, ["AES", undefined, undefined, undefined, undefined]);
-        });
-    });
-
-    describe("canonicalJson", () => {
-        it("can write equal values the same whatever their key order, skipping undefined members", () => {
-            // GIVEN two objects with the same members in another order, one with an undefined member
-            const a = { b: [2, 1], a: { y: 1, x: "s" } };
-            const b = { a: { x: "s", y: 1, z: undefined }, b: [2, 1] };
-            // WHEN written canonically
-            // THEN both read the same, with sorted keys and arrays in their order
-            assert.equal(canonicalJson(a), canonicalJson(b));
-            assert.equal(canonicalJson(a), '{"a":{"x":"s","y":1},"b":[2,1]}');
-        });
-
-        it("can tell values apart that differ in order of a list or in type", () => {
-            // GIVEN values that differ only in list order, or in a string against a number
-            // WHEN written canonically
-            // THEN they differ, and undefined reads as null
-            assert.notEqual(canonicalJson([1, 2]), canonicalJson([2, 1]));
-            assert.notEqual(canonicalJson({ a: "1" }), canonicalJson({ a: 1 }));
-            assert.equal(canonicalJson(undefined), "null");
         });
     });
 
