@@ -12,6 +12,8 @@ export interface ClassFields {
     computedOutputs: readonly string[];
     /** Top-level inputs that hold a secret. */
     secretInputs: readonly string[];
+    /** Inputs the provider reports back as outputs: each is an output property even when the program leaves it unset. */
+    inputOutputs: readonly string[];
 }
 
 /** The type token `pulumi.dynamic.Resource` registers for `module` and `type` (its constructor in @pulumi/pulumi dynamic/index.ts). */
@@ -51,6 +53,8 @@ function parentOf(resource: pulumi.Resource): pulumi.Resource | undefined {
 export function connectionProps(type: string, name: string, args: SharedArgs, opts: pulumi.CustomResourceOptions | undefined, fields: ClassFields): Record<string, unknown> {
     const values = args as Record<string, unknown>;
     return {
+        // An undefined prop is not an input, but it makes the key an output property of the resource.
+        ...Object.fromEntries(fields.inputOutputs.map((key) => [key, undefined])),
         ...args,
         ...Object.fromEntries(fields.secretInputs.map((key) => [key, values[key] === undefined ? undefined : pulumi.secret(values[key])])),
         idempotencyKey: args.idempotencyKey ?? resourceUrn(type, name, opts?.parent),

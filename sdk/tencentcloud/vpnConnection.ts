@@ -58,7 +58,7 @@ export class VpnConnection extends pulumi.dynamic.Resource {
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
         const type = dynamicType(MODULE, TYPE);
         const lookup = opts?.id !== undefined;
-        const props = lookup ? lookupProps(args, LOOKUP_KEYS, [...INPUT_OUTPUTS, ...COMPUTED_OUTPUTS]) : connectionProps(type, name, args, opts, { computedOutputs: COMPUTED_OUTPUTS, secretInputs: SECRET_INPUTS });
+        const props = lookup ? lookupProps(args, LOOKUP_KEYS, [...INPUT_OUTPUTS, ...COMPUTED_OUTPUTS]) : connectionProps(type, name, args, opts, { computedOutputs: COMPUTED_OUTPUTS, secretInputs: SECRET_INPUTS, inputOutputs: INPUT_OUTPUTS });
         super(tencentcloudVpnConnectionProvider, name, props, lookup ? lookupOptions(opts, SECRET_INPUTS) : connectionOptions(opts, SECRET_INPUTS), MODULE, TYPE);
         warnIfCustomTimeouts(this, opts);
     }

@@ -72,6 +72,21 @@ describe("connectionProps (SDK classes' default idempotency key)", function () {
         assert.equal(keyOf(seen[1]), expected);
     });
 
+    it("can make every input the provider reports back an output property, set or not", async () => {
+        // GIVEN connections of both clouds whose programs leave ikeConfig, name and region unset
+        let ali: alicloud.VpnConnection | undefined;
+        let tencent: tencentcloud.VpnConnection | undefined;
+        const seen = await registrations(2, () => {
+            ali = new alicloud.VpnConnection("bare", ALI_ARGS);
+            tencent = new tencentcloud.VpnConnection("bare", TENCENT_ARGS);
+        });
+        // THEN each such key is an Output on the resource, while no value for it is sent as an input
+        for (const key of ["ikeConfig", "name", "region"] as const) assert.ok(pulumi.Output.isInstance(ali![key]), `alicloud ${key}`);
+        for (const key of ["ikeOptions", "region"] as const) assert.ok(pulumi.Output.isInstance(tencent![key]), `tencentcloud ${key}`);
+        assert.equal(seen[0].inputs.ikeConfig, undefined);
+        assert.equal(seen[1].inputs.ikeOptions, undefined);
+    });
+
     it("can keep a key the program sets", async () => {
         // GIVEN / WHEN a connection with its own key
         const [registration] = await registrations(1, () => new alicloud.VpnConnection("office", { ...ALI_ARGS, idempotencyKey: "branch-office-1" }));
