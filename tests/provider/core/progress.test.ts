@@ -217,6 +217,9 @@ describe("progress", () => {
     });
 
     it("can read the interval from the environment, defaulting and bounded", () => {
+        // GIVEN environments without the variable, with it empty, 0 (off) and a valid interval
+        // WHEN the interval is read
+        // THEN unset and empty give the default, and the others are taken as given
         assert.equal(progressInterval({}), DEFAULT_PROGRESS_INTERVAL_MS);
         assert.equal(progressInterval({ [PROGRESS_INTERVAL_ENV]: "" }), DEFAULT_PROGRESS_INTERVAL_MS);
         assert.equal(progressInterval({ [PROGRESS_INTERVAL_ENV]: "0" }), 0);
@@ -225,6 +228,9 @@ describe("progress", () => {
 
     for (const raw of ["50", "3600001", "1.5", "-1", "soon"]) {
         it(`fails when ${PROGRESS_INTERVAL_ENV} is ${JSON.stringify(raw)}, naming the variable and the range`, () => {
+            // GIVEN an interval below the minimum, above the maximum, fractional, negative or not a number
+            // WHEN read
+            // THEN it fails naming the variable and the range
             assert.throws(() => progressInterval({ [PROGRESS_INTERVAL_ENV]: raw }), (error: unknown) => {
                 assert.ok(error instanceof RangeError);
                 assert.match(error.message, new RegExp(`${PROGRESS_INTERVAL_ENV} must be 0 \\(off\\) or a whole number of milliseconds from 100 to 3600000`));
@@ -234,10 +240,16 @@ describe("progress", () => {
     }
 
     it("can format durations in seconds, minutes and hours", () => {
+        // GIVEN durations from none to over an hour, and a negative one
+        // WHEN formatted
+        // THEN each reads in its largest units, whole seconds down, never negative
         assert.deepEqual([0, 999, 45_000, 60_000, 125_000, 3_600_000, 4_830_000, -5].map(formatDuration), ["0s", "0s", "45s", "1m", "2m05s", "1h", "1h20m", "0s"]);
     });
 
     it("can say what a retry waits for by its class", () => {
+        // GIVEN retries of each class, with and without a gateway or an action
+        // WHEN described
+        // THEN each names what it waits for
         assert.equal(retryTarget("busy", "ModifyVpnConnectionAttribute", "vpn-1"), "VPN gateway vpn-1 to accept ModifyVpnConnectionAttribute");
         assert.equal(retryTarget("busy", "DeleteVpnConnection"), "the cloud to accept DeleteVpnConnection");
         assert.equal(retryTarget("throttling", "DescribeVpnConnections"), "the API rate limit to allow DescribeVpnConnections");
