@@ -14,6 +14,26 @@ export interface ClassFields {
     secretInputs: readonly string[];
     /** Inputs the provider reports back as outputs: each is an output property even when the program leaves it unset. */
     inputOutputs: readonly string[];
+    /** The inputs that, with the ID, locate an existing connection (what `VpnConnection.get` sends). */
+    lookupKeys: readonly string[];
+}
+
+/** What a connection class hands to `pulumi.dynamic.Resource`'s constructor besides the provider and names. */
+export interface Registration {
+    props: Record<string, unknown>;
+    options: pulumi.CustomResourceOptions;
+}
+
+/**
+ * The props and options of a connection class's registration: a managed connection's
+ * ({@link connectionProps}, {@link connectionOptions}), or with `opts.id` a lookup's
+ * ({@link lookupProps}, {@link lookupOptions}), which reads only the locating inputs of `args`.
+ */
+export function registration(module: string, type: string, name: string, args: SharedArgs, opts: pulumi.CustomResourceOptions | undefined, fields: ClassFields): Registration {
+    if (opts?.id !== undefined) {
+        return { props: lookupProps(args, fields.lookupKeys, [...fields.inputOutputs, ...fields.computedOutputs]), options: lookupOptions(opts, fields.secretInputs) };
+    }
+    return { props: connectionProps(dynamicType(module, type), name, args, opts, fields), options: connectionOptions(opts, fields.secretInputs) };
 }
 
 /** The type token `pulumi.dynamic.Resource` registers for `module` and `type` (its constructor in @pulumi/pulumi dynamic/index.ts). */

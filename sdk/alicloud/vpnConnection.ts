@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { connectionOptions, connectionProps, dynamicType, lookupOptions, lookupProps } from "../connectionProps";
+import { ClassFields, registration } from "../connectionProps";
 import { alicloudVpnConnectionProvider } from "../../provider";
 import { warnIfCustomTimeouts } from "../timeouts";
 import type { VpnConnectionArgs, VpnConnectionLookupArgs } from "./args.generated";
 import type { VpnConnectionOutputs } from "./outputs.generated";
 import { COMPUTED_OUTPUTS, INPUT_OUTPUTS, LOOKUP_KEYS, SECRET_INPUTS } from "./fields.generated";
+
+/** What the field table says the class passes specially. */
+const FIELDS: ClassFields = { computedOutputs: COMPUTED_OUTPUTS, secretInputs: SECRET_INPUTS, inputOutputs: INPUT_OUTPUTS, lookupKeys: LOOKUP_KEYS };
 
 /** Module and type of the registered resource: `pulumi-nodejs:dynamic/pulumi-ipsec/alicloud:VpnConnection`. */
 const MODULE = "pulumi-ipsec/alicloud";
@@ -54,10 +57,8 @@ export class VpnConnection extends pulumi.dynamic.Resource {
      *  --replace` included, delete the old connection first; see the README's "Replacements").
      */
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        const type = dynamicType(MODULE, TYPE);
-        const lookup = opts?.id !== undefined;
-        const props = lookup ? lookupProps(args, LOOKUP_KEYS, [...INPUT_OUTPUTS, ...COMPUTED_OUTPUTS]) : connectionProps(type, name, args, opts, { computedOutputs: COMPUTED_OUTPUTS, secretInputs: SECRET_INPUTS, inputOutputs: INPUT_OUTPUTS });
-        super(alicloudVpnConnectionProvider, name, props, lookup ? lookupOptions(opts, SECRET_INPUTS) : connectionOptions(opts, SECRET_INPUTS), MODULE, TYPE);
+        const { props, options } = registration(MODULE, TYPE, name, args, opts, FIELDS);
+        super(alicloudVpnConnectionProvider, name, props, options, MODULE, TYPE);
         warnIfCustomTimeouts(this, opts);
     }
 }
