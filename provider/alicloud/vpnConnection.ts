@@ -11,7 +11,7 @@ import { writeLifecycle } from "../core/lifecycle";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { createToken } from "../core/idempotency";
 import { withoutEmptyValue } from "../core/responseShape";
-import { lookupKeys, Props, secretValues } from "../core/schema";
+import { Props, secretValues } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
 import { pollOptions, waitUntil } from "../core/wait";
@@ -216,7 +216,6 @@ async function sendDelete(ctx: Context, id: string, _olds: Props, deadline: numb
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
-    lookupKeys: lookupKeys(SCHEMA),
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};

@@ -13,13 +13,12 @@ import { LOOKUP_KEY } from "./check";
 import { ConnectionNotFoundError, InputValidationError } from "./errors";
 import { INPUTS_KEY, recordInputs } from "./refreshInputs";
 import { checkResource, withoutReserved } from "./resource";
-import { Props, Schema } from "./schema";
+import { lookupKeys, Props, Schema } from "./schema";
 
 /** What a lookup needs of a cloud's resource (part of its `CloudResource`). */
 export interface LookupTarget {
+    /** Its field table: the `lookup` rows locate an existing connection with the ID (what `VpnConnection.get` takes), e.g. the region. */
     schema: Schema;
-    /** The inputs that, with the ID, locate an existing connection (what `VpnConnection.get` takes), e.g. the region. */
-    lookupKeys: readonly string[];
     /** Defaults taken from the provider's configuration (e.g. the configured region). */
     configDefaults(): Props;
     /** The connection's outputs as the cloud reports them now, or undefined when it is gone. */
@@ -29,7 +28,7 @@ export interface LookupTarget {
 /** The locating inputs `props` give (nothing else they hold is read). */
 function givenLocatingInputs(target: LookupTarget, props: Props): Props {
     const given = withoutReserved(props);
-    return Object.fromEntries(target.lookupKeys.filter((key) => given[key] !== undefined && given[key] !== null).map((key) => [key, given[key]]));
+    return Object.fromEntries(lookupKeys(target.schema).filter((key) => given[key] !== undefined && given[key] !== null).map((key) => [key, given[key]]));
 }
 
 /**
@@ -37,7 +36,7 @@ function givenLocatingInputs(target: LookupTarget, props: Props): Props {
  * configured region). Throws {@link InputValidationError} naming the property, before any API call.
  */
 export function locatingInputs(target: LookupTarget, props: Props): Props {
-    const fields: Schema = Object.fromEntries(target.lookupKeys.map((key) => [key, target.schema[key]]));
+    const fields: Schema = Object.fromEntries(lookupKeys(target.schema).map((key) => [key, target.schema[key]]));
     const checked = checkResource(fields, givenLocatingInputs(target, props), { defaults: target.configDefaults() });
     if (checked.failures && checked.failures.length > 0) throw new InputValidationError(checked.failures);
     return checked.inputs as Props;

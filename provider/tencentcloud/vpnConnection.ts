@@ -10,7 +10,7 @@ import { CloudApiError, ConfigurationError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { withRetry } from "../core/retry";
-import { lookupKeys, Props, secretValues } from "../core/schema";
+import { Props, secretValues } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";
 import { Api2 } from "./api2";
 import { Api3 } from "./api3";
@@ -140,7 +140,6 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
 
 export const { configure, check, diff, create, read, update, remove } = resourceHooks({
     schema: SCHEMA,
-    lookupKeys: lookupKeys(SCHEMA),
     configDefaults: () => {
         const region = configuredRegion();
         return region ? { region } : {};

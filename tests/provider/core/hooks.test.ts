@@ -8,7 +8,7 @@ import { INCOMPLETE_KEY, partialCreateError } from "../../../provider/core/resou
 import { Props, Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
-    region: { kind: "string", required: true, replaceOnChange: true },
+    region: { kind: "string", required: true, replaceOnChange: true, lookup: true },
     name: { kind: "string" },
     timeouts: { kind: "object", local: true, fields: { create: { kind: "integer", min: 1, max: 9 } } },
 };
@@ -19,7 +19,6 @@ function fakeResource(observed: Props | undefined): CloudResource & { calls: str
     return {
         calls,
         schema: SCHEMA,
-        lookupKeys: ["region"],
         configDefaults: () => ({ region: "r1" }),
         adjustDiff: (olds, news, diff) => ({ ...diff, deleteBeforeReplace: true }),
         async create(inputs) {

@@ -4,8 +4,8 @@ import { locatingInputs, lookUp, LookupTarget } from "../../../provider/core/loo
 import { Props, Schema } from "../../../provider/core/schema";
 
 const SCHEMA: Schema = {
-    region: { kind: "string", required: true, replaceOnChange: true, format: "regionId" },
-    apiVersion: { kind: "string", enum: ["3.0", "2.0"], default: "3.0" },
+    region: { kind: "string", required: true, replaceOnChange: true, format: "regionId", lookup: true },
+    apiVersion: { kind: "string", enum: ["3.0", "2.0"], default: "3.0", lookup: true },
     name: { kind: "string" },
     preSharedKey: { kind: "string", secret: true },
 };
@@ -16,7 +16,6 @@ function fakeTarget(connections: Record<string, Props>, configured: Props = { re
     return {
         observed,
         schema: SCHEMA,
-        lookupKeys: ["region", "apiVersion"],
         configDefaults: () => configured,
         async observe(id, olds) {
             observed.push(olds);

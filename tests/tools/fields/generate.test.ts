@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { fromApiResponse, toApiRequest } from "../../../provider/core/apiMapping";
 import { resourceHooks } from "../../../provider/core/hooks";
-import { lookupKeys, Props, Schema, secretValues } from "../../../provider/core/schema";
+import { Props, Schema, secretValues } from "../../../provider/core/schema";
 import { api2FieldFailures } from "../../../provider/tencentcloud/rules";
 import { API_2, API_3 } from "../../../provider/tencentcloud/schema";
 import { ResourceDoc } from "../../../tools/fields/facts";
@@ -26,7 +26,6 @@ function hooksOf(schema: Schema) {
     };
     return resourceHooks({
         schema,
-        lookupKeys: lookupKeys(schema),
         configDefaults: () => ({ region: "cn-hangzhou" }),
         create: unreachable,
         observe: unreachable,
