@@ -6,6 +6,7 @@
 import type { EmulatorContext } from "../core/types";
 import { AliApiError, invalidParameter } from "./errors";
 import { EMPTY_BGP_CONFIG } from "./model";
+import { newConnectionFacts } from "./connectionFacts";
 import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgpConfigView } from "./model";
 import { paginate, presentConnection, presentCustomerGateway, presentGateway } from "./presenter";
 import type { StatusKey } from "./presenter";
@@ -98,8 +99,9 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
             LocalId: gateway.InternetIp,
         },
         IpsecConfig: { IpsecLifetime: 86400, IpsecAuthAlg: "md5", IpsecPfs: "group2", IpsecEncAlg: "aes" },
-        // [inferred] Policy has no documented default; revoke_route is the first documented value.
+        // Policy: CreateVpnAttachment documents revoke_route as the default (see connectionFacts.ts).
         VcoHealthCheck: { Dip: "", Enable: "false", Interval: 3, Retry: 3, Sip: "", Policy: "revoke_route", Status: "" },
+        ...newConnectionFacts(gateway),
     };
     const record: ConnectionRecord = {
         attributes: applySettings(defaults, request),
@@ -157,7 +159,8 @@ export function describeVpnConnections(params: RawParams, { store, statusKey }: 
         .listConnections()
         .filter((c) => matchesFilter(params.VpnConnectionId, c.attributes.VpnConnectionId))
         .filter((c) => matchesFilter(params.VpnGatewayId, c.attributes.VpnGatewayId))
-        .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId));
+        .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId))
+        .filter((c) => matchesFilter(params.ResourceGroupId, c.attributes.ResourceGroupId));
     const { page, ...counts } = paginate(matches, paging);
     return { ...counts, VpnConnections: { VpnConnection: page.map((c) => presentConnection(store, c, statusKey)) } };
 }

@@ -64,6 +64,9 @@ export interface ConnectionAttributes {
     VcoHealthCheck: VcoHealthCheckView;
     /** Present only when the connection was given a BgpConfig. */
     VpnBgpConfig?: VpnBgpConfigView;
+    /** `public` or `private` (DescribeVpnConnection NetworkType); see connectionFacts.ts. */
+    NetworkType: string;
+    ResourceGroupId: string;
 }
 
 /** A change still settling: the connection is transitional until `until` (emulator clock, ms). */
@@ -91,6 +94,8 @@ export interface VpnGatewayRecord {
     Description: string;
     Spec: string;
     CreateTime: number;
+    /** `public` or `private` (CreateVpnGateway NetworkType); absent = `public`. */
+    NetworkType?: "public" | "private";
 }
 
 export interface CustomerGatewayRecord {

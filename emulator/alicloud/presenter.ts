@@ -2,6 +2,7 @@
  * Shapes store records as the API returns them (DescribeVpnConnection(s) and DescribeVpnGateway(s) in the
  * VPC 2016-04-28 API reference, https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections-vpns).
  */
+import { DEFAULT_NETWORK_TYPE } from "./connectionFacts";
 import type { ConnectionRecord, CustomerGatewayRecord, VpnGatewayRecord } from "./model";
 import type { AlicloudStore } from "./store";
 import type { Paging } from "./validation";
@@ -25,6 +26,7 @@ export function presentConnection(store: AlicloudStore, record: ConnectionRecord
 export function presentGateway(store: AlicloudStore, gateway: VpnGatewayRecord): Record<string, unknown> {
     return {
         ...gateway,
+        NetworkType: gateway.NetworkType ?? DEFAULT_NETWORK_TYPE,
         Status: store.gatewayStatus(gateway.VpnGatewayId),
         BusinessStatus: "Normal",
         IpsecVpn: "enable",

@@ -240,6 +240,14 @@ export const VPN_CONNECTION_OUTPUTS: OutputSchema = {
     },
     createTime: { kind: "integer", doc: "Creation time in ms since the epoch." },
     healthCheckStatus: { kind: "string", nullable: true, doc: "Health check result (`success` or `failed`) while health checks are on." },
+    // Set by the cloud, not by CreateVpnConnection or ModifyVpnConnectionAttribute (see connectionFacts.ts).
+    networkType: { kind: "string", nullable: true, doc: "Network of the connection: `public` (over the Internet) or `private` (over private networks)." },
+    resourceGroupId: { kind: "string", nullable: true, doc: "Resource group of the connection (`rg-…`); connections made by CreateVpnConnection join the account's default group." },
+    healthCheckPolicy: {
+        kind: "string",
+        nullable: true,
+        doc: "What a failed health check does to advertised routes: `revoke_route` (withdraws them) or `reserve_route` (keeps them).",
+    },
 };
 
 /** Request keys whose values are JSON documents in the API (pop-core would send objects as "[object Object]"). */

@@ -18,13 +18,14 @@ import { pollOptions, waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
 import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
+import { ConnectionFacts, connectionFacts } from "./connectionFacts";
 
 const NOT_FOUND = "InvalidVpnConnectionInstanceId.NotFound";
 /** The connection state that means "gone" (`State` in aliyun/alibabacloud-typescript-sdk `vpc-20160428/src/models/DescribeVpnConnectionResponseBody.ts`). */
 const GONE_STATE = "deleted";
 
 /** Outputs beyond the inputs: what the cloud reports about the connection. */
-export interface ComputedOutputs {
+export interface ComputedOutputs extends ConnectionFacts {
     vpnConnectionId: string;
     /** Lifecycle state (`active`, `updating`, …). */
     state: string | null;
@@ -116,6 +117,7 @@ export function outputsFrom(inputs: Props, connection: Props): Props & ComputedO
         status: ((connection.Status ?? connection.status) as string) ?? null,
         createTime: typeof connection.CreateTime === "number" ? connection.CreateTime : null,
         healthCheckStatus: (health?.Status as string) ?? null,
+        ...connectionFacts(connection),
     };
 }
 

@@ -77,6 +77,47 @@ const API_2_DH_GROUPS = ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"] as 
 /** What the cloud picks for a health-check address left unset (CreateVpnConnection). */
 const RANDOM_HEALTH_CHECK_IP = "a random address in 169.254.128.0/17";
 
+/**
+ * Health-check probes (CreateVpnConnection and ModifyVpnConnectionAttribute `HealthCheckConfig`,
+ * https://www.tencentcloud.com/document/api/215/17522, https://www.tencentcloud.com/document/api/215/17508; the
+ * HealthCheckConfig data structure, https://www.tencentcloud.com/document/api/215/15824#HealthCheckConfig):
+ * `ProbeType` "defaults to NQA, cannot be modified", interval 1000–5000 ms, threshold 3–8, timeout 10–5000 ms.
+ * Only ProbeType has a documented default, and the cloud may answer the block as null: every probe is
+ * computed (unset, the cloud's value is not managed). API 2.0 has no such parameter (AddVpnConnEx,
+ * ModifyVpnConnEx): no `api2` binding, so `check` refuses the block there.
+ */
+const probe = (key: string, min: number, max: number, doc: string): Field => ({
+    kind: "integer",
+    min,
+    max,
+    computed: true,
+    optionalOutput: true,
+    api: bind(`HealthCheckConfig.${key}`),
+    doc,
+    defaultDoc: "chosen by the cloud (no default documented)",
+});
+
+const HEALTH_CHECK_CONFIG: Field = {
+    kind: "object",
+    typeName: "HealthCheckConfig",
+    doc: "Health-check probe settings (with `enableHealthCheck`).",
+    defaultDoc: "the cloud's probe settings, not managed",
+    fields: {
+        probeType: {
+            kind: "string",
+            enum: ["NQA"],
+            computed: true,
+            optionalOutput: true,
+            api: bind("HealthCheckConfig.ProbeType"),
+            doc: "Probe mode; the API documents only its default, `NQA`, and forbids changing it.",
+            defaultDoc: "`NQA`, set by the cloud",
+        },
+        probeInterval: probe("ProbeInterval", 1000, 5000, "Milliseconds between two probes."),
+        probeThreshold: probe("ProbeThreshold", 3, 8, "Consecutive failed probes before the route is switched."),
+        probeTimeout: probe("ProbeTimeout", 10, 5000, "Milliseconds a probe waits for its answer."),
+    },
+};
+
 export const VPN_CONNECTION_SCHEMA: Schema = {
     // The common parameter Region, sent as X-TC-Region (VPC Common Params, https://www.tencentcloud.com/document/product/215/15758).
     region: {
@@ -317,6 +358,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
         doc: "Remote health-check address; must differ from `healthCheckLocalIp`.",
         defaultDoc: RANDOM_HEALTH_CHECK_IP,
     },
+    healthCheckConfig: HEALTH_CHECK_CONFIG,
     // Which API generation the hooks call. Not local: switching it is recorded by a (call-free) update,
     // so later reads and deletes use the new generation too.
     apiVersion: {

@@ -2,7 +2,7 @@
 // Edit the field table and run `npm run docs`: tests/tools/fields/generate.test.ts fails while this file is stale.
 
 /** Outputs the cloud computes; the class passes each as undefined, which makes it an output property at all. */
-export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus"] as const;
+export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus", "networkType", "resourceGroupId", "healthCheckPolicy"] as const;
 
 /** Top-level inputs that hold a secret: always passed as secrets, and secret outputs too. */
 export const SECRET_INPUTS = ["preSharedKey"] as const;

@@ -72,6 +72,18 @@ export interface VpnConnectionOutputs {
     readonly createTime: pulumi.Output<number>;
     /** Health check result (`success` or `failed`) while health checks are on. */
     readonly healthCheckStatus: pulumi.Output<string | null>;
+    /** Network of the connection: `public` (over the Internet) or `private` (over private networks). */
+    readonly networkType: pulumi.Output<string | null>;
+    /**
+     * Resource group of the connection (`rg-…`); connections made by CreateVpnConnection join the account's default
+     * group.
+     */
+    readonly resourceGroupId: pulumi.Output<string | null>;
+    /**
+     * What a failed health check does to advertised routes: `revoke_route` (withdraws them) or `reserve_route` (keeps
+     * them).
+     */
+    readonly healthCheckPolicy: pulumi.Output<string | null>;
 }
 
 /** Phase-one (IKE) negotiation settings. The outputs' form of {@link IkeConfigArgs}. */

@@ -96,6 +96,11 @@ export interface VpnConnectionArgs {
      */
     healthCheckRemoteIp?: pulumi.Input<string>;
     /**
+     * Health-check probe settings (with `enableHealthCheck`).
+     * @default the cloud's probe settings, not managed
+     */
+    healthCheckConfig?: pulumi.Input<HealthCheckConfigArgs>;
+    /**
      * Which API generation the operations call: 3.0, or the legacy 2.0 (retired by Tencent Cloud in 2023; fewer
      * parameters and values). Switching it keeps the connection: the same cloud object is read and changed either way.
      * Matched case-insensitively.
@@ -258,4 +263,29 @@ export interface IpsecOptionsArgs {
      * @default 4096000000 (not Terraform's 1843200)
      */
     ipsecSaLifetimeTraffic?: pulumi.Input<number>;
+}
+
+/** Health-check probe settings (with `enableHealthCheck`). */
+export interface HealthCheckConfigArgs {
+    /**
+     * Probe mode; the API documents only its default, `NQA`, and forbids changing it. Matched case-insensitively. API
+     * 3.0 only.
+     * @default `NQA`, set by the cloud
+     */
+    probeType?: pulumi.Input<"NQA">;
+    /**
+     * Milliseconds between two probes. 1000–5000. API 3.0 only.
+     * @default chosen by the cloud (no default documented)
+     */
+    probeInterval?: pulumi.Input<number>;
+    /**
+     * Consecutive failed probes before the route is switched. 3–8. API 3.0 only.
+     * @default chosen by the cloud (no default documented)
+     */
+    probeThreshold?: pulumi.Input<number>;
+    /**
+     * Milliseconds a probe waits for its answer. 10–5000. API 3.0 only.
+     * @default chosen by the cloud (no default documented)
+     */
+    probeTimeout?: pulumi.Input<number>;
 }

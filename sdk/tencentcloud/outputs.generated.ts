@@ -62,6 +62,8 @@ export interface VpnConnectionOutputs {
     readonly healthCheckLocalIp: pulumi.Output<string>;
     /** Remote health-check address; must differ from `healthCheckLocalIp`. API 3.0 only. */
     readonly healthCheckRemoteIp: pulumi.Output<string>;
+    /** Health-check probe settings (with `enableHealthCheck`). */
+    readonly healthCheckConfig: pulumi.Output<HealthCheckConfigOutputs | undefined>;
     /**
      * Which API generation the operations call: 3.0, or the legacy 2.0 (retired by Tencent Cloud in 2023; fewer
      * parameters and values). Switching it keeps the connection: the same cloud object is read and changed either way.
@@ -164,4 +166,16 @@ export interface IpsecOptionsOutputs {
     pfsDhGroup: "NULL" | "DH-GROUP1" | "DH-GROUP2" | "DH-GROUP5" | "DH-GROUP14" | "DH-GROUP15" | "DH-GROUP16" | "DH-GROUP19" | "DH-GROUP20" | "DH-GROUP21" | "DH-GROUP24";
     /** IPsec SA lifetime in KB. API 2.0 takes only 2560–604800, or the default. */
     ipsecSaLifetimeTraffic: number;
+}
+
+/** Health-check probe settings (with `enableHealthCheck`). The outputs' form of {@link HealthCheckConfigArgs}. */
+export interface HealthCheckConfigOutputs {
+    /** Probe mode; the API documents only its default, `NQA`, and forbids changing it. API 3.0 only. */
+    probeType?: "NQA";
+    /** Milliseconds between two probes. API 3.0 only. */
+    probeInterval?: number;
+    /** Consecutive failed probes before the route is switched. API 3.0 only. */
+    probeThreshold?: number;
+    /** Milliseconds a probe waits for its answer. API 3.0 only. */
+    probeTimeout?: number;
 }

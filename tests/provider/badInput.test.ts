@@ -90,6 +90,10 @@ const ALICLOUD_ROWS: Row[] = [
     ["the create timeout is 0 seconds", { timeouts: { create: 0 } }, ["timeouts.create"], /between 1 and 86400/],
     ["the delete timeout is a duration string", { timeouts: { delete: "10m" } }, ["timeouts.delete"], /must be an integer/],
     ["the timeouts are one number", { timeouts: 60 }, ["timeouts"], /must be an object with keys create, update, delete/],
+    // NetworkType, ResourceGroupId and HealthCheckConfig.Policy are CreateVpnAttachment parameters, not CreateVpnConnection's: outputs here.
+    ["the network type is given (an output)", { networkType: "private" }, ["networkType"], /is not a known property/],
+    ["the resource group is given (an output)", { resourceGroupId: "rg-1" }, ["resourceGroupId"], /is not a known property/],
+    ["the health check has a route policy (an output)", { healthCheckConfig: { policy: "reserve_route" } }, ["healthCheckConfig.policy"], /is not a known property; allowed: enable, dip, sip, interval, retry/],
 ];
 
 const TENCENT_ROWS: Row[] = [
@@ -143,6 +147,16 @@ const TENCENT_ROWS: Row[] = [
     ["the DPD action is reset", { dpdEnable: true, dpdAction: "reset" }, ["dpdAction"], /must be one of clear, restart/],
     ["a health check is asked of a policy-based tunnel", { enableHealthCheck: true }, ["enableHealthCheck"], /cannot health-check policy-based tunnels/],
     ["both health check addresses are equal", { healthCheckLocalIp: "169.254.128.1", healthCheckRemoteIp: "169.254.128.1" }, ["healthCheckRemoteIp"], /must differ from healthCheckLocalIp/],
+    ["the probe interval is 999 ms", { healthCheckConfig: { probeInterval: 999 } }, ["healthCheckConfig.probeInterval"], /between 1000 and 5000/],
+    ["the probe interval is 5001 ms", { healthCheckConfig: { probeInterval: 5001 } }, ["healthCheckConfig.probeInterval"], /between 1000 and 5000/],
+    ["the probe threshold is 2", { healthCheckConfig: { probeThreshold: 2 } }, ["healthCheckConfig.probeThreshold"], /between 3 and 8/],
+    ["the probe threshold is 9", { healthCheckConfig: { probeThreshold: 9 } }, ["healthCheckConfig.probeThreshold"], /between 3 and 8/],
+    ["the probe timeout is 9 ms", { healthCheckConfig: { probeTimeout: 9 } }, ["healthCheckConfig.probeTimeout"], /between 10 and 5000/],
+    ["the probe timeout is 5001 ms", { healthCheckConfig: { probeTimeout: 5001 } }, ["healthCheckConfig.probeTimeout"], /between 10 and 5000/],
+    ["the probe type is BFD", { healthCheckConfig: { probeType: "BFD" } }, ["healthCheckConfig.probeType"], /must be one of NQA/],
+    ["the probe interval is a string", { healthCheckConfig: { probeInterval: "2000" } }, ["healthCheckConfig.probeInterval"], /must be an integer/],
+    ["the probe block holds an unknown key", { healthCheckConfig: { probeCount: 3 } }, ["healthCheckConfig.probeCount"], /is not a known property; allowed: probeType, probeInterval, probeThreshold, probeTimeout/],
+    ["API 2.0 is asked for probe settings", { apiVersion: "2.0", healthCheckConfig: { probeInterval: 2000, probeTimeout: 500 } }, ["healthCheckConfig.probeInterval", "healthCheckConfig.probeTimeout"], /not supported by API 2\.0/],
     ["the API version is 4.0", { apiVersion: "4.0" }, ["apiVersion"], /must be one of 3\.0, 2\.0/],
     ["API 2.0 is asked for IKEv2", { apiVersion: "2.0", ...ike({ ikeVersion: "IKEV2" }) }, ["ikeOptions.ikeVersion"], /not supported by API 2\.0/],
     ["API 2.0 is asked without a VPC", { apiVersion: "2.0", vpcId: undefined }, ["vpcId"], /is required with apiVersion "2\.0"/],

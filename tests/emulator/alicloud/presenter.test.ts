@@ -73,6 +73,8 @@ describe("Alibaba presenter: connections and pages as the API shows them (real p
         assert.deepEqual(added, [
             "VpnConnections.VpnConnection[].EnableDpd: boolean",
             "VpnConnections.VpnConnection[].EnableNatTraversal: boolean",
+            "VpnConnections.VpnConnection[].NetworkType: string",
+            "VpnConnections.VpnConnection[].ResourceGroupId: string",
             "VpnConnections.VpnConnection[].State: string",
             "VpnConnections.VpnConnection[].VcoHealthCheck.Dip: string",
             "VpnConnections.VpnConnection[].VcoHealthCheck.Enable: string",

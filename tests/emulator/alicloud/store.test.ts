@@ -34,6 +34,8 @@ function connection(store: AlicloudStore, gatewayId: string = ALICLOUD_VPN_GATEW
             IkeConfig: { IkeEncAlg: "aes", IkePfs: "group2", RemoteId: "", IkeAuthAlg: "md5", Psk: "p", IkeMode: "main", IkeLifetime: 86400, IkeVersion: "ikev1", LocalId: "" },
             IpsecConfig: { IpsecLifetime: 86400, IpsecAuthAlg: "md5", IpsecPfs: "group2", IpsecEncAlg: "aes" },
             VcoHealthCheck: { Dip: "", Enable: "false", Interval: 3, Retry: 3, Sip: "", Policy: "revoke_route", Status: "" },
+            NetworkType: "public",
+            ResourceGroupId: "rg-acfmemulator0001",
         },
         autoConfigRoute: true,
         clientToken,

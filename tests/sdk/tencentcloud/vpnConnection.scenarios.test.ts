@@ -24,6 +24,9 @@ const COMMON_DRIFTS: Drift[] = [
     { path: "ipsecOptions.pfsDhGroup", patch: { IPSECOptionsSpecification: { PfsDhGroup: "DH-GROUP2" } } },
 ];
 
+/** API 3.0's health-check probes (API 2.0 has no HealthCheckConfig): each drifts like any field. */
+const PROBES = { healthCheckConfig: { probeInterval: 2000, probeThreshold: 5, probeTimeout: 500 } };
+
 function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
     const api2 = apiVersion === "2.0";
     return {
@@ -41,7 +44,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
             securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/16", remoteCidrBlocks: ["192.168.11.0/24", "192.168.10.0/24"] }],
             ikeOptions: { remoteAddress: "198.51.100.31", propoEncryAlgorithm: "AES-CBC-256", dhGroupName: "GROUP2" },
             ipsecOptions: { pfsDhGroup: "DH-GROUP14" },
-            ...(api2 ? {} : { negotiationType: "active", dpdEnable: true, dpdTimeout: 30, dpdAction: "restart" }),
+            ...(api2 ? {} : { negotiationType: "active", dpdEnable: true, dpdTimeout: 30, dpdAction: "restart", ...PROBES }),
         }),
         minimalArgs: (cloud) => ({
             vpcId: fixtures(cloud).vpcIds[0],
@@ -73,6 +76,9 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
                   { path: "dpdEnable", patch: { DpdEnable: 0 } },
                   { path: "dpdTimeout", patch: { DpdTimeout: "45" } },
                   { path: "dpdAction", patch: { DpdAction: "clear" } },
+                  { path: "healthCheckConfig.probeInterval", patch: { HealthCheckConfig: { ProbeInterval: 4000 } } },
+                  { path: "healthCheckConfig.probeThreshold", patch: { HealthCheckConfig: { ProbeThreshold: 8 } } },
+                  { path: "healthCheckConfig.probeTimeout", patch: { HealthCheckConfig: { ProbeTimeout: 1000 } } },
               ],
         connections: (state) => state.tencentcloud.connections,
         writeActions: api2 ? ["AddVpnConnEx", "ModifyVpnConnEx", "DeleteVpnConn"] : ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
