@@ -25,6 +25,7 @@ import { assertConnectionId, notFound, reqString, rejectUnknown, type Params } f
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
 import { validateCreate, validateModify } from "./validation";
+import { checkGatewayBgp } from "./bgp";
 
 /** What an API 3.0 action runs with. */
 export interface Call3 {
@@ -52,6 +53,7 @@ function connectionOf(call: Call3, id: string): ConnectionRecord {
 
 const createVpnConnection: Handler = (call) => {
     const attrs = validateCreate(call.params, call.store.lookups(call.region));
+    checkGatewayBgp(attrs, call.store.list(call.region));
     const { record } = call.store.create(call.region, attrs, call.requestId, call.settings.gatewayMutex);
     const full = renderConnection(call.store, record, call.settings);
     // The official example answers without VpnConnectionId (TencentCloud/tencentcloud-cli `tccli/examples/vpc/v20170312/CreateVpnConnection.md`).
@@ -88,6 +90,7 @@ const modifyVpnConnectionAttribute: Handler = (call) => {
     assertConnectionId(id, "VpnConnectionId");
     const record = connectionOf(call, id);
     const attrs = validateModify(call.params, record.attrs, call.store.lookups(call.region));
+    checkGatewayBgp(attrs, call.store.list(call.region), record.id);
     call.store.modify(record, attrs, call.requestId, call.settings.gatewayMutex);
     return {};
 };

@@ -59,16 +59,14 @@ export const IPSEC_INTEGRITY = ["MD5", "SHA1", "SHA-256", "SHA-512", "SHA-384", 
 export const PFS_GROUPS = ["NULL", ...DH_GROUPS.map((g) => `DH-${g}`)] as const;
 /**
  * Supported `RouteType`s: `STATIC` is the API's default; CreateVpnConnection also documents
- * `StaticRoute`, `Policy` and `Bgp` (https://www.tencentcloud.com/document/api/215/17522).
+ * `StaticRoute`, `Policy` and `Bgp` (https://www.tencentcloud.com/document/api/215/17522). `Bgp`
+ * needs a `BgpConfig` (`bgpConfig`, required with it by `bgpRules` in rules.ts).
  */
-export const ROUTE_TYPES = ["STATIC", "StaticRoute", "Policy"] as const;
-/**
- * `Bgp` needs a `BgpConfig` (the create answers `MissingParameter` without one), which this resource
- * does not manage yet: refused by `check` rather than at the cloud.
- */
-const UNSUPPORTED_ROUTE_TYPES = { Bgp: "a BGP tunnel needs BgpConfig, which this resource does not manage" } as const;
-/** Route types that do not use security policies (Terraform PR #3763: SPD not read for them). */
-export const ROUTED_TYPES: readonly string[] = ["StaticRoute"];
+export const ROUTE_TYPES = ["STATIC", "StaticRoute", "Policy", "Bgp"] as const;
+/** The dynamic route type: BGP peering inside the tunnel. */
+export const BGP_ROUTE_TYPE = "Bgp";
+/** Route types that do not use security policies (Terraform PR #3763: SPD not read for `StaticRoute` and `Bgp`). */
+export const ROUTED_TYPES: readonly string[] = ["StaticRoute", BGP_ROUTE_TYPE];
 
 /** API 2.0's subsets (AddVpnConnEx and ModifyVpnConnEx tables) of the API 3.0 enums above, in 3.0 spelling. */
 const API_2_ENCRYPTION = ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC"] as const;
@@ -76,6 +74,39 @@ const API_2_DH_GROUPS = ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"] as 
 
 /** What the cloud picks for a health-check address left unset (CreateVpnConnection). */
 const RANDOM_HEALTH_CHECK_IP = "a random address in 169.254.128.0/17";
+
+/**
+ * CreateVpnConnection's `BgpConfig` (https://www.tencentcloud.com/document/api/215/17522): `TunnelCidr`,
+ * `LocalBgpIp` and `RemoteBgpIp`, all required; the CIDR is a /30 (`InvalidParameterValue.VpnConnBgpTunnelCidrMask`)
+ * holding both addresses (`…VpnConnBgpTunnelCidrNotSupported`) and overlapping no other BGP tunnel of the
+ * gateway (`…VpnConnBgpTunnelCidrConflict`). ModifyVpnConnectionAttribute takes `BgpConfig` too
+ * (https://www.tencentcloud.com/document/api/215/17508), so a change is made in place. The cross-field
+ * rules are `bgpRules` in rules.ts. API 2.0 has no BGP parameters (AddVpnConnEx).
+ */
+const bgpAddress = (key: "LocalBgpIp" | "RemoteBgpIp", doc: string): Field => ({
+    kind: "string",
+    format: "ipv4",
+    api: bind({ path: `BgpConfig.${key}`, ...emptyAsAbsent }),
+    doc: `${doc}; inside \`tunnelCidr\`.`,
+    defaultDoc: "none",
+});
+const BGP_CONFIG_FIELD: Field = {
+    kind: "object",
+    typeName: "BgpConfig",
+    doc: "BGP peering inside the tunnel: required with `routeType` `Bgp`, and only allowed with it; all three fields are required.",
+    defaultDoc: "none",
+    fields: {
+        tunnelCidr: {
+            kind: "string",
+            format: "cidr",
+            api: bind({ path: "BgpConfig.TunnelCidr", ...emptyAsAbsent }),
+            doc: "The tunnel's /30 CIDR block (e.g. `169.254.10.0/30`), not overlapping another BGP tunnel's of the gateway.",
+            defaultDoc: "none",
+        },
+        localBgpIp: bgpAddress("LocalBgpIp", "The cloud side's BGP address"),
+        remoteBgpIp: bgpAddress("RemoteBgpIp", "The customer side's BGP address"),
+    },
+};
 
 export const VPN_CONNECTION_SCHEMA: Schema = {
     // The common parameter Region, sent as X-TC-Region (VPC Common Params, https://www.tencentcloud.com/document/product/215/15758).
@@ -137,7 +168,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
         api: bind({ path: "SecurityPolicyDatabases", ...policies3 }, { path: "spdAcl", ...policies2 }),
         doc:
             "Security policies (SPD): which VPC CIDRs talk to which on-premises CIDRs, compared as a set of sets. This or " +
-            "`userGwCidrBlocks` is required unless `routeType` is `StaticRoute`.",
+            "`userGwCidrBlocks` is required unless `routeType` is `StaticRoute` or `Bgp`.",
         defaultDoc: "none",
     },
     userGwCidrBlocks: cidrList({
@@ -269,13 +300,13 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     routeType: {
         kind: "string",
         enum: ROUTE_TYPES,
-        unsupported: UNSUPPORTED_ROUTE_TYPES,
         default: "STATIC",
         replaceOnChange: true,
         api: bind("RouteType"),
-        doc: "`STATIC`, `StaticRoute` (destination routing) or `Policy` (SPD).",
+        doc: "`STATIC`, `StaticRoute` (destination routing), `Policy` (SPD) or `Bgp` (dynamic routing; needs `bgpConfig`). One VPN gateway cannot mix `Bgp` and the others (`UnsupportedOperation.VpnConnRouteTypeMixed`).",
         defaultNote: "the API's default",
     },
+    bgpConfig: BGP_CONFIG_FIELD,
     negotiationType: { kind: "string", enum: ["active", "passive", "flowTrigger"], default: "active", api: bind("NegotiationType"), doc: "Who starts the negotiation." },
     dpdEnable: { kind: "boolean", default: false, api: bind({ path: "DpdEnable", ...zeroOne }), doc: "Dead peer detection." },
     // Default 30 s applies only once DPD is on (CreateVpnConnection), so the cloud fills it: computed.
@@ -342,6 +373,8 @@ export const VPN_CONNECTION_OUTPUTS: OutputSchema = {
     vpnProto: { kind: "string", nullable: true, doc: "Tunnel protocol (`IPSEC`)." },
     encryptProto: { kind: "string", nullable: true, doc: "Key exchange protocol (`IKE`)." },
     healthCheckStatus: { kind: "string", nullable: true, doc: "Health check result (`AVAILABLE` or `UNAVAILABLE`) while health checks are on." },
+    bgpLocalAsn: { kind: "string", nullable: true, doc: "The VPN gateway's BGP ASN on a `Bgp` tunnel (`BgpConfig.LocalBgpAsn`)." },
+    bgpRemoteAsn: { kind: "string", nullable: true, doc: "The customer gateway's BGP ASN on a `Bgp` tunnel (`BgpConfig.RemoteBgpAsn`)." },
 };
 
 /** The API generation a resource's (normalized) properties select. */

@@ -92,6 +92,9 @@ const ALICLOUD_ROWS: Row[] = [
     ["the timeouts are one number", { timeouts: 60 }, ["timeouts"], /must be an object with keys create, update, delete/],
 ];
 
+const TENCENT_BGP = { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1", remoteBgpIp: "169.254.10.2" };
+const tencentBgp = (extra: Props): Props => ({ routeType: "Bgp", securityPolicyDatabases: undefined, bgpConfig: { ...TENCENT_BGP, ...extra } });
+
 const TENCENT_ROWS: Row[] = [
     ["the name is missing", { name: undefined }, ["name"], /is required/],
     ["the PSK is missing", { preSharedKey: undefined }, ["preSharedKey"], /is required/],
@@ -128,8 +131,14 @@ const TENCENT_ROWS: Row[] = [
     ["the IPsec SA lifetime is 179 s", { ipsecOptions: { ipsecSaLifetimeSeconds: 179 } }, ["ipsecOptions.ipsecSaLifetimeSeconds"], /between 180 and 604800/],
     ["the IPsec SA traffic exceeds 32 bits", { ipsecOptions: { ipsecSaLifetimeTraffic: 4294967296 } }, ["ipsecOptions.ipsecSaLifetimeTraffic"], /between 2560 and 4294967295/],
     ["the PFS group lacks its DH- prefix", { ipsecOptions: { pfsDhGroup: "GROUP2" } }, ["ipsecOptions.pfsDhGroup"], /must be one of NULL, DH-GROUP1/],
-    ["the route type is Dynamic", { routeType: "Dynamic" }, ["routeType"], /must be one of STATIC, StaticRoute, Policy \(got "Dynamic"\)/],
-    ["the route type is Bgp, which needs an unmanaged BgpConfig", { routeType: "bgp" }, ["routeType"], /must be one of STATIC, StaticRoute, Policy: Bgp is not supported yet/],
+    ["the route type is Dynamic", { routeType: "Dynamic" }, ["routeType"], /must be one of STATIC, StaticRoute, Policy, Bgp \(got "Dynamic"\)/],
+    ["the route type is Bgp without bgpConfig", { routeType: "bgp", securityPolicyDatabases: undefined }, ["bgpConfig"], /is required when routeType is Bgp/],
+    ["bgpConfig comes with a static route type", { bgpConfig: TENCENT_BGP }, ["bgpConfig"], /is only allowed when routeType is Bgp \(it is STATIC\)/],
+    ["the BGP tunnel CIDR is a /29", tencentBgp({ tunnelCidr: "169.254.10.0/29" }), ["bgpConfig.tunnelCidr"], /must be a \/30 block \(got \/29\)/],
+    ["the BGP tunnel CIDR has host bits set", tencentBgp({ tunnelCidr: "169.254.10.1/30" }), ["bgpConfig.tunnelCidr"], /host bits set/],
+    ["the remote BGP address is outside the tunnel CIDR", tencentBgp({ remoteBgpIp: "169.254.11.2" }), ["bgpConfig.remoteBgpIp"], /must be inside bgpConfig.tunnelCidr 169.254.10.0\/30/],
+    ["both BGP addresses are the same", tencentBgp({ remoteBgpIp: "169.254.10.1" }), ["bgpConfig.remoteBgpIp"], /must differ from bgpConfig.localBgpIp/],
+    ["the local BGP address is missing", tencentBgp({ localBgpIp: undefined }), ["bgpConfig.localBgpIp"], /is required in bgpConfig/],
     ["a user gateway CIDR is null", { securityPolicyDatabases: undefined, userGwCidrBlocks: [null, "192.168.0.0/24"] }, ["userGwCidrBlocks[0]"], /must be an IPv4 CIDR block, not null/],
     ["a policy's remote CIDR is null", policy({ remoteCidrBlocks: ["192.168.0.0/24", null] }), ["securityPolicyDatabases[0].remoteCidrBlocks[1]"], /not null/],
     ["a policy is null", { securityPolicyDatabases: [null] }, ["securityPolicyDatabases[0]"], /must be an object with keys localCidrBlock, remoteCidrBlocks, not null/],

@@ -24,6 +24,20 @@ const COMMON_DRIFTS: Drift[] = [
     { path: "ipsecOptions.pfsDhGroup", patch: { IPSECOptionsSpecification: { PfsDhGroup: "DH-GROUP2" } } },
 ];
 
+/** A BGP tunnel instead of the policy-based baseline (CreateVpnConnection RouteType `Bgp` with its BgpConfig). */
+const bgpTunnel = (): Props => ({
+    routeType: "Bgp",
+    securityPolicyDatabases: undefined,
+    bgpConfig: { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1", remoteBgpIp: "169.254.10.2" },
+});
+const bgpPatch = (patch: Props): Props => ({ BgpConfig: { TunnelCidr: "169.254.10.0/30", LocalBgpIp: "169.254.10.1", RemoteBgpIp: "169.254.10.2", ...patch } });
+/** BGP exists only in API 3.0 (AddVpnConnEx has no BGP parameters). */
+const BGP_DRIFTS: Drift[] = [
+    { path: "bgpConfig.tunnelCidr", patch: bgpPatch({ TunnelCidr: "169.254.20.0/30" }), args: bgpTunnel },
+    { path: "bgpConfig.localBgpIp", patch: bgpPatch({ LocalBgpIp: "169.254.10.3" }), args: bgpTunnel },
+    { path: "bgpConfig.remoteBgpIp", patch: bgpPatch({ RemoteBgpIp: "169.254.10.3" }), args: bgpTunnel },
+];
+
 function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
     const api2 = apiVersion === "2.0";
     return {
@@ -73,6 +87,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
                   { path: "dpdEnable", patch: { DpdEnable: 0 } },
                   { path: "dpdTimeout", patch: { DpdTimeout: "45" } },
                   { path: "dpdAction", patch: { DpdAction: "clear" } },
+                  ...BGP_DRIFTS,
               ],
         connections: (state) => state.tencentcloud.connections,
         writeActions: api2 ? ["AddVpnConnEx", "ModifyVpnConnEx", "DeleteVpnConn"] : ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
