@@ -24,7 +24,19 @@ const tooLong = (n: number) => "x".repeat(n);
 // Every constraint of the field tables and cross-field rules (Alibaba CreateVpnConnection; Tencent
 // CreateVpnConnection, its models in `vpc_models.d.ts`, AddVpnConnEx and ModifyVpnConnEx), wrong types, unknown properties, empty and
 // blank strings, surrounding whitespace, non-canonical CIDRs and oversized lists.
+const aliBgp = (extra: Props): Props => ({ bgpConfig: { enableBgp: true, tunnelCidr: "169.254.11.0/30", localBgpIp: "169.254.11.1", ...extra } });
+
 const ALICLOUD_ROWS: Row[] = [
+    ["the BGP tunnel CIDR is a /29", aliBgp({ tunnelCidr: "169.254.11.0/29" }), ["bgpConfig.tunnelCidr"], /must be a \/30 block inside 169\.254\.0\.0\/16 \(got 169\.254\.11\.0\/29\)/],
+    ["the BGP tunnel CIDR is outside 169.254.0.0/16", aliBgp({ tunnelCidr: "10.0.0.0/30", localBgpIp: "10.0.0.1" }), ["bgpConfig.tunnelCidr"], /inside 169\.254\.0\.0\/16/],
+    ["the BGP tunnel CIDR is reserved", aliBgp({ tunnelCidr: "169.254.169.252/30", localBgpIp: "169.254.169.253" }), ["bgpConfig.tunnelCidr"], /must not be a reserved block \(169\.254\.0\.0\/30, .*169\.254\.169\.252\/30\)/],
+    ["the BGP tunnel CIDR has host bits set", aliBgp({ tunnelCidr: "169.254.11.1/30" }), ["bgpConfig.tunnelCidr"], /host bits set/],
+    ["the local BGP address is outside the tunnel CIDR", aliBgp({ localBgpIp: "169.254.12.1" }), ["bgpConfig.localBgpIp"], /must be inside bgpConfig\.tunnelCidr 169\.254\.11\.0\/30 \(got 169\.254\.12\.1\)/],
+    ["the local ASN is 0", aliBgp({ localAsn: 0 }), ["bgpConfig.localAsn"], /between 1 and 4294967295/],
+    ["the local ASN is 2^32", aliBgp({ localAsn: 4294967296 }), ["bgpConfig.localAsn"], /between 1 and 4294967295/],
+    ["the local ASN is in the two-segment a.b form", aliBgp({ localAsn: "123.456" }), ["bgpConfig.localAsn"], /must be an integer between 1 and 4294967295/],
+    ["BGP is switched on with a string", aliBgp({ enableBgp: "true" }), ["bgpConfig.enableBgp"], /must be true or false/],
+    ["bgpConfig holds an unknown key", aliBgp({ peerAsn: 65001 }), ["bgpConfig.peerAsn"], /is not a known property; allowed: enableBgp, localAsn, tunnelCidr, localBgpIp/],
     ["the VPN gateway is missing", { vpnGatewayId: undefined }, ["vpnGatewayId"], /is required/],
     ["the customer gateway is missing", { customerGatewayId: undefined }, ["customerGatewayId"], /is required/],
     ["the local subnets are missing", { localSubnets: undefined }, ["localSubnets"], /is required/],
