@@ -6,9 +6,13 @@
  *   non-dynamic tunnels at once;
  * - `InvalidParameterValue.VpnConnBgpTunnelCidrConflict`: "The current BGP tunnel subnet overlaps
  *   with the existing BGP tunnel subnet".
+ * - `UnsupportedOperation.VpnUnsupportedNotExistBgpAsn`: "VPN is not configured with BGP ASN";
+ * - `UnsupportedOperation.VpnUnsupportedBgpAsnEqual`: "The BGP ASN of the peer gateway is the same as that of
+ *   an existing tunnel peer or cloud-based VPN".
  * The per-block rules (/30 mask, addresses inside the CIDR) are `validateBgp` in ./blocks.
  */
 import { cidrsOverlap, parseIpv4Cidr } from "../core/ipv4";
+import type { CustomerGatewayFixture, VpnGatewayFixture } from "./fixtures";
 import type { ConnectionAttributes } from "./model";
 import { paramError } from "./params";
 
@@ -46,6 +50,35 @@ export function checkGatewayBgp(attrs: ConnectionAttributes, connections: readon
             "InvalidParameterValue.VpnConnBgpTunnelCidrConflict",
             "BgpConfig.TunnelCidr",
             `The current BGP tunnel subnet \`${cidr}\` overlaps with the existing BGP tunnel subnet \`${taken}\`.`,
+        );
+    }
+}
+
+/**
+ * A BGP tunnel's ASNs: its VPN gateway must have one, and its customer gateway's must differ from the
+ * VPN gateway's and from the customer gateways' of the gateway's other BGP tunnels. `customerAsnOf`
+ * looks up a customer gateway's ASN by id.
+ */
+export function checkBgpAsns(
+    attrs: ConnectionAttributes,
+    gateway: Pick<VpnGatewayFixture, "vpnGatewayId" | "bgpAsn">,
+    customerGateway: Pick<CustomerGatewayFixture, "customerGatewayId" | "bgpAsn">,
+    connections: readonly { id: string; attrs: ConnectionAttributes }[],
+    customerAsnOf: (id: string) => number | undefined,
+    selfId?: string,
+): void {
+    if (!isDynamic(attrs)) return;
+    if (!gateway.bgpAsn) {
+        throw paramError("UnsupportedOperation.VpnUnsupportedNotExistBgpAsn", "VpnGatewayId", `The VPN gateway \`${gateway.vpnGatewayId}\` is not configured with a BGP ASN.`);
+    }
+    const peers = connections
+        .filter((c) => c.id !== selfId && c.attrs.VpnGatewayId === attrs.VpnGatewayId && isDynamic(c.attrs) && c.attrs.CustomerGatewayId !== customerGateway.customerGatewayId)
+        .map((c) => customerAsnOf(c.attrs.CustomerGatewayId));
+    if (customerGateway.bgpAsn === gateway.bgpAsn || peers.includes(customerGateway.bgpAsn)) {
+        throw paramError(
+            "UnsupportedOperation.VpnUnsupportedBgpAsnEqual",
+            "CustomerGatewayId",
+            `The BGP ASN ${customerGateway.bgpAsn} of the customer gateway \`${customerGateway.customerGatewayId}\` is the same as that of an existing tunnel peer or of the VPN gateway.`,
         );
     }
 }

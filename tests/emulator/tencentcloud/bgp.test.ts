@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { createRequest, sdkError, withTencentEmulator, type VpcClient, TRANSITION_MS, type TencentHarness } from "./support";
+import { checkBgpAsns } from "../../../emulator/tencentcloud/bgp";
+import type { ConnectionAttributes } from "../../../emulator/tencentcloud/model";
+import { createRequest, sdkError, thrownTencentError, withTencentEmulator, type VpcClient, TRANSITION_MS, type TencentHarness } from "./support";
 
 const bgpRequest = (overrides: Record<string, unknown> = {}) =>
     createRequest({
@@ -113,5 +115,47 @@ describe("bgp", () => {
         const e = await sdkError(vpc.CreateVpnConnection(bgpRequest({ VpnConnectionName: "conn-b", CustomerGatewayId: "cgw-emu0002" }) as never));
         // THEN
         assert.equal(e.code, "UnsupportedOperation.VpnConnRouteTypeMixed");
+    });
+});
+
+describe("checkBgpAsns", () => {
+    const attrs = (customerGatewayId: string, routeType = "Bgp") => ({ VpnGatewayId: "vpngw-1", CustomerGatewayId: customerGatewayId, RouteType: routeType }) as ConnectionAttributes;
+    const gateway = { vpnGatewayId: "vpngw-1", bgpAsn: 64551 };
+    const asns: Record<string, number> = { "cgw-1": 65001, "cgw-2": 65001, "cgw-3": 64551 };
+    const asnOf = (id: string) => asns[id];
+
+    it("can accept a BGP tunnel whose customer gateway's ASN is its own", () => {
+        // GIVEN another BGP tunnel of the gateway whose peer has another ASN, and one on another gateway with the same ASN
+        const others = [{ id: "vpnx-1", attrs: attrs("cgw-3") }, { id: "vpnx-2", attrs: { ...attrs("cgw-2"), VpnGatewayId: "vpngw-2" } }];
+        // WHEN / THEN nothing is thrown
+        checkBgpAsns(attrs("cgw-1"), gateway, { customerGatewayId: "cgw-1", bgpAsn: 65001 }, others, asnOf);
+    });
+
+    it("fails when the customer gateway's ASN is the VPN gateway's, with VpnUnsupportedBgpAsnEqual", () => {
+        // WHEN
+        const e = thrownTencentError(() => checkBgpAsns(attrs("cgw-3"), gateway, { customerGatewayId: "cgw-3", bgpAsn: 64551 }, [], asnOf));
+        // THEN
+        assert.equal(e.code, "UnsupportedOperation.VpnUnsupportedBgpAsnEqual");
+    });
+
+    it("fails when another BGP tunnel's peer has the same ASN, with VpnUnsupportedBgpAsnEqual", () => {
+        // GIVEN a BGP tunnel to cgw-1 (ASN 65001)
+        const others = [{ id: "vpnx-1", attrs: attrs("cgw-1") }];
+        // WHEN a BGP tunnel to cgw-2, also ASN 65001, is added
+        const e = thrownTencentError(() => checkBgpAsns(attrs("cgw-2"), gateway, { customerGatewayId: "cgw-2", bgpAsn: 65001 }, others, asnOf));
+        // THEN
+        assert.equal(e.code, "UnsupportedOperation.VpnUnsupportedBgpAsnEqual");
+    });
+
+    it("fails when the VPN gateway has no BGP ASN, with VpnUnsupportedNotExistBgpAsn", () => {
+        // WHEN
+        const e = thrownTencentError(() => checkBgpAsns(attrs("cgw-1"), { vpnGatewayId: "vpngw-1", bgpAsn: 0 }, { customerGatewayId: "cgw-1", bgpAsn: 65001 }, [], asnOf));
+        // THEN
+        assert.equal(e.code, "UnsupportedOperation.VpnUnsupportedNotExistBgpAsn");
+    });
+
+    it("can ignore ASNs on tunnels that do not route by BGP", () => {
+        // WHEN / THEN nothing is thrown for a static tunnel to a peer with the gateway's ASN
+        checkBgpAsns(attrs("cgw-3", "STATIC"), gateway, { customerGatewayId: "cgw-3", bgpAsn: 64551 }, [], asnOf);
     });
 });
