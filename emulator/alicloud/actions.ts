@@ -5,6 +5,7 @@
  */
 import type { EmulatorContext } from "../core/types";
 import { AliApiError, invalidParameter } from "./errors";
+import { withPeer } from "./bgp";
 import { EMPTY_BGP_CONFIG } from "./model";
 import { newConnectionFacts } from "./connectionFacts";
 import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgpConfigView } from "./model";
@@ -104,7 +105,7 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
         ...newConnectionFacts(gateway),
     };
     const record: ConnectionRecord = {
-        attributes: applySettings(defaults, request),
+        attributes: withBgpPeer(applySettings(defaults, request), customerGateway.Asn),
         autoConfigRoute: request.autoConfigRoute ?? true,
         clientToken: token,
     };
@@ -123,7 +124,7 @@ export function modifyVpnConnectionAttribute(params: RawParams, { store }: Actio
     const record = findLiveConnection(store, request.vpnConnectionId);
     ensureGatewayIdle(store, record.attributes.VpnGatewayId);
     checkTunnelCidrFree(store, record.attributes.VpnGatewayId, request.bgpConfig, record.attributes.VpnConnectionId);
-    record.attributes = applySettings(record.attributes, request);
+    record.attributes = withBgpPeer(applySettings(record.attributes, request), store.findCustomerGateway(record.attributes.CustomerGatewayId)?.Asn);
     if (request.autoConfigRoute !== undefined) {
         record.autoConfigRoute = request.autoConfigRoute;
     }
@@ -284,6 +285,11 @@ function applyBgpConfig(current: VpnBgpConfigView | undefined, input: BgpConfigI
     const given = { LocalAsn: input.LocalAsn, TunnelCidr: input.TunnelCidr, LocalBgpIp: input.LocalBgpIp };
     // [inferred] status of a BGP session the emulator cannot run.
     return { ...overlay(base, given), EnableBgp, Status: EnableBgp === "true" ? "success" : "" };
+}
+
+/** The attributes with their VpnBgpConfig's peer side filled in (see ./bgp); without BGP, unchanged. */
+function withBgpPeer(attributes: ConnectionAttributes, peerAsn: number | undefined): ConnectionAttributes {
+    return attributes.VpnBgpConfig ? { ...attributes, VpnBgpConfig: withPeer(attributes.VpnBgpConfig, peerAsn) } : attributes;
 }
 
 /** A given switch as the API returns it ("true"/"false"); not given keeps `current`. */

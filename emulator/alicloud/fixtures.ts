@@ -46,9 +46,9 @@ export const ALICLOUD_VPN_GATEWAYS: readonly Readonly<VpnGatewayRecord>[] = Obje
 
 /** Customer gateways present at start. */
 export const ALICLOUD_CUSTOMER_GATEWAYS: readonly Readonly<CustomerGatewayRecord>[] = Object.freeze([
-    customerGateway(1, "198.51.100.21"),
-    customerGateway(2, "198.51.100.22"),
-    customerGateway(3, "198.51.100.23"),
+    customerGateway(1, "198.51.100.21", 65101),
+    customerGateway(2, "198.51.100.22", 65102),
+    customerGateway(3, "198.51.100.23", 65103),
 ]);
 
 function gateway(n: number, internetIp: string): VpnGatewayRecord {
@@ -65,10 +65,11 @@ function gateway(n: number, internetIp: string): VpnGatewayRecord {
     };
 }
 
-function customerGateway(n: number, ipAddress: string): CustomerGatewayRecord {
+function customerGateway(n: number, ipAddress: string, asn: number): CustomerGatewayRecord {
     return {
         CustomerGatewayId: `cgw-emu${String(n).padStart(14, "0")}`,
         IpAddress: ipAddress,
+        Asn: asn,
         Name: `emulator-customer-gateway-${n}`,
         Description: "Emulator fixture",
         CreateTime: FIXTURE_CREATE_TIME,

@@ -35,12 +35,18 @@ export interface VcoHealthCheckView {
     Status: string;
 }
 
-/** BGP settings as returned: `EnableBgp` is a STRING, LocalAsn a number. */
+/**
+ * BGP settings as returned: `EnableBgp` is a STRING, LocalAsn and PeerAsn numbers (aliyun/alibabacloud-typescript-sdk
+ * `vpc-20160428/src/models/DescribeVpnConnectionResponseBody.ts` VpnBgpConfig); the peer's ASN and address are
+ * derived by ./bgp.
+ */
 export interface VpnBgpConfigView {
     EnableBgp: "true" | "false";
     LocalAsn: number;
     TunnelCidr: string;
     LocalBgpIp: string;
+    PeerAsn?: number;
+    PeerBgpIp?: string;
     Status: string;
 }
 
@@ -101,6 +107,8 @@ export interface VpnGatewayRecord {
 export interface CustomerGatewayRecord {
     CustomerGatewayId: string;
     IpAddress: string;
+    /** The customer gateway's BGP ASN (CreateCustomerGateway `Asn`), the BGP peer's ASN of its connections. */
+    Asn: number;
     Name: string;
     Description: string;
     CreateTime: number;

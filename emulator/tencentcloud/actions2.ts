@@ -16,6 +16,7 @@ import { missing, notFound, type Params } from "./params";
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
 import { validateCreate, validateModify } from "./validation";
+import { checkGatewayBgp } from "./bgp";
 
 /** What an API 2.0 action runs with. */
 export interface Call2 {
@@ -90,6 +91,7 @@ const addVpnConnEx: Handler = (call) => {
         ...api2Blocks(p, { remoteAddress: customerGateway!.ipAddress }),
     };
     const attrs = validateCreate(v3, call.store.lookups(call.region));
+    checkGatewayBgp(attrs, call.store.list(call.region));
     const { record, task } = call.store.create(call.region, attrs, call.requestId, call.settings.gatewayMutex);
     // AddVpnConnEx's example: ids echoed as given, `vpnConnId: 0`, `vpnConnStatus: 0`, the PSK and remote subnets.
     return api2Ok({

@@ -20,11 +20,12 @@ import type {
 import { TencentError } from "./errors";
 import type { CustomerGatewayFixture, VpcFixture, VpnGatewayFixture } from "./fixtures";
 import { describeList } from "./listing";
-import { toVpnConnection } from "./model";
+import { toVpnConnection, type ConnectionAttributes as VpnConnectionAttrs } from "./model";
 import { assertConnectionId, notFound, reqString, rejectUnknown, type Params } from "./params";
 import type { TencentFrontEndSettings } from "./settings";
 import type { ConnectionRecord, TencentStore } from "./store";
 import { validateCreate, validateModify } from "./validation";
+import { checkBgpAsns, checkGatewayBgp } from "./bgp";
 
 /** What an API 3.0 action runs with. */
 export interface Call3 {
@@ -50,8 +51,19 @@ function connectionOf(call: Call3, id: string): ConnectionRecord {
     return record;
 }
 
+/** The BGP ASN rules of ./bgp for `attrs`, whose gateways validation has already resolved. */
+function checkAsns(call: Call3, attrs: VpnConnectionAttrs, selfId?: string): void {
+    const lookups = call.store.lookups(call.region);
+    const gateway = lookups.gateway(attrs.VpnGatewayId);
+    const customerGateway = lookups.customerGateway(attrs.CustomerGatewayId);
+    if (!gateway || !customerGateway) return;
+    checkBgpAsns(attrs, gateway, customerGateway, call.store.list(call.region), (id) => lookups.customerGateway(id)?.bgpAsn, selfId);
+}
+
 const createVpnConnection: Handler = (call) => {
     const attrs = validateCreate(call.params, call.store.lookups(call.region));
+    checkGatewayBgp(attrs, call.store.list(call.region));
+    checkAsns(call, attrs);
     const { record } = call.store.create(call.region, attrs, call.requestId, call.settings.gatewayMutex);
     const full = renderConnection(call.store, record, call.settings);
     // The official example answers without VpnConnectionId (TencentCloud/tencentcloud-cli `tccli/examples/vpc/v20170312/CreateVpnConnection.md`).
@@ -88,6 +100,8 @@ const modifyVpnConnectionAttribute: Handler = (call) => {
     assertConnectionId(id, "VpnConnectionId");
     const record = connectionOf(call, id);
     const attrs = validateModify(call.params, record.attrs, call.store.lookups(call.region));
+    checkGatewayBgp(attrs, call.store.list(call.region), record.id);
+    checkAsns(call, attrs, record.id);
     call.store.modify(record, attrs, call.requestId, call.settings.gatewayMutex);
     return {};
 };

@@ -12,6 +12,7 @@ import { idempotencyKeyField } from "../core/idempotency";
 import { adoptConnectionIdField } from "../core/resource";
 import { REGION_FIELD } from "../core/endpoint";
 import { TIMEOUTS_FIELD } from "../core/timing";
+import { BGP_CONFIG_FIELD } from "./bgpFields";
 
 const ALGORITHMS_ENC = ["aes", "aes192", "aes256", "des", "3des"] as const;
 const ALGORITHMS_AUTH = ["md5", "sha1", "sha256", "sha384", "sha512"] as const;
@@ -225,6 +226,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             },
         },
     },
+    bgpConfig: BGP_CONFIG_FIELD,
     idempotencyKey: idempotencyKeyField("Seed of the ClientToken that makes a create idempotent across retries and re-runs"),
     adoptConnectionId: adoptConnectionIdField("`vco-…`", "`vpnGatewayId` and `customerGatewayId`"),
     timeouts: TIMEOUTS_FIELD,
@@ -248,7 +250,10 @@ export const VPN_CONNECTION_OUTPUTS: OutputSchema = {
         nullable: true,
         doc: "What a failed health check does to advertised routes: `revoke_route` (withdraws them) or `reserve_route` (keeps them).",
     },
+    bgpPeerAsn: { kind: "integer", nullable: true, doc: "The BGP peer's (customer gateway's) ASN while BGP is configured (`VpnBgpConfig.PeerAsn`)." },
+    bgpPeerBgpIp: { kind: "string", nullable: true, doc: "The BGP peer's address in the tunnel CIDR (`VpnBgpConfig.PeerBgpIp`)." },
+    bgpStatus: { kind: "string", nullable: true, doc: "BGP negotiation status (`success` or `failed`) while BGP is configured (`VpnBgpConfig.Status`)." },
 };
 
 /** Request keys whose values are JSON documents in the API (pop-core would send objects as "[object Object]"). */
-export const JSON_BLOCK_PARAMS: readonly string[] = ["IkeConfig", "IpsecConfig", "HealthCheckConfig"];
+export const JSON_BLOCK_PARAMS: readonly string[] = ["IkeConfig", "IpsecConfig", "HealthCheckConfig", "BgpConfig"];

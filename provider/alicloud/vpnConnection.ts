@@ -34,6 +34,10 @@ export interface ComputedOutputs extends ConnectionFacts {
     /** Creation time, ms since epoch. */
     createTime: number | null;
     healthCheckStatus: string | null;
+    /** The BGP peer's ASN, address and negotiation status (`VpnBgpConfig`), null without BGP. */
+    bgpPeerAsn: number | null;
+    bgpPeerBgpIp: string | null;
+    bgpStatus: string | null;
 }
 
 interface Context {
@@ -118,6 +122,18 @@ export function outputsFrom(inputs: Props, connection: Props): Props & ComputedO
         createTime: typeof connection.CreateTime === "number" ? connection.CreateTime : null,
         healthCheckStatus: (health?.Status as string) ?? null,
         ...connectionFacts(connection),
+        ...bgpPeerOf(connection.VpnBgpConfig as Props | undefined),
+    };
+}
+
+/** `VpnBgpConfig`'s peer side: PeerAsn a number (the 2020 English doc types LocalAsn a string, so text is read too); "" is absent. */
+function bgpPeerOf(bgp: Props | undefined): Pick<ComputedOutputs, "bgpPeerAsn" | "bgpPeerBgpIp" | "bgpStatus"> {
+    const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+    const asn = typeof bgp?.PeerAsn === "string" && bgp.PeerAsn !== "" ? Number(bgp.PeerAsn) : bgp?.PeerAsn;
+    return {
+        bgpPeerAsn: typeof asn === "number" && Number.isFinite(asn) ? asn : null,
+        bgpPeerBgpIp: text(bgp?.PeerBgpIp),
+        bgpStatus: text(bgp?.Status),
     };
 }
 

@@ -7,7 +7,7 @@ import { parseCidr, cidrContains } from "../core/cidr";
 import { CheckFailure } from "../core/errors";
 import { Field, isPlainObject, Props, Schema, UNKNOWN } from "../core/schema";
 import { api2RegionCode, API2_REGION_CODES } from "./regions";
-import { API_2, ROUTED_TYPES, SecurityPolicy, VPN_CONNECTION_SCHEMA } from "./schema";
+import { API_2, BGP_ROUTE_TYPE, ROUTED_TYPES, SecurityPolicy, VPN_CONNECTION_SCHEMA } from "./schema";
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null;
 const isUnknown = (value: unknown): boolean => value === UNKNOWN;
@@ -159,7 +159,43 @@ export function userGwRules(inputs: Props): CheckFailure[] {
     return [fail("vpcId", 'is required with userGwCidrBlocks and apiVersion "3.0": the blocks become a security policy from the VPC\'s CIDR')];
 }
 
+/**
+ * BGP (CreateVpnConnection, https://www.tencentcloud.com/document/api/215/17522): `bgpConfig` is
+ * required with `routeType` `Bgp` and means nothing without it; its `TunnelCidr`, `LocalBgpIp` and
+ * `RemoteBgpIp` are all required, the CIDR must be a /30 (`InvalidParameterValue.VpnConnBgpTunnelCidrMask`)
+ * and both addresses two distinct addresses inside it (`…VpnConnBgpTunnelCidrNotSupported`: "The
+ * cloud-side or user-side BGP address must be within the BGP tunnel subnet", TencentCloud/tencentcloud-sdk-go
+ * `tencentcloud/vpc/v20170312/errors.go`). Overlaps with other tunnels of the gateway only the cloud can see.
+ */
+export function bgpRules(inputs: Props): CheckFailure[] {
+    const bgp = inputs.bgpConfig;
+    const routeType = inputs.routeType;
+    if ([bgp, routeType].some(isUnknown)) return [];
+    if (!isSet(bgp)) return routeType === BGP_ROUTE_TYPE ? [fail("bgpConfig", "is required when routeType is Bgp (give tunnelCidr, localBgpIp and remoteBgpIp)")] : [];
+    if (routeType !== BGP_ROUTE_TYPE) return [fail("bgpConfig", `is only allowed when routeType is Bgp (it is ${routeType})`)];
+    if (!isPlainObject(bgp)) return [];
+    const failures: CheckFailure[] = [];
+    for (const key of ["tunnelCidr", "localBgpIp", "remoteBgpIp"]) {
+        if (!isSet(bgp[key])) failures.push(fail(`bgpConfig.${key}`, "is required in bgpConfig"));
+    }
+    if ([bgp.tunnelCidr, bgp.localBgpIp, bgp.remoteBgpIp].some(isUnknown) || typeof bgp.tunnelCidr !== "string") return failures;
+    const tunnel = parseCidr(bgp.tunnelCidr);
+    if (!tunnel.ok) return failures;
+    if (tunnel.cidr.prefix !== 30) {
+        failures.push(fail("bgpConfig.tunnelCidr", `must be a /30 block (got /${tunnel.cidr.prefix})`));
+        return failures;
+    }
+    for (const key of ["localBgpIp", "remoteBgpIp"]) {
+        const address = bgp[key];
+        if (typeof address !== "string") continue;
+        const host = parseCidr(`${address}/32`);
+        if (host.ok && !cidrContains(tunnel.cidr, host.cidr)) failures.push(fail(`bgpConfig.${key}`, `must be inside bgpConfig.tunnelCidr ${bgp.tunnelCidr} (got ${address})`));
+    }
+    if (isSet(bgp.localBgpIp) && bgp.localBgpIp === bgp.remoteBgpIp) failures.push(fail("bgpConfig.remoteBgpIp", `must differ from bgpConfig.localBgpIp (both are ${bgp.localBgpIp})`));
+    return failures;
+}
+
 /** Every cross-field rule, in the order their failures are reported. */
 export function connectionRules(inputs: Props): CheckFailure[] {
-    return [identityRules, trafficRules, dpdRules, healthCheckRules, api2Rules, userGwRules].flatMap((rule) => rule(inputs));
+    return [identityRules, trafficRules, dpdRules, healthCheckRules, bgpRules, api2Rules, userGwRules].flatMap((rule) => rule(inputs));
 }

@@ -14,22 +14,18 @@ import { idempotencyKeyField } from "../core/idempotency";
 import { adoptConnectionIdField } from "../core/resource";
 import { REGION_FIELD } from "../core/endpoint";
 import { TIMEOUTS_FIELD } from "../core/timing";
+import { API_2, API_3, bind } from "./bindings";
+import { BGP_CONFIG_FIELD, HEALTH_CHECK_CONFIG } from "./blocks";
 import { canonicalCidr, Codec, emptyAsAbsent, lowerCase, numericString, policies2, policies3, userGwCidrs3, zeroOne } from "./codecs";
 
 export type { SecurityPolicy } from "./codecs";
 export { userGwPolicy } from "./codecs";
 
-/** Dialect names of the field table's bindings. */
-export const API_3 = "default";
-export const API_2 = "api2";
+export { API_2, API_3 } from "./bindings";
 
 /** `apiVersion` values; "3.0" is the default (API 2.0 was retired in 2023, https://cloud.tencent.com/document/product/1278/82311). */
 export const API_VERSIONS = ["3.0", "2.0"] as const;
 
-const bind = (v3: string | ApiBinding, v2?: string | ApiBinding): Record<string, ApiBinding> => ({
-    [API_3]: typeof v3 === "string" ? { path: v3 } : v3,
-    ...(v2 === undefined ? {} : { [API_2]: typeof v2 === "string" ? { path: v2 } : v2 }),
-});
 
 const cidrList = (extra: Partial<Field> = {}): Field => ({ kind: "list", set: true, minItems: 1, items: { kind: "string", format: "cidr" }, ...extra } as Field);
 
@@ -59,16 +55,14 @@ export const IPSEC_INTEGRITY = ["MD5", "SHA1", "SHA-256", "SHA-512", "SHA-384", 
 export const PFS_GROUPS = ["NULL", ...DH_GROUPS.map((g) => `DH-${g}`)] as const;
 /**
  * Supported `RouteType`s: `STATIC` is the API's default; CreateVpnConnection also documents
- * `StaticRoute`, `Policy` and `Bgp` (https://www.tencentcloud.com/document/api/215/17522).
+ * `StaticRoute`, `Policy` and `Bgp` (https://www.tencentcloud.com/document/api/215/17522). `Bgp`
+ * needs a `BgpConfig` (`bgpConfig`, required with it by `bgpRules` in rules.ts).
  */
-export const ROUTE_TYPES = ["STATIC", "StaticRoute", "Policy"] as const;
-/**
- * `Bgp` needs a `BgpConfig` (the create answers `MissingParameter` without one), which this resource
- * does not manage yet: refused by `check` rather than at the cloud.
- */
-const UNSUPPORTED_ROUTE_TYPES = { Bgp: "a BGP tunnel needs BgpConfig, which this resource does not manage" } as const;
-/** Route types that do not use security policies (Terraform PR #3763: SPD not read for them). */
-export const ROUTED_TYPES: readonly string[] = ["StaticRoute"];
+export const ROUTE_TYPES = ["STATIC", "StaticRoute", "Policy", "Bgp"] as const;
+/** The dynamic route type: BGP peering inside the tunnel. */
+export const BGP_ROUTE_TYPE = "Bgp";
+/** Route types that do not use security policies (Terraform PR #3763: SPD not read for `StaticRoute` and `Bgp`). */
+export const ROUTED_TYPES: readonly string[] = ["StaticRoute", BGP_ROUTE_TYPE];
 
 /** API 2.0's subsets (AddVpnConnEx and ModifyVpnConnEx tables) of the API 3.0 enums above, in 3.0 spelling. */
 const API_2_ENCRYPTION = ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC"] as const;
@@ -76,47 +70,6 @@ const API_2_DH_GROUPS = ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"] as 
 
 /** What the cloud picks for a health-check address left unset (CreateVpnConnection). */
 const RANDOM_HEALTH_CHECK_IP = "a random address in 169.254.128.0/17";
-
-/**
- * Health-check probes (CreateVpnConnection and ModifyVpnConnectionAttribute `HealthCheckConfig`,
- * https://www.tencentcloud.com/document/api/215/17522, https://www.tencentcloud.com/document/api/215/17508; the
- * HealthCheckConfig data structure, https://www.tencentcloud.com/document/api/215/15824#HealthCheckConfig):
- * `ProbeType` "defaults to NQA, cannot be modified", interval 1000–5000 ms, threshold 3–8, timeout 10–5000 ms.
- * Only ProbeType has a documented default, and the cloud may answer the block as null: every probe is
- * computed (unset, the cloud's value is not managed). API 2.0 has no such parameter (AddVpnConnEx,
- * ModifyVpnConnEx): no `api2` binding, so `check` refuses the block there.
- */
-const probe = (key: string, min: number, max: number, doc: string): Field => ({
-    kind: "integer",
-    min,
-    max,
-    computed: true,
-    optionalOutput: true,
-    api: bind(`HealthCheckConfig.${key}`),
-    doc,
-    defaultDoc: "chosen by the cloud (no default documented)",
-});
-
-const HEALTH_CHECK_CONFIG: Field = {
-    kind: "object",
-    typeName: "HealthCheckConfig",
-    doc: "Health-check probe settings (with `enableHealthCheck`).",
-    defaultDoc: "the cloud's probe settings, not managed",
-    fields: {
-        probeType: {
-            kind: "string",
-            enum: ["NQA"],
-            computed: true,
-            optionalOutput: true,
-            api: bind("HealthCheckConfig.ProbeType"),
-            doc: "Probe mode; the API documents only its default, `NQA`, and forbids changing it.",
-            defaultDoc: "`NQA`, set by the cloud",
-        },
-        probeInterval: probe("ProbeInterval", 1000, 5000, "Milliseconds between two probes."),
-        probeThreshold: probe("ProbeThreshold", 3, 8, "Consecutive failed probes before the route is switched."),
-        probeTimeout: probe("ProbeTimeout", 10, 5000, "Milliseconds a probe waits for its answer."),
-    },
-};
 
 export const VPN_CONNECTION_SCHEMA: Schema = {
     // The common parameter Region, sent as X-TC-Region (VPC Common Params, https://www.tencentcloud.com/document/product/215/15758).
@@ -178,7 +131,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
         api: bind({ path: "SecurityPolicyDatabases", ...policies3 }, { path: "spdAcl", ...policies2 }),
         doc:
             "Security policies (SPD): which VPC CIDRs talk to which on-premises CIDRs, compared as a set of sets. This or " +
-            "`userGwCidrBlocks` is required unless `routeType` is `StaticRoute`.",
+            "`userGwCidrBlocks` is required unless `routeType` is `StaticRoute` or `Bgp`.",
         defaultDoc: "none",
     },
     userGwCidrBlocks: cidrList({
@@ -310,13 +263,13 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     routeType: {
         kind: "string",
         enum: ROUTE_TYPES,
-        unsupported: UNSUPPORTED_ROUTE_TYPES,
         default: "STATIC",
         replaceOnChange: true,
         api: bind("RouteType"),
-        doc: "`STATIC`, `StaticRoute` (destination routing) or `Policy` (SPD).",
+        doc: "`STATIC`, `StaticRoute` (destination routing), `Policy` (SPD) or `Bgp` (dynamic routing; needs `bgpConfig`). One VPN gateway cannot mix `Bgp` and the others (`UnsupportedOperation.VpnConnRouteTypeMixed`).",
         defaultNote: "the API's default",
     },
+    bgpConfig: BGP_CONFIG_FIELD,
     negotiationType: { kind: "string", enum: ["active", "passive", "flowTrigger"], default: "active", api: bind("NegotiationType"), doc: "Who starts the negotiation." },
     dpdEnable: { kind: "boolean", default: false, api: bind({ path: "DpdEnable", ...zeroOne }), doc: "Dead peer detection." },
     // Default 30 s applies only once DPD is on (CreateVpnConnection), so the cloud fills it: computed.
@@ -384,6 +337,8 @@ export const VPN_CONNECTION_OUTPUTS: OutputSchema = {
     vpnProto: { kind: "string", nullable: true, doc: "Tunnel protocol (`IPSEC`)." },
     encryptProto: { kind: "string", nullable: true, doc: "Key exchange protocol (`IKE`)." },
     healthCheckStatus: { kind: "string", nullable: true, doc: "Health check result (`AVAILABLE` or `UNAVAILABLE`) while health checks are on." },
+    bgpLocalAsn: { kind: "string", nullable: true, doc: "The VPN gateway's BGP ASN on a `Bgp` tunnel (`BgpConfig.LocalBgpAsn`)." },
+    bgpRemoteAsn: { kind: "string", nullable: true, doc: "The customer gateway's BGP ASN on a `Bgp` tunnel (`BgpConfig.RemoteBgpAsn`)." },
 };
 
 /** The API generation a resource's (normalized) properties select. */

@@ -19,6 +19,17 @@ export interface ComputedOutputs {
     encryptProto: string | null;
     /** `AVAILABLE`/`UNAVAILABLE` while health checks are on, else null. */
     healthCheckStatus: string | null;
+    /** The gateway's BGP ASN on a BGP tunnel (`BgpConfigAndAsn.LocalBgpAsn`), else null. */
+    bgpLocalAsn: string | null;
+    /** The customer gateway's BGP ASN on a BGP tunnel (`BgpConfigAndAsn.RemoteBgpAsn`), else null. */
+    bgpRemoteAsn: string | null;
+}
+
+/** `BgpConfigAndAsn`'s ASNs (`vpc_models.d.ts` VpnConnection.BgpConfig), which "may return null"; numbers are read as text. */
+function bgpAsn(connection: Props, key: "LocalBgpAsn" | "RemoteBgpAsn"): string | null {
+    const bgp = connection.BgpConfig as Props | null | undefined;
+    const value = bgp?.[key];
+    return typeof value === "number" ? String(value) : text(value);
 }
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
@@ -44,6 +55,8 @@ export function computed3(connection: Props): ComputedOutputs {
         vpnProto: text(connection.VpnProto),
         encryptProto: text(connection.EncryptProto),
         healthCheckStatus: text(connection.HealthCheckStatus),
+        bgpLocalAsn: bgpAsn(connection, "LocalBgpAsn"),
+        bgpRemoteAsn: bgpAsn(connection, "RemoteBgpAsn"),
     };
 }
 
@@ -87,5 +100,8 @@ export function computed2(item: Props): ComputedOutputs {
         vpnProto: text(item.vpnProto),
         encryptProto: text(item.encryptProto),
         healthCheckStatus: null,
+        // API 2.0 has no BGP (AddVpnConnEx, DescribeVpnConn).
+        bgpLocalAsn: null,
+        bgpRemoteAsn: null,
     };
 }

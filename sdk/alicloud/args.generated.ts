@@ -68,6 +68,12 @@ export interface VpnConnectionArgs {
      */
     healthCheckConfig?: pulumi.Input<HealthCheckConfigArgs>;
     /**
+     * BGP dynamic routing of a single-tunnel connection (the customer gateway needs an ASN); the BGP peer's ASN,
+     * address and status are the outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.
+     * @default not managed (the cloud's: BGP off)
+     */
+    bgpConfig?: pulumi.Input<BgpConfigArgs>;
+    /**
      * Seed of the ClientToken that makes a create idempotent across retries and re-runs; must be unique per connection
      * within an account, or two resources share one connection. Only creates use it, and a connection that exists keeps
      * the key it was created with while this stays unset (or is a URN-shaped default): a new default never shows as an
@@ -203,4 +209,33 @@ export interface HealthCheckConfigArgs {
      * @default 3
      */
     retry?: pulumi.Input<number>;
+}
+
+/**
+ * BGP dynamic routing of a single-tunnel connection (the customer gateway needs an ASN); the BGP peer's ASN, address
+ * and status are the outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.
+ */
+export interface BgpConfigArgs {
+    /**
+     * Turn BGP on; set `false` to turn it off (leaving it unset does not manage it).
+     * @default false, set by Alibaba Cloud
+     */
+    enableBgp?: pulumi.Input<boolean>;
+    /**
+     * The Alibaba Cloud side's ASN; the console's two-segment form `a.b` is the integer a × 65536 + b (`123.456` is
+     * 8061384). 1–4294967295.
+     * @default 45104, set by Alibaba Cloud
+     */
+    localAsn?: pulumi.Input<number>;
+    /**
+     * The tunnel's /30 block inside `169.254.0.0/16`, not `169.254.0.0/30` … `169.254.6.0/30` nor `169.254.169.252/30`;
+     * unique among the VPN gateway's tunnels. An IPv4 CIDR block in canonical network form (e.g. `10.0.0.0/24`).
+     * @default none
+     */
+    tunnelCidr?: pulumi.Input<string>;
+    /**
+     * The Alibaba Cloud side's BGP address, inside `tunnelCidr`. An IPv4 address.
+     * @default none
+     */
+    localBgpIp?: pulumi.Input<string>;
 }

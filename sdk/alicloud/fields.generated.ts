@@ -2,13 +2,13 @@
 // Edit the field table and run `npm run docs`: tests/tools/fields/generate.test.ts fails while this file is stale.
 
 /** Outputs the cloud computes; the class passes each as undefined, which makes it an output property at all. */
-export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus", "networkType", "resourceGroupId", "healthCheckPolicy"] as const;
+export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus", "networkType", "resourceGroupId", "healthCheckPolicy", "bgpPeerAsn", "bgpPeerBgpIp", "bgpStatus"] as const;
 
 /** Top-level inputs that hold a secret: always passed as secrets, and secret outputs too. */
 export const SECRET_INPUTS = ["preSharedKey"] as const;
 
 /** Outputs that echo the inputs: a looked-up resource reports each. */
-export const INPUT_OUTPUTS = ["region", "vpnGatewayId", "customerGatewayId", "localSubnets", "remoteSubnets", "name", "preSharedKey", "effectImmediately", "enableDpd", "enableNatTraversal", "autoConfigRoute", "ikeConfig", "ipsecConfig", "healthCheckConfig"] as const;
+export const INPUT_OUTPUTS = ["region", "vpnGatewayId", "customerGatewayId", "localSubnets", "remoteSubnets", "name", "preSharedKey", "effectImmediately", "enableDpd", "enableNatTraversal", "autoConfigRoute", "ikeConfig", "ipsecConfig", "healthCheckConfig", "bgpConfig"] as const;
 
 /** What `get` sends besides the ID. */
 export const LOOKUP_KEYS = ["region"] as const;

@@ -39,6 +39,11 @@ export interface VpnConnectionOutputs {
     /** Tunnel health check; `dip` and `sip` are required when `enable` is true. */
     readonly healthCheckConfig: pulumi.Output<HealthCheckConfigOutputs>;
     /**
+     * BGP dynamic routing of a single-tunnel connection (the customer gateway needs an ASN); the BGP peer's ASN,
+     * address and status are the outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.
+     */
+    readonly bgpConfig: pulumi.Output<BgpConfigOutputs>;
+    /**
      * Seed of the ClientToken that makes a create idempotent across retries and re-runs; must be unique per connection
      * within an account, or two resources share one connection. Only creates use it, and a connection that exists keeps
      * the key it was created with while this stays unset (or is a URN-shaped default): a new default never shows as an
@@ -84,6 +89,12 @@ export interface VpnConnectionOutputs {
      * them).
      */
     readonly healthCheckPolicy: pulumi.Output<string | null>;
+    /** The BGP peer's (customer gateway's) ASN while BGP is configured (`VpnBgpConfig.PeerAsn`). */
+    readonly bgpPeerAsn: pulumi.Output<number | null>;
+    /** The BGP peer's address in the tunnel CIDR (`VpnBgpConfig.PeerBgpIp`). */
+    readonly bgpPeerBgpIp: pulumi.Output<string | null>;
+    /** BGP negotiation status (`success` or `failed`) while BGP is configured (`VpnBgpConfig.Status`). */
+    readonly bgpStatus: pulumi.Output<string | null>;
 }
 
 /** Phase-one (IKE) negotiation settings. The outputs' form of {@link IkeConfigArgs}. */
@@ -133,4 +144,25 @@ export interface HealthCheckConfigOutputs {
     interval: number;
     /** Failed probes before the tunnel counts as down. */
     retry: number;
+}
+
+/**
+ * BGP dynamic routing of a single-tunnel connection (the customer gateway needs an ASN); the BGP peer's ASN, address
+ * and status are the outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`. The outputs' form of {@link BgpConfigArgs}.
+ */
+export interface BgpConfigOutputs {
+    /** Turn BGP on; set `false` to turn it off (leaving it unset does not manage it). */
+    enableBgp: boolean;
+    /**
+     * The Alibaba Cloud side's ASN; the console's two-segment form `a.b` is the integer a × 65536 + b (`123.456` is
+     * 8061384).
+     */
+    localAsn: number;
+    /**
+     * The tunnel's /30 block inside `169.254.0.0/16`, not `169.254.0.0/30` … `169.254.6.0/30` nor `169.254.169.252/30`;
+     * unique among the VPN gateway's tunnels.
+     */
+    tunnelCidr: string;
+    /** The Alibaba Cloud side's BGP address, inside `tunnelCidr`. */
+    localBgpIp: string;
 }

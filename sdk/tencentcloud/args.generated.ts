@@ -32,7 +32,7 @@ export interface VpnConnectionArgs {
     preSharedKey: pulumi.Input<string>;
     /**
      * Security policies (SPD): which VPC CIDRs talk to which on-premises CIDRs, compared as a set of sets. This or
-     * `userGwCidrBlocks` is required unless `routeType` is `StaticRoute`. At least 1 item; order ignored.
+     * `userGwCidrBlocks` is required unless `routeType` is `StaticRoute` or `Bgp`. At least 1 item; order ignored.
      * @default none
      */
     securityPolicyDatabases?: pulumi.Input<pulumi.Input<SecurityPolicyDatabaseArgs>[]>;
@@ -54,12 +54,18 @@ export interface VpnConnectionArgs {
      */
     ipsecOptions?: pulumi.Input<IpsecOptionsArgs>;
     /**
-     * `STATIC`, `StaticRoute` (destination routing) or `Policy` (SPD). Matched case-insensitively. Changing it replaces
-     * the connection. The API's `Bgp` is refused: a BGP tunnel needs BgpConfig, which this resource does not manage.
-     * API 3.0 only (API 2.0 takes only the default).
+     * `STATIC`, `StaticRoute` (destination routing), `Policy` (SPD) or `Bgp` (dynamic routing; needs `bgpConfig`). One
+     * VPN gateway cannot mix `Bgp` and the others (`UnsupportedOperation.VpnConnRouteTypeMixed`). Matched
+     * case-insensitively. Changing it replaces the connection. API 3.0 only (API 2.0 takes only the default).
      * @default "STATIC" (the API's default)
      */
-    routeType?: pulumi.Input<"STATIC" | "StaticRoute" | "Policy">;
+    routeType?: pulumi.Input<"STATIC" | "StaticRoute" | "Policy" | "Bgp">;
+    /**
+     * BGP peering inside the tunnel: required with `routeType` `Bgp`, and only allowed with it; all three fields are
+     * required.
+     * @default none
+     */
+    bgpConfig?: pulumi.Input<BgpConfigArgs>;
     /**
      * Who starts the negotiation. Matched case-insensitively. API 3.0 only (API 2.0 takes only the default).
      * @default "active"
@@ -263,6 +269,29 @@ export interface IpsecOptionsArgs {
      * @default 4096000000 (not Terraform's 1843200)
      */
     ipsecSaLifetimeTraffic?: pulumi.Input<number>;
+}
+
+/**
+ * BGP peering inside the tunnel: required with `routeType` `Bgp`, and only allowed with it; all three fields are
+ * required.
+ */
+export interface BgpConfigArgs {
+    /**
+     * The tunnel's /30 CIDR block (e.g. `169.254.10.0/30`), not overlapping another BGP tunnel's of the gateway. An
+     * IPv4 CIDR block in canonical network form (e.g. `10.0.0.0/24`). API 3.0 only.
+     * @default none
+     */
+    tunnelCidr?: pulumi.Input<string>;
+    /**
+     * The cloud side's BGP address; inside `tunnelCidr`. An IPv4 address. API 3.0 only.
+     * @default none
+     */
+    localBgpIp?: pulumi.Input<string>;
+    /**
+     * The customer side's BGP address; inside `tunnelCidr`. An IPv4 address. API 3.0 only.
+     * @default none
+     */
+    remoteBgpIp?: pulumi.Input<string>;
 }
 
 /** Health-check probe settings (with `enableHealthCheck`). */

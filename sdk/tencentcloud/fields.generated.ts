@@ -2,13 +2,13 @@
 // Edit the field table and run `npm run docs`: tests/tools/fields/generate.test.ts fails while this file is stale.
 
 /** Outputs the cloud computes; the class passes each as undefined, which makes it an output property at all. */
-export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "netStatus", "createdTime", "vpnProto", "encryptProto", "healthCheckStatus"] as const;
+export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "netStatus", "createdTime", "vpnProto", "encryptProto", "healthCheckStatus", "bgpLocalAsn", "bgpRemoteAsn"] as const;
 
 /** Top-level inputs that hold a secret: always passed as secrets, and secret outputs too. */
 export const SECRET_INPUTS = ["preSharedKey"] as const;
 
 /** Outputs that echo the inputs: a looked-up resource reports each. */
-export const INPUT_OUTPUTS = ["region", "vpcId", "vpnGatewayId", "customerGatewayId", "name", "preSharedKey", "securityPolicyDatabases", "userGwCidrBlocks", "ikeOptions", "ipsecOptions", "routeType", "negotiationType", "dpdEnable", "dpdTimeout", "dpdAction", "enableHealthCheck", "healthCheckLocalIp", "healthCheckRemoteIp", "healthCheckConfig", "apiVersion"] as const;
+export const INPUT_OUTPUTS = ["region", "vpcId", "vpnGatewayId", "customerGatewayId", "name", "preSharedKey", "securityPolicyDatabases", "userGwCidrBlocks", "ikeOptions", "ipsecOptions", "routeType", "bgpConfig", "negotiationType", "dpdEnable", "dpdTimeout", "dpdAction", "enableHealthCheck", "healthCheckLocalIp", "healthCheckRemoteIp", "healthCheckConfig", "apiVersion"] as const;
 
 /** What `get` sends besides the ID. */
 export const LOOKUP_KEYS = ["region", "apiVersion"] as const;

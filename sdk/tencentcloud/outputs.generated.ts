@@ -30,7 +30,7 @@ export interface VpnConnectionOutputs {
     readonly preSharedKey: pulumi.Output<string>;
     /**
      * Security policies (SPD): which VPC CIDRs talk to which on-premises CIDRs, compared as a set of sets. This or
-     * `userGwCidrBlocks` is required unless `routeType` is `StaticRoute`.
+     * `userGwCidrBlocks` is required unless `routeType` is `StaticRoute` or `Bgp`.
      */
     readonly securityPolicyDatabases: pulumi.Output<SecurityPolicyDatabaseOutputs[] | undefined>;
     /**
@@ -43,11 +43,16 @@ export interface VpnConnectionOutputs {
     /** Phase-two (IPsec) negotiation settings. */
     readonly ipsecOptions: pulumi.Output<IpsecOptionsOutputs>;
     /**
-     * `STATIC`, `StaticRoute` (destination routing) or `Policy` (SPD). Changing it replaces the connection. The API's
-     * `Bgp` is refused: a BGP tunnel needs BgpConfig, which this resource does not manage. API 3.0 only (API 2.0 takes
-     * only the default).
+     * `STATIC`, `StaticRoute` (destination routing), `Policy` (SPD) or `Bgp` (dynamic routing; needs `bgpConfig`). One
+     * VPN gateway cannot mix `Bgp` and the others (`UnsupportedOperation.VpnConnRouteTypeMixed`). Changing it replaces
+     * the connection. API 3.0 only (API 2.0 takes only the default).
      */
-    readonly routeType: pulumi.Output<"STATIC" | "StaticRoute" | "Policy">;
+    readonly routeType: pulumi.Output<"STATIC" | "StaticRoute" | "Policy" | "Bgp">;
+    /**
+     * BGP peering inside the tunnel: required with `routeType` `Bgp`, and only allowed with it; all three fields are
+     * required.
+     */
+    readonly bgpConfig: pulumi.Output<BgpConfigOutputs | undefined>;
     /** Who starts the negotiation. API 3.0 only (API 2.0 takes only the default). */
     readonly negotiationType: pulumi.Output<"active" | "passive" | "flowTrigger">;
     /** Dead peer detection. API 3.0 only (API 2.0 takes only the default). */
@@ -104,6 +109,10 @@ export interface VpnConnectionOutputs {
     readonly encryptProto: pulumi.Output<string | null>;
     /** Health check result (`AVAILABLE` or `UNAVAILABLE`) while health checks are on. */
     readonly healthCheckStatus: pulumi.Output<string | null>;
+    /** The VPN gateway's BGP ASN on a `Bgp` tunnel (`BgpConfig.LocalBgpAsn`). */
+    readonly bgpLocalAsn: pulumi.Output<string | null>;
+    /** The customer gateway's BGP ASN on a `Bgp` tunnel (`BgpConfig.RemoteBgpAsn`). */
+    readonly bgpRemoteAsn: pulumi.Output<string | null>;
 }
 
 /**
@@ -166,6 +175,22 @@ export interface IpsecOptionsOutputs {
     pfsDhGroup: "NULL" | "DH-GROUP1" | "DH-GROUP2" | "DH-GROUP5" | "DH-GROUP14" | "DH-GROUP15" | "DH-GROUP16" | "DH-GROUP19" | "DH-GROUP20" | "DH-GROUP21" | "DH-GROUP24";
     /** IPsec SA lifetime in KB. API 2.0 takes only 2560–604800, or the default. */
     ipsecSaLifetimeTraffic: number;
+}
+
+/**
+ * BGP peering inside the tunnel: required with `routeType` `Bgp`, and only allowed with it; all three fields are
+ * required. The outputs' form of {@link BgpConfigArgs}.
+ */
+export interface BgpConfigOutputs {
+    /**
+     * The tunnel's /30 CIDR block (e.g. `169.254.10.0/30`), not overlapping another BGP tunnel's of the gateway. API
+     * 3.0 only.
+     */
+    tunnelCidr?: string;
+    /** The cloud side's BGP address; inside `tunnelCidr`. API 3.0 only. */
+    localBgpIp?: string;
+    /** The customer side's BGP address; inside `tunnelCidr`. API 3.0 only. */
+    remoteBgpIp?: string;
 }
 
 /** Health-check probe settings (with `enableHealthCheck`). The outputs' form of {@link HealthCheckConfigArgs}. */

@@ -24,7 +24,19 @@ const tooLong = (n: number) => "x".repeat(n);
 // Every constraint of the field tables and cross-field rules (Alibaba CreateVpnConnection; Tencent
 // CreateVpnConnection, its models in `vpc_models.d.ts`, AddVpnConnEx and ModifyVpnConnEx), wrong types, unknown properties, empty and
 // blank strings, surrounding whitespace, non-canonical CIDRs and oversized lists.
+const aliBgp = (extra: Props): Props => ({ bgpConfig: { enableBgp: true, tunnelCidr: "169.254.11.0/30", localBgpIp: "169.254.11.1", ...extra } });
+
 const ALICLOUD_ROWS: Row[] = [
+    ["the BGP tunnel CIDR is a /29", aliBgp({ tunnelCidr: "169.254.11.0/29" }), ["bgpConfig.tunnelCidr"], /must be a \/30 block inside 169\.254\.0\.0\/16 \(got 169\.254\.11\.0\/29\)/],
+    ["the BGP tunnel CIDR is outside 169.254.0.0/16", aliBgp({ tunnelCidr: "10.0.0.0/30", localBgpIp: "10.0.0.1" }), ["bgpConfig.tunnelCidr"], /inside 169\.254\.0\.0\/16/],
+    ["the BGP tunnel CIDR is reserved", aliBgp({ tunnelCidr: "169.254.169.252/30", localBgpIp: "169.254.169.253" }), ["bgpConfig.tunnelCidr"], /must not be a reserved block \(169\.254\.0\.0\/30, .*169\.254\.169\.252\/30\)/],
+    ["the BGP tunnel CIDR has host bits set", aliBgp({ tunnelCidr: "169.254.11.1/30" }), ["bgpConfig.tunnelCidr"], /host bits set/],
+    ["the local BGP address is outside the tunnel CIDR", aliBgp({ localBgpIp: "169.254.12.1" }), ["bgpConfig.localBgpIp"], /must be inside bgpConfig\.tunnelCidr 169\.254\.11\.0\/30 \(got 169\.254\.12\.1\)/],
+    ["the local ASN is 0", aliBgp({ localAsn: 0 }), ["bgpConfig.localAsn"], /between 1 and 4294967295/],
+    ["the local ASN is 2^32", aliBgp({ localAsn: 4294967296 }), ["bgpConfig.localAsn"], /between 1 and 4294967295/],
+    ["the local ASN is in the two-segment a.b form", aliBgp({ localAsn: "123.456" }), ["bgpConfig.localAsn"], /must be an integer between 1 and 4294967295/],
+    ["BGP is switched on with a string", aliBgp({ enableBgp: "true" }), ["bgpConfig.enableBgp"], /must be true or false/],
+    ["bgpConfig holds an unknown key", aliBgp({ peerAsn: 65001 }), ["bgpConfig.peerAsn"], /is not a known property; allowed: enableBgp, localAsn, tunnelCidr, localBgpIp/],
     ["the VPN gateway is missing", { vpnGatewayId: undefined }, ["vpnGatewayId"], /is required/],
     ["the customer gateway is missing", { customerGatewayId: undefined }, ["customerGatewayId"], /is required/],
     ["the local subnets are missing", { localSubnets: undefined }, ["localSubnets"], /is required/],
@@ -96,6 +108,9 @@ const ALICLOUD_ROWS: Row[] = [
     ["the health check has a route policy (an output)", { healthCheckConfig: { policy: "reserve_route" } }, ["healthCheckConfig.policy"], /is not a known property; allowed: enable, dip, sip, interval, retry/],
 ];
 
+const TENCENT_BGP = { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1", remoteBgpIp: "169.254.10.2" };
+const tencentBgp = (extra: Props): Props => ({ routeType: "Bgp", securityPolicyDatabases: undefined, bgpConfig: { ...TENCENT_BGP, ...extra } });
+
 const TENCENT_ROWS: Row[] = [
     ["the name is missing", { name: undefined }, ["name"], /is required/],
     ["the PSK is missing", { preSharedKey: undefined }, ["preSharedKey"], /is required/],
@@ -132,8 +147,14 @@ const TENCENT_ROWS: Row[] = [
     ["the IPsec SA lifetime is 179 s", { ipsecOptions: { ipsecSaLifetimeSeconds: 179 } }, ["ipsecOptions.ipsecSaLifetimeSeconds"], /between 180 and 604800/],
     ["the IPsec SA traffic exceeds 32 bits", { ipsecOptions: { ipsecSaLifetimeTraffic: 4294967296 } }, ["ipsecOptions.ipsecSaLifetimeTraffic"], /between 2560 and 4294967295/],
     ["the PFS group lacks its DH- prefix", { ipsecOptions: { pfsDhGroup: "GROUP2" } }, ["ipsecOptions.pfsDhGroup"], /must be one of NULL, DH-GROUP1/],
-    ["the route type is Dynamic", { routeType: "Dynamic" }, ["routeType"], /must be one of STATIC, StaticRoute, Policy \(got "Dynamic"\)/],
-    ["the route type is Bgp, which needs an unmanaged BgpConfig", { routeType: "bgp" }, ["routeType"], /must be one of STATIC, StaticRoute, Policy: Bgp is not supported yet/],
+    ["the route type is Dynamic", { routeType: "Dynamic" }, ["routeType"], /must be one of STATIC, StaticRoute, Policy, Bgp \(got "Dynamic"\)/],
+    ["the route type is Bgp without bgpConfig", { routeType: "bgp", securityPolicyDatabases: undefined }, ["bgpConfig"], /is required when routeType is Bgp/],
+    ["bgpConfig comes with a static route type", { bgpConfig: TENCENT_BGP }, ["bgpConfig"], /is only allowed when routeType is Bgp \(it is STATIC\)/],
+    ["the BGP tunnel CIDR is a /29", tencentBgp({ tunnelCidr: "169.254.10.0/29" }), ["bgpConfig.tunnelCidr"], /must be a \/30 block \(got \/29\)/],
+    ["the BGP tunnel CIDR has host bits set", tencentBgp({ tunnelCidr: "169.254.10.1/30" }), ["bgpConfig.tunnelCidr"], /host bits set/],
+    ["the remote BGP address is outside the tunnel CIDR", tencentBgp({ remoteBgpIp: "169.254.11.2" }), ["bgpConfig.remoteBgpIp"], /must be inside bgpConfig.tunnelCidr 169.254.10.0\/30/],
+    ["both BGP addresses are the same", tencentBgp({ remoteBgpIp: "169.254.10.1" }), ["bgpConfig.remoteBgpIp"], /must differ from bgpConfig.localBgpIp/],
+    ["the local BGP address is missing", tencentBgp({ localBgpIp: undefined }), ["bgpConfig.localBgpIp"], /is required in bgpConfig/],
     ["a user gateway CIDR is null", { securityPolicyDatabases: undefined, userGwCidrBlocks: [null, "192.168.0.0/24"] }, ["userGwCidrBlocks[0]"], /must be an IPv4 CIDR block, not null/],
     ["a policy's remote CIDR is null", policy({ remoteCidrBlocks: ["192.168.0.0/24", null] }), ["securityPolicyDatabases[0].remoteCidrBlocks[1]"], /not null/],
     ["a policy is null", { securityPolicyDatabases: [null] }, ["securityPolicyDatabases[0]"], /must be an object with keys localCidrBlock, remoteCidrBlocks, not null/],

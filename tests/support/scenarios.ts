@@ -25,6 +25,8 @@ export interface Drift {
     path: string;
     /** Partial connection in the cloud API's response shape, for `PATCH /__emu/<cloud>/connections/<id>`. */
     patch: Props;
+    /** Args over the kit's baseline for a field that needs other settings (e.g. BGP on a `Bgp` tunnel). @default none */
+    args?(cloud: TestCloud): Props;
 }
 
 export interface ResourceKit {
@@ -213,8 +215,9 @@ export function describeEngineScenarios(kit: ResourceKit): void {
         for (const drift of kit.drifts) {
             it(`can report drift in exactly \`${drift.path}\` and converge it back`, async () => {
                 // GIVEN a connection changed out of band in that one field
-                const simulator = engine();
-                const { state } = await simulator.up(base.inputs);
+                const baseline = drift.args ? await capture("conn", { ...kit.args(cloud), ...drift.args(cloud) }) : base;
+                const simulator = engine("conn", baseline);
+                const { state } = await simulator.up(baseline.inputs);
                 // A PSK set "in the console" comes back through read: the secrets audit must look for it too.
                 if (secretPaths(kit.schema).includes(drift.path)) stringLeaves(drift.patch).forEach((value) => psks.add(value));
                 await cloud.control.call("PATCH", `/${kit.cloud}/connections/${state.id}`, drift.patch);
@@ -229,7 +232,7 @@ export function describeEngineScenarios(kit: ResourceKit): void {
                 assert.equal(result.display, topLevel);
                 // WHEN up runs with --refresh
                 await simulator.refresh();
-                const converged = await simulator.up(base.inputs);
+                const converged = await simulator.up(baseline.inputs);
                 // THEN the field is put back and the next drift check is clean
                 assert.equal(converged.operation, "update");
                 assert.equal(converged.display, topLevel);

@@ -60,7 +60,7 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
             assert.deepEqual(connection.IkeConfig, { IkeEncAlg: "aes256", IkePfs: "group14", RemoteId: "remote.example", IkeAuthAlg: "sha256", Psk: "Given-Psk_1", IkeMode: "aggressive", IkeLifetime: 3600, IkeVersion: "ikev2", LocalId: "local.example" });
             assert.deepEqual(connection.IpsecConfig, { IpsecLifetime: 1800, IpsecAuthAlg: "sha1", IpsecPfs: "disabled", IpsecEncAlg: "3des" });
             assert.deepEqual(connection.VcoHealthCheck, { Dip: "10.0.0.1", Enable: "true", Interval: 5, Retry: 4, Sip: "192.168.0.1", Policy: "revoke_route", Status: "success" });
-            assert.deepEqual(connection.VpnBgpConfig, { EnableBgp: "true", LocalAsn: 65010, TunnelCidr: "169.254.11.0/30", LocalBgpIp: "169.254.11.1", Status: "success" });
+            assert.deepEqual(connection.VpnBgpConfig, { EnableBgp: "true", LocalAsn: 65010, TunnelCidr: "169.254.11.0/30", LocalBgpIp: "169.254.11.1", PeerAsn: 65101, PeerBgpIp: "169.254.11.2", Status: "success" });
         });
 
         it("fails when the VPN gateway does not exist, with 404 InvalidVpnGatewayInstanceId.NotFound", async () => {

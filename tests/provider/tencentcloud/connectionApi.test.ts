@@ -4,7 +4,7 @@ import { isAvailable, Observed } from "../../../provider/tencentcloud/connection
 
 /** A described connection in `state`. */
 function observedIn(state: string): Observed {
-    return { props: {}, computed: { vpnConnectionId: "vpnx-1", state, netStatus: null, createdTime: null, vpnProto: null, encryptProto: null, healthCheckStatus: null } };
+    return { props: {}, computed: { vpnConnectionId: "vpnx-1", state, netStatus: null, createdTime: null, vpnProto: null, encryptProto: null, healthCheckStatus: null, bgpLocalAsn: null, bgpRemoteAsn: null } };
 }
 
 describe("isAvailable", () => {

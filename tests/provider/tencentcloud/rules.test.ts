@@ -76,13 +76,23 @@ describe("tencentcloud rules", () => {
             }
         });
 
-        it("fails when routeType is Bgp, listing the supported route types", async () => {
-            // GIVEN a BGP route type
-            const raw = { ...VALID, routeType: "Bgp" };
+        it("fails when routeType is Bgp without bgpConfig, naming bgpConfig", async () => {
+            // GIVEN a BGP route type and no peering
+            const raw = { ...VALID, securityPolicyDatabases: undefined, routeType: "Bgp" };
             // WHEN checked
-            // THEN routeType is refused with the supported values and why
-            assert.deepEqual(await propertiesOf(raw), ["routeType"]);
-            assert.match(await reasonOf(raw, "routeType"), /must be one of STATIC, StaticRoute, Policy: Bgp is not supported yet \(a BGP tunnel needs BgpConfig/);
+            // THEN bgpConfig is required, with its fields
+            assert.deepEqual(await propertiesOf(raw), ["bgpConfig"]);
+            assert.match(await reasonOf(raw, "bgpConfig"), /is required when routeType is Bgp \(give tunnelCidr, localBgpIp and remoteBgpIp\)/);
+        });
+
+        it("can route by BGP with a complete bgpConfig and no policies", async () => {
+            // GIVEN a BGP tunnel
+            const raw = { ...VALID, securityPolicyDatabases: undefined, routeType: "bgp", bgpConfig: { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1", remoteBgpIp: "169.254.10.2" } };
+            // WHEN checked
+            const out = await check({}, raw);
+            // THEN nothing fails and the route type takes its canonical spelling
+            assert.deepEqual(out.failures ?? [], []);
+            assert.equal(out.inputs.routeType, "Bgp");
         });
 
         it("fails when neither securityPolicyDatabases nor userGwCidrBlocks is given (AddVpnConnEx)", async () => {

@@ -128,7 +128,7 @@ describe("tencentcloud schema", () => {
                 [{ ipsecOptions: { encryptAlgorithm: "AES-CBC-512" } }, "ipsecOptions.encryptAlgorithm", /NULL/],
                 [{ ipsecOptions: { integrityAlgorithm: "SHA" } }, "ipsecOptions.integrityAlgorithm", /MD5, SHA1, SHA-256, SHA-512, SHA-384, SM3/],
                 [{ ipsecOptions: { pfsDhGroup: "GROUP2" } }, "ipsecOptions.pfsDhGroup", /NULL, DH-GROUP1, DH-GROUP2/],
-                [{ routeType: "Dynamic" }, "routeType", /STATIC, StaticRoute, Policy \(got/],
+                [{ routeType: "Dynamic" }, "routeType", /STATIC, StaticRoute, Policy, Bgp \(got/],
                 [{ negotiationType: "lazy" }, "negotiationType", /active, passive, flowTrigger/],
                 [{ dpdEnable: true, dpdAction: "reboot" }, "dpdAction", /clear, restart/],
                 [{ apiVersion: "1.0" }, "apiVersion", /3\.0, 2\.0/],

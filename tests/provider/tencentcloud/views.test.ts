@@ -21,6 +21,18 @@ describe("tencentcloud views", () => {
         assert.equal(view2(two).spd, undefined);
     });
 
+    it("can report a BGP tunnel's ASNs, numbers or strings, and null without BGP", () => {
+        // GIVEN BgpConfigAndAsn with a numeric and a string ASN, and a connection whose BgpConfig is null
+        const bgp = { VpnConnectionId: "vpnx-1", BgpConfig: { TunnelCidr: "169.254.10.0/30", LocalBgpAsn: 64551, RemoteBgpAsn: "65001" } };
+        const none = { VpnConnectionId: "vpnx-2", BgpConfig: null };
+        // WHEN their computed outputs are taken
+        const withBgp = computed3(bgp);
+        const without = computed3(none);
+        // THEN the ASNs read as text, and as null without BGP
+        assert.deepEqual([withBgp.bgpLocalAsn, withBgp.bgpRemoteAsn], ["64551", "65001"]);
+        assert.deepEqual([without.bgpLocalAsn, without.bgpRemoteAsn], [null, null]);
+    });
+
     it("can report both generations' computed outputs in API 3.0 vocabulary", () => {
         // GIVEN an API 3.0 connection and an API 2.0 item of the same connection
         const answer3 = { VpnConnectionId: "vpnx-1", State: "AVAILABLE", NetStatus: "AVAILABLE", CreatedTime: "2024-01-01 00:00:00", VpnProto: "IPSEC", EncryptProto: "IKE", HealthCheckStatus: "" };
@@ -37,6 +49,8 @@ describe("tencentcloud views", () => {
             vpnProto: "IPSEC",
             encryptProto: "IKE",
             healthCheckStatus: null,
+            bgpLocalAsn: null,
+            bgpRemoteAsn: null,
         });
         assert.equal(api2.vpnConnectionId, "vpnx-1");
         assert.equal(api2.state, "AVAILABLE");

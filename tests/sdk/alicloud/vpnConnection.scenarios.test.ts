@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
 import { alicloud } from "../../../sdk";
-import { describeEngineScenarios } from "../../support/scenarios";
+import { describeEngineScenarios, Drift } from "../../support/scenarios";
+
+/** BGP on (the baseline leaves it unmanaged, so a replacement's two connections never share a tunnel CIDR). */
+const withBgp = () => ({ bgpConfig: { enableBgp: true, localAsn: 65010, tunnelCidr: "169.254.11.0/30", localBgpIp: "169.254.11.1" } });
+const BGP_DRIFTS: Drift[] = [
+    { path: "bgpConfig.enableBgp", patch: { VpnBgpConfig: { EnableBgp: "false" } }, args: withBgp },
+    { path: "bgpConfig.localAsn", patch: { VpnBgpConfig: { LocalAsn: 65020 } }, args: withBgp },
+    { path: "bgpConfig.tunnelCidr", patch: { VpnBgpConfig: { TunnelCidr: "169.254.12.0/30" } }, args: withBgp },
+    { path: "bgpConfig.localBgpIp", patch: { VpnBgpConfig: { LocalBgpIp: "169.254.11.2" } }, args: withBgp },
+];
 
 describeEngineScenarios({
     cloud: "alicloud",
@@ -58,6 +67,7 @@ describeEngineScenarios({
         { path: "healthCheckConfig.sip", patch: { VcoHealthCheck: { Sip: "10.0.0.2" } } },
         { path: "healthCheckConfig.interval", patch: { VcoHealthCheck: { Interval: 10 } } },
         { path: "healthCheckConfig.retry", patch: { VcoHealthCheck: { Retry: 7 } } },
+        ...BGP_DRIFTS,
     ],
     connections: (state) => state.alicloud.connections,
     writeActions: ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],

@@ -26,6 +26,19 @@ const COMMON_DRIFTS: Drift[] = [
 
 /** API 3.0's health-check probes (API 2.0 has no HealthCheckConfig): each drifts like any field. */
 const PROBES = { healthCheckConfig: { probeInterval: 2000, probeThreshold: 5, probeTimeout: 500 } };
+/** A BGP tunnel instead of the policy-based baseline (CreateVpnConnection RouteType `Bgp` with its BgpConfig). */
+const bgpTunnel = (): Props => ({
+    routeType: "Bgp",
+    securityPolicyDatabases: undefined,
+    bgpConfig: { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1", remoteBgpIp: "169.254.10.2" },
+});
+const bgpPatch = (patch: Props): Props => ({ BgpConfig: { TunnelCidr: "169.254.10.0/30", LocalBgpIp: "169.254.10.1", RemoteBgpIp: "169.254.10.2", ...patch } });
+/** BGP exists only in API 3.0 (AddVpnConnEx has no BGP parameters). */
+const BGP_DRIFTS: Drift[] = [
+    { path: "bgpConfig.tunnelCidr", patch: bgpPatch({ TunnelCidr: "169.254.20.0/30" }), args: bgpTunnel },
+    { path: "bgpConfig.localBgpIp", patch: bgpPatch({ LocalBgpIp: "169.254.10.3" }), args: bgpTunnel },
+    { path: "bgpConfig.remoteBgpIp", patch: bgpPatch({ RemoteBgpIp: "169.254.10.3" }), args: bgpTunnel },
+];
 
 function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
     const api2 = apiVersion === "2.0";
@@ -79,6 +92,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
                   { path: "healthCheckConfig.probeInterval", patch: { HealthCheckConfig: { ProbeInterval: 4000 } } },
                   { path: "healthCheckConfig.probeThreshold", patch: { HealthCheckConfig: { ProbeThreshold: 8 } } },
                   { path: "healthCheckConfig.probeTimeout", patch: { HealthCheckConfig: { ProbeTimeout: 1000 } } },
+                  ...BGP_DRIFTS,
               ],
         connections: (state) => state.tencentcloud.connections,
         writeActions: api2 ? ["AddVpnConnEx", "ModifyVpnConnEx", "DeleteVpnConn"] : ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
