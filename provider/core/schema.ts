@@ -170,13 +170,17 @@ export function secretValues(schema: Schema, props: unknown): string[] {
     return out;
 }
 
-/** Paths of every secret field, e.g. `["preSharedKey"]`. */
+/**
+ * Paths of every secret field, e.g. `["preSharedKey"]`; a field in the blocks of a list is named
+ * `tunnels[].preSharedKey`, as the field tables' docs name rows.
+ */
 export function secretPaths(schema: Schema, prefix = ""): string[] {
     const out: string[] = [];
     for (const [key, field] of Object.entries(schema)) {
         const path = prefix + key;
         if (field.secret) out.push(path);
         if (field.kind === "object") out.push(...secretPaths(field.fields, path + "."));
+        if (field.kind === "list" && field.items.kind === "object") out.push(...secretPaths(field.items.fields, path + "[]."));
     }
     return out;
 }
