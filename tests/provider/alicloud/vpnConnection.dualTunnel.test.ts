@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
 import { setStackConfig } from "../../../provider/core/config";
+import { LOOKUP_KEY } from "../../../provider/core/check";
 import { INPUTS_KEY } from "../../../provider/core/refreshInputs";
 import { diffResource } from "../../../provider/core/resource";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
@@ -131,5 +132,38 @@ describe("alicloud vpnConnection hooks, dual-tunnel connections (emulator, real 
         assert.deepEqual(twoMasters.failures?.map((f) => f.property), ["tunnels[1].role"]);
         assert.deepEqual(badRole.failures?.map((f) => f.property), ["tunnels[0].role"]);
         assert.match(badRole.failures![0].reason, /master, slave/);
+    });
+
+    it("can adopt a dual-tunnel connection by ID and converge one tunnel's setting without a second connection", async () => {
+        // GIVEN a connection made elsewhere
+        const existing = await hooks.create(await checked(desired()));
+        // WHEN a resource adopts it with the slave's IPsec encryption changed
+        const adopted = await hooks.create(
+            await checked(desired({ adoptConnectionId: existing.id, tunnels: [tunnel("master", 0, { preSharedKey: "Master-Psk-1" }), tunnel("slave", 1, { ipsecConfig: { ipsecEncAlg: "aes256" } })] })),
+        );
+        // THEN it is the same connection, converged
+        assert.equal(adopted.id, existing.id);
+        assert.equal((await cloud.control.state<any>()).alicloud.connections.length, 1);
+        assert.equal((await cloudTunnels(existing.id))[1].TunnelIpsecConfig.IpsecEncAlg, "aes256");
+    });
+
+    it("fails when the connection to adopt has another customer gateway on a tunnel, naming it", async () => {
+        // GIVEN a connection whose slave uses the third customer gateway
+        const existing = await hooks.create(await checked(desired({ tunnels: [tunnel("master", 0), tunnel("slave", 2)] })));
+        // WHEN a resource whose slave uses the second adopts it
+        // THEN the adoption is refused naming the tunnel's customer gateway, and nothing changes
+        await assert.rejects(hooks.create(await checked(desired({ adoptConnectionId: existing.id }))), /tunnels\[1\]\.customerGatewayId/);
+        assert.equal((await cloudTunnels(existing.id))[1].CustomerGatewayId, cloud.alicloud.customerGatewayIds[2]);
+    });
+
+    it("can look a dual-tunnel connection up by ID with its tunnels", async () => {
+        // GIVEN a connection made elsewhere
+        const made = await hooks.create(await checked(desired()));
+        // WHEN VpnConnection.get reads it
+        const read = await hooks.read(made.id, { [LOOKUP_KEY]: true, __provider: "serialized-provider-text" });
+        // THEN its tunnels are reported, each with its ID and PSK
+        assert.deepEqual(read.props?.tunnels, made.outs.tunnels);
+        assert.equal(read.props?.tunnels[0].preSharedKey, "Master-Psk-1");
+        assert.match(read.props?.tunnels[1].tunnelId, /^tun-/);
     });
 });
