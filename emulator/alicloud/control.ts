@@ -101,7 +101,12 @@ function route(method: string, path: string, body: unknown, store: AlicloudStore
 /** A connection as Describe shows it, PSK masked: control output ends up in test logs. */
 export function maskedConnection(store: AlicloudStore, record: ConnectionRecord, statusKey: StatusKey): Record<string, unknown> {
     const view = presentConnection(store, record, statusKey);
-    (view.IkeConfig as { Psk: string }).Psk = "***";
+    if (view.IkeConfig !== undefined) {
+        (view.IkeConfig as { Psk: string }).Psk = "***";
+    }
+    // A dual-tunnel connection keeps one PSK per tunnel.
+    const tunnels = (view.TunnelOptionsSpecification as { TunnelOptions: { TunnelIkeConfig: { Psk: string } }[] } | undefined)?.TunnelOptions ?? [];
+    for (const tunnel of tunnels) tunnel.TunnelIkeConfig.Psk = "***";
     return view;
 }
 
@@ -130,6 +135,28 @@ function patchConnection(record: ConnectionRecord, patch: unknown): void {
     }
 }
 
+/**
+ * A list patched item by item (a dual-tunnel connection's `TunnelOptions`): the patch is a list of at most as
+ * many partial items, `{}` leaving an item as it is; the list's length never changes.
+ */
+function mergeList(current: unknown[], patch: unknown, path: string): unknown[] {
+    if (!Array.isArray(patch) || patch.length > current.length) {
+        throw new ControlRequestError(400, "InvalidBody", `\`${path}\` must be a list of at most ${current.length} partial items`);
+    }
+    return current.map((item, i) => {
+        if (i >= patch.length) return structuredClone(item);
+        const value: unknown = patch[i];
+        if (!isJsonObject(item) || !isJsonObject(value)) {
+            throw new ControlRequestError(400, "InvalidBody", `\`${path}[${i}]\` must be an object`);
+        }
+        const fixed = ["TunnelId", "Role"].find((key) => key in value);
+        if (fixed) {
+            throw new ControlRequestError(400, "InvalidBody", `\`${path}[${i}].${fixed}\` cannot be changed out of band`);
+        }
+        return mergeChecked(item, value, `${path}[${i}]`);
+    });
+}
+
 function mergeChecked(current: Record<string, unknown>, patch: Record<string, unknown>, path: string): Record<string, unknown> {
     const next: Record<string, unknown> = structuredClone(current);
     for (const [key, value] of Object.entries(patch)) {
@@ -146,6 +173,8 @@ function mergeChecked(current: Record<string, unknown>, patch: Record<string, un
                 throw new ControlRequestError(400, "InvalidBody", `\`${keyPath}\` must be an object`);
             }
             next[key] = mergeChecked(existing, value, keyPath);
+        } else if (Array.isArray(existing)) {
+            next[key] = mergeList(existing, value, keyPath);
         } else if (typeof value !== typeof existing) {
             throw new ControlRequestError(400, "InvalidBody", `\`${keyPath}\` must be a ${typeof existing}`);
         } else {

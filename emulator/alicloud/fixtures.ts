@@ -44,6 +44,20 @@ export const ALICLOUD_VPN_GATEWAYS: readonly Readonly<VpnGatewayRecord>[] = Obje
     gateway(3, "203.0.113.13"),
 ]);
 
+/**
+ * VPN gateways in dual-tunnel mode (active) present at start. Such a gateway has two public IPs, as
+ * DescribeVpnGateway(s) reports them: `InternetIp` and `DisasterRecoveryInternetIp` (with the second
+ * vSwitch, `DisasterRecoveryVSwitchId`), https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-describevpngateway-vpns.
+ * Its IPsec connections are made of a master and a slave tunnel (CreateVpnConnection,
+ * https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns).
+ */
+export const ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS: readonly Readonly<VpnGatewayRecord>[] = Object.freeze([
+    dualTunnelGateway(11, "203.0.113.111", "203.0.113.112"),
+]);
+
+/** The zones of a dual-tunnel gateway's tunnels (`ZoneNo` of each tunnel): master and slave in two zones of the region. */
+export const ALICLOUD_TUNNEL_ZONES: Readonly<Record<"master" | "slave", string>> = Object.freeze({ master: "cn-hangzhou-h", slave: "cn-hangzhou-i" });
+
 /** Customer gateways present at start. */
 export const ALICLOUD_CUSTOMER_GATEWAYS: readonly Readonly<CustomerGatewayRecord>[] = Object.freeze([
     customerGateway(1, "198.51.100.21", 65101),
@@ -62,6 +76,16 @@ function gateway(n: number, internetIp: string): VpnGatewayRecord {
         Description: "Emulator fixture",
         Spec: "10M",
         CreateTime: FIXTURE_CREATE_TIME,
+    };
+}
+
+function dualTunnelGateway(n: number, internetIp: string, disasterRecoveryInternetIp: string): VpnGatewayRecord {
+    const base = gateway(n, internetIp);
+    return {
+        ...base,
+        DisasterRecoveryInternetIp: disasterRecoveryInternetIp,
+        DisasterRecoveryVSwitchId: `vsw-emudr${String(n).padStart(12, "0")}`,
+        Name: `emulator-dual-tunnel-vpn-gateway-${n}`,
     };
 }
 

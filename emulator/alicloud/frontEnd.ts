@@ -17,6 +17,7 @@ import {
     ALICLOUD_API_VERSION,
     ALICLOUD_CREDENTIALS,
     ALICLOUD_CUSTOMER_GATEWAYS,
+    ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS,
     ALICLOUD_REGION_ID,
     ALICLOUD_STS_CREDENTIALS,
     ALICLOUD_VPN_GATEWAYS,
@@ -38,6 +39,8 @@ export type AlicloudEndpointInfo = {
     accessKeySecret: string;
     regionId: string;
     vpnGatewayIds: string[];
+    /** VPN gateways in dual-tunnel mode: their connections take `TunnelOptionsSpecification` (two tunnels). */
+    dualTunnelVpnGatewayIds: string[];
     customerGatewayIds: string[];
     /** Temporary credentials: pass `securityToken` to the client as well. */
     sts: { accessKeyId: string; accessKeySecret: string; securityToken: string };
@@ -137,6 +140,7 @@ export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
                 accessKeySecret: ALICLOUD_ACCESS_KEY_SECRET,
                 regionId: ALICLOUD_REGION_ID,
                 vpnGatewayIds: ALICLOUD_VPN_GATEWAYS.map((g) => g.VpnGatewayId),
+                dualTunnelVpnGatewayIds: ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS.map((g) => g.VpnGatewayId),
                 customerGatewayIds: ALICLOUD_CUSTOMER_GATEWAYS.map((c) => c.CustomerGatewayId),
                 sts: { ...ALICLOUD_STS_CREDENTIALS },
             };

@@ -73,6 +73,29 @@ export interface ConnectionAttributes {
     /** `public` or `private` (DescribeVpnConnection NetworkType); see connectionFacts.ts. */
     NetworkType: string;
     ResourceGroupId: string;
+    /** Present only on a dual-tunnel connection: its two tunnels (see ./tunnels). */
+    TunnelOptionsSpecification?: { TunnelOptions: TunnelOptionView[] };
+}
+
+/**
+ * One tunnel of a dual-tunnel connection as DescribeVpnConnection(s) returns it under
+ * `TunnelOptionsSpecification.TunnelOptions`: `EnableDpd`, `EnableNatTraversal`, `IkeLifetime` and
+ * `IpsecLifetime` are STRINGS here (booleans and numbers at the top level), as the API reference types them
+ * (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-describevpnconnection-vpns).
+ * `State` and `Status` are derived by the presenter.
+ */
+export interface TunnelOptionView {
+    TunnelId: string;
+    Role: "master" | "slave";
+    CustomerGatewayId: string;
+    EnableDpd: "true" | "false";
+    EnableNatTraversal: "true" | "false";
+    InternetIp: string;
+    ZoneNo: string;
+    RemoteCaCertificate: string;
+    TunnelIkeConfig: Omit<IkeConfigView, "IkeLifetime"> & { IkeLifetime: string };
+    TunnelIpsecConfig: Omit<IpsecConfigView, "IpsecLifetime"> & { IpsecLifetime: string };
+    // TunnelBgpConfig (the BGP slice) goes here.
 }
 
 /** A change still settling: the connection is transitional until `until` (emulator clock, ms). */
@@ -102,6 +125,9 @@ export interface VpnGatewayRecord {
     CreateTime: number;
     /** `public` or `private` (CreateVpnGateway NetworkType); absent = `public`. */
     NetworkType?: "public" | "private";
+    /** The second public IP: present only on a gateway in dual-tunnel mode (its slave tunnel's IP). */
+    DisasterRecoveryInternetIp?: string;
+    DisasterRecoveryVSwitchId?: string;
 }
 
 export interface CustomerGatewayRecord {

@@ -3,6 +3,7 @@
  * VPC 2016-04-28 API reference, https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections-vpns).
  */
 import { DEFAULT_NETWORK_TYPE } from "./connectionFacts";
+import { isDualTunnelConnection, presentDualTunnel } from "./dualTunnel";
 import type { ConnectionRecord, CustomerGatewayRecord, VpnGatewayRecord } from "./model";
 import type { AlicloudStore } from "./store";
 import type { Paging } from "./validation";
@@ -15,6 +16,11 @@ export type StatusKey = "status" | "Status";
 
 /** A connection as DescribeVpnConnection(s) returns it: stored attributes + `State` + negotiation status. */
 export function presentConnection(store: AlicloudStore, record: ConnectionRecord, statusKey: StatusKey): Record<string, unknown> {
+    if (isDualTunnelConnection(record.attributes)) {
+        const state = store.connectionState(record);
+        const status = store.negotiationStatus(record);
+        return { ...presentDualTunnel(record.attributes, state, status), State: state, [statusKey]: status };
+    }
     return {
         ...structuredClone(record.attributes),
         State: store.connectionState(record),

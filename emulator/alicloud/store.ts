@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "crypto";
 import type { EmulatorContext } from "../core/types";
-import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "./fixtures";
+import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "./fixtures";
 import type { ConnectionAttributes, ConnectionRecord, CustomerGatewayRecord, PendingTransition, VpnGatewayRecord } from "./model";
 
 /** Lifecycle `State` values the emulator uses, from the documented set (active|init|updating|…). */
@@ -38,7 +38,7 @@ export class AlicloudStore {
 
     /** Drops every connection and token; gateways back to the fixtures, all `active`. */
     reset(): void {
-        this.gateways = new Map(ALICLOUD_VPN_GATEWAYS.map((g) => [g.VpnGatewayId, { record: { ...g }, busyUntil: 0 }]));
+        this.gateways = new Map([...ALICLOUD_VPN_GATEWAYS, ...ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS].map((g) => [g.VpnGatewayId, { record: { ...g }, busyUntil: 0 }]));
         this.customerGateways = new Map(ALICLOUD_CUSTOMER_GATEWAYS.map((c) => [c.CustomerGatewayId, { ...c }]));
         this.connections = new Map();
         this.clientTokens = new Map();

@@ -95,14 +95,35 @@ function popCore(settings: AlicloudSettings): PopCoreClient {
     return client;
 }
 
-/** pop-core sends nested objects as "[object Object]" and undefined as "undefined": pre-encode. */
+/**
+ * pop-core sends nested objects as "[object Object]" and undefined as "undefined": pre-encode. A list
+ * (e.g. `TunnelOptionsSpecification`, an array of objects with objects inside) is flattened here into
+ * the RPC form `Key.N.Sub.Key` (N from 1), since pop-core flattens one level only and would send the
+ * inner objects as "[object Object]" (`@alicloud/pop-core` `lib/rpc.js` `flatParams`).
+ */
 export function encodeParams(params: Params): Params {
     const out: Params = {};
     for (const [key, value] of Object.entries(params)) {
         if (value === undefined || value === null) continue;
+        if (Array.isArray(value)) {
+            flattenInto(out, key, value);
+            continue;
+        }
         out[key] = JSON_BLOCK_PARAMS.includes(key) && typeof value === "object" ? JSON.stringify(value) : value;
     }
     return out;
+}
+
+/** Writes `value` under `prefix` as flat RPC parameters; absent values are left out. */
+function flattenInto(out: Params, prefix: string, value: unknown): void {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) {
+        value.forEach((item, i) => flattenInto(out, `${prefix}.${i + 1}`, item));
+    } else if (typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) flattenInto(out, `${prefix}.${key}`, inner);
+    } else {
+        out[prefix] = value;
+    }
 }
 
 /** Translates what pop-core throws into a CloudApiError without any secret in it. */

@@ -19,6 +19,8 @@ import { AlicloudVpcClient } from "./client";
 import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { ConnectionFacts, connectionFacts } from "./connectionFacts";
+import { TUNNEL_OPTIONS, tunnelsForModify, withTunnelsFromActual } from "./tunnels";
+import type { ListField } from "../core/schema";
 
 const NOT_FOUND = "InvalidVpnConnectionInstanceId.NotFound";
 /** The connection state that means "gone" (`State` in aliyun/alibabacloud-typescript-sdk `vpc-20160428/src/models/DescribeVpnConnectionResponseBody.ts`). */
@@ -213,10 +215,22 @@ async function sendModify(ctx: Context, id: string, actual: Props, inputs: Props
     // values the cloud filled in (a generated PSK, identities), or it could regenerate them. Both
     // subnet lists always go (the table marks them `sendOnModify`).
     // State written before empty reported PSKs were dropped may hold one: never send it back.
-    const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, withoutEmptyValue(inputs, "preSharedKey"), withoutEmptyValue(actual, "preSharedKey")));
+    const completed = withTunnelsFromActual(SCHEMA.tunnels as ListField, inputs, actual);
+    const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, withoutEmptyValue(completed, "preSharedKey"), withoutEmptyValue(actual, "preSharedKey")));
     const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
     for (const key of modifyRequestKeys(SCHEMA, changedPaths)) {
         if (request[key] !== undefined) params[key] = request[key];
+    }
+    if (params[TUNNEL_OPTIONS] !== undefined) {
+        // Modify addresses each tunnel by the TunnelId the cloud reported for its role.
+        const tunnels = tunnelsForModify(request, actual);
+        if (!tunnels) {
+            throw new CloudApiError(
+                { cloud: "alicloud", action: "ModifyVpnConnectionAttribute", code: "TunnelId.Unknown", hint: "run `pulumi refresh` so the tunnels' IDs are read, then run again" },
+                `the state holds no TunnelId for every tunnel of ${id}`,
+            );
+        }
+        params[TUNNEL_OPTIONS] = tunnels;
     }
     await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
 }

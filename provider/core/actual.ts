@@ -30,12 +30,36 @@ export function withUnmanagedFromActual(schema: Schema, desired: Props, actual: 
  * `actual` is the connection read through the field table.
  */
 export function adoptionFailures(schema: Schema, adoptProperty: string, id: string, actual: Props, desired: Props): CheckFailure[] {
-    return Object.entries(schema)
+    const failures = Object.entries(schema)
         .filter(([key, field]) => field.replaceOnChange && actual[key] !== undefined && desired[key] !== undefined && actual[key] !== desired[key])
         .map(([key]) => ({
             property: adoptProperty,
             reason: `connection ${id} belongs to ${key} ${String(actual[key])}, not the desired \`${key}\` (replace the inputs or adopt another connection)`,
         }));
+    return [...failures, ...keyedItemFailures(schema, adoptProperty, id, actual, desired)];
+}
+
+/** The same for the items of keyed lists (a tunnel's customer gateway): each desired item against the cloud's item of its key. */
+function keyedItemFailures(schema: Schema, adoptProperty: string, id: string, actual: Props, desired: Props): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    for (const [key, field] of Object.entries(schema)) {
+        if (field.kind !== "list" || field.keyBy === undefined || field.items.kind !== "object" || !Array.isArray(desired[key])) continue;
+        const keyBy = field.keyBy;
+        const reported = Array.isArray(actual[key]) ? (actual[key] as unknown[]).filter(isPlainObject) : [];
+        for (const [i, item] of (desired[key] as unknown[]).entries()) {
+            if (!isPlainObject(item)) continue;
+            const counterpart = reported.find((r) => r[keyBy] === item[keyBy]);
+            for (const [sub, subField] of Object.entries(field.items.fields)) {
+                const cloudValue = counterpart?.[sub];
+                if (!subField.replaceOnChange || cloudValue === undefined || item[sub] === undefined || cloudValue === item[sub]) continue;
+                failures.push({
+                    property: adoptProperty,
+                    reason: `connection ${id} has ${key}[${i}].${sub} ${String(cloudValue)}, not the desired \`${key}[${i}].${sub}\` (replace the inputs or adopt another connection)`,
+                });
+            }
+        }
+    }
+    return failures;
 }
 
 /**

@@ -40,7 +40,7 @@ export function toApiRequest(schema: Schema, props: Props, dialect = DEFAULT_DIA
         for (const [key, field] of Object.entries(fields)) {
             const path = prefix + key;
             const value = values[key];
-            if (value === undefined || value === null || field.local) continue;
+            if (value === undefined || value === null || field.local || field.outputOnly) continue;
             if (only && !only.some((p) => path === p || path.startsWith(p + ".") || p.startsWith(path + "."))) continue;
             if (field.kind === "object" && !binding(field, dialect)) {
                 if (isPlainObject(value)) visit(field.fields, value, path + ".");
@@ -87,7 +87,7 @@ export function requestKeysFor(schema: Schema, changedPaths: readonly string[], 
                 continue;
             }
             const api = binding(field, dialect);
-            if (api && changedPaths.some((p) => p === path || p.startsWith(path + ".") || path.startsWith(p + "."))) {
+            if (api && changedPaths.some((p) => p === path || p.startsWith(path + ".") || p.startsWith(path + "[") || path.startsWith(p + "."))) {
                 keys.add(api.path.split(".")[0]);
             }
         }

@@ -78,6 +78,11 @@ function checkObject(schema: Schema, raw: Props, prefix: string, failures: Check
     }
     const checkedFields: [string, Field][] = [];
     for (const [key, field] of Object.entries(schema)) {
+        if (isExcluded(field, raw, key, prefix + key, failures)) continue;
+        if (field.outputOnly) {
+            if (ownEntry(raw, key) !== undefined && ownEntry(raw, key) !== null) failures.push({ property: prefix + key, reason: "is reported by the cloud and cannot be set" });
+            continue;
+        }
         const value = checkField(field, ownEntry(raw, key), prefix + key, failures);
         if (value !== undefined) out[key] = value;
         checkedFields.push([key, field]);
@@ -92,6 +97,21 @@ function checkObject(schema: Schema, raw: Props, prefix: string, failures: Check
         }
     }
     return out;
+}
+
+/**
+ * True when the sibling named by `excludedBy` is set: the field is then skipped (no default, not
+ * required), and a value given for it anyway is a failure naming both.
+ */
+function isExcluded(field: Field, raw: Props, key: string, path: string, failures: CheckFailure[]): boolean {
+    const by = field.excludedBy;
+    const sibling = by === undefined ? undefined : ownEntry(raw, by);
+    if (sibling === undefined || sibling === null) return false;
+    const value = ownEntry(raw, key);
+    if (value !== undefined && value !== null) {
+        failures.push({ property: path, reason: `must not be set together with \`${by}\` (set it in each of \`${by}\` instead)` });
+    }
+    return true;
 }
 
 function checkField(field: Field, raw: unknown, path: string, failures: CheckFailure[]): unknown {
@@ -200,6 +220,7 @@ function checkList(field: ListField, raw: unknown, path: string, failures: Check
         return checkField(field.items, item, `${path}[${i}]`, failures);
     });
     if (items.some((item) => item === undefined)) return undefined;
+    if (field.keyBy !== undefined && !items.includes(UNKNOWN)) return orderByKey(field, field.keyBy, items as Props[], path, failures);
     if (!field.set || items.includes(UNKNOWN)) return items;
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
@@ -214,3 +235,25 @@ function checkList(field: ListField, raw: unknown, path: string, failures: Check
     return sortSet(items);
 }
 
+/** Items of a `keyBy` list, each identity once, in the key field's enum order (else by its text). */
+function orderByKey(field: ListField, keyBy: string, items: Props[], path: string, failures: CheckFailure[]): Props[] | undefined {
+    const keyField = field.items.kind === "object" ? ownEntry(field.items.fields, keyBy) : undefined;
+    const order = keyField?.kind === "string" && keyField.enum ? keyField.enum : undefined;
+    const seen = new Map<unknown, number>();
+    let unique = true;
+    items.forEach((item, i) => {
+        const key = item[keyBy];
+        if (key === UNKNOWN) return;
+        const first = seen.get(key);
+        if (first !== undefined) {
+            failures.push({ property: `${path}[${i}].${keyBy}`, reason: `duplicates ${path}[${first}].${keyBy} (${JSON.stringify(key)}): each ${keyBy} once` });
+            unique = false;
+        } else {
+            seen.set(key, i);
+        }
+    });
+    if (!unique) return undefined;
+    if (items.some((item) => item[keyBy] === UNKNOWN)) return items;
+    const rank = (item: Props) => (order ? order.indexOf(String(item[keyBy])) : 0);
+    return [...items].sort((a, b) => rank(a) - rank(b) || String(a[keyBy]).localeCompare(String(b[keyBy])));
+}

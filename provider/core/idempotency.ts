@@ -63,6 +63,14 @@ export function createToken(schema: Schema, inputs: Props): string {
     const keyed = inputs.idempotencyKey !== undefined && inputs.idempotencyKey !== null;
     const material: Props = { idempotencyKey: inputs.idempotencyKey ?? null };
     for (const [key, field] of Object.entries(schema)) {
+        if (field.kind === "list" && field.items.kind === "object" && Array.isArray(inputs[key])) {
+            // A list of blocks (tunnels): each item by its key and replace-on-change fields (all non-secret ones unkeyed).
+            const items = field.items.fields;
+            const picked = Object.keys(items).filter((k) => (keyed ? items[k].replaceOnChange || k === field.keyBy : !items[k].secret && !items[k].local));
+            const projected = (inputs[key] as Props[]).map((item) => Object.fromEntries(picked.map((k) => [k, item?.[k] ?? null])));
+            if (!keyed || picked.some((k) => items[k].replaceOnChange)) material[key] = projected;
+            continue;
+        }
         const included = keyed ? field.replaceOnChange : !field.secret && !field.local;
         if (included) material[key] = inputs[key] ?? null;
     }

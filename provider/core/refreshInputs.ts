@@ -26,7 +26,11 @@ export function recordInputs(schema: Schema, inputs: Props): Props {
         if (value === undefined || value === null) continue;
         if (field?.secret) out[key] = SECRET_MARK;
         else if (field?.kind === "object" && isPlainObject(value)) out[key] = recordInputs(field.fields, value);
-        else out[key] = structuredClone(value);
+        else if (field?.kind === "list" && field.items.kind === "object" && Array.isArray(value)) {
+            // Blocks of a list (tunnels) hold secrets too: recorded like a block each.
+            const items = field.items.fields;
+            out[key] = value.map((item) => (isPlainObject(item) ? recordInputs(items, item) : structuredClone(item)));
+        } else out[key] = structuredClone(value);
     }
     return out;
 }
@@ -56,6 +60,9 @@ function reconcile(fields: Schema, recorded: Props, actual: Props): Props {
             if (current !== undefined && current !== null) out[key] = current;
         } else if (field.kind === "object" && isPlainObject(value)) {
             out[key] = reconcile(field.fields, value, isPlainObject(current) ? current : {});
+        } else if (field.kind === "list" && field.keyBy !== undefined && field.items.kind === "object" && Array.isArray(value)) {
+            // Items of a keyed list reconcile like blocks, each with the cloud's item of the same key.
+            if (Array.isArray(current)) out[key] = reconcileKeyed(field.items.fields, field.keyBy, value, current);
         } else if (valuesEqual(field, current, value)) {
             out[key] = value;
         } else if (current !== undefined && current !== null) {
@@ -69,8 +76,22 @@ function projectOutputs(fields: Schema, values: Props): Props {
     const out: Props = {};
     for (const [key, field] of Object.entries(fields) as [string, Field][]) {
         const value = values[key];
-        if (value === undefined || value === null || field.secret) continue;
+        if (value === undefined || value === null || field.secret || field.outputOnly) continue;
+        if (field.kind === "list" && field.items.kind === "object" && Array.isArray(value)) {
+            const items = field.items.fields;
+            out[key] = value.map((item) => (isPlainObject(item) ? projectOutputs(items, item) : item));
+            continue;
+        }
         out[key] = field.kind === "object" && isPlainObject(value) ? projectOutputs(field.fields, value) : value;
     }
     return out;
+}
+
+/** Recorded items of a keyed list, each reconciled with the cloud's item of its key; an item the cloud lacks is left out. */
+function reconcileKeyed(fields: Schema, keyBy: string, recorded: unknown[], current: unknown[]): Props[] {
+    const actualItems = current.filter(isPlainObject);
+    return recorded.filter(isPlainObject).flatMap((item) => {
+        const counterpart = actualItems.find((a) => a[keyBy] === item[keyBy]);
+        return counterpart ? [reconcile(fields, item, counterpart)] : [];
+    });
 }

@@ -69,6 +69,13 @@ interface FieldBase {
     optionalOutput?: boolean;
     /** Locates an existing resource: the SDK's `get` sends it besides the ID (e.g. the region). Top-level rows only. */
     lookup?: boolean;
+    /**
+     * A sibling key that rules this field out: when the sibling is set, this field must not be (check
+     * names both) and is neither defaulted nor required — e.g. the single-tunnel settings beside `tunnels`.
+     */
+    excludedBy?: string;
+    /** Reported by the cloud only (e.g. a tunnel's ID): check refuses an input value, and it never diffs. */
+    outputOnly?: boolean;
 }
 
 export interface StringField extends FieldBase {
@@ -104,6 +111,11 @@ export interface ListField extends FieldBase {
     maxItems?: number;
     /** Order carries no meaning: sorted canonically by `check`, compared as a set by `diff`. */
     set?: boolean;
+    /**
+     * Items (blocks) are identified by this sub-field: `check` refuses two items with one value and
+     * orders them by it (its enum's order), so `diff` compares the items of one identity field by field.
+     */
+    keyBy?: string;
 }
 
 export interface ObjectField extends FieldBase {
@@ -170,13 +182,17 @@ export function secretValues(schema: Schema, props: unknown): string[] {
     return out;
 }
 
-/** Paths of every secret field, e.g. `["preSharedKey"]`. */
+/**
+ * Paths of every secret field, e.g. `["preSharedKey"]`; a field in the blocks of a list is named
+ * `tunnels[].preSharedKey`, as the field tables' docs name rows.
+ */
 export function secretPaths(schema: Schema, prefix = ""): string[] {
     const out: string[] = [];
     for (const [key, field] of Object.entries(schema)) {
         const path = prefix + key;
         if (field.secret) out.push(path);
         if (field.kind === "object") out.push(...secretPaths(field.fields, path + "."));
+        if (field.kind === "list" && field.items.kind === "object") out.push(...secretPaths(field.items.fields, path + "[]."));
     }
     return out;
 }

@@ -5,10 +5,10 @@
 export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTime", "healthCheckStatus", "networkType", "resourceGroupId", "healthCheckPolicy", "bgpPeerAsn", "bgpPeerBgpIp", "bgpStatus"] as const;
 
 /** Top-level inputs that hold a secret: always passed as secrets, and secret outputs too. */
-export const SECRET_INPUTS = ["preSharedKey"] as const;
+export const SECRET_INPUTS = ["preSharedKey", "tunnels"] as const;
 
 /** Outputs that echo the inputs: a looked-up resource reports each. */
-export const INPUT_OUTPUTS = ["region", "vpnGatewayId", "customerGatewayId", "localSubnets", "remoteSubnets", "name", "preSharedKey", "effectImmediately", "enableDpd", "enableNatTraversal", "autoConfigRoute", "ikeConfig", "ipsecConfig", "healthCheckConfig", "bgpConfig"] as const;
+export const INPUT_OUTPUTS = ["region", "vpnGatewayId", "customerGatewayId", "localSubnets", "remoteSubnets", "name", "preSharedKey", "effectImmediately", "enableDpd", "enableNatTraversal", "autoConfigRoute", "ikeConfig", "ipsecConfig", "healthCheckConfig", "bgpConfig", "tunnels"] as const;
 
 /** What `get` sends besides the ID. */
 export const LOOKUP_KEYS = ["region"] as const;

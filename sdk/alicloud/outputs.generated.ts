@@ -14,35 +14,48 @@ export interface VpnConnectionOutputs {
     readonly region: pulumi.Output<string>;
     /** VPN gateway ID (`vpn-…`). Changing it replaces the connection. */
     readonly vpnGatewayId: pulumi.Output<string>;
-    /** Customer gateway ID (`cgw-…`). Changing it replaces the connection. */
-    readonly customerGatewayId: pulumi.Output<string>;
+    /**
+     * Customer gateway ID (`cgw-…`) of a single-tunnel connection. Changing it replaces the connection. Not with
+     * `tunnels`.
+     */
+    readonly customerGatewayId: pulumi.Output<string | undefined>;
     /** VPC-side CIDR blocks. */
     readonly localSubnets: pulumi.Output<string[]>;
     /** On-premises CIDR blocks. */
     readonly remoteSubnets: pulumi.Output<string[]>;
     /** Connection name, not starting with `http://` or `https://`. */
     readonly name: pulumi.Output<string>;
-    /** Pre-shared key: letters, digits and ``~!`@#$%^&*()_-+={}[]\|;:'",.<>/?``. Always stored as a secret. */
-    readonly preSharedKey: pulumi.Output<string>;
+    /**
+     * Pre-shared key: letters, digits and ``~!`@#$%^&*()_-+={}[]\|;:'",.<>/?``. Always stored as a secret. Not with
+     * `tunnels`.
+     */
+    readonly preSharedKey: pulumi.Output<string | undefined>;
     /** Negotiate right after a configuration change (renegotiating the tunnel) instead of on traffic. */
     readonly effectImmediately: pulumi.Output<boolean>;
-    /** Dead peer detection. */
-    readonly enableDpd: pulumi.Output<boolean>;
-    /** NAT traversal. */
-    readonly enableNatTraversal: pulumi.Output<boolean>;
+    /** Dead peer detection. Not with `tunnels`. */
+    readonly enableDpd: pulumi.Output<boolean | undefined>;
+    /** NAT traversal. Not with `tunnels`. */
+    readonly enableNatTraversal: pulumi.Output<boolean | undefined>;
     /** Add routes for the connection automatically. Not reported by the API, so it never drifts. */
     readonly autoConfigRoute: pulumi.Output<boolean>;
-    /** Phase-one (IKE) negotiation settings. */
-    readonly ikeConfig: pulumi.Output<IkeConfigOutputs>;
-    /** Phase-two (IPsec) negotiation settings. */
-    readonly ipsecConfig: pulumi.Output<IpsecConfigOutputs>;
-    /** Tunnel health check; `dip` and `sip` are required when `enable` is true. */
-    readonly healthCheckConfig: pulumi.Output<HealthCheckConfigOutputs>;
+    /** Phase-one (IKE) negotiation settings. Not with `tunnels`. */
+    readonly ikeConfig: pulumi.Output<IkeConfigOutputs | undefined>;
+    /** Phase-two (IPsec) negotiation settings. Not with `tunnels`. */
+    readonly ipsecConfig: pulumi.Output<IpsecConfigOutputs | undefined>;
+    /** Tunnel health check; `dip` and `sip` are required when `enable` is true. Not with `tunnels`. */
+    readonly healthCheckConfig: pulumi.Output<HealthCheckConfigOutputs | undefined>;
     /**
      * BGP dynamic routing of a single-tunnel connection (the customer gateway needs an ASN); the BGP peer's ASN,
-     * address and status are the outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.
+     * address and status are the outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`. Not with `tunnels`.
      */
-    readonly bgpConfig: pulumi.Output<BgpConfigOutputs>;
+    readonly bgpConfig: pulumi.Output<BgpConfigOutputs | undefined>;
+    /**
+     * The two tunnels of a connection on a VPN gateway in dual-tunnel mode, each with its customer gateway and
+     * settings. Such a gateway refuses the single-tunnel arguments, so `tunnels` excludes `customerGatewayId`,
+     * `preSharedKey`, `ikeConfig`, `ipsecConfig`, `healthCheckConfig`, `enableDpd` and `enableNatTraversal`; a
+     * single-tunnel gateway refuses `tunnels`.
+     */
+    readonly tunnels: pulumi.Output<TunnelOutputs[] | undefined>;
     /**
      * Seed of the ClientToken that makes a create idempotent across retries and re-runs; must be unique per connection
      * within an account, or two resources share one connection. Only creates use it, and a connection that exists keeps
@@ -165,4 +178,69 @@ export interface BgpConfigOutputs {
     tunnelCidr: string;
     /** The Alibaba Cloud side's BGP address, inside `tunnelCidr`. */
     localBgpIp: string;
+}
+
+/** One tunnel of a dual-tunnel connection. The outputs' form of {@link TunnelArgs}. */
+export interface TunnelOutputs {
+    /**
+     * The tunnel's role: `master` carries the traffic, `slave` takes over when the master is down; one tunnel of each.
+     */
+    role: "master" | "slave";
+    /** Customer gateway ID (`cgw-…`) of this tunnel. Changing it replaces the connection. */
+    customerGatewayId: string;
+    /** Pre-shared key: letters, digits and ``~!`@#$%^&*()_-+={}[]\|;:'",.<>/?``. Always stored as a secret. */
+    preSharedKey: string;
+    /** Dead peer detection on this tunnel. */
+    enableDpd: boolean;
+    /** NAT traversal on this tunnel. */
+    enableNatTraversal: boolean;
+    /** Phase-one (IKE) settings of this tunnel. */
+    ikeConfig: TunnelIkeConfigOutputs;
+    /** Phase-two (IPsec) settings of this tunnel. */
+    ipsecConfig: TunnelIpsecConfigOutputs;
+    /** Tunnel ID (`tun-…`), assigned by the cloud. Reported by the cloud; not an argument. */
+    tunnelId?: string;
+    /** Lifecycle state of the tunnel (`active`, `updating`, …). Reported by the cloud; not an argument. */
+    state?: string;
+    /** IPsec negotiation status of the tunnel. Reported by the cloud; not an argument. */
+    status?: string;
+    /**
+     * The VPN gateway's public IP this tunnel uses (the master and the slave use the gateway's two IPs). Reported by
+     * the cloud; not an argument.
+     */
+    internetIp?: string;
+    /** Zone of the tunnel. Reported by the cloud; not an argument. */
+    zoneNo?: string;
+}
+
+/** Phase-one (IKE) settings of this tunnel. The outputs' form of {@link TunnelIkeConfigArgs}. */
+export interface TunnelIkeConfigOutputs {
+    /** IKE version. */
+    ikeVersion: "ikev1" | "ikev2";
+    /** Negotiation mode; use `aggressive` with FQDN identities or behind NAT. */
+    ikeMode: "main" | "aggressive";
+    /** IKE encryption algorithm. */
+    ikeEncAlg: "aes" | "aes192" | "aes256" | "des" | "3des";
+    /** IKE authentication algorithm. */
+    ikeAuthAlg: "md5" | "sha1" | "sha256" | "sha384" | "sha512";
+    /** Diffie-Hellman group of phase one (`group24` as the 2019 Chinese DescribeVpnConnections reference lists it). */
+    ikePfs: "group1" | "group2" | "group5" | "group14" | "group24";
+    /** IKE SA lifetime in seconds. */
+    ikeLifetime: number;
+    /** Local identity (IP address or FQDN); unset, the cloud's value is not managed. */
+    localId: string;
+    /** Remote identity (IP address or FQDN); unset, the cloud's value is not managed. */
+    remoteId: string;
+}
+
+/** Phase-two (IPsec) settings of this tunnel. The outputs' form of {@link TunnelIpsecConfigArgs}. */
+export interface TunnelIpsecConfigOutputs {
+    /** IPsec encryption algorithm. */
+    ipsecEncAlg: "aes" | "aes192" | "aes256" | "des" | "3des";
+    /** IPsec authentication algorithm. */
+    ipsecAuthAlg: "md5" | "sha1" | "sha256" | "sha384" | "sha512";
+    /** Perfect forward secrecy: `disabled` or a Diffie-Hellman group. */
+    ipsecPfs: "disabled" | "group1" | "group2" | "group5" | "group14";
+    /** IPsec SA lifetime in seconds. */
+    ipsecLifetime: number;
 }

@@ -9,6 +9,7 @@ import { EXAMPLE_CONFIG, EXAMPLE_PSK } from "../support/exampleConfig";
 
 const EXAMPLES: { program: string; config: Record<string, string>; connections: number }[] = [
     { program: "examples/alicloud", config: EXAMPLE_CONFIG.alicloud, connections: 1 },
+    { program: "examples/alicloud-dual-tunnel", config: EXAMPLE_CONFIG["alicloud-dual-tunnel"], connections: 1 },
     { program: "examples/tencentcloud", config: EXAMPLE_CONFIG.tencentcloud, connections: 1 },
     { program: "examples/tunnel", config: EXAMPLE_CONFIG.tunnel, connections: 2 },
 ];

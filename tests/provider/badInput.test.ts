@@ -20,6 +20,12 @@ const TENCENT_VALID: Props = { ...TENCENT_FIXTURE, preSharedKey: TENCENT_PSK };
 const ike = (extra: Props) => ({ ikeOptions: { ...TENCENT_VALID.ikeOptions, ...extra } });
 const policy = (extra: Props) => ({ securityPolicyDatabases: [{ ...TENCENT_VALID.securityPolicyDatabases[0], ...extra }] });
 const tooLong = (n: number) => "x".repeat(n);
+/** Two valid tunnels, and the change that leaves the single-tunnel arguments out. */
+const TUNNELS: Props[] = [
+    { role: "master", customerGatewayId: "cgw-emu00000000000001" },
+    { role: "slave", customerGatewayId: "cgw-emu00000000000002" },
+];
+const DUAL: Props = { vpnGatewayId: "vpn-emu00000000000011", customerGatewayId: undefined, preSharedKey: undefined, tunnels: TUNNELS };
 
 // Every constraint of the field tables and cross-field rules (Alibaba CreateVpnConnection; Tencent
 // CreateVpnConnection, its models in `vpc_models.d.ts`, AddVpnConnEx and ModifyVpnConnEx), wrong types, unknown properties, empty and
@@ -106,6 +112,19 @@ const ALICLOUD_ROWS: Row[] = [
     ["the network type is given (an output)", { networkType: "private" }, ["networkType"], /is not a known property/],
     ["the resource group is given (an output)", { resourceGroupId: "rg-1" }, ["resourceGroupId"], /is not a known property/],
     ["the health check has a route policy (an output)", { healthCheckConfig: { policy: "reserve_route" } }, ["healthCheckConfig.policy"], /is not a known property; allowed: enable, dip, sip, interval, retry/],
+    // Dual-tunnel connections: `tunnels` instead of the single-tunnel arguments (CreateVpnConnection's tunnel modes).
+    ["tunnels are given beside the single-tunnel customer gateway and PSK", { tunnels: TUNNELS }, ["customerGatewayId", "preSharedKey"], /must not be set together with `tunnels`/],
+    ["the health check is given beside tunnels", { ...DUAL, healthCheckConfig: { enable: false } }, ["healthCheckConfig"], /must not be set together with `tunnels`/],
+    ["tunnels has one tunnel", { ...DUAL, tunnels: [TUNNELS[0]] }, ["tunnels"], /at least 2 item/],
+    ["tunnels has three tunnels", { ...DUAL, tunnels: [...TUNNELS, TUNNELS[1]] }, ["tunnels"], /at most 2 items/],
+    ["both tunnels are masters", { ...DUAL, tunnels: [TUNNELS[0], { ...TUNNELS[1], role: "master" }] }, ["tunnels[1].role"], /duplicates tunnels\[0\]\.role/],
+    ["a tunnel's role is primary", { ...DUAL, tunnels: [{ ...TUNNELS[0], role: "primary" }, TUNNELS[1]] }, ["tunnels[0].role"], /one of master, slave/],
+    ["a tunnel lacks its customer gateway", { ...DUAL, tunnels: [TUNNELS[0], { role: "slave" }] }, ["tunnels[1].customerGatewayId"], /is required/],
+    ["a tunnel's IKE version is ikev3", { ...DUAL, tunnels: [{ ...TUNNELS[0], ikeConfig: { ikeVersion: "ikev3" } }, TUNNELS[1]] }, ["tunnels[0].ikeConfig.ikeVersion"], /one of ikev1, ikev2/],
+    ["a tunnel's PSK holds a space", { ...DUAL, tunnels: [{ ...TUNNELS[0], preSharedKey: "Bad Psk" }, TUNNELS[1]] }, ["tunnels[0].preSharedKey"], /must not contain whitespace/],
+    ["a tunnel's DPD switch is a string", { ...DUAL, tunnels: [TUNNELS[0], { ...TUNNELS[1], enableDpd: "true" }] }, ["tunnels[1].enableDpd"], /must be true or false/],
+    ["a tunnel sets its cloud-assigned ID", { ...DUAL, tunnels: [{ ...TUNNELS[0], tunnelId: "tun-1" }, TUNNELS[1]] }, ["tunnels[0].tunnelId"], /reported by the cloud/],
+    ["tunnels is an object", { ...DUAL, tunnels: { role: "master" } }, ["tunnels"], /must be a list/],
 ];
 
 const TENCENT_BGP = { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1", remoteBgpIp: "169.254.10.2" };

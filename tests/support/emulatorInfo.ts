@@ -10,6 +10,7 @@ export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
         accessKeySecret: "sk",
         regionId: "cn-hangzhou",
         vpnGatewayIds: ["vpn-1"],
+        dualTunnelVpnGatewayIds: ["vpn-2"],
         customerGatewayIds: ["cgw-a"],
         sts: { accessKeyId: "sts-ak", accessKeySecret: "sts-sk", securityToken: "token" },
     },

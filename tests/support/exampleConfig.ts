@@ -9,6 +9,7 @@ export const EXAMPLE_PSK = "Example-Psk-1";
 /** Plain config per example folder; every example also takes `preSharedKey` as a secret. */
 export const EXAMPLE_CONFIG = {
     alicloud: { vpnGatewayId: "vpn-emu00000000000001", customerGatewayId: "cgw-emu00000000000001" },
+    "alicloud-dual-tunnel": { vpnGatewayId: "vpn-emu00000000000011", masterCustomerGatewayId: "cgw-emu00000000000001", slaveCustomerGatewayId: "cgw-emu00000000000002" },
     tencentcloud: { vpcId: "vpc-emu00001", vpnGatewayId: "vpngw-emu0001", customerGatewayId: "cgw-emu0001", customerGatewayIp: "198.51.100.11" },
     tunnel: {
         alicloudVpnGatewayId: "vpn-emu00000000000001",

@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { driftLineStart, parseDriftLine } from "../../provider/core/driftLine";
-import { Field, isPlainObject, Schema, secretPaths } from "../../provider/core/schema";
+import { Field, isPlainObject, Schema, secretPaths, secretValues } from "../../provider/core/schema";
 import { TestCloud } from "./cloudEnv";
 import { EngineSimulator } from "./engine";
 import { UNKNOWN } from "./propertyMap";
@@ -81,7 +81,8 @@ export function describeEngineScenarios(kit: ResourceKit): void {
         beforeEach(() => cloud.control.reset());
 
         async function capture(name: string, args: Props): Promise<CapturedProvider> {
-            if (typeof args.preSharedKey === "string") psks.add(args.preSharedKey);
+            // Every secret row's value, the tunnels' PSKs included.
+            secretValues(kit.schema, args).forEach((value) => psks.add(value));
             return captureProviderString(() => kit.construct(name, args));
         }
 
@@ -219,14 +220,15 @@ export function describeEngineScenarios(kit: ResourceKit): void {
                 const simulator = engine("conn", baseline);
                 const { state } = await simulator.up(baseline.inputs);
                 // A PSK set "in the console" comes back through read: the secrets audit must look for it too.
-                if (secretPaths(kit.schema).includes(drift.path)) stringLeaves(drift.patch).forEach((value) => psks.add(value));
+                if (isSecretPath(kit, drift.path)) stringLeaves(drift.patch).forEach((value) => psks.add(value));
                 await cloud.control.call("PATCH", `/${kit.cloud}/connections/${state.id}`, drift.patch);
                 // WHEN a drift check runs (refresh --preview-only --expect-no-changes)
                 const since = plugin.logs.length;
                 const result = await simulator.refresh({ previewOnly: true });
                 // THEN it trips, naming only that field, in the log line and in the CLI's [diff: …]
                 // (where a secret, reaching the display masked, never shows a change)
-                const topLevel = secretPaths(kit.schema).includes(drift.path) ? "" : `~${drift.path.split(".")[0]}`;
+                const top = drift.path.split(/[.[]/)[0];
+                const topLevel = isSecretPath(kit, drift.path) || kit.additionalSecretOutputs.includes(top) ? "" : `~${top}`;
                 assert.equal(result.drift, true);
                 assert.deepEqual(await reportedPaths(state.id, since), [drift.path]);
                 assert.equal(result.display, topLevel);
@@ -348,7 +350,7 @@ export function describeEngineScenarios(kit: ResourceKit): void {
             // Runs last: audits every property map of every scenario above.
             const secrets = [...psks, ...kit.credentials(cloud)];
             // Not vacuous: the PSKs of the baseline and of a console change, stored maps, plugin logs.
-            const consolePsks = kit.drifts.filter((d) => secretPaths(kit.schema).includes(d.path)).flatMap((d) => stringLeaves(d.patch));
+            const consolePsks = kit.drifts.filter((d) => isSecretPath(kit, d.path)).flatMap((d) => stringLeaves(d.patch));
             assert.ok(consolePsks.length > 0 && consolePsks.every((psk) => psks.has(psk)), "a PSK drift row ran");
             assert.ok(engines.length > 5 && engines.every((e) => e.transcript.some((entry) => entry.stored)));
             assert.ok(plugin.logs.length > 0);
@@ -358,6 +360,11 @@ export function describeEngineScenarios(kit: ResourceKit): void {
             }
         });
     });
+}
+
+/** True when `path` names a secret row; an item of a list of blocks counts as its row (`tunnels[1].preSharedKey`). */
+function isSecretPath(kit: ResourceKit, path: string): boolean {
+    return secretPaths(kit.schema).includes(path.replace(/\[\d+\]/g, "[]"));
 }
 
 /** Every string value inside a (patch) object. */

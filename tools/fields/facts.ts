@@ -71,6 +71,8 @@ export function isOptional(row: Row): boolean {
 
 /** True when the output is always there: required, defaulted, or filled in by the cloud. */
 export function isReported(field: Field): boolean {
+    // Ruled out by a set sibling (a single-tunnel setting of a dual-tunnel connection): absent then.
+    if (field.excludedBy !== undefined) return false;
     if (field.required || field.default !== undefined) return true;
     if (field.computed && !field.optionalOutput) return true;
     return field.kind === "object" && Object.values(field.fields).some(isReported);
@@ -103,7 +105,7 @@ const FORMATS = {
 /** `1–100 characters`, `at most 64 characters`, `at least 1 item`; `unit` is singular. */
 function span(min: number | undefined, max: number | undefined, unit: string): string | undefined {
     const units = (n: number) => `${unit}${n === 1 ? "" : "s"}`;
-    if (min !== undefined && max !== undefined) return `${min}–${max} ${units(max)}`;
+    if (min !== undefined && max !== undefined) return min === max ? `exactly ${max} ${units(max)}` : `${min}–${max} ${units(max)}`;
     if (max !== undefined) return `at most ${max} ${units(max)}`;
     if (min !== undefined) return `at least ${min} ${units(min)}`;
     return undefined;
@@ -132,6 +134,8 @@ export function notesOf(field: Field, resource: ResourceDoc): string[] {
     const notes: string[] = [];
     if (field.replaceOnChange) notes.push("Changing it replaces the connection.");
     if (field.secret) notes.push("Always stored as a secret.");
+    if (field.excludedBy !== undefined) notes.push(`Not with \`${field.excludedBy}\`.`);
+    if (field.outputOnly) notes.push("Reported by the cloud; not an argument.");
     if (field.kind === "string") {
         for (const [value, reason] of Object.entries(field.unsupported ?? {})) notes.push(`The API's \`${value}\` is refused: ${reason}.`);
     }

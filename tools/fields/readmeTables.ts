@@ -51,13 +51,16 @@ function defaultCell(row: Row): string {
 
 /** The Markdown between the resource's markers (markers excluded). */
 export function renderFieldTables(resource: ResourceDoc): string {
-    const args = rowsOf(resource.schema).map((row) => {
+    const rows = rowsOf(resource.schema);
+    const args = rows.filter((row) => !row.field.outputOnly).map((row) => {
         const description = [docOf(row), ...notesOf(row.field, resource)].join(" ");
         return `| ${code(row.path)} | ${cell(typeOf(row.field))} | ${cell(defaultCell(row))} | ${cell(description)} |`;
     });
     const outputs = Object.entries(resource.outputs).map(
         ([key, output]) => `| ${code(key)} | ${output.kind === "integer" ? "integer" : "string"}${output.nullable ? " or null" : ""} | ${cell(output.doc)} |`,
     );
+    // Output-only rows inside blocks (a tunnel's ID): outputs, named by their path.
+    outputs.push(...rows.filter((row) => row.field.outputOnly).map((row) => `| ${code(row.path)} | ${cell(typeOf(row.field))} | ${cell(docOf(row))} |`));
     return [
         "| Argument | Type | Default | Description |",
         "|---|---|---|---|",

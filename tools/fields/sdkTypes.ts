@@ -105,6 +105,7 @@ function valueType(key: string, field: Field, side: Side): string {
 function argsInterface(name: string, doc: string, fields: Record<string, Field>, prefix: string, resource: ResourceDoc, notes = true): string[] {
     const lines = [...tsdoc("", doc), `export interface ${name} {`];
     for (const [key, field] of Object.entries(fields)) {
+        if (field.outputOnly) continue;
         const row: Row = { path: prefix + key, key, field };
         const fallback = defaultOf(row);
         lines.push(...tsdoc("    ", describeArg(row, resource, notes), fallback === undefined ? [] : [`@default ${fallback}`]));

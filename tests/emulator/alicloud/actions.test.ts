@@ -269,7 +269,7 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
             const all = await h.call("DescribeVpnGateways");
             const one = await h.call("DescribeVpnGateways", { VpnGatewayId: h.info.vpnGatewayIds[2] });
             // THEN
-            assert.deepEqual([all.TotalCount, all.PageNumber, all.PageSize], [3, 1, 10]);
+            assert.deepEqual([all.TotalCount, all.PageNumber, all.PageSize], [4, 1, 10]);
             const [gateway] = one.VpnGateways.VpnGateway;
             assert.equal(one.TotalCount, 1);
             assert.equal(gateway.VpnGatewayId, h.info.vpnGatewayIds[2]);

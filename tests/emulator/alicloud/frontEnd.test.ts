@@ -22,6 +22,7 @@ describe("Alibaba front end", () => {
             accessKeySecret: ALICLOUD_ACCESS_KEY_SECRET,
             regionId: ALICLOUD_REGION_ID,
             vpnGatewayIds: ["vpn-emu00000000000001", "vpn-emu00000000000002", "vpn-emu00000000000003"],
+            dualTunnelVpnGatewayIds: ["vpn-emu00000000000011"],
             customerGatewayIds: ["cgw-emu00000000000001", "cgw-emu00000000000002", "cgw-emu00000000000003"],
             sts: h.info.sts,
         });
@@ -137,7 +138,7 @@ describe("Alibaba front end", () => {
             const state = await h.control.state<{ alicloud: any }>();
             // THEN
             assert.deepEqual(state.alicloud.settings, { statusKey: "Status", clientTokensOutliveConnections: false });
-            assert.equal(state.alicloud.vpnGateways.length, 3);
+            assert.equal(state.alicloud.vpnGateways.length, 4);
             assert.equal(state.alicloud.customerGateways.length, 3);
             assert.deepEqual(state.alicloud.connections.map((c: any) => [c.VpnConnectionId, c.State, c.ClientToken, c.AutoConfigRoute]), [[id, "active", "dumped", true]]);
         });

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
-import { checkAnswer, classifyAlicloudError, encodeParams, toCloudError } from "../../../provider/alicloud/client";
+import { AlicloudVpcClient, checkAnswer, classifyAlicloudError, encodeParams, toCloudError } from "../../../provider/alicloud/client";
+import { resolveSettings } from "../../../provider/alicloud/settings";
+import { resolveTiming } from "../../../provider/core/timing";
+import { startTestCloud, TestCloud } from "../../support/cloudEnv";
 
 describe("alicloud client", () => {
     it("can stringify JSON blocks and drop absent values for pop-core", () => {
@@ -9,6 +12,29 @@ describe("alicloud client", () => {
         const encoded = encodeParams(params);
         // THEN blocks are JSON text and nothing reads "undefined"
         assert.deepEqual(encoded, { IkeConfig: '{"Psk":"x"}', Name: "n", EnableDpd: false });
+    });
+
+    it("can flatten a list of blocks into the RPC form Key.N.Sub.Key, leaving absent values out", () => {
+        // GIVEN tunnel options as a list of objects with objects inside
+        const params = {
+            TunnelOptionsSpecification: [
+                { Role: "master", EnableDpd: false, TunnelIkeConfig: { Psk: "a", IkeLifetime: 3600 }, Missing: undefined },
+                { Role: "slave", TunnelIpsecConfig: { IpsecPfs: "disabled", Nothing: null } },
+            ],
+            Tags: ["x"],
+        };
+        // WHEN encoded
+        const encoded = encodeParams(params);
+        // THEN every leaf has its own parameter, numbered from 1, and nothing reads "[object Object]"
+        assert.deepEqual(encoded, {
+            "TunnelOptionsSpecification.1.Role": "master",
+            "TunnelOptionsSpecification.1.EnableDpd": false,
+            "TunnelOptionsSpecification.1.TunnelIkeConfig.Psk": "a",
+            "TunnelOptionsSpecification.1.TunnelIkeConfig.IkeLifetime": 3600,
+            "TunnelOptionsSpecification.2.Role": "slave",
+            "TunnelOptionsSpecification.2.TunnelIpsecConfig.IpsecPfs": "disabled",
+            "Tags.1": "x",
+        });
     });
 
     it("can turn a pop-core error into a CloudApiError without URL or secrets", () => {
@@ -98,6 +124,41 @@ describe("alicloud client", () => {
             "HttpError.502": "server",
             "HttpError.404": "fatal",
             "HttpError.429": "throttling",
+        });
+    });
+
+    describe("against the emulator (real pop-core)", () => {
+        let cloud: TestCloud;
+        before(async () => {
+            cloud = await startTestCloud({ applyToProcess: true });
+        });
+        after(async () => cloud?.stop());
+
+        it("can send a list of blocks pop-core would garble: a dual-tunnel create with per-tunnel IKE settings", async () => {
+            // GIVEN a client with the emulator's settings
+            const region = cloud.alicloud.regionId;
+            const client = new AlicloudVpcClient(resolveSettings(region), resolveTiming());
+            const deadline = Date.now() + 10_000;
+            const tunnel = (Role: string, CustomerGatewayId: string, Psk: string) => ({ Role, CustomerGatewayId, EnableDpd: false, TunnelIkeConfig: { Psk, IkeLifetime: 3600 } });
+            // WHEN it creates a connection on the dual-tunnel gateway with nested tunnel options
+            const created = await client.call<{ VpnConnectionId: string }>({
+                action: "CreateVpnConnection",
+                params: {
+                    RegionId: region,
+                    VpnGatewayId: cloud.alicloud.dualTunnelVpnGatewayIds[0],
+                    LocalSubnet: "10.0.0.0/24",
+                    RemoteSubnet: "192.168.0.0/24",
+                    TunnelOptionsSpecification: [tunnel("master", cloud.alicloud.customerGatewayIds[0], "Master-1"), tunnel("slave", cloud.alicloud.customerGatewayIds[1], "Slave-1")],
+                },
+                deadline,
+            });
+            const described = await client.call({ action: "DescribeVpnConnections", params: { RegionId: region, VpnConnectionId: created.VpnConnectionId }, deadline });
+            // THEN each tunnel arrived with its own settings
+            const tunnels = described.VpnConnections.VpnConnection[0].TunnelOptionsSpecification.TunnelOptions;
+            assert.deepEqual(
+                tunnels.map((t: any) => [t.Role, t.EnableDpd, t.TunnelIkeConfig.Psk, t.TunnelIkeConfig.IkeLifetime]),
+                [["master", "false", "Master-1", "3600"], ["slave", "false", "Slave-1", "3600"]],
+            );
         });
     });
 });

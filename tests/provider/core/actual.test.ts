@@ -64,3 +64,20 @@ describe("adoptionFailures", () => {
         assert.deepEqual(adoptionFailures(OWNED, "adoptId", "c-1", { gateway: "g1", name: "x" }, { gateway: "g1", name: "y" }), []);
     });
 });
+
+describe("adoptionFailures: keyed lists of blocks", () => {
+    const TUNNELED: Schema = {
+        tunnels: { kind: "list", keyBy: "role", items: { kind: "object", fields: { role: { kind: "string" }, peer: { kind: "string", replaceOnChange: true }, dpd: { kind: "boolean" } } } },
+    };
+
+    it("fails when an item's replace-on-change field differs from the cloud's item of the same key, naming it", () => {
+        // GIVEN a cloud connection whose slave has another peer (and another DPD, which converges)
+        const actual = { tunnels: [{ role: "slave", peer: "c", dpd: false }, { role: "master", peer: "a", dpd: true }] };
+        const desired = { tunnels: [{ role: "master", peer: "a", dpd: true }, { role: "slave", peer: "b", dpd: true }] };
+        // WHEN its adoption is judged
+        const failures = adoptionFailures(TUNNELED, "adoptId", "c-1", actual, desired);
+        // THEN only the slave's peer blocks it
+        assert.deepEqual(failures.map((f) => f.property), ["adoptId"]);
+        assert.match(failures[0].reason, /tunnels\[1\]\.peer c, not the desired `tunnels\[1\]\.peer`/);
+    });
+});

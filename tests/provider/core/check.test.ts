@@ -197,3 +197,64 @@ describe("checkInputs with secrets", () => {
         }
     });
 });
+
+describe("checkInputs: exclusive fields, keyed lists and output-only fields", () => {
+    const TUNNELED: Schema = {
+        peer: { kind: "string", required: true, excludedBy: "tunnels" },
+        dpd: { kind: "boolean", default: true, excludedBy: "tunnels" },
+        tunnels: {
+            kind: "list",
+            minItems: 2,
+            maxItems: 2,
+            keyBy: "role",
+            items: {
+                kind: "object",
+                fields: {
+                    role: { kind: "string", enum: ["master", "slave"], required: true },
+                    peer: { kind: "string", required: true },
+                    id: { kind: "string", outputOnly: true },
+                },
+            },
+        },
+    };
+
+    it("can leave out the defaults and requirements of fields a set sibling excludes", () => {
+        // GIVEN only the tunnels, slave listed first
+        const raw = { tunnels: [{ role: "slave", peer: "b" }, { role: "MASTER", peer: "a" }] };
+        // WHEN checked
+        const { inputs, failures } = checkInputs(TUNNELED, raw);
+        // THEN nothing is missing, no excluded default appears, and the tunnels are in the key's enum order
+        assert.deepEqual(failures, []);
+        assert.deepEqual(inputs, { tunnels: [{ role: "master", peer: "a" }, { role: "slave", peer: "b" }] });
+    });
+
+    it("can still default and require the fields when the excluding sibling is unset", () => {
+        // WHEN checked without tunnels
+        const { inputs, failures } = checkInputs(TUNNELED, {});
+        // THEN the single-mode field is required and the default applies
+        assert.deepEqual(failures, [{ property: "peer", reason: "is required" }]);
+        assert.equal(inputs.dpd, true);
+    });
+
+    it("fails when an excluded field is set beside its sibling, naming both", () => {
+        // WHEN checked with both modes mixed
+        const { failures } = checkInputs(TUNNELED, { peer: "x", dpd: false, tunnels: [{ role: "master", peer: "a" }, { role: "slave", peer: "b" }] });
+        // THEN each mixed field is named with the sibling
+        assert.deepEqual(
+            failures.map((f) => f.property),
+            ["peer", "dpd"],
+        );
+        assert.match(failures[0].reason, /must not be set together with `tunnels`/);
+    });
+
+    it("fails when two items of a keyed list share their key, or an output-only field is given", () => {
+        // WHEN checked with two masters, one carrying a cloud-assigned id
+        const { failures } = checkInputs(TUNNELED, { tunnels: [{ role: "master", peer: "a", id: "t-1" }, { role: "master", peer: "b" }] });
+        // THEN the duplicate key and the output-only field are named by path
+        assert.deepEqual(
+            failures.map((f) => f.property),
+            ["tunnels[0].id", "tunnels[1].role"],
+        );
+        assert.match(failures[1].reason, /duplicates tunnels\[0\]\.role/);
+    });
+});

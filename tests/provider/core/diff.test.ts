@@ -51,3 +51,62 @@ describe("diffProps", () => {
         assert.deepEqual(unknown.replaces, ["gateway"]);
     });
 });
+
+describe("diffProps: keyed lists of blocks", () => {
+    const KEYED: Schema = {
+        tunnels: {
+            kind: "list",
+            keyBy: "role",
+            items: {
+                kind: "object",
+                fields: {
+                    role: { kind: "string", enum: ["master", "slave"] },
+                    peer: { kind: "string", replaceOnChange: true },
+                    ike: { kind: "object", fields: { enc: { kind: "string" } } },
+                    psk: { kind: "string", computed: true, secret: true },
+                },
+            },
+        },
+    };
+    const actual = {
+        tunnels: [
+            { role: "master", peer: "a", ike: { enc: "aes" }, psk: "generated-1" },
+            { role: "slave", peer: "b", ike: { enc: "aes" }, psk: "generated-2" },
+        ],
+    };
+
+    it("can name a changed field of one item by its path, and leave unmanaged computed fields alone", () => {
+        // GIVEN the slave's encryption changed, PSKs unset
+        const desired = { tunnels: [{ role: "master", peer: "a", ike: { enc: "aes" } }, { role: "slave", peer: "b", ike: { enc: "aes256" } }] };
+        // WHEN diffed
+        const diff = diffProps(KEYED, actual, desired);
+        // THEN only that field changed, in place
+        assert.deepEqual(diff, { changed: ["tunnels[1].ike.enc"], replaces: [] });
+    });
+
+    it("can replace when a replace-on-change field inside an item changes", () => {
+        // GIVEN the master's peer changed
+        const desired = { tunnels: [{ role: "master", peer: "c", ike: { enc: "aes" } }, { role: "slave", peer: "b", ike: { enc: "aes" } }] };
+        // WHEN diffed
+        const diff = diffProps(KEYED, actual, desired);
+        // THEN the list replaces the resource
+        assert.deepEqual(diff, { changed: ["tunnels[0].peer"], replaces: ["tunnels"] });
+    });
+
+    it("can see no change when the cloud lists the same items in another order", () => {
+        // GIVEN the actual items reversed
+        const reversed = { tunnels: [...actual.tunnels].reverse() };
+        const desired = { tunnels: [{ role: "master", peer: "a" }, { role: "slave", peer: "b" }] };
+        // WHEN diffed
+        // THEN items are matched by key
+        assert.deepEqual(diffProps(KEYED, reversed, desired), { changed: [], replaces: [] });
+    });
+
+    it("fails to match when the cloud reports fewer items, changing the whole list", () => {
+        // GIVEN one tunnel gone
+        const desired = { tunnels: [{ role: "master", peer: "a" }, { role: "slave", peer: "b" }] };
+        // WHEN diffed
+        // THEN the list changed
+        assert.deepEqual(diffProps(KEYED, { tunnels: [actual.tunnels[0]] }, desired).changed, ["tunnels"]);
+    });
+});

@@ -45,3 +45,34 @@ describe("keptIdempotencyKey", () => {
         assert.equal(keptIdempotencyKey({}, { idempotencyKey: URN_KEY }), URN_KEY);
     });
 });
+
+describe("createToken: lists of blocks", () => {
+    const TUNNELED: Schema = {
+        idempotencyKey: { kind: "string", local: true },
+        tunnels: {
+            kind: "list",
+            keyBy: "role",
+            items: { kind: "object", fields: { role: { kind: "string" }, peer: { kind: "string", replaceOnChange: true }, psk: { kind: "string", secret: true }, dpd: { kind: "boolean" } } },
+        },
+    };
+    const tunnels = (peer: string, psk: string, dpd: boolean) => [{ role: "master", peer, psk, dpd }];
+
+    it("can tell replacements apart by an item's replace-on-change field, ignoring its other fields and secrets", () => {
+        // GIVEN keyed inputs differing in a tunnel's peer, or only in its PSK and DPD
+        const base = createToken(TUNNELED, { idempotencyKey: "k", tunnels: tunnels("a", "p1", true) });
+        // WHEN tokens are made
+        const otherPeer = createToken(TUNNELED, { idempotencyKey: "k", tunnels: tunnels("b", "p1", true) });
+        const otherSettings = createToken(TUNNELED, { idempotencyKey: "k", tunnels: tunnels("a", "p2", false) });
+        // THEN only the peer changes the token
+        assert.notEqual(otherPeer, base);
+        assert.equal(otherSettings, base);
+    });
+
+    it("fails to let a secret inside an item reach an unkeyed token", () => {
+        // GIVEN unkeyed inputs differing only in a tunnel's PSK
+        // WHEN tokens are made
+        // THEN they are equal: the PSK is not part of the material
+        assert.equal(createToken(TUNNELED, { tunnels: tunnels("a", "p1", true) }), createToken(TUNNELED, { tunnels: tunnels("a", "p2", true) }));
+        assert.notEqual(createToken(TUNNELED, { tunnels: tunnels("a", "p1", true) }), createToken(TUNNELED, { tunnels: tunnels("a", "p1", false) }));
+    });
+});

@@ -64,3 +64,47 @@ describe("refreshedInputs", () => {
         assert.deepEqual(inputs, { name: "a", block: { alg: "aes", id: "1.2.3.4" } });
     });
 });
+
+describe("recordInputs and refreshedInputs: keyed lists of blocks", () => {
+    const TUNNELED: Schema = {
+        tunnels: {
+            kind: "list",
+            keyBy: "role",
+            items: {
+                kind: "object",
+                fields: {
+                    role: { kind: "string" },
+                    psk: { kind: "string", secret: true },
+                    dpd: { kind: "boolean" },
+                    id: { kind: "string", outputOnly: true },
+                },
+            },
+        },
+    };
+
+    it("can record the blocks of a list with their secrets masked", () => {
+        // GIVEN inputs whose tunnels carry PSKs
+        // WHEN recorded
+        const recorded = recordInputs(TUNNELED, { tunnels: [{ role: "master", psk: "hunter2", dpd: true }] });
+        // THEN no PSK is in the record
+        assert.deepEqual(recorded, { tunnels: [{ role: "master", psk: SECRET_MARK, dpd: true }] });
+    });
+
+    it("can reconcile each recorded item with the cloud's item of its key, leaving output-only fields out", () => {
+        // GIVEN recorded inputs and outputs in which the slave's DPD drifted, listed in another order
+        const recorded = { tunnels: [{ role: "master", psk: SECRET_MARK, dpd: true }, { role: "slave", dpd: true }] };
+        const outputs = { tunnels: [{ role: "slave", psk: "gen-2", dpd: false, id: "t-2" }, { role: "master", psk: "mine-1", dpd: true, id: "t-1" }] };
+        // WHEN the refreshed inputs are computed
+        const refreshed = refreshedInputs(TUNNELED, outputs, recorded);
+        // THEN each item keeps what was managed, with the drifted value and the secret's current value
+        assert.deepEqual(refreshed, { tunnels: [{ role: "master", psk: "mine-1", dpd: true }, { role: "slave", dpd: false }] });
+    });
+
+    it("can project outputs without a record, leaving secrets and output-only fields out of each item", () => {
+        // GIVEN outputs of a looked-up connection
+        // WHEN projected
+        const projected = refreshedInputs(TUNNELED, { tunnels: [{ role: "master", psk: "x", dpd: true, id: "t-1" }] }, undefined);
+        // THEN items keep only their managed, non-secret fields
+        assert.deepEqual(projected, { tunnels: [{ role: "master", dpd: true }] });
+    });
+});

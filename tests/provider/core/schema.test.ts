@@ -26,6 +26,20 @@ describe("schema", () => {
             // THEN both are named by their dotted path
             assert.deepEqual(paths, ["preSharedKey", "ike.key"]);
         });
+
+        it("can list secret fields inside the blocks of a list", () => {
+            // GIVEN a list of blocks, each with a secret key and a block holding another
+            const schema: Schema = {
+                tunnels: {
+                    kind: "list",
+                    items: { kind: "object", fields: { role: { kind: "string" }, psk: { kind: "string", secret: true }, ike: { kind: "object", fields: { key: { kind: "string", secret: true } } } } },
+                },
+            };
+            // WHEN its secret paths are listed
+            const paths = secretPaths(schema);
+            // THEN each is named under the list's `[]`
+            assert.deepEqual(paths, ["tunnels[].psk", "tunnels[].ike.key"]);
+        });
     });
 
     describe("secretValues", () => {

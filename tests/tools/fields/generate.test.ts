@@ -149,7 +149,7 @@ describe("tools/fields/generate", function () {
             const lists = renderFieldLists(secret);
             const scrubbed = secretValues(secret.schema, { ...ALICLOUD_VALID, tunnelMode: "dual" });
             // THEN the SDK passes it as a secret, and its value is scrubbed from errors with the PSK's
-            assert.match(lists, /SECRET_INPUTS = \["preSharedKey", "tunnelMode"\]/);
+            assert.match(lists, /SECRET_INPUTS = \["preSharedKey", "tunnels", "tunnelMode"\]/);
             assert.deepEqual(scrubbed.sort(), ["Psk-For-Tests-1", "dual"]);
         });
 

@@ -49,4 +49,28 @@ describe("tools/fields/readmeTables", () => {
         // THEN the generator refuses, naming the resource
         assert.throws(() => spliceTables("# no markers\n", RESOURCE, "TABLES"), /README\.md has no .* markers for the generated fields of cloud\.Thing/);
     });
+
+    it("can list output-only rows among the outputs, by their path, and word a fixed item count", () => {
+        // GIVEN a list of exactly two blocks with an output-only row
+        const doc: ResourceDoc = {
+            ...RESOURCE,
+            schema: {
+                tunnels: {
+                    kind: "list",
+                    minItems: 2,
+                    maxItems: 2,
+                    items: { kind: "object", doc: "A tunnel.", fields: { role: { kind: "string", required: true, doc: "Role." }, tunnelId: { kind: "string", outputOnly: true, doc: "Tunnel ID." } } },
+                    defaultDoc: "none",
+                    doc: "Tunnels.",
+                },
+            },
+        };
+        // WHEN the tables are rendered
+        const tables = renderFieldTables(doc);
+        // THEN the ID is an output row, not an argument row
+        const [argsPart, outputsPart] = tables.split("| Output |");
+        assert.doesNotMatch(argsPart, /tunnelId/);
+        assert.match(outputsPart, /\| `tunnels\[\]\.tunnelId` \| string \| Tunnel ID\. \|/);
+        assert.match(argsPart, /object\[\], exactly 2 items/);
+    });
 });

@@ -101,4 +101,29 @@ describe("tools/fields/sdkTypes", () => {
         assert.match(lists, /export const INPUT_OUTPUTS = \["region", "psk"\] as const;/);
         assert.match(lists, /export const LOOKUP_KEYS = \["region"\] as const;/);
     });
+
+    it("can leave output-only rows out of the args and keep them in the outputs; an excluded row is optional on both sides", () => {
+        // GIVEN a table with a row a sibling excludes and a list of blocks with an output-only row
+        const doc: ResourceDoc = {
+            ...resource("cloud"),
+            schema: {
+                peer: { kind: "string", required: true, excludedBy: "tunnels", defaultDoc: "none: required unless `tunnels` is set", doc: "Peer." },
+                tunnels: {
+                    kind: "list",
+                    items: { kind: "object", typeName: "Tunnel", doc: "A tunnel.", fields: { role: { kind: "string", required: true, doc: "Role." }, tunnelId: { kind: "string", outputOnly: true, doc: "Tunnel ID." } } },
+                    defaultDoc: "none",
+                    doc: "Tunnels.",
+                },
+            },
+        };
+        // WHEN the types are generated
+        const args = renderArgsTypes(doc, []);
+        const outputs = renderOutputsTypes(doc, []);
+        // THEN the output-only row is no argument but an output, and the excluded row may be absent
+        assert.doesNotMatch(args, /tunnelId/);
+        assert.match(outputs, /tunnelId\?: string;/);
+        assert.match(args, /peer\?: pulumi.Input<string>;/);
+        assert.match(outputs, /readonly peer: pulumi.Output<string \| undefined>;/);
+        assert.match(args, /Not with `tunnels`\./);
+    });
 });

@@ -39,7 +39,7 @@ const config = new pulumi.Config();
 const specs = JSON.parse(config.require("connections")) as ConnectionSpec[];
 
 const ids: Record<string, pulumi.Output<string>> = {};
-const psks: Record<string, pulumi.Output<string>> = {};
+const psks: Record<string, pulumi.Output<string | undefined>> = {};
 for (const spec of specs) {
     const args = { ...spec.args, ...(spec.psk ? { preSharedKey: config.requireSecret(spec.psk) } : {}) };
     const options = { ...spec.options, ...(spec.component ? { parent: siteFor(spec.component) } : {}) };
