@@ -10,6 +10,7 @@ import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgp
 import { paginate, presentConnection, presentCustomerGateway, presentGateway } from "./presenter";
 import type { StatusKey } from "./presenter";
 import { randomAlphanumeric } from "./store";
+import { parseCreateTags, presentTags, TAG_ACTIONS } from "./tags";
 import type { AlicloudStore } from "./store";
 import type { BgpConfigInput, ConnectionSettingsInput, HealthCheckInput } from "./validation";
 import {
@@ -57,6 +58,7 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
         return createdBody(retired);
     }
     const request = parseCreateConnectionRequest(params);
+    const tags = parseCreateTags(params);
     const gateway = store.findGateway(request.vpnGatewayId);
     if (!gateway) {
         throw new AliApiError("InvalidVpnGatewayInstanceId.NotFound");
@@ -105,6 +107,7 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
         attributes: applySettings(defaults, request),
         autoConfigRoute: request.autoConfigRoute ?? true,
         clientToken: token,
+        tags,
     };
     store.addConnection(record);
     return createdBody(record.attributes);
@@ -146,7 +149,7 @@ export function describeVpnConnection(params: RawParams, { store, statusKey }: A
     if (!record) {
         throw new AliApiError("InvalidVpnConnectionInstanceId.NotFound");
     }
-    return presentConnection(store, record, statusKey);
+    return { ...presentConnection(store, record, statusKey), Tags: presentTags(record) };
 }
 
 /** DescribeVpnConnections: filters combine with AND; an unknown id gives an empty list, not an error. */
@@ -159,7 +162,7 @@ export function describeVpnConnections(params: RawParams, { store, statusKey }: 
         .filter((c) => matchesFilter(params.VpnGatewayId, c.attributes.VpnGatewayId))
         .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId));
     const { page, ...counts } = paginate(matches, paging);
-    return { ...counts, VpnConnections: { VpnConnection: page.map((c) => presentConnection(store, c, statusKey)) } };
+    return { ...counts, VpnConnections: { VpnConnection: page.map((c) => ({ ...presentConnection(store, c, statusKey), Tag: presentTags(c) })) } };
 }
 
 export function describeVpnGateway(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
@@ -200,6 +203,7 @@ export const ALICLOUD_ACTIONS: Readonly<Record<string, ActionHandler>> = {
     DescribeVpnGateway: describeVpnGateway,
     DescribeVpnGateways: describeVpnGateways,
     DescribeCustomerGateways: describeCustomerGateways,
+    ...TAG_ACTIONS,
 };
 
 // ---- helpers --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { ControlRequestError, controlErrorResponse, jsonResponse } from "../core
 import { isJsonObject } from "../core/json";
 import type { EmulatorResponse } from "../core/types";
 import { EMPTY_BGP_CONFIG } from "./model";
+import { controlTags, presentTags } from "./tags";
 import type { ConnectionAttributes, ConnectionRecord } from "./model";
 import { presentConnection } from "./presenter";
 import type { StatusKey } from "./presenter";
@@ -102,7 +103,7 @@ function route(method: string, path: string, body: unknown, store: AlicloudStore
 export function maskedConnection(store: AlicloudStore, record: ConnectionRecord, statusKey: StatusKey): Record<string, unknown> {
     const view = presentConnection(store, record, statusKey);
     (view.IkeConfig as { Psk: string }).Psk = "***";
-    return view;
+    return { ...view, Tags: presentTags(record) };
 }
 
 /**
@@ -113,7 +114,9 @@ function patchConnection(record: ConnectionRecord, patch: unknown): void {
     if (!isJsonObject(patch)) {
         throw new ControlRequestError(400, "InvalidBody", "body must be a partial connection object");
     }
-    const { status, Status, ...attributes } = patch;
+    const { status, Status, Tags, ...attributes } = patch;
+    // Tags in the Describe shape, `Tags: {Tag: [{Key, Value}]}`: they replace the connection's tags.
+    const tags = Tags === undefined ? undefined : controlTags(Tags);
     const negotiation = Status ?? status;
     if (negotiation !== undefined && typeof negotiation !== "string") {
         throw new ControlRequestError(400, "InvalidBody", "`Status` must be a string");
@@ -125,6 +128,9 @@ function patchConnection(record: ConnectionRecord, patch: unknown): void {
         delete merged.VpnBgpConfig;
     }
     record.attributes = merged;
+    if (tags !== undefined) {
+        record.tags = tags;
+    }
     if (negotiation !== undefined) {
         record.negotiationStatusOverride = negotiation;
     }

@@ -4,6 +4,7 @@
  * turned into {@link CloudApiError}, and the project's retry loop with Alibaba's retry table.
  */
 import { CloudApiError, redact } from "../core/errors";
+import { isPlainObject } from "../core/schema";
 import { assertResponseShape, INVALID_RESPONSE, ResponseShape } from "../core/responseShape";
 import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
 import { requestTimeoutFor, Timing } from "../core/timing";
@@ -100,6 +101,18 @@ export function encodeParams(params: Params): Params {
     const out: Params = {};
     for (const [key, value] of Object.entries(params)) {
         if (value === undefined || value === null) continue;
+        if (Array.isArray(value) && value.every(isPlainObject)) {
+            // A list of objects goes as RPC repeat-lists, `Tags.1.Key=…` (the `Tags.N.Key` form of CreateVpnConnection).
+            value.forEach((item, i) => {
+                for (const [field, v] of Object.entries(item)) if (v !== undefined && v !== null) out[`${key}.${i + 1}.${field}`] = v;
+            });
+            continue;
+        }
+        if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+            // A list of strings likewise, `ResourceId.1=…` (TagResources' `ResourceId.N`).
+            value.forEach((v, i) => (out[`${key}.${i + 1}`] = v));
+            continue;
+        }
         out[key] = JSON_BLOCK_PARAMS.includes(key) && typeof value === "object" ? JSON.stringify(value) : value;
     }
     return out;

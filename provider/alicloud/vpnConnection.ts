@@ -16,6 +16,7 @@ import { resolveTiming, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
 import { pollOptions, waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
+import { applyTags } from "./tags";
 import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 
@@ -197,10 +198,15 @@ async function sendModify(ctx: Context, id: string, actual: Props, inputs: Props
     // State written before empty reported PSKs were dropped may hold one: never send it back.
     const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, withoutEmptyValue(inputs, "preSharedKey"), withoutEmptyValue(actual, "preSharedKey")));
     const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
-    for (const key of modifyRequestKeys(SCHEMA, changedPaths)) {
-        if (request[key] !== undefined) params[key] = request[key];
+    // Tags are not ModifyVpnConnectionAttribute's: they change through the tag actions (`./tags`).
+    const attributePaths = changedPaths.filter((path) => path !== "tags");
+    if (attributePaths.length > 0) {
+        for (const key of modifyRequestKeys(SCHEMA, attributePaths)) {
+            if (key !== "Tags" && request[key] !== undefined) params[key] = request[key];
+        }
+        await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
     }
-    await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
+    if (changedPaths.includes("tags")) await applyTags(ctx.client, ctx.region, id, actual.tags, inputs.tags, deadline);
 }
 
 async function sendDelete(ctx: Context, id: string, _olds: Props, deadline: number): Promise<boolean> {
