@@ -14,6 +14,7 @@ import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connection
 import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } from "./createToken";
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";
+import { applyTags } from "./tags";
 
 /**
  * Codes meaning "no such connection": ResourceNotFound, and Delete's RecordNotExists (the codes per
@@ -51,6 +52,8 @@ export class Api3 implements ConnectionApi {
     constructor(
         private readonly client: Api3Client,
         private readonly timing: Timing,
+        /** The Tag service client, for tag changes. */
+        private readonly tags?: Api3Client,
     ) {}
 
     private async describeRaw(id: string, deadline: number): Promise<Props | undefined> {
@@ -85,7 +88,10 @@ export class Api3 implements ConnectionApi {
     }
 
     async create(inputs: Props, deadline: number): Promise<CreateStarted> {
-        const params = { ...(await this.request(inputs, deadline)), Tags: [{ Key: CREATE_TOKEN_TAG, Value: createTokenFor(inputs) }] };
+        const request = await this.request(inputs, deadline);
+        // The user's tags (the `tags` row) and the provider's own create token tag.
+        const userTags = Array.isArray(request.Tags) ? request.Tags : [];
+        const params = { ...request, Tags: [...userTags, { Key: CREATE_TOKEN_TAG, Value: createTokenFor(inputs) }] };
         const response = await this.client.call<{ VpnConnection?: Props; RequestId?: string }>({ action: "CreateVpnConnection", params, deadline, kind: "create" });
         const reported = response.VpnConnection?.VpnConnectionId;
         return { id: typeof reported === "string" && reported !== "" ? reported : undefined, taskId: response.RequestId };
@@ -97,7 +103,10 @@ export class Api3 implements ConnectionApi {
 
     async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
         // ModifyVpnConnectionAttribute takes no VpnGatewayId, VpcId, RouteType (https://www.tencentcloud.com/document/api/215/17508): replace-on-change fields.
-        const keys = new Set(modifyRequestKeys(SCHEMA, changedPaths, API_3));
+        // Tags are not ModifyVpnConnectionAttribute's (no `Tags` parameter): the Tag service changes them.
+        if (changedPaths.includes("tags")) await this.applyTags(id, inputs, deadline);
+        const keys = new Set(modifyRequestKeys(SCHEMA, changedPaths.filter((path) => path !== "tags"), API_3));
+        keys.delete("Tags");
         if (keys.size === 0) return; // e.g. only `apiVersion` changed: nothing to tell the cloud
         const request = await this.request(inputs, deadline, keys);
         // Blocks go whole: a changed IKE field re-sends the IKE block, a changed policy the whole SPD.
@@ -105,6 +114,14 @@ export class Api3 implements ConnectionApi {
         for (const key of keys) if (request[key] !== undefined) params[key] = request[key];
         const response = await this.client.call<{ RequestId?: string }>({ action: "ModifyVpnConnectionAttribute", params, deadline });
         await this.waitTask("ModifyVpnConnectionAttribute", response.RequestId, deadline);
+    }
+
+    /** Turns the connection's user tags, as the cloud lists them now, into `inputs.tags` (see `./tags`). */
+    private async applyTags(id: string, inputs: Props, deadline: number): Promise<void> {
+        const connection = await this.describeRaw(id, deadline);
+        if (!connection) throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConnections", code: "ResourceNotFound", hint: "the connection is gone; run `pulumi refresh`" }, `connection ${id} not found`);
+        if (!this.tags) throw new CloudApiError({ cloud: "tencentcloud", action: "ModifyResourceTags", code: "NoTagClient", hint: "internal: no Tag service client" }, "no Tag service client");
+        await applyTags(this.tags, String(inputs.region), id, connection.TagSet, inputs.tags, deadline);
     }
 
     async remove(id: string, olds: Props, deadline: number): Promise<boolean> {
