@@ -15,6 +15,10 @@ import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } f
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";
 import { applyTags } from "./tags";
+import { log } from "../core/hooks";
+
+/** A resource carries at most 50 tags (https://www.tencentcloud.com/document/product/651/13354): one page of DescribeResourceTags. */
+const TAGS_PER_RESOURCE = 50;
 
 /**
  * Codes meaning "no such connection": ResourceNotFound, and Delete's RecordNotExists (the codes per
@@ -52,8 +56,10 @@ export class Api3 implements ConnectionApi {
     constructor(
         private readonly client: Api3Client,
         private readonly timing: Timing,
-        /** The Tag service client, for tag changes. */
+        /** The Tag service client, for tag changes and reads. */
         private readonly tags?: Api3Client,
+        /** The connection's region, for the Tag service's resource filter. */
+        private readonly region?: string,
     ) {}
 
     private async describeRaw(id: string, deadline: number): Promise<Props | undefined> {
@@ -71,7 +77,26 @@ export class Api3 implements ConnectionApi {
 
     async describe(id: string, deadline: number): Promise<Observed | undefined> {
         const connection = await this.describeRaw(id, deadline);
-        return connection ? observe3(connection) : undefined;
+        return connection ? observe3(await this.withServiceTags(id, connection, deadline)) : undefined;
+    }
+
+    /**
+     * The connection with its tags as the Tag service lists them, when its `TagSet` lacks the create
+     * token every API 3.0 create of this provider carries: tags live in the Tag service, and a describe
+     * may list them late or not at all (the Terraform provider reads them there, tencentcloudstack/terraform-provider-tencentcloud
+     * `tencentcloud/services/vpn/resource_tc_vpn_connection.go`). A Tag service failure keeps the listed `TagSet`.
+     */
+    private async withServiceTags(id: string, connection: Props, deadline: number): Promise<Props> {
+        if (!this.tags || !this.region || hasAnyCreateToken(connection)) return connection;
+        try {
+            const params = { ServiceType: "vpc", ResourcePrefix: "vpnx", ResourceRegion: this.region, ResourceId: id, Limit: TAGS_PER_RESOURCE };
+            const answer = await this.tags.call<{ Rows?: Props[] }>({ action: "DescribeResourceTags", params, deadline });
+            const rows = (answer.Rows ?? []).filter((row) => row.ResourceId === undefined || row.ResourceId === id);
+            return { ...connection, TagSet: rows.map((row) => ({ Key: row.TagKey, Value: row.TagValue ?? "" })) };
+        } catch (error) {
+            log(`the Tag service did not list the tags of ${id} (${error instanceof Error ? error.message : String(error)}); using the listed TagSet`);
+            return connection;
+        }
     }
 
     async findOwn(inputs: Props, deadline: number): Promise<string | undefined> {
@@ -121,7 +146,8 @@ export class Api3 implements ConnectionApi {
         const connection = await this.describeRaw(id, deadline);
         if (!connection) throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConnections", code: "ResourceNotFound", hint: "the connection is gone; run `pulumi refresh`" }, `connection ${id} not found`);
         if (!this.tags) throw new CloudApiError({ cloud: "tencentcloud", action: "ModifyResourceTags", code: "NoTagClient", hint: "internal: no Tag service client" }, "no Tag service client");
-        await applyTags(this.tags, String(inputs.region), id, connection.TagSet, inputs.tags, deadline);
+        const listed = await this.withServiceTags(id, connection, deadline);
+        await applyTags(this.tags, String(inputs.region), id, listed.TagSet, inputs.tags, deadline);
     }
 
     async remove(id: string, olds: Props, deadline: number): Promise<boolean> {

@@ -105,6 +105,49 @@ describe("tencentcloud tags (hooks against the emulator, real SDK VPC and Tag cl
         assert.equal(token(await cloudTags(created.id)), tokenValue);
     });
 
+    it("can read and change tags through the Tag service when DescribeVpnConnections lists no TagSet", async () => {
+        // GIVEN a cloud whose describes never list tags, and a connection with tags
+        await cloud.control.call("POST", "/tencentcloud/settings", { tagSetEmpty: true });
+        const inputs = await checked({ ...VALID, tags: { env: "prod" } });
+        const created = await hooks.create(inputs);
+        // WHEN read
+        const before = await cloud.control.counters();
+        const read = await hooks.read(created.id, created.outs);
+        const after = await cloud.control.counters();
+        // THEN the tags come from DescribeResourceTags, without the token, and nothing drifts
+        assert.equal(delta(before, after, "DescribeResourceTags"), 1);
+        assert.deepEqual(read.props!.tags, { env: "prod" });
+        assert.deepEqual(diffResource(SCHEMA, read.props!, inputs).changedPaths, []);
+        // AND a change removes the old key and keeps the token
+        await hooks.update(created.id, read.props!, await checked({ ...VALID, tags: { owner: "net" } }));
+        await cloud.control.call("POST", "/tencentcloud/settings", { tagSetEmpty: false });
+        const set = await cloudTags(created.id);
+        assert.deepEqual(userTags(set), [{ Key: "owner", Value: "net" }]);
+        assert.equal(typeof token(set), "string");
+    });
+
+    it("can keep the listed TagSet when the Tag service refuses the read", async () => {
+        // GIVEN a connection whose TagSet lacks the create token, and a Tag service that refuses the next call
+        const created = await hooks.create(await checked({ ...VALID, tags: { env: "prod" } }));
+        await cloud.control.call("PATCH", `/tencentcloud/connections/${created.id}`, { TagSet: [{ Key: "env", Value: "listed" }] });
+        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeResourceTags", count: 1, fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation", httpStatus: 200 } });
+        // WHEN read
+        const read = await hooks.read(created.id, created.outs);
+        // THEN the read succeeds with the listed tags
+        assert.deepEqual(read.props!.tags, { env: "listed" });
+    });
+
+    it("can read a connection's tags from its TagSet alone when the create token is listed", async () => {
+        // GIVEN
+        const created = await hooks.create(await checked({ ...VALID, tags: { env: "prod" } }));
+        // WHEN
+        const before = await cloud.control.counters();
+        await hooks.read(created.id, created.outs);
+        const after = await cloud.control.counters();
+        // THEN no Tag service call
+        assert.equal(delta(before, after, "DescribeResourceTags"), 0);
+    });
+
     it("can name a connection's Tag resource in the six-segment form", () => {
         // GIVEN / WHEN
         const name = vpnConnectionResource("ap-guangzhou", "vpnx-1");
