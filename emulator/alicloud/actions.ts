@@ -10,7 +10,7 @@ import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgp
 import { paginate, presentConnection, presentCustomerGateway, presentGateway } from "./presenter";
 import type { StatusKey } from "./presenter";
 import { randomAlphanumeric } from "./store";
-import { parseCreateTags, presentTags, TAG_ACTIONS } from "./tags";
+import { matchesTagFilter, parseCreateTags, presentTags, TAG_ACTIONS } from "./tags";
 import type { AlicloudStore } from "./store";
 import type { BgpConfigInput, ConnectionSettingsInput, HealthCheckInput } from "./validation";
 import {
@@ -160,7 +160,8 @@ export function describeVpnConnections(params: RawParams, { store, statusKey }: 
         .listConnections()
         .filter((c) => matchesFilter(params.VpnConnectionId, c.attributes.VpnConnectionId))
         .filter((c) => matchesFilter(params.VpnGatewayId, c.attributes.VpnGatewayId))
-        .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId));
+        .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId))
+        .filter((c) => matchesTagFilter(params, c));
     const { page, ...counts } = paginate(matches, paging);
     return { ...counts, VpnConnections: { VpnConnection: page.map((c) => ({ ...presentConnection(store, c, statusKey), Tag: presentTags(c) })) } };
 }

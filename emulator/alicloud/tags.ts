@@ -163,8 +163,7 @@ export function listTagResources(params: RawParams, { store }: TagEnv): Record<s
     if (named.length === 0 && filter.length === 0) throw new AliApiError("MissingParameter", "ResourceId.N or Tag.N is mandatory for this action.", 400);
     const pool = named.length > 0 ? named : store.listConnections().filter((r) => !store.isDeleting(r));
     // A filter tag without a value matches every value of its key.
-    const valueGiven = (n: number) => params[`Tag.${n + 1}.Value`] !== undefined;
-    const matching = pool.filter((record) => filter.every((f, n) => tagsOf(record).some((t) => t.Key === f.Key && (!valueGiven(n) || t.Value === f.Value))));
+    const matching = pool.filter((record) => matchesTagFilter(params, record));
     const rows = matching.flatMap((record) =>
         tagsOf(record).map((t) => ({ ResourceId: record.attributes.VpnConnectionId, ResourceType: VPN_CONNECTION_RESOURCE_TYPE, TagKey: t.Key, TagValue: t.Value })),
     );
@@ -201,4 +200,13 @@ export function controlTags(value: unknown): TagEntry[] {
     } catch (error) {
         throw new ControlRequestError(400, "InvalidBody", error instanceof Error ? error.message : String(error));
     }
+}
+
+/**
+ * DescribeVpnConnections' `Tag.N.Key`/`Tag.N.Value` filter (at most 20, https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections-vpns):
+ * a connection matches when it carries every given tag; a tag given without a value matches any value of its key.
+ */
+export function matchesTagFilter(params: RawParams, record: ConnectionRecord): boolean {
+    const filter = parseTagList(params, "Tag", 128);
+    return filter.every((f, n) => tagsOf(record).some((t) => t.Key === f.Key && (params[`Tag.${n + 1}.Value`] === undefined || t.Value === f.Value)));
 }

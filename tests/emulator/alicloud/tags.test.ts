@@ -77,6 +77,21 @@ describe("Alibaba tags (real pop-core against the emulator)", () => {
         });
     });
 
+    describe("DescribeVpnConnections Tag.N filter", () => {
+        it("can list only the connections carrying every given tag, a key without a value matching any value", async () => {
+            // GIVEN two connections with different tags
+            const prod = await createActiveConnection(h, tagParams("Tags", { env: "prod", team: "net" }));
+            await createActiveConnection(h, { ...tagParams("Tags", { env: "dev" }), CustomerGatewayId: h.info.customerGatewayIds[1] });
+            const ids = async (params: Record<string, string>) =>
+                (await h.call("DescribeVpnConnections", params)).VpnConnections.VpnConnection.map((c: { VpnConnectionId: string }) => c.VpnConnectionId);
+            // WHEN / THEN
+            assert.deepEqual(await ids(tagParams("Tag", { env: "prod" })), [prod]);
+            assert.deepEqual(await ids({ "Tag.1.Key": "team" }), [prod]);
+            assert.equal((await ids({ "Tag.1.Key": "env" })).length, 2);
+            assert.deepEqual(await ids(tagParams("Tag", { env: "prod", team: "other" })), []);
+        });
+    });
+
     describe("TagResources / UnTagResources / ListTagResources", () => {
         it("can add tags and overwrite an existing key's value, the resource type matched case-insensitively", async () => {
             // GIVEN
