@@ -8,8 +8,8 @@
  * (ReplaceTags and DeleteTags: one of them, neither empty, at most 10 each, no key in both;
  * DescribeResourceTags: Limit default 15, Offset a multiple of it) and the codes of
  * TencentCloud/tencentcloud-sdk-go `tencentcloud/tag/v20180813/errors.go`; the key and value limits
- * (key 1–127, value 0–255 characters of letters, digits, spaces and `+-=._:/@`; `qcloud`, `tencent`,
- * `project` reserved; 50 tags a resource) from the tag restrictions, https://www.tencentcloud.com/document/product/651/13354.
+ * (key 1–255, value 0–127 characters of letters, digits, spaces and `+-=._:/@`; `qcloud`, `tencent`,
+ * `project` reserved; 50 tags a resource) as https://cloud.tencent.com/document/product/597/33355 states them.
  */
 import { createHash } from "crypto";
 import { isJsonObject } from "../core/json";
@@ -25,8 +25,8 @@ export const TAG_PATH = "/tag/";
 export const TAG_API_VERSION = "2018-08-13";
 export const MAX_TAGS_PER_RESOURCE = 50;
 const MAX_TAGS_PER_CALL = 10;
-const KEY_MAX = 127;
-const VALUE_MAX = 255;
+const KEY_MAX = 255;
+const VALUE_MAX = 127;
 const RESERVED_PREFIXES = ["qcloud", "tencent", "project"];
 const TAG_TEXT = /^[\p{L}\p{N} +\-=._:/@]*$/u;
 const RESOURCE_NAME = /^qcs::vpc:([a-z0-9-]+):uin\/(\d*):vpnx\/([^/:]+)$/;

@@ -1,7 +1,7 @@
 /**
  * An Alibaba Cloud connection's tag changes: TagResources sets new and changed tags, UnTagResources
  * removes the others (VPN Gateway TagResources, https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-tagresources-vpns;
- * UnTagResources, https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-untagresources-vpns).
+ * UnTagResources with `ResourceId.N`, `TagKey.N` and `All`, as aliyun/alibabacloud-typescript-sdk `vpc-20160428` UnTagResourcesRequest models it).
  * The resource type of an IPsec-VPN connection is `VpnConnection` (case-insensitive, as the
  * documents say; the Terraform provider sends `VPNCONNECTION`, aliyun/terraform-provider-alicloud
  * `alicloud/resource_alicloud_vpn_connection.go`).

@@ -17,7 +17,7 @@ import { computed3, view3 } from "./views";
 import { applyTags } from "./tags";
 import { log } from "../core/hooks";
 
-/** A resource carries at most 50 tags (https://www.tencentcloud.com/document/product/651/13354): one page of DescribeResourceTags. */
+/** A resource carries at most 50 tags (https://cloud.tencent.com/document/product/597/33355): one page of DescribeResourceTags. */
 const TAGS_PER_RESOURCE = 50;
 
 /**

@@ -331,15 +331,16 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             "parameters and values). Switching it keeps the connection: the same cloud object is read and changed either way.",
     },
     // `Tags` on CreateVpnConnection (link above); changed through the Tag service's ModifyResourceTags
-    // (https://www.tencentcloud.com/document/api/651/35320), read from DescribeVpnConnections' `TagSet`. Limits:
-    // key 1–127, value 0–255 characters of letters, digits, spaces and `+-=._:/@`, keys not starting with `qcloud`,
-    // `tencent` or `project`, at most 50 tags a resource (tag restrictions, https://www.tencentcloud.com/document/product/651/13354).
+    // (tencentcloud-sdk-nodejs `tag/v20180813/tag_models.d.ts` ModifyResourceTagsRequest), read from DescribeVpnConnections' `TagSet`.
+    // Limits: key 1–255, value 0–127 characters of letters, digits, spaces and `+-=._:/@`, keys not starting with
+    // `qcloud`, `tencent` or `project`, at most 50 tags a resource (the tag limits as https://cloud.tencent.com/document/product/597/33355
+    // states them; the Tag API points to https://www.tencentcloud.com/document/product/651/13354 for them).
     // The provider's own create token tag is hidden and refused as a user key. API 2.0 has no tags (AddVpnConnEx).
     tags: tagsField(
         {
             maxEntries: 50,
-            keyMaxLength: 127,
-            valueMaxLength: 255,
+            keyMaxLength: 255,
+            valueMaxLength: 127,
             reservedPrefixes: ["qcloud", "tencent", "project"],
             valuesToo: false,
             forbiddenText: [],

@@ -1,7 +1,7 @@
 /**
  * A Tencent Cloud connection's tag changes through the Tag service: ModifyResourceTags on the
- * connection's six-segment resource name (https://www.tencentcloud.com/document/api/651/35320;
- * resource description https://cloud.tencent.com/document/product/598/10606). The uin segment is
+ * connection's six-segment resource name (tencentcloud-sdk-nodejs `tag/v20180813/tag_models.d.ts`
+ * ModifyResourceTagsRequest; resource description https://cloud.tencent.com/document/product/598/10606). The uin segment is
  * left empty as the Terraform provider builds it (tencentcloudstack/terraform-provider-tencentcloud
  * `tencentcloud/common/common.go` BuildTagResourceName, `qcs::%s:%s:uin/:%s/%s`). The provider's own
  * create token tag is never listed as a user tag, so no change ever removes or rewrites it.

@@ -107,7 +107,7 @@ const TENCENT_ROWS: Row[] = [
     ["a tag key starts with tencent", { tags: { tencentX: "y" } }, ['tags["tencentX"]'], /its key must not start with tencent/],
     ["a tag key is the provider's create token key", { tags: { "pulumi-ipsec:create-token": "x" } }, ['tags["pulumi-ipsec:create-token"]'], /its key pulumi-ipsec:create-token is the provider's own tag/],
     ["a tag key holds a comma", { tags: { "a,b": "y" } }, ['tags["a,b"]'], /its key must hold only letters, digits, spaces and \+-=\._:\/@/],
-    ["a tag value has 256 characters", { tags: { env: tooLong(256) } }, ['tags["env"]'], /must be at most 255 characters/],
+    ["a tag value has 128 characters", { tags: { env: tooLong(128) } }, ['tags["env"]'], /must be at most 127 characters/],
     ["there are 51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, ["tags"], /at most 50 entries/],
     ["the name is missing", { name: undefined }, ["name"], /is required/],
     ["the PSK is missing", { preSharedKey: undefined }, ["preSharedKey"], /is required/],

@@ -161,7 +161,7 @@ describe("tencentcloud tags (hooks against the emulator, real SDK VPC and Tag cl
         ["a tag key starts with qcloud", { tags: { qcloudEnv: "x" } }, 'tags["qcloudEnv"]', /its key must not start with qcloud \(reserved prefixes: qcloud, tencent, project\)/],
         ["a tag value holds #", { tags: { env: "a#b" } }, 'tags["env"]', /must hold only letters, digits, spaces and \+-=\._:\/@/],
         ["there are 51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "tags", /at most 50 entries \(got 51\)/],
-        ["a tag key has 128 characters", { tags: { ["k".repeat(128)]: "x" } }, `tags["${"k".repeat(128)}"]`, /its key must be at most 127 characters/],
+        ["a tag key has 256 characters", { tags: { ["k".repeat(256)]: "x" } }, `tags["${"k".repeat(256)}"]`, /its key must be at most 255 characters/],
     ] as const) {
         it(`fails at check when ${title}, naming ${property.length > 40 ? "the key" : property}`, async () => {
             // GIVEN / WHEN
