@@ -37,6 +37,7 @@ export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
             TENCENTCLOUD_REGION: info.tencentcloud.region,
             TENCENTCLOUD_VPC_ENDPOINT: info.tencentcloud.endpoint,
             TENCENTCLOUD_VPC_LEGACY_ENDPOINT: info.tencentcloud.legacyEndpoint,
+            TENCENTCLOUD_TAG_ENDPOINT: info.tencentcloud.tagEndpoint,
         });
     }
     return env;

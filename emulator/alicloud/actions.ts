@@ -13,6 +13,7 @@ import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgp
 import { paginate, presentConnection, presentCustomerGateway, presentGateway } from "./presenter";
 import type { StatusKey } from "./presenter";
 import { randomAlphanumeric } from "./store";
+import { matchesTagFilter, parseCreateTags, presentTags, TAG_ACTIONS } from "./tags";
 import type { AlicloudStore } from "./store";
 import type { BgpConfigInput, ConnectionSettingsInput, HealthCheckInput } from "./validation";
 import {
@@ -69,6 +70,7 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
     }
     refuseParams(params, DUAL_TUNNEL_ONLY_PARAMS, "single-tunnel");
     const request = parseCreateConnectionRequest(params);
+    const tags = parseCreateTags(params);
     const gateway = store.findGateway(request.vpnGatewayId);
     if (!gateway) {
         throw new AliApiError("InvalidVpnGatewayInstanceId.NotFound");
@@ -118,6 +120,7 @@ export function createVpnConnection(params: RawParams, { ctx, store, clientToken
         attributes: withBgpPeer(applySettings(defaults, request), customerGateway.Asn),
         autoConfigRoute: request.autoConfigRoute ?? true,
         clientToken: token,
+        tags,
     };
     store.addConnection(record);
     return createdBody(record.attributes);
@@ -254,7 +257,7 @@ export function describeVpnConnection(params: RawParams, { store, statusKey }: A
     if (!record) {
         throw new AliApiError("InvalidVpnConnectionInstanceId.NotFound");
     }
-    return presentConnection(store, record, statusKey);
+    return { ...presentConnection(store, record, statusKey), Tags: presentTags(record) };
 }
 
 /** DescribeVpnConnections: filters combine with AND; an unknown id gives an empty list, not an error. */
@@ -266,9 +269,10 @@ export function describeVpnConnections(params: RawParams, { store, statusKey }: 
         .filter((c) => matchesFilter(params.VpnConnectionId, c.attributes.VpnConnectionId))
         .filter((c) => matchesFilter(params.VpnGatewayId, c.attributes.VpnGatewayId))
         .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId))
-        .filter((c) => matchesFilter(params.ResourceGroupId, c.attributes.ResourceGroupId));
+        .filter((c) => matchesFilter(params.ResourceGroupId, c.attributes.ResourceGroupId))
+        .filter((c) => matchesTagFilter(params, c));
     const { page, ...counts } = paginate(matches, paging);
-    return { ...counts, VpnConnections: { VpnConnection: page.map((c) => presentConnection(store, c, statusKey)) } };
+    return { ...counts, VpnConnections: { VpnConnection: page.map((c) => ({ ...presentConnection(store, c, statusKey), Tag: presentTags(c) })) } };
 }
 
 export function describeVpnGateway(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
@@ -309,6 +313,7 @@ export const ALICLOUD_ACTIONS: Readonly<Record<string, ActionHandler>> = {
     DescribeVpnGateway: describeVpnGateway,
     DescribeVpnGateways: describeVpnGateways,
     DescribeCustomerGateways: describeCustomerGateways,
+    ...TAG_ACTIONS,
 };
 
 // ---- helpers --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { ControlRequestError, controlErrorResponse, jsonResponse } from "../core
 import { isJsonObject } from "../core/json";
 import type { EmulatorResponse } from "../core/types";
 import { EMPTY_BGP_CONFIG } from "./model";
+import { controlTags, presentTags } from "./tags";
 import type { ConnectionAttributes, ConnectionRecord } from "./model";
 import { presentConnection } from "./presenter";
 import type { StatusKey } from "./presenter";
@@ -107,7 +108,7 @@ export function maskedConnection(store: AlicloudStore, record: ConnectionRecord,
     // A dual-tunnel connection keeps one PSK per tunnel.
     const tunnels = (view.TunnelOptionsSpecification as { TunnelOptions: { TunnelIkeConfig: { Psk: string } }[] } | undefined)?.TunnelOptions ?? [];
     for (const tunnel of tunnels) tunnel.TunnelIkeConfig.Psk = "***";
-    return view;
+    return { ...view, Tags: presentTags(record) };
 }
 
 /**
@@ -118,7 +119,9 @@ function patchConnection(record: ConnectionRecord, patch: unknown): void {
     if (!isJsonObject(patch)) {
         throw new ControlRequestError(400, "InvalidBody", "body must be a partial connection object");
     }
-    const { status, Status, ...attributes } = patch;
+    const { status, Status, Tags, ...attributes } = patch;
+    // Tags in the Describe shape, `Tags: {Tag: [{Key, Value}]}`: they replace the connection's tags.
+    const tags = Tags === undefined ? undefined : controlTags(Tags);
     const negotiation = Status ?? status;
     if (negotiation !== undefined && typeof negotiation !== "string") {
         throw new ControlRequestError(400, "InvalidBody", "`Status` must be a string");
@@ -130,6 +133,9 @@ function patchConnection(record: ConnectionRecord, patch: unknown): void {
         delete merged.VpnBgpConfig;
     }
     record.attributes = merged;
+    if (tags !== undefined) {
+        record.tags = tags;
+    }
     if (negotiation !== undefined) {
         record.negotiationStatusOverride = negotiation;
     }

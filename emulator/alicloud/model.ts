@@ -104,8 +104,16 @@ export interface PendingTransition {
     until: number;
 }
 
+/** A tag as the API carries it (`Tags.N.Key`/`Tags.N.Value`; `Tags.Tag[]` in Describe). */
+export interface TagEntry {
+    Key: string;
+    Value: string;
+}
+
 export interface ConnectionRecord {
     attributes: ConnectionAttributes;
+    /** User tags, in the order they were added (see `./tags`). */
+    tags?: TagEntry[];
     /** Not returned by Describe, but part of the connection's configuration. */
     autoConfigRoute: boolean;
     /** Set by an out-of-band patch; otherwise derived from the lifecycle. */

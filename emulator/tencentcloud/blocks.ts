@@ -18,6 +18,7 @@ import {
     type SpdEntry,
 } from "./model";
 import { cidrBlock, missing, optArray, optBool, optEnum, optInt, optIpv4, optString, paramError, rejectUnknown, reqString, type Params } from "./params";
+import { checkCreateTags } from "./tagService";
 
 const IKE_FIELDS = [
     "PropoEncryAlgorithm", "PropoAuthenAlgorithm", "ExchangeMode", "LocalIdentity", "RemoteIdentity", "LocalAddress",
@@ -187,12 +188,14 @@ export function validateHealthCheckConfig(value: unknown, base: HealthCheckSetti
 
 /** Tags: each a `Key` (required) and a `Value` (default ""). */
 export function validateTags(value: unknown[]): { Key: string; Value: string }[] {
-    return value.map((tag, i) => {
+    const tags = value.map((tag, i) => {
         const at = `Tags.${i}`;
         if (!isJsonObject(tag)) throw paramError("InvalidParameter", at, `The parameter \`${at}\` must be an object.`);
         rejectUnknown(tag, ["Key", "Value"], `${at}.`);
         return { Key: reqString(tag, "Key", `${at}.Key`), Value: optString(tag, "Value", `${at}.Value`) ?? "" };
     });
+    // The Tag service's limits hold for tags given at create too (./tagService).
+    return checkCreateTags(tags);
 }
 
 /** VpnConnectionName: at most {@link MAX_NAME_LENGTH} characters. */

@@ -2,6 +2,7 @@
  * The Tencent Cloud VPC front end of the emulator, under `/tencentcloud`:
  * - `/` — API 3.0 (TC3-HMAC-SHA256, POST application/json, `X-TC-Action` + `X-TC-Version` routing);
  * - `/v2/index.php` — legacy API 2.0 (form POST or GET, HmacSHA1/HmacSHA256 `Signature`).
+ * - `/tag/` — the Tag service (API 3.0, version 2018-08-13: ModifyResourceTags, DescribeResourceTags; ./tagService).
  * Both generations share one {@link TencentStore}. Control routes under `/__emu/tencentcloud/`:
  * `GET|PATCH|POST|DELETE connections/<id>`, `POST tasks/fail-next`, `POST gateways/<id>/busy {ms}`,
  * `GET|POST settings`.
@@ -23,6 +24,7 @@ import type { Params } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
 import { TencentStore } from "./store";
 import { headerValue, verifyTc3 } from "./tc3";
+import { parseTagCall, TAG_PATH } from "./tagService";
 
 /** Path prefix of the front end. */
 export const TENCENT_PREFIX = "/tencentcloud";
@@ -49,6 +51,8 @@ export type TencentEndpointInfo = {
     legacyEndpoint: string;
     secretId: string;
     secretKey: string;
+    /** Tag service endpoint (`…/tencentcloud/tag`), for the Tag API 2018-08-13. */
+    tagEndpoint: string;
     /** API 3.0 region name. */
     region: string;
     /** The same region's API 2.0 short code. */
@@ -218,6 +222,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         parse(req) {
             if (req.path === "/") return parseV3(req);
             if (req.path === API2_PATH) return parseV2(req);
+            if (req.path === TAG_PATH || req.path === TAG_PATH.replace(/\/$/, "")) return parseTagCall(req, ctx, store, [...REGIONS], TENCENT_PREFIX, redact);
             return v3Error(ctx.newRequestId(), "InvalidRequest", `Nothing is served at \`${TENCENT_PREFIX}${req.path}\`.`, 404);
         },
         reset() {
@@ -240,6 +245,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             return {
                 endpoint: `${baseUrl}${TENCENT_PREFIX}`,
                 legacyEndpoint: `${baseUrl}${TENCENT_PREFIX}${API2_PATH}`,
+                tagEndpoint: `${baseUrl}${TENCENT_PREFIX}${TAG_PATH.replace(/\/$/, "")}`,
                 secretId: CREDENTIAL.secretId,
                 secretKey: CREDENTIAL.secretKey,
                 region: REGION,

@@ -14,6 +14,7 @@ import { adoptConnectionIdField } from "../core/resource";
 import { REGION_FIELD } from "../core/endpoint";
 import { TIMEOUTS_FIELD } from "../core/timing";
 import { BGP_CONFIG_FIELD } from "./bgpFields";
+import { fromTagList, tagsField, toTagList } from "../core/tags";
 
 const ALGORITHMS_ENC = ["aes", "aes192", "aes256", "des", "3des"] as const;
 const ALGORITHMS_AUTH = ["md5", "sha1", "sha256", "sha384", "sha512"] as const;
@@ -250,6 +251,15 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     bgpConfig: { ...BGP_CONFIG_FIELD, excludedBy: "tunnels" },
     // Dual-tunnel connections (`enableTunnelsBgp`, the BGP rows, goes beside it).
     tunnels: tunnelsField({ preSharedKey: PRE_SHARED_KEY, ikeConfig: IKE_CONFIG, ipsecConfig: IPSEC_CONFIG }),
+    // Tags on create (`Tags.N.Key`/`Tags.N.Value`: at most 20, key 1–64 and value 0–128 characters, neither starting
+    // with `aliyun` or `acs:` nor containing `http://` or `https://`, CreateVpnConnection, link above); changed through
+    // TagResources/UnTagResources (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-tagresources-vpns),
+    // read from DescribeVpnConnections' `Tag.Tag` (aliyun/alibabacloud-typescript-sdk `vpc-20160428` DescribeVpnConnectionsResponseBody).
+    tags: tagsField(
+        { maxEntries: 20, keyMaxLength: 64, valueMaxLength: 128, reservedPrefixes: ["aliyun", "acs:"], valuesToo: true, forbiddenText: ["http://", "https://"] },
+        at("Tags", { readPath: "Tag.Tag", encode: toTagList, decode: (value) => fromTagList(value) }),
+        "Tags of the connection; a change is applied in place through the tag actions.",
+    ),
     idempotencyKey: idempotencyKeyField("Seed of the ClientToken that makes a create idempotent across retries and re-runs"),
     adoptConnectionId: adoptConnectionIdField("`vco-…`", "`vpnGatewayId` and `customerGatewayId`"),
     timeouts: TIMEOUTS_FIELD,

@@ -16,6 +16,7 @@ import { resolveTiming, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
 import { pollOptions, waitUntil } from "../core/wait";
 import { AlicloudVpcClient } from "./client";
+import { applyTags } from "./tags";
 import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { ConnectionFacts, connectionFacts } from "./connectionFacts";
@@ -218,21 +219,26 @@ async function sendModify(ctx: Context, id: string, actual: Props, inputs: Props
     const completed = withTunnelsFromActual(SCHEMA.tunnels as ListField, inputs, actual);
     const request = toApiRequest(SCHEMA, withUnmanagedFromActual(SCHEMA, withoutEmptyValue(completed, "preSharedKey"), withoutEmptyValue(actual, "preSharedKey")));
     const params: Props = { RegionId: ctx.region, VpnConnectionId: id };
-    for (const key of modifyRequestKeys(SCHEMA, changedPaths)) {
-        if (request[key] !== undefined) params[key] = request[key];
-    }
-    if (params[TUNNEL_OPTIONS] !== undefined) {
-        // Modify addresses each tunnel by the TunnelId the cloud reported for its role.
-        const tunnels = tunnelsForModify(request, actual);
-        if (!tunnels) {
-            throw new CloudApiError(
-                { cloud: "alicloud", action: "ModifyVpnConnectionAttribute", code: "TunnelId.Unknown", hint: "run `pulumi refresh` so the tunnels' IDs are read, then run again" },
-                `the state holds no TunnelId for every tunnel of ${id}`,
-            );
+    // Tags are not ModifyVpnConnectionAttribute's: they change through the tag actions (`./tags`).
+    const attributePaths = changedPaths.filter((path) => path !== "tags");
+    if (attributePaths.length > 0) {
+        for (const key of modifyRequestKeys(SCHEMA, attributePaths)) {
+            if (key !== "Tags" && request[key] !== undefined) params[key] = request[key];
         }
-        params[TUNNEL_OPTIONS] = tunnels;
+        if (params[TUNNEL_OPTIONS] !== undefined) {
+            // Modify addresses each tunnel by the TunnelId the cloud reported for its role.
+            const tunnels = tunnelsForModify(request, actual);
+            if (!tunnels) {
+                throw new CloudApiError(
+                    { cloud: "alicloud", action: "ModifyVpnConnectionAttribute", code: "TunnelId.Unknown", hint: "run `pulumi refresh` so the tunnels' IDs are read, then run again" },
+                    `the state holds no TunnelId for every tunnel of ${id}`,
+                );
+            }
+            params[TUNNEL_OPTIONS] = tunnels;
+        }
+        await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
     }
-    await ctx.client.call({ action: "ModifyVpnConnectionAttribute", params, deadline });
+    if (changedPaths.includes("tags")) await applyTags(ctx.client, ctx.region, id, actual.tags, inputs.tags, deadline);
 }
 
 async function sendDelete(ctx: Context, id: string, _olds: Props, deadline: number): Promise<boolean> {

@@ -6,7 +6,7 @@
 import { CheckFailure } from "./errors";
 import { parseCidr, parseIpv4 } from "./cidr";
 import { isRegionId, REGION_ID_RULE } from "./endpoint";
-import { Field, isPlainObject, ListField, ObjectField, ownEntry, Props, Schema, StringField, UNKNOWN } from "./schema";
+import { Field, isPlainObject, ListField, MapField, ObjectField, ownEntry, Props, Schema, StringField, UNKNOWN } from "./schema";
 import { canonicalJson, sortSet } from "./equality";
 
 export interface CheckOutcome {
@@ -47,6 +47,8 @@ function describeKind(field: Field): string {
             return "a list";
         case "object":
             return `an object with keys ${Object.keys(field.fields).join(", ")}`;
+        case "map":
+            return "an object of string values";
     }
 }
 
@@ -153,7 +155,46 @@ function checkField(field: Field, raw: unknown, path: string, failures: CheckFai
                 return undefined;
             }
             return checkObject((field as ObjectField).fields, raw, path + ".", failures);
+        case "map":
+            return checkMap(field, raw, path, failures);
     }
+}
+
+/** A map: at most `maxEntries` entries, each key and value checked against its string row (`path["key"]`). */
+function checkMap(field: MapField, raw: unknown, path: string, failures: CheckFailure[]): Record<string, string> | undefined {
+    if (!isPlainObject(raw)) {
+        failures.push({ property: path, reason: `must be an object of string values, not ${describeType(raw, field)}` });
+        return undefined;
+    }
+    const entries = Object.entries(raw);
+    if (field.maxEntries !== undefined && entries.length > field.maxEntries) {
+        failures.push({ property: path, reason: `must have at most ${field.maxEntries} entries (got ${entries.length})` });
+        return undefined;
+    }
+    const out: Record<string, string> = {};
+    let ok = true;
+    for (const [key, value] of entries) {
+        const entryPath = `${path}[${JSON.stringify(key)}]`;
+        const before = failures.length;
+        const checkedKey = checkMapText(field.keys, key, entryPath, failures, "its key ");
+        const checkedValue = value === UNKNOWN ? UNKNOWN : checkMapText(field.values, value, entryPath, failures, "");
+        if (failures.length > before || checkedKey === undefined || checkedValue === undefined) ok = false;
+        else out[checkedKey] = checkedValue;
+    }
+    return ok ? out : undefined;
+}
+
+/** A map key or value: a string row whose rules see the text itself (an empty value may be allowed). */
+function checkMapText(field: StringField, raw: unknown, path: string, failures: CheckFailure[], what: string): string | undefined {
+    if (typeof raw === "string" && raw === "" && field.minLength === 0) return raw;
+    const own: CheckFailure[] = [];
+    const value = checkString(field, raw, path, own);
+    for (const rule of value === undefined ? [] : (field.rules ?? [])) {
+        const reason = rule(value, { parent: {}, path });
+        if (reason) own.push({ property: path, reason });
+    }
+    failures.push(...own.map((failure) => ({ ...failure, reason: what + failure.reason })));
+    return own.length > 0 ? undefined : value;
 }
 
 function checkString(field: StringField, raw: unknown, path: string, failures: CheckFailure[]): string | undefined {

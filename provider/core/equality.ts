@@ -51,6 +51,8 @@ export function normalize(field: Field, value: unknown): unknown {
             for (const [key, sub] of Object.entries(field.fields)) out[key] = normalize(sub, value[key]);
             return out;
         }
+        case "map":
+            return value;
     }
 }
 

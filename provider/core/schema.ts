@@ -125,7 +125,18 @@ export interface ObjectField extends FieldBase {
     typeName?: string;
 }
 
-export type Field = StringField | IntegerField | BooleanField | ListField | ObjectField;
+/**
+ * A map of string keys to string values (e.g. tags, `Record<string, string>` as Pulumi providers
+ * spell them). Keys and values are checked against their own string rows; `rules` see the whole map.
+ */
+export interface MapField extends FieldBase {
+    kind: "map";
+    keys: StringField;
+    values: StringField;
+    maxEntries?: number;
+}
+
+export type Field = StringField | IntegerField | BooleanField | ListField | ObjectField | MapField;
 export type Schema = Readonly<Record<string, Field>>;
 
 export type Props = Record<string, unknown>;

@@ -14,6 +14,11 @@ import { ConnectionApi, CreateStarted, Observed, taskFailed } from "./connection
 import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } from "./createToken";
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";
+import { applyTags } from "./tags";
+import { log } from "../core/hooks";
+
+/** A resource carries at most 50 tags (https://cloud.tencent.com/document/product/597/33355): one page of DescribeResourceTags. */
+const TAGS_PER_RESOURCE = 50;
 
 /**
  * Codes meaning "no such connection": ResourceNotFound, and Delete's RecordNotExists (the codes per
@@ -51,6 +56,10 @@ export class Api3 implements ConnectionApi {
     constructor(
         private readonly client: Api3Client,
         private readonly timing: Timing,
+        /** The Tag service client, for tag changes and reads. */
+        private readonly tags?: Api3Client,
+        /** The connection's region, for the Tag service's resource filter. */
+        private readonly region?: string,
     ) {}
 
     private async describeRaw(id: string, deadline: number): Promise<Props | undefined> {
@@ -68,7 +77,26 @@ export class Api3 implements ConnectionApi {
 
     async describe(id: string, deadline: number): Promise<Observed | undefined> {
         const connection = await this.describeRaw(id, deadline);
-        return connection ? observe3(connection) : undefined;
+        return connection ? observe3(await this.withServiceTags(id, connection, deadline)) : undefined;
+    }
+
+    /**
+     * The connection with its tags as the Tag service lists them, when its `TagSet` lacks the create
+     * token every API 3.0 create of this provider carries: tags live in the Tag service, and a describe
+     * may list them late or not at all (the Terraform provider reads them there, tencentcloudstack/terraform-provider-tencentcloud
+     * `tencentcloud/services/vpn/resource_tc_vpn_connection.go`). A Tag service failure keeps the listed `TagSet`.
+     */
+    private async withServiceTags(id: string, connection: Props, deadline: number): Promise<Props> {
+        if (!this.tags || !this.region || hasAnyCreateToken(connection)) return connection;
+        try {
+            const params = { ServiceType: "vpc", ResourcePrefix: "vpnx", ResourceRegion: this.region, ResourceId: id, Limit: TAGS_PER_RESOURCE };
+            const answer = await this.tags.call<{ Rows?: Props[] }>({ action: "DescribeResourceTags", params, deadline });
+            const rows = (answer.Rows ?? []).filter((row) => row.ResourceId === undefined || row.ResourceId === id);
+            return { ...connection, TagSet: rows.map((row) => ({ Key: row.TagKey, Value: row.TagValue ?? "" })) };
+        } catch (error) {
+            log(`the Tag service did not list the tags of ${id} (${error instanceof Error ? error.message : String(error)}); using the listed TagSet`);
+            return connection;
+        }
     }
 
     async findOwn(inputs: Props, deadline: number): Promise<string | undefined> {
@@ -85,7 +113,10 @@ export class Api3 implements ConnectionApi {
     }
 
     async create(inputs: Props, deadline: number): Promise<CreateStarted> {
-        const params = { ...(await this.request(inputs, deadline)), Tags: [{ Key: CREATE_TOKEN_TAG, Value: createTokenFor(inputs) }] };
+        const request = await this.request(inputs, deadline);
+        // The user's tags (the `tags` row) and the provider's own create token tag.
+        const userTags = Array.isArray(request.Tags) ? request.Tags : [];
+        const params = { ...request, Tags: [...userTags, { Key: CREATE_TOKEN_TAG, Value: createTokenFor(inputs) }] };
         const response = await this.client.call<{ VpnConnection?: Props; RequestId?: string }>({ action: "CreateVpnConnection", params, deadline, kind: "create" });
         const reported = response.VpnConnection?.VpnConnectionId;
         return { id: typeof reported === "string" && reported !== "" ? reported : undefined, taskId: response.RequestId };
@@ -97,7 +128,10 @@ export class Api3 implements ConnectionApi {
 
     async update(id: string, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<void> {
         // ModifyVpnConnectionAttribute takes no VpnGatewayId, VpcId, RouteType (https://www.tencentcloud.com/document/api/215/17508): replace-on-change fields.
-        const keys = new Set(modifyRequestKeys(SCHEMA, changedPaths, API_3));
+        // Tags are not ModifyVpnConnectionAttribute's (no `Tags` parameter): the Tag service changes them.
+        if (changedPaths.includes("tags")) await this.applyTags(id, inputs, deadline);
+        const keys = new Set(modifyRequestKeys(SCHEMA, changedPaths.filter((path) => path !== "tags"), API_3));
+        keys.delete("Tags");
         if (keys.size === 0) return; // e.g. only `apiVersion` changed: nothing to tell the cloud
         const request = await this.request(inputs, deadline, keys);
         // Blocks go whole: a changed IKE field re-sends the IKE block, a changed policy the whole SPD.
@@ -105,6 +139,15 @@ export class Api3 implements ConnectionApi {
         for (const key of keys) if (request[key] !== undefined) params[key] = request[key];
         const response = await this.client.call<{ RequestId?: string }>({ action: "ModifyVpnConnectionAttribute", params, deadline });
         await this.waitTask("ModifyVpnConnectionAttribute", response.RequestId, deadline);
+    }
+
+    /** Turns the connection's user tags, as the cloud lists them now, into `inputs.tags` (see `./tags`). */
+    private async applyTags(id: string, inputs: Props, deadline: number): Promise<void> {
+        const connection = await this.describeRaw(id, deadline);
+        if (!connection) throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConnections", code: "ResourceNotFound", hint: "the connection is gone; run `pulumi refresh`" }, `connection ${id} not found`);
+        if (!this.tags) throw new CloudApiError({ cloud: "tencentcloud", action: "ModifyResourceTags", code: "NoTagClient", hint: "internal: no Tag service client" }, "no Tag service client");
+        const listed = await this.withServiceTags(id, connection, deadline);
+        await applyTags(this.tags, String(inputs.region), id, listed.TagSet, inputs.tags, deadline);
     }
 
     async remove(id: string, olds: Props, deadline: number): Promise<boolean> {

@@ -19,25 +19,33 @@ interface SdkClient {
 
 const clients = new Map<string, SdkClient>();
 
-function sdkClient(settings: TencentcloudSettings, region: string, timing: Timing): SdkClient {
+/** The API 3.0 services called: VPC (2017-03-12) and the Tag service (2018-08-13), each through its official SDK client. */
+export type Api3Service = "vpc" | "tag";
+const SDK_CLIENTS: Readonly<Record<Api3Service, string>> = {
+    vpc: "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client",
+    tag: "tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client",
+};
+
+function sdkClient(settings: TencentcloudSettings, region: string, timing: Timing, service: Api3Service = "vpc"): SdkClient {
+    const endpoint = service === "tag" ? settings.tagEndpoint : settings.endpoint;
     // Cached so concurrent resources share sockets; keyed by a digest so no secret is a map key.
     const key = createHash("sha256")
-        .update(JSON.stringify([settings.secretId, settings.secretKey, settings.securityToken, settings.endpoint.href, region, timing.requestTimeoutMs]))
+        .update(JSON.stringify([settings.secretId, settings.secretKey, settings.securityToken, endpoint.href, region, timing.requestTimeoutMs, service]))
         .digest("hex");
     let client = clients.get(key);
     if (!client) {
-        const Client = require("tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client").Client;
-        const path = settings.endpoint.pathname.replace(/\/+$/, "");
+        const Client = require(SDK_CLIENTS[service]).Client;
+        const path = endpoint.pathname.replace(/\/+$/, "");
         client = new Client({
             credential: { secretId: settings.secretId, secretKey: settings.secretKey, token: settings.securityToken },
             region,
             profile: {
                 httpProfile: {
                     // The SDK builds `protocol + endpoint + "/"`, so a path prefix rides in `endpoint`.
-                    endpoint: settings.endpoint.host + path,
-                    protocol: `${settings.endpoint.protocol}//`,
+                    endpoint: endpoint.host + path,
+                    protocol: `${endpoint.protocol}//`,
                     reqTimeout: timing.requestTimeoutMs / 1000,
-                    agent: agentFor(settings.endpoint),
+                    agent: agentFor(endpoint),
                 },
             },
         }) as SdkClient;
@@ -88,12 +96,13 @@ export class Api3Client {
         private readonly timing: Timing,
         /** Values that must never appear in an error message (the PSK of the resource at hand). */
         private readonly secrets: ReadonlyArray<string | undefined> = [],
+        private readonly service: Api3Service = "vpc",
     ) {}
 
     /** Calls an action, retrying what the retry table allows for its kind until the deadline. */
     async call<T = any>(call: TencentCall): Promise<T> {
         const secrets = [...this.secrets, this.settings.secretKey, this.settings.securityToken];
-        const client = sdkClient(this.settings, this.region, this.timing);
+        const client = sdkClient(this.settings, this.region, this.timing, this.service);
         return retryTencentCall(call, this.timing, async () => {
             // The SDK's timeout is fixed per client; an attempt near the deadline is cut shorter.
             const timeoutMs = requestTimeoutFor(this.timing, call.deadline);

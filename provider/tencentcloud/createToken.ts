@@ -9,8 +9,9 @@ import { createToken } from "../core/idempotency";
 import { Props } from "../core/schema";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 
-/** The tag key holding the token (letters, digits and `-:` only, valid as a Tencent tag key). */
-export const CREATE_TOKEN_TAG = "pulumi-ipsec:create-token";
+/** The tag key holding the token (letters, digits and `-:` only, valid as a Tencent tag key); declared in `./tokenTag` so the field table can hide it. */
+export { CREATE_TOKEN_TAG } from "./tokenTag";
+import { CREATE_TOKEN_TAG } from "./tokenTag";
 
 /** The token of one logical create (the core policy: idempotency key and replace-on-change fields, never a secret). */
 export function createTokenFor(inputs: Props): string {

@@ -16,6 +16,8 @@ import { REGION_FIELD } from "../core/endpoint";
 import { TIMEOUTS_FIELD } from "../core/timing";
 import { API_2, API_3, bind } from "./bindings";
 import { BGP_CONFIG_FIELD, HEALTH_CHECK_CONFIG } from "./blocks";
+import { fromTagList, tagsField, toTagList } from "../core/tags";
+import { CREATE_TOKEN_TAG } from "./tokenTag";
 import { canonicalCidr, Codec, emptyAsAbsent, lowerCase, numericString, policies2, policies3, userGwCidrs3, zeroOne } from "./codecs";
 
 export type { SecurityPolicy } from "./codecs";
@@ -323,6 +325,26 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             "Which API generation the operations call: 3.0, or the legacy 2.0 (retired by Tencent Cloud in 2023; fewer " +
             "parameters and values). Switching it keeps the connection: the same cloud object is read and changed either way.",
     },
+    // `Tags` on CreateVpnConnection (link above); changed through the Tag service's ModifyResourceTags
+    // (tencentcloud-sdk-nodejs `tag/v20180813/tag_models.d.ts` ModifyResourceTagsRequest), read from DescribeVpnConnections' `TagSet`.
+    // Limits: key 1–255, value 0–127 characters of letters, digits, spaces and `+-=._:/@`, keys not starting with
+    // `qcloud`, `tencent` or `project`, at most 50 tags a resource (the tag limits as https://cloud.tencent.com/document/product/597/33355
+    // states them; the Tag API points to https://www.tencentcloud.com/document/product/651/13354 for them).
+    // The provider's own create token tag is hidden and refused as a user key. API 2.0 has no tags (AddVpnConnEx).
+    tags: tagsField(
+        {
+            maxEntries: 50,
+            keyMaxLength: 255,
+            valueMaxLength: 127,
+            reservedPrefixes: ["qcloud", "tencent", "project"],
+            valuesToo: false,
+            forbiddenText: [],
+            ownKeys: [CREATE_TOKEN_TAG],
+            charset: { pattern: /^[\p{L}\p{N} +\-=._:/@]*$/u, doc: "letters, digits, spaces and +-=._:/@" },
+        },
+        bind({ path: "Tags", readPath: "TagSet", encode: toTagList, decode: (value) => fromTagList(value, [CREATE_TOKEN_TAG]) }),
+        "Tags of the connection (API 3.0); a change is applied in place through the Tag service. The provider's own `pulumi-ipsec:create-token` tag is never listed here.",
+    ),
     idempotencyKey: idempotencyKeyField("Seed of the create token that lets a retried or re-run create adopt the connection an earlier attempt made instead of making a second"),
     adoptConnectionId: adoptConnectionIdField("`vpnx-…`", "`vpnGatewayId`, `customerGatewayId` (and `vpcId` when set)"),
     timeouts: TIMEOUTS_FIELD,

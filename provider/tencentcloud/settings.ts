@@ -14,6 +14,8 @@ export const DEFAULT_VPC_ENDPOINT = "https://vpc.tencentcloudapi.com/";
  * retired in 2023, https://cloud.tencent.com/document/product/1278/82311).
  */
 export const DEFAULT_VPC_API2_ENDPOINT = "https://vpc.api.qcloud.com/v2/index.php";
+/** Tag service endpoint (`tag.tencentcloudapi.com`, tencentcloud-sdk-nodejs `tag/v20180813/tag_client.js`), for tag changes. */
+export const DEFAULT_TAG_ENDPOINT = "https://tag.tencentcloudapi.com/";
 
 export interface TencentcloudSettings {
     secretId: string;
@@ -24,6 +26,8 @@ export interface TencentcloudSettings {
     endpoint: URL;
     /** API 2.0 endpoint, path included. */
     api2Endpoint: URL;
+    /** Tag service endpoint (API 3.0, Tag 2018-08-13). */
+    tagEndpoint: URL;
 }
 
 /** The region a connection defaults to when its `region` input is unset. */
@@ -50,5 +54,9 @@ export function resolveSettings(): TencentcloudSettings {
         lookupSetting(["tencentcloud:vpcLegacyEndpoint"], ["TENCENTCLOUD_VPC_LEGACY_ENDPOINT"]) ?? DEFAULT_VPC_API2_ENDPOINT,
         "The Tencent Cloud API 2.0 VPC endpoint (tencentcloud:vpcLegacyEndpoint / TENCENTCLOUD_VPC_LEGACY_ENDPOINT)",
     );
-    return { secretId, secretKey, securityToken, endpoint, api2Endpoint };
+    const tagEndpoint = parseEndpoint(
+        lookupSetting(["tencentcloud:tagEndpoint"], ["TENCENTCLOUD_TAG_ENDPOINT"]) ?? DEFAULT_TAG_ENDPOINT,
+        "The Tencent Cloud Tag endpoint (tencentcloud:tagEndpoint / TENCENTCLOUD_TAG_ENDPOINT)",
+    );
+    return { secretId, secretKey, securityToken, endpoint, api2Endpoint, tagEndpoint };
 }

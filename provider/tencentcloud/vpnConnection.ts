@@ -47,7 +47,7 @@ function contextFor(props: Props, ...others: Props[]): Context {
         if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);
         return { api: new Api2(new Api2Client(settings, code, timing, secrets), timing), timing };
     }
-    return { api: new Api3(new Api3Client(settings, region, timing, secrets), timing), timing };
+    return { api: new Api3(new Api3Client(settings, region, timing, secrets), timing, new Api3Client(settings, region, timing, secrets, "tag"), region), timing };
 }
 
 /**

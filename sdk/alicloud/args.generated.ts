@@ -86,6 +86,12 @@ export interface VpnConnectionArgs {
      */
     tunnels?: pulumi.Input<pulumi.Input<TunnelArgs>[]>;
     /**
+     * Tags of the connection; a change is applied in place through the tag actions. At most 20 entries; keys 1–64
+     * characters; values at most 128 characters.
+     * @default none: the connection's tags are not managed (`{}` removes them all)
+     */
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
      * Seed of the ClientToken that makes a create idempotent across retries and re-runs; must be unique per connection
      * within an account, or two resources share one connection. Only creates use it, and a connection that exists keeps
      * the key it was created with while this stays unset (or is a URN-shaped default): a new default never shows as an

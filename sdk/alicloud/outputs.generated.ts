@@ -56,6 +56,8 @@ export interface VpnConnectionOutputs {
      * single-tunnel gateway refuses `tunnels`.
      */
     readonly tunnels: pulumi.Output<TunnelOutputs[] | undefined>;
+    /** Tags of the connection; a change is applied in place through the tag actions. */
+    readonly tags: pulumi.Output<Record<string, string> | undefined>;
     /**
      * Seed of the ClientToken that makes a create idempotent across retries and re-runs; must be unique per connection
      * within an account, or two resources share one connection. Only creates use it, and a connection that exists keeps

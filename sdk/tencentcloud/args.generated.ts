@@ -114,6 +114,13 @@ export interface VpnConnectionArgs {
      */
     apiVersion?: pulumi.Input<"3.0" | "2.0">;
     /**
+     * Tags of the connection (API 3.0); a change is applied in place through the Tag service. The provider's own
+     * `pulumi-ipsec:create-token` tag is never listed here. At most 50 entries; keys 1–255 characters; values at most
+     * 127 characters. API 3.0 only.
+     * @default none: the connection's tags are not managed (`{}` removes them all)
+     */
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
      * Seed of the create token that lets a retried or re-run create adopt the connection an earlier attempt made
      * instead of making a second; must be unique per connection within an account, or two resources share one
      * connection. Only creates use it, and a connection that exists keeps the key it was created with while this stays

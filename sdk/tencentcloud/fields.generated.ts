@@ -8,7 +8,7 @@ export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "netStatus", "creat
 export const SECRET_INPUTS = ["preSharedKey"] as const;
 
 /** Outputs that echo the inputs: a looked-up resource reports each. */
-export const INPUT_OUTPUTS = ["region", "vpcId", "vpnGatewayId", "customerGatewayId", "name", "preSharedKey", "securityPolicyDatabases", "userGwCidrBlocks", "ikeOptions", "ipsecOptions", "routeType", "bgpConfig", "negotiationType", "dpdEnable", "dpdTimeout", "dpdAction", "enableHealthCheck", "healthCheckLocalIp", "healthCheckRemoteIp", "healthCheckConfig", "apiVersion"] as const;
+export const INPUT_OUTPUTS = ["region", "vpcId", "vpnGatewayId", "customerGatewayId", "name", "preSharedKey", "securityPolicyDatabases", "userGwCidrBlocks", "ikeOptions", "ipsecOptions", "routeType", "bgpConfig", "negotiationType", "dpdEnable", "dpdTimeout", "dpdAction", "enableHealthCheck", "healthCheckLocalIp", "healthCheckRemoteIp", "healthCheckConfig", "apiVersion", "tags"] as const;
 
 /** What `get` sends besides the ID. */
 export const LOOKUP_KEYS = ["region", "apiVersion"] as const;

@@ -75,6 +75,11 @@ export interface VpnConnectionOutputs {
      */
     readonly apiVersion: pulumi.Output<"3.0" | "2.0">;
     /**
+     * Tags of the connection (API 3.0); a change is applied in place through the Tag service. The provider's own
+     * `pulumi-ipsec:create-token` tag is never listed here. API 3.0 only.
+     */
+    readonly tags: pulumi.Output<Record<string, string> | undefined>;
+    /**
      * Seed of the create token that lets a retried or re-run create adopt the connection an earlier attempt made
      * instead of making a second; must be unique per connection within an account, or two resources share one
      * connection. Only creates use it, and a connection that exists keeps the key it was created with while this stays

@@ -13,6 +13,7 @@ describe("cloudEnvironment", () => {
         assert.equal(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, "sk");
         assert.equal(env.TENCENTCLOUD_VPC_ENDPOINT, INFO.tencentcloud!.endpoint);
         assert.equal(env.TENCENTCLOUD_VPC_LEGACY_ENDPOINT, INFO.tencentcloud!.legacyEndpoint);
+        assert.equal(env.TENCENTCLOUD_TAG_ENDPOINT, INFO.tencentcloud!.tagEndpoint);
         assert.equal(env.PULUMI_IPSEC_MIN_DELAY_MS, "5");
     });
 

@@ -36,6 +36,7 @@ const RESOURCES: Resource[] = [
         endpoints: [
             ["TENCENTCLOUD_VPC_ENDPOINT", "tencentcloud:vpcEndpoint"],
             ["TENCENTCLOUD_VPC_LEGACY_ENDPOINT", "tencentcloud:vpcLegacyEndpoint", { apiVersion: "2.0" }],
+            ["TENCENTCLOUD_TAG_ENDPOINT", "tencentcloud:tagEndpoint"],
         ],
     },
 ];

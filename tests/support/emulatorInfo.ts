@@ -17,6 +17,7 @@ export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
     tencentcloud: {
         endpoint: "http://127.0.0.1:1/tencentcloud",
         legacyEndpoint: "http://127.0.0.1:1/tencentcloud/v2/index.php",
+        tagEndpoint: "http://127.0.0.1:1/tencentcloud/tag",
         secretId: "sid",
         secretKey: "skey",
         region: "ap-guangzhou",

@@ -59,7 +59,8 @@ export function namesInput(schema: Schema, inputs: Props, property: string): boo
     if (fieldAt(schema, stepsPath(steps)) !== undefined) return true;
     const key = steps[steps.length - 1];
     const parent = steps.slice(0, -1);
-    if (typeof key !== "string" || (parent.length > 0 && fieldAt(schema, stepsPath(parent))?.kind !== "object")) return false;
+    const parentKind = parent.length > 0 ? fieldAt(schema, stepsPath(parent))?.kind : "object";
+    if (typeof key !== "string" || (parentKind !== "object" && parentKind !== "map")) return false;
     let node: unknown = inputs;
     for (const s of parent) node = typeof node === "object" && node !== null ? (node as Record<string | number, unknown>)[s] : undefined;
     return typeof node === "object" && node !== null && !Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, key);
@@ -96,6 +97,8 @@ function shapedValue(field: Field, depth: number): fc.Arbitrary<unknown> {
             const entries = Object.fromEntries(Object.entries(field.fields).map(([key, sub]) => [key, shapedValue(sub, depth + 1)]));
             return fc.record(entries, { requiredKeys: [] });
         }
+        case "map":
+            return fc.dictionary(fc.oneof(fc.stringMatching(/^[A-Za-z0-9:-]{1,12}$/), fc.constantFrom("aliyun-x", "acs:x", "")), fc.oneof(fc.string({ maxLength: 8 }), fc.constant(1)), { maxKeys: 3 });
     }
 }
 
@@ -107,7 +110,7 @@ export function valueFor(schema: Schema, path: string): fc.Arbitrary<unknown> {
 }
 
 /** Keys no field table declares, the prototype-named ones among them. */
-export const unknownKey = fc.oneof(fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "psk", "tags"), fc.stringMatching(/^[a-z][A-Za-z]{0,11}$/));
+export const unknownKey = fc.oneof(fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "psk", "labels"), fc.stringMatching(/^[a-z][A-Za-z]{0,11}$/));
 
 /** One change to valid inputs: a value at a declared path, or an undeclared key under a declared object. */
 export interface Mutation {

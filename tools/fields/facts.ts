@@ -124,6 +124,15 @@ export function limitsOf(field: Field): string[] {
             const items = field.items.kind === "string" && field.items.format === "cidr" ? ["IPv4 CIDR blocks in canonical network form"] : [];
             return [span(field.minItems, field.maxItems, "item"), ...items, field.set ? "order ignored" : undefined].filter((s): s is string => s !== undefined);
         }
+        case "map": {
+            const keys = span(field.keys.minLength, field.keys.maxLength, "character");
+            const values = span(field.values.minLength || undefined, field.values.maxLength, "character");
+            return [
+                field.maxEntries === undefined ? undefined : `at most ${field.maxEntries} entries`,
+                keys && `keys ${keys}`,
+                values && `values ${values}`,
+            ].filter((s): s is string => typeof s === "string" && s !== "");
+        }
         default:
             return [];
     }

@@ -39,6 +39,8 @@ function typeOf(field: Field): string {
         }
         case "object":
             return "object";
+        case "map":
+            return ["map of string to string", ...limits].join(", ");
     }
 }
 

@@ -99,6 +99,8 @@ function valueType(key: string, field: Field, side: Side): string {
         }
         case "object":
             return `${typeNameOf(key, field)}${side}`;
+        case "map":
+            return side === "Args" ? "Record<string, pulumi.Input<string>>" : "Record<string, string>";
     }
 }
 

@@ -76,6 +76,9 @@ describe("Alibaba presenter: connections and pages as the API shows them (real p
             "VpnConnections.VpnConnection[].NetworkType: string",
             "VpnConnections.VpnConnection[].ResourceGroupId: string",
             "VpnConnections.VpnConnection[].State: string",
+            // Tags, under `Tag.Tag` in DescribeVpnConnections (DescribeVpnConnectionsResponseBodyVpnConnectionsVpnConnectionTag): none here.
+            "VpnConnections.VpnConnection[].Tag.Tag: array",
+            "VpnConnections.VpnConnection[].Tag.Tag[]: undefined",
             "VpnConnections.VpnConnection[].VcoHealthCheck.Dip: string",
             "VpnConnections.VpnConnection[].VcoHealthCheck.Enable: string",
             "VpnConnections.VpnConnection[].VcoHealthCheck.Interval: number",

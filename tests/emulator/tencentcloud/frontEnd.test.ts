@@ -42,6 +42,7 @@ describe("frontEnd", () => {
             assert.deepEqual(info, {
                 endpoint: `${h.emulator.baseUrl}/tencentcloud`,
                 legacyEndpoint: `${h.emulator.baseUrl}/tencentcloud/v2/index.php`,
+                tagEndpoint: `${h.emulator.baseUrl}/tencentcloud/tag`,
                 secretId: "AKIDEmulatorTencent0001",
                 secretKey: "emulator-tencent-secret-0001",
                 region: "ap-guangzhou",

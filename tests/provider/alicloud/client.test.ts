@@ -37,6 +37,15 @@ describe("alicloud client", () => {
         });
     });
 
+    it("can send lists of tags and of IDs as RPC repeat-lists (Tags.N.Key, ResourceId.N)", () => {
+        // GIVEN request parameters with a list of tags and a list of IDs
+        const params = { Tags: [{ Key: "env", Value: "prod" }, { Key: "team", Value: "" }], ResourceId: ["vco-1"], TagKey: [] };
+        // WHEN encoded
+        const encoded = encodeParams(params);
+        // THEN each item is numbered from 1, and an empty list sends nothing
+        assert.deepEqual(encoded, { "Tags.1.Key": "env", "Tags.1.Value": "prod", "Tags.2.Key": "team", "Tags.2.Value": "", "ResourceId.1": "vco-1" });
+    });
+
     it("can turn a pop-core error into a CloudApiError without URL or secrets", () => {
         // GIVEN an error shaped like pop-core's, whose message mentions the PSK
         const popError = Object.assign(new Error("Psk hunter2 is bad, URL: http://127.0.0.1:1/alicloud/"), {

@@ -96,7 +96,7 @@ describe("tencentcloud API 2.0 client", () => {
 
         before(async () => {
             server = await startLoopback();
-            const settings: TencentcloudSettings = { secretId: "AKIDapi2", secretKey: SECRET_KEY, endpoint: new URL(server.url), api2Endpoint: new URL(`${server.url}/tencentcloud/v2/index.php`) };
+            const settings: TencentcloudSettings = { secretId: "AKIDapi2", secretKey: SECRET_KEY, endpoint: new URL(server.url), api2Endpoint: new URL(`${server.url}/tencentcloud/v2/index.php`), tagEndpoint: new URL(`${server.url}/tencentcloud/tag`) };
             client = new Api2Client(settings, "gz", timing, ["psk-legacy-secret"]);
         });
         after(() => server.close());

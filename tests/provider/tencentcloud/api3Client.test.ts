@@ -21,6 +21,7 @@ describe("tencentcloud API 3.0 client", () => {
             secretKey: SECRET_KEY,
             endpoint: new URL(`${server.url}/tencentcloud`),
             api2Endpoint: new URL(`${server.url}/v2/index.php`),
+            tagEndpoint: new URL(`${server.url}/tencentcloud/tag`),
         };
         client = new Api3Client(settings, "ap-guangzhou", timing, [PSK]);
     });

@@ -3,7 +3,7 @@ import { setStackConfig } from "../../../provider/core/config";
 import { ConfigurationError } from "../../../provider/core/errors";
 import { configuredRegion, DEFAULT_VPC_ENDPOINT, DEFAULT_VPC_API2_ENDPOINT, resolveSettings } from "../../../provider/tencentcloud/settings";
 
-const NAMES = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_REGION", "TENCENTCLOUD_VPC_ENDPOINT", "TENCENTCLOUD_VPC_LEGACY_ENDPOINT"];
+const NAMES = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_REGION", "TENCENTCLOUD_VPC_ENDPOINT", "TENCENTCLOUD_VPC_LEGACY_ENDPOINT", "TENCENTCLOUD_TAG_ENDPOINT"];
 
 describe("tencentcloud settings", () => {
     const saved: Record<string, string | undefined> = {};
@@ -31,6 +31,7 @@ describe("tencentcloud settings", () => {
         assert.equal(settings.securityToken, "tok");
         assert.equal(settings.endpoint.href, DEFAULT_VPC_ENDPOINT);
         assert.equal(settings.api2Endpoint.href, DEFAULT_VPC_API2_ENDPOINT);
+        assert.equal(settings.tagEndpoint.href, "https://tag.tencentcloudapi.com/");
         assert.equal(configuredRegion(), "ap-shanghai");
     });
 
@@ -71,5 +72,9 @@ describe("tencentcloud settings", () => {
         process.env.TENCENTCLOUD_VPC_ENDPOINT = "https://vpc.example.com/";
         process.env.TENCENTCLOUD_VPC_LEGACY_ENDPOINT = "http://10.0.0.1/v2/index.php";
         assert.throws(() => resolveSettings(), /TENCENTCLOUD_VPC_LEGACY_ENDPOINT/);
+        // AND the Tag endpoint over http to a public host
+        process.env.TENCENTCLOUD_VPC_LEGACY_ENDPOINT = "https://vpc.example.com/v2/index.php";
+        process.env.TENCENTCLOUD_TAG_ENDPOINT = "http://tag.example.com/";
+        assert.throws(() => resolveSettings(), /TENCENTCLOUD_TAG_ENDPOINT.*only loopback/);
     });
 });

@@ -25,6 +25,7 @@ describeEngineScenarios({
         preSharedKey: "Scenario-Psk-0001",
         ikeConfig: { localId: "vpn.example.com", remoteId: "office.example.com", ikeMode: "aggressive" },
         healthCheckConfig: { enable: true, dip: "192.168.10.1", sip: "10.0.0.1" },
+        tags: { env: "prod", team: "network" },
     }),
     minimalArgs: (cloud) => ({
         vpnGatewayId: cloud.alicloud.vpnGatewayIds[0],
@@ -35,10 +36,11 @@ describeEngineScenarios({
     construct: (name, args) => new alicloud.VpnConnection(name, args as alicloud.VpnConnectionArgs),
     additionalSecretOutputs: ["preSharedKey"],
     inPlaceChange: {
-        args: { ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256" }, name: "office-2" },
+        args: { ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256" }, name: "office-2", tags: { env: "staging", owner: "ops" } },
         verify: (outputs) => {
             assert.equal(outputs.ipsecConfig.ipsecEncAlg, "aes256");
             assert.equal(outputs.name, "office-2");
+            assert.deepEqual(outputs.tags, { env: "staging", owner: "ops" });
         },
     },
     replacingChange: (cloud) => ({ customerGatewayId: cloud.alicloud.customerGatewayIds[1] }),
@@ -68,9 +70,10 @@ describeEngineScenarios({
         { path: "healthCheckConfig.interval", patch: { VcoHealthCheck: { Interval: 10 } } },
         { path: "healthCheckConfig.retry", patch: { VcoHealthCheck: { Retry: 7 } } },
         ...BGP_DRIFTS,
+        { path: "tags", patch: { Tags: { Tag: [{ Key: "env", Value: "changed-in-console" }] } } },
     ],
     connections: (state) => state.alicloud.connections,
-    writeActions: ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
+    writeActions: ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection", "TagResources", "UnTagResources"],
     adoptProperty: "adoptConnectionId",
     credentials: (cloud) => [cloud.alicloud.accessKeySecret],
 });

@@ -57,7 +57,7 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
             securityPolicyDatabases: [{ localCidrBlock: "10.0.0.0/16", remoteCidrBlocks: ["192.168.11.0/24", "192.168.10.0/24"] }],
             ikeOptions: { remoteAddress: "198.51.100.31", propoEncryAlgorithm: "AES-CBC-256", dhGroupName: "GROUP2" },
             ipsecOptions: { pfsDhGroup: "DH-GROUP14" },
-            ...(api2 ? {} : { negotiationType: "active", dpdEnable: true, dpdTimeout: 30, dpdAction: "restart", ...PROBES }),
+            ...(api2 ? {} : { negotiationType: "active", dpdEnable: true, dpdTimeout: 30, dpdAction: "restart", ...PROBES, tags: { env: "prod", team: "network" } }),
         }),
         minimalArgs: (cloud) => ({
             vpcId: fixtures(cloud).vpcIds[0],
@@ -72,9 +72,10 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
         construct: (name, args) => new tencentcloud.VpnConnection(name, args as tencentcloud.VpnConnectionArgs),
         additionalSecretOutputs: ["preSharedKey"],
         inPlaceChange: {
-            args: { name: "office-2", ipsecOptions: { encryptAlgorithm: "AES-CBC-256", pfsDhGroup: "DH-GROUP5" } },
+            args: { name: "office-2", ipsecOptions: { encryptAlgorithm: "AES-CBC-256", pfsDhGroup: "DH-GROUP5" }, ...(api2 ? {} : { tags: { env: "staging" } }) },
             verify: (outputs: Props) => {
                 assert.equal(outputs.name, "office-2");
+                if (!api2) assert.deepEqual(outputs.tags, { env: "staging" });
                 assert.equal(outputs.ipsecOptions.encryptAlgorithm, "AES-CBC-256");
             },
         },
@@ -93,9 +94,11 @@ function kit(apiVersion: "3.0" | "2.0"): ResourceKit {
                   { path: "healthCheckConfig.probeThreshold", patch: { HealthCheckConfig: { ProbeThreshold: 8 } } },
                   { path: "healthCheckConfig.probeTimeout", patch: { HealthCheckConfig: { ProbeTimeout: 1000 } } },
                   ...BGP_DRIFTS,
+                  // The console's tag change replaces the TagSet (the create token goes too: hidden, it never drifts).
+                  { path: "tags", patch: { TagSet: [{ Key: "env", Value: "changed-in-console" }] } },
               ],
         connections: (state) => state.tencentcloud.connections,
-        writeActions: api2 ? ["AddVpnConnEx", "ModifyVpnConnEx", "DeleteVpnConn"] : ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
+        writeActions: api2 ? ["AddVpnConnEx", "ModifyVpnConnEx", "DeleteVpnConn"] : ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection", "ModifyResourceTags"],
         adoptProperty: "adoptConnectionId",
         // API 2.0 accepts only a subset of the table's (API 3.0) enum values; its values are covered by the drift rows.
         sweep: !api2,

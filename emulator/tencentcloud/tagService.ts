@@ -1,0 +1,165 @@
+/**
+ * The Tencent Cloud Tag service (API 3.0, `tag.tencentcloudapi.com`, version 2018-08-13) for VPN
+ * connections, under `/tencentcloud/tag/`: ModifyResourceTags and DescribeResourceTags on a
+ * connection's six-segment resource name `qcs::vpc:<region>:uin/<uin>:vpnx/<id>` (resource
+ * description, https://cloud.tencent.com/document/product/598/10606). Tags are the connection's
+ * `TagSet`, which DescribeVpnConnections lists too. Calls are TC3-signed like the VPC API's.
+ * Rules: the request and answer models of tencentcloud-sdk-nodejs `tag/v20180813/tag_models.d.ts`
+ * (ReplaceTags and DeleteTags: one of them, neither empty, at most 10 each, no key in both;
+ * DescribeResourceTags: Limit default 15, Offset a multiple of it) and the codes of
+ * TencentCloud/tencentcloud-sdk-go `tencentcloud/tag/v20180813/errors.go`; the key and value limits
+ * (key 1–255, value 0–127 characters of letters, digits, spaces and `+-=._:/@`; `qcloud`, `tencent`,
+ * `project` reserved; 50 tags a resource) as https://cloud.tencent.com/document/product/597/33355 states them.
+ */
+import { createHash } from "crypto";
+import { isJsonObject } from "../core/json";
+import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
+import { v3Error, v3Ok } from "./envelopes";
+import { isTencentError, TencentError } from "./errors";
+import { CREDENTIALS } from "./fixtures";
+import type { TencentStore, ConnectionRecord } from "./store";
+import { headerValue, verifyTc3 } from "./tc3";
+
+/** Path of the Tag service under the Tencent prefix. */
+export const TAG_PATH = "/tag/";
+export const TAG_API_VERSION = "2018-08-13";
+export const MAX_TAGS_PER_RESOURCE = 50;
+const MAX_TAGS_PER_CALL = 10;
+const KEY_MAX = 255;
+const VALUE_MAX = 127;
+const RESERVED_PREFIXES = ["qcloud", "tencent", "project"];
+const TAG_TEXT = /^[\p{L}\p{N} +\-=._:/@]*$/u;
+const RESOURCE_NAME = /^qcs::vpc:([a-z0-9-]+):uin\/(\d*):vpnx\/([^/:]+)$/;
+
+type Tag = { Key: string; Value: string };
+type Params = Record<string, unknown>;
+
+const error = (code: string, message: string) => new TencentError(code, message);
+
+/** A tag key and value by the tag restrictions; `at` names the parameter. Used by CreateVpnConnection's `Tags` too. */
+export function checkTagText(key: unknown, value: unknown, at: string): Tag {
+    if (typeof key !== "string" || key === "") throw error("InvalidParameterValue.TagKeyEmpty", `The tag key \`${at}\` must not be empty.`);
+    if ([...key].length > KEY_MAX) throw error("InvalidParameterValue.TagKeyLengthExceeded", `The tag key \`${at}\` exceeds ${KEY_MAX} characters.`);
+    if (!TAG_TEXT.test(key)) throw error("InvalidParameterValue.TagKeyCharacterIllegal", `The tag key \`${at}\` has characters outside letters, digits, spaces and +-=._:/@.`);
+    const reserved = RESERVED_PREFIXES.find((p) => key.toLowerCase().startsWith(p));
+    if (reserved) throw error("InvalidParameterValue.ReservedTagKey", `The tag key \`${at}\` starts with the reserved \`${reserved}\`.`);
+    const text = value === undefined ? "" : value;
+    if (typeof text !== "string") throw error("InvalidParameter", `The tag value of \`${at}\` must be a string.`);
+    if ([...text].length > VALUE_MAX) throw error("InvalidParameterValue.TagValueLengthExceeded", `The tag value of \`${at}\` exceeds ${VALUE_MAX} characters.`);
+    if (!TAG_TEXT.test(text)) throw error("InvalidParameterValue.TagValueCharacterIllegal", `The tag value of \`${at}\` has characters outside letters, digits, spaces and +-=._:/@.`);
+    return { Key: key, Value: text };
+}
+
+/** CreateVpnConnection's `Tags` (already shaped `{Key, Value}`): the same limits, at most 50. */
+export function checkCreateTags(tags: Tag[]): Tag[] {
+    if (tags.length > MAX_TAGS_PER_RESOURCE) throw error("LimitExceeded.ResourceAttachedTags", `A resource takes at most ${MAX_TAGS_PER_RESOURCE} tags.`);
+    tags.forEach((t, i) => checkTagText(t.Key, t.Value, `Tags.${i}.Key`));
+    return tags;
+}
+
+function connectionOf(store: TencentStore, resource: unknown): ConnectionRecord {
+    const match = typeof resource === "string" ? RESOURCE_NAME.exec(resource) : null;
+    if (!match) throw error("InvalidParameterValue.ResourceDescriptionError", "`Resource` must be qcs::vpc:<region>:uin/<uin>:vpnx/<vpn connection id>.");
+    const record = store.find(match[1], match[3]);
+    if (!record) throw error("InvalidParameterValue.ResourceIdInvalid", `No VPN connection \`${match[3]}\` in ${match[1]}.`);
+    return record;
+}
+
+function tagList(params: Params, name: string): unknown[] | undefined {
+    const value = params[name];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.length === 0) throw error("InvalidParameter", `\`${name}\` must be a non-empty array when given.`);
+    if (value.length > MAX_TAGS_PER_CALL) throw error("InvalidParameter", `\`${name}\` takes at most ${MAX_TAGS_PER_CALL} tags.`);
+    return value;
+}
+
+/** ModifyResourceTags: adds or re-values `ReplaceTags`, detaches `DeleteTags` (an unattached key is no error). */
+export function modifyResourceTags(params: Params, store: TencentStore): Params {
+    const record = connectionOf(store, params.Resource);
+    const replace = (tagList(params, "ReplaceTags") ?? []).map((t, i) => {
+        if (!isJsonObject(t)) throw error("InvalidParameter", `\`ReplaceTags.${i}\` must be an object.`);
+        return checkTagText(t.TagKey, t.TagValue, `ReplaceTags.${i}.TagKey`);
+    });
+    const remove = (tagList(params, "DeleteTags") ?? []).map((t, i) => {
+        if (!isJsonObject(t) || typeof t.TagKey !== "string" || t.TagKey === "") throw error("InvalidParameterValue.TagKeyEmpty", `\`DeleteTags.${i}.TagKey\` must not be empty.`);
+        return t.TagKey;
+    });
+    if (replace.length === 0 && remove.length === 0) throw error("MissingParameter", "One of `ReplaceTags` and `DeleteTags` is required.");
+    if (replace.some((t) => remove.includes(t.Key))) throw error("InvalidParameterValue.DeleteTagsParamError", "`DeleteTags` must not contain a key of `ReplaceTags`.");
+    const next = record.attrs.TagSet.filter((t) => !remove.includes(t.Key)).map((t) => ({ ...t }));
+    for (const tag of replace) {
+        const existing = next.find((t) => t.Key === tag.Key);
+        if (existing) existing.Value = tag.Value;
+        else next.push(tag);
+    }
+    if (next.length > MAX_TAGS_PER_RESOURCE) throw error("LimitExceeded.ResourceAttachedTags", `A resource takes at most ${MAX_TAGS_PER_RESOURCE} tags.`);
+    record.attrs = { ...record.attrs, TagSet: next };
+    return {};
+}
+
+const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+
+/** DescribeResourceTags: the tags of the VPN connections matching the given filters, `Limit` rows from `Offset`. */
+export function describeResourceTags(params: Params, store: TencentStore, regions: readonly string[]): Params {
+    const limit = params.Limit === undefined ? 15 : params.Limit;
+    const offset = params.Offset === undefined ? 0 : params.Offset;
+    if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) throw error("InvalidParameter", "`Limit` must be a positive integer.");
+    if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0 || offset % limit !== 0) throw error("InvalidParameterValue.OffsetInvalid", "`Offset` must be a multiple of `Limit`.");
+    if (params.ServiceType !== undefined && params.ServiceType !== "vpc") return { TotalCount: 0, Offset: offset, Limit: limit, Rows: [] };
+    if (params.ResourcePrefix !== undefined && params.ResourcePrefix !== "vpnx") return { TotalCount: 0, Offset: offset, Limit: limit, Rows: [] };
+    const inRegions = typeof params.ResourceRegion === "string" ? [params.ResourceRegion] : regions;
+    const rows = inRegions
+        .flatMap((region) => store.list(region))
+        .filter((record) => params.ResourceId === undefined || record.id === params.ResourceId)
+        .flatMap((record) =>
+            record.attrs.TagSet.map((t) => ({ TagKey: t.Key, TagValue: t.Value, ResourceId: record.id, TagKeyMd5: md5(t.Key), TagValueMd5: md5(t.Value), ServiceType: "vpc", Category: "Custom" })),
+        );
+    return { TotalCount: rows.length, Offset: offset, Limit: limit, Rows: rows.slice(offset, offset + limit) };
+}
+
+/** Parses a Tag service call: TC3 as the VPC front end verifies it, `X-TC-Version` 2018-08-13, region optional. */
+export function parseTagCall(req: EmulatorRequest, ctx: EmulatorContext, store: TencentStore, regions: readonly string[], prefix: string, redact: (v: unknown) => unknown): EmulatorResponse | ParsedCall {
+    const requestId = ctx.newRequestId();
+    const fail = (code: string, message: string, status = 200): EmulatorResponse => v3Error(requestId, code, message, status);
+    const contentType = headerValue(req.headers, "content-type") ?? "";
+    if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) return fail("InvalidRequest", "The emulator accepts Tag calls as POST application/json signed with TC3-HMAC-SHA256.");
+    const auth = verifyTc3({
+        method: req.method,
+        canonicalUris: [prefix + TAG_PATH, prefix + TAG_PATH.replace(/\/$/, "")],
+        query: req.query,
+        headers: req.headers,
+        body: req.body,
+        nowMs: ctx.now(),
+        credentials: CREDENTIALS,
+    });
+    if (!auth.ok) return fail(auth.code, auth.message);
+    const version = headerValue(req.headers, "x-tc-version");
+    if (version !== TAG_API_VERSION) return fail("NoSuchVersion", `The Tag service serves ${TAG_API_VERSION}, not \`${version ?? ""}\`.`);
+    const action = headerValue(req.headers, "x-tc-action") ?? "";
+    const handlers: Record<string, (p: Params) => Params> = {
+        ModifyResourceTags: (p) => modifyResourceTags(p, store),
+        DescribeResourceTags: (p) => describeResourceTags(p, store, regions),
+    };
+    if (!Object.prototype.hasOwnProperty.call(handlers, action)) return fail("InvalidAction", `The action \`${action}\` does not exist.`);
+    let params: unknown;
+    try {
+        params = req.body.trim() === "" ? {} : JSON.parse(req.body);
+    } catch {
+        return fail("InvalidParameter", "The request body is not valid JSON.");
+    }
+    if (!isJsonObject(params)) return fail("InvalidParameter", "The request body must be a JSON object.");
+    const call = params as Params;
+    return {
+        action,
+        redactedParams: redact(call) as Record<string, unknown>,
+        run: () => {
+            try {
+                return v3Ok(requestId, handlers[action](call));
+            } catch (e) {
+                if (isTencentError(e)) return fail(e.code, e.message);
+                throw e;
+            }
+        },
+        error: (code, message, httpStatus) => v3Error(requestId, code, message || `The emulator answered \`${code}\` (injected fault).`, httpStatus ?? 200),
+    };
+}
