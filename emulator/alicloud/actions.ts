@@ -3,15 +3,15 @@
  * reads or changes the store, and returns the response body without `RequestId` (the envelope adds it).
  * Failures are thrown as AliApiError.
  */
-import type { EmulatorContext } from "../core/types";
-import { isDualTunnelConnection, isDualTunnelGateway, modifiedTunnels, newTunnel, presentDualTunnel } from "./dualTunnel";
+import { ActionEnv, ActionHandler, createdBody, ensureGatewayIdle, findLiveConnection, GENERATED_PSK_ALPHABET, GENERATED_PSK_LENGTH, RawParams } from "./actionSupport";
+import { createDualTunnelConnection, modifyDualTunnelConnection } from "./dualTunnelActions";
+import { isDualTunnelConnection, isDualTunnelGateway } from "./dualTunnel";
 import { AliApiError, invalidParameter } from "./errors";
 import { withPeer } from "./bgp";
 import { EMPTY_BGP_CONFIG } from "./model";
 import { newConnectionFacts } from "./connectionFacts";
 import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgpConfigView } from "./model";
 import { paginate, presentConnection, presentCustomerGateway, presentGateway } from "./presenter";
-import type { StatusKey } from "./presenter";
 import { randomAlphanumeric } from "./store";
 import { matchesTagFilter, parseCreateTags, presentTags, TAG_ACTIONS } from "./tags";
 import type { AlicloudStore } from "./store";
@@ -21,34 +21,11 @@ import {
     parseClientToken,
     parseCreateConnectionRequest,
     parseModifyConnectionRequest,
-    parseBooleanParam,
-    parseName,
     parsePaging,
-    parseSubnetList,
     requireParam,
 } from "./validation";
-import { DUAL_TUNNEL_ONLY_PARAMS, parseTunnelOptions, refuseParams, requireCreateTunnels, SINGLE_TUNNEL_ONLY_PARAMS } from "./tunnels";
+import { DUAL_TUNNEL_ONLY_PARAMS, refuseParams } from "./tunnels";
 
-type RawParams = Readonly<Record<string, string>>;
-
-/** What a handler may use. */
-export interface ActionEnv {
-    ctx: EmulatorContext;
-    store: AlicloudStore;
-    /** Key under which connections carry their negotiation status. */
-    statusKey: StatusKey;
-    /** A ClientToken stays bound to its connection after deletion (see AlicloudStore.findRetiredClientToken). */
-    clientTokensOutliveConnections: boolean;
-}
-
-export type ActionHandler = (params: RawParams, env: ActionEnv) => Record<string, unknown>;
-
-/**
- * Length and alphabet of a server-generated PSK: random when omitted, 16 characters as
- * ModifyVpnConnectionAttribute documents it (https://www.alibabacloud.com/help/en/vpn/api-modifyvpnconnectionattribute).
- */
-const GENERATED_PSK_LENGTH = 16;
-const GENERATED_PSK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** CreateVpnConnection (single-tunnel). Idempotent on ClientToken while the connection exists. */
 export function createVpnConnection(params: RawParams, { ctx, store, clientTokensOutliveConnections }: ActionEnv): Record<string, unknown> {
@@ -150,96 +127,6 @@ export function modifyVpnConnectionAttribute(params: RawParams, { store }: Actio
     return structuredClone(record.attributes) as unknown as Record<string, unknown>;
 }
 
-/**
- * CreateVpnConnection on a dual-tunnel gateway: `TunnelOptionsSpecification` (a master and a slave tunnel,
- * each with its customer gateway and IKE/IPsec settings) instead of the single-tunnel parameters, which the
- * gateway refuses (CreateVpnConnection's operation description,
- * https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns).
- * Each tunnel gets its own random PSK when none is given.
- */
-function createDualTunnelConnection(params: RawParams, { ctx, store }: Pick<ActionEnv, "ctx" | "store">, token: string | undefined): Record<string, unknown> {
-    refuseParams(params, SINGLE_TUNNEL_ONLY_PARAMS, "dual-tunnel");
-    const gateway = store.findGateway(requireParam(params, "VpnGatewayId"))!;
-    const localSubnet = parseSubnetList("LocalSubnet", requireParam(params, "LocalSubnet"));
-    const remoteSubnet = parseSubnetList("RemoteSubnet", requireParam(params, "RemoteSubnet"));
-    const name = params.Name === undefined ? undefined : parseName(params.Name);
-    const effectImmediately = parseBooleanParam(params, "EffectImmediately");
-    const autoConfigRoute = parseBooleanParam(params, "AutoConfigRoute");
-    const dryRun = parseBooleanParam(params, "DryRun") ?? false;
-    const inputs = requireCreateTunnels(parseTunnelOptions(params));
-    const customerGateways = inputs.map((input) => {
-        const found = store.findCustomerGateway(input.customerGatewayId!);
-        if (!found) throw new AliApiError("InvalidCustomerGatewayInstanceId.NotFound");
-        return found;
-    });
-    if (dryRun) {
-        throw new AliApiError("DryRunOperation");
-    }
-    ensureGatewayIdle(store, gateway.VpnGatewayId);
-    if (store.countConnectionsOn(gateway.VpnGatewayId) >= ctx.settings.connectionQuotaPerGateway) {
-        throw new AliApiError("Resource.QuotaFull");
-    }
-    const id = store.newConnectionId();
-    const tunnels = inputs.map((input, i) =>
-        newTunnel(input, gateway, customerGateways[i], {
-            tunnelId: `tun-emu${randomAlphanumeric(18)}`,
-            psk: randomAlphanumeric(GENERATED_PSK_LENGTH, GENERATED_PSK_ALPHABET),
-        }),
-    );
-    const attributes: ConnectionAttributes = {
-        VpnConnectionId: id,
-        VpnGatewayId: gateway.VpnGatewayId,
-        ...newConnectionFacts(gateway),
-        // Single-tunnel keys, kept for the record's type; Describe leaves them out (presentDualTunnel).
-        CustomerGatewayId: "",
-        Name: name ?? id,
-        LocalSubnet: localSubnet,
-        RemoteSubnet: remoteSubnet,
-        CreateTime: ctx.now(),
-        EffectImmediately: effectImmediately ?? false,
-        EnableDpd: true,
-        EnableNatTraversal: true,
-        IkeConfig: { IkeEncAlg: "", IkePfs: "", RemoteId: "", IkeAuthAlg: "", Psk: "", IkeMode: "", IkeLifetime: 0, IkeVersion: "", LocalId: "" },
-        IpsecConfig: { IpsecLifetime: 0, IpsecAuthAlg: "", IpsecPfs: "", IpsecEncAlg: "" },
-        VcoHealthCheck: { Dip: "", Enable: "false", Interval: 3, Retry: 3, Sip: "", Policy: "revoke_route", Status: "" },
-        // Master first, as given or not.
-        TunnelOptionsSpecification: { TunnelOptions: tunnels.sort((a, b) => (a.Role === b.Role ? 0 : a.Role === "master" ? -1 : 1)) },
-    };
-    store.addConnection({ attributes, autoConfigRoute: autoConfigRoute ?? true, clientToken: token });
-    return createdBody(attributes);
-}
-
-/**
- * ModifyVpnConnectionAttribute on a dual-tunnel connection: the connection-wide settings and, addressed by
- * `TunnelId`, each tunnel's; the single-tunnel parameters are refused. Answers the full post-change object.
- */
-function modifyDualTunnelConnection(params: RawParams, store: AlicloudStore): Record<string, unknown> {
-    refuseParams(params, SINGLE_TUNNEL_ONLY_PARAMS, "dual-tunnel");
-    const record = findLiveConnection(store, requireParam(params, "VpnConnectionId"));
-    parseClientToken(params);
-    const localSubnet = params.LocalSubnet === undefined ? undefined : parseSubnetList("LocalSubnet", params.LocalSubnet);
-    const remoteSubnet = params.RemoteSubnet === undefined ? undefined : parseSubnetList("RemoteSubnet", params.RemoteSubnet);
-    const name = params.Name === undefined ? undefined : parseName(params.Name);
-    const effectImmediately = parseBooleanParam(params, "EffectImmediately");
-    const autoConfigRoute = parseBooleanParam(params, "AutoConfigRoute");
-    const inputs = parseTunnelOptions(params) ?? [];
-    const current = record.attributes.TunnelOptionsSpecification!.TunnelOptions;
-    const tunnels = modifiedTunnels(current, inputs);
-    ensureGatewayIdle(store, record.attributes.VpnGatewayId);
-    const next = structuredClone(record.attributes);
-    next.Name = name ?? next.Name;
-    next.LocalSubnet = localSubnet ?? next.LocalSubnet;
-    next.RemoteSubnet = remoteSubnet ?? next.RemoteSubnet;
-    next.EffectImmediately = effectImmediately ?? next.EffectImmediately;
-    next.TunnelOptionsSpecification = { TunnelOptions: tunnels };
-    record.attributes = next;
-    if (autoConfigRoute !== undefined) {
-        record.autoConfigRoute = autoConfigRoute;
-    }
-    store.recordModification(record);
-    return presentDualTunnel(record.attributes, "updating", store.negotiationStatus(record));
-}
-
 /** DeleteVpnConnection: asynchronous; the connection is gone once the transition ends. */
 export function deleteVpnConnection(params: RawParams, { store }: ActionEnv): Record<string, unknown> {
     checkRegion(params);
@@ -317,29 +204,6 @@ export const ALICLOUD_ACTIONS: Readonly<Record<string, ActionHandler>> = {
 };
 
 // ---- helpers --------------------------------------------------------------------------------
-
-function createdBody(attributes: ConnectionAttributes): Record<string, unknown> {
-    return { VpnConnectionId: attributes.VpnConnectionId, CreateTime: attributes.CreateTime, Name: attributes.Name };
-}
-
-/**
- * Mutations must not overlap on one gateway: creates and deletes are asynchronous and may not run
- * concurrently on one VPN gateway (https://alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-deletevpnconnection).
- */
-function ensureGatewayIdle(store: AlicloudStore, gatewayId: string): void {
-    if (store.gatewayStatus(gatewayId) === "updating") {
-        throw new AliApiError("VpnGateway.Configuring");
-    }
-}
-
-/** A connection that exists and is not being deleted. */
-function findLiveConnection(store: AlicloudStore, id: string): ConnectionRecord {
-    const record = store.findConnection(id);
-    if (!record || store.isDeleting(record)) {
-        throw new AliApiError("InvalidVpnConnectionInstanceId.NotFound");
-    }
-    return record;
-}
 
 /** An absent or empty filter matches everything. */
 function matchesFilter(filter: string | undefined, value: string): boolean {

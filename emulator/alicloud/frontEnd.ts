@@ -5,7 +5,7 @@
  */
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { ALICLOUD_ACTIONS } from "./actions";
-import type { ActionEnv } from "./actions";
+import type { ActionEnv } from "./actionSupport";
 import { AlicloudAuthenticator } from "./authenticator";
 import { handleAlicloudControl, maskedConnection } from "./control";
 import type { AlicloudFrontEndSettings } from "./control";

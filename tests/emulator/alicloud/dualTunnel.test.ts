@@ -53,6 +53,16 @@ describe("Alibaba dual-tunnel connections (real pop-core and V2 SDK against the 
         assert.match(gateway.DisasterRecoveryVSwitchId, /^vsw-/);
     });
 
+    it("can keep the tags given at a dual-tunnel create", async () => {
+        // GIVEN a dual-tunnel create with two tags
+        const tags = { "Tags.1.Key": "env", "Tags.1.Value": "prod", "Tags.2.Key": "team", "Tags.2.Value": "network" };
+        // WHEN created and described
+        const id = await createDual(tags);
+        const connection = await h.call("DescribeVpnConnection", { VpnConnectionId: id });
+        // THEN both tags are listed, as on a single-tunnel connection
+        assert.deepEqual(connection.Tags.Tag, [{ Key: "env", Value: "prod" }, { Key: "team", Value: "network" }]);
+    });
+
     it("can create a connection of a master and a slave tunnel with the documented defaults, string-typed in tunnels", async () => {
         // WHEN
         const id = await createDual();
