@@ -18,7 +18,7 @@ import {
     type SpdEntry,
 } from "./model";
 import { cidrBlock, missing, optArray, optBool, optEnum, optInt, optIpv4, optString, paramError, rejectUnknown, reqString, type Params } from "./params";
-import { checkCreateTags } from "./tagService";
+import { checkCreateTags } from "./tagRules";
 
 const IKE_FIELDS = [
     "PropoEncryAlgorithm", "PropoAuthenAlgorithm", "ExchangeMode", "LocalIdentity", "RemoteIdentity", "LocalAddress",
