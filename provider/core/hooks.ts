@@ -109,7 +109,7 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             const outs = await resource.observe(id, olds);
             // No id: the engine records the connection as deleted.
             if (!outs) return {};
-            if (props[INPUTS_KEY] === undefined && diffResource(schema, olds, outs).changedPaths.length === 0) {
+            if (props[INPUTS_KEY] === undefined && driftedFromOlds(olds, outs).length === 0) {
                 // State written before inputs were recorded (an earlier release), and the cloud
                 // still matches it: returning no inputs keeps the engine's stored ones — the
                 // program's own, PSK secret included (pulumi/pulumi pkg/resource/deploy/step.go
@@ -135,6 +135,16 @@ export function resourceHooks(resource: CloudResource): ResourceHooks {
             return tracked("delete", olds, id, () => resource.remove(id, olds));
         },
     };
+
+    /**
+     * The fields in which the cloud (`outs`) no longer matches state written by an earlier release
+     * (`olds`). A field that state does not hold at all (one that release did not know, such as
+     * `tags`) cannot have drifted from it.
+     */
+    function driftedFromOlds(olds: Props, outs: Props): string[] {
+        const known = (path: string) => Object.prototype.hasOwnProperty.call(olds, path.split(/[.[]/)[0]);
+        return diffResource(schema, olds, outs).changedPaths.filter(known);
+    }
 
     /** The outputs of a partial create once the connection is ready: the update then applies what still differs. */
     async function finishCreate(id: string, olds: Props, inputs: Props): Promise<Props> {

@@ -96,10 +96,10 @@ describe("resourceHooks", () => {
     });
 
     it("can return read inputs shaped like the field table", async () => {
-        // GIVEN a cloud reporting a field the table does not declare
+        // GIVEN a cloud reporting a field the table does not declare, and a drifted name
         const hooks = resourceHooks(fakeResource({ region: "r1", name: "a", extra: "computed" }));
         // WHEN it is read
-        const read = await hooks.read("id-1", { region: "r1" });
+        const read = await hooks.read("id-1", { region: "r1", name: "before" });
         // THEN the inputs hold only the table's fields
         assert.deepEqual(read.inputs, { region: "r1", name: "a" });
     });
@@ -112,6 +112,24 @@ describe("resourceHooks", () => {
         // THEN no inputs come back (the engine keeps its own) and no record is invented
         assert.equal(read.inputs, undefined);
         assert.deepEqual(read.props, { region: "r1", name: "a" });
+    });
+
+    it("can leave the stored inputs alone when the cloud reports a field that state from an earlier release never held", async () => {
+        // GIVEN state without recorded inputs and without `name` (unknown to the release that wrote it), and a cloud reporting one
+        const hooks = resourceHooks(fakeResource({ region: "r1", name: "a" }));
+        // WHEN read
+        const read = await hooks.read("id-1", { region: "r1", __provider: "p" });
+        // THEN that field is no drift: no inputs come back, so the engine keeps the program's
+        assert.equal(read.inputs, undefined);
+    });
+
+    it("fails to keep the stored inputs when a field that state from an earlier release holds has drifted", async () => {
+        // GIVEN state without recorded inputs whose `name` the cloud now reports otherwise
+        const hooks = resourceHooks(fakeResource({ region: "r1", name: "b" }));
+        // WHEN read
+        const read = await hooks.read("id-1", { region: "r1", name: "a", __provider: "p" });
+        // THEN the inputs are the outputs' projection, showing the drift
+        assert.deepEqual(read.inputs, { region: "r1", name: "b" });
     });
 
     it("can record the inputs of a create in its outputs and give them back on read", async () => {
