@@ -18,7 +18,8 @@
  *   `enable_tunnels_bgp` (TunnelBgpConfig / EnableTunnelsBgp: dual-tunnel BGP is not a field of ours yet), and
  *   `network_type` (ours is an output only: a connection made by CreateVpnConnection is reported, not chosen). Steps 2
  *   and 3 set only those, so they assert nothing; step 8 re-states the tunnels with BGP, which for us is no change.
- * - not translated yet: TestAccAliCloudVPNGatewayVpnConnection_basic3783, _basic5663 and the three _twin tests.
+ * - the same in TestAccAliCloudVPNGatewayVpnConnection_basic3783 (its step 2 sets only `enable_tunnels_bgp`).
+ * - not translated yet: TestAccAliCloudVPNGatewayVpnConnection_basic5663 and the three _twin tests.
  */
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
@@ -245,6 +246,76 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
             live = await updated(live, { ...STEP6, tags: {} }, ["tags"]);
             // THEN one connection, renamed, with no tags left
             assert.equal(live.props.name, "tf-parity-5678_update");
+            assert.deepEqual(live.props.tags ?? {}, {});
+            assert.equal((await connections()).length, 1);
+        });
+    });
+    describe("TestAccAliCloudVPNGatewayVpnConnection_basic3783", () => {
+        const ike = (lifetime: number, pfs: string, remoteId: string): Props => ({ ikeAuthAlg: "md5", ikeEncAlg: "aes256", ikeLifetime: lifetime, ikeMode: "aggressive", ikePfs: pfs, ikeVersion: "ikev2", localId: "localid_tunnel2", remoteId });
+        const ipsec = (lifetime: number, pfs: string): Props => ({ ipsecAuthAlg: "md5", ipsecEncAlg: "aes256", ipsecLifetime: lifetime, ipsecPfs: pfs });
+        const step1 = (): Props => ({
+            vpnGatewayId: cloud.alicloud.dualTunnelVpnGatewayIds[0],
+            localSubnets: ["3.0.0.0/24"],
+            remoteSubnets: ["10.0.0.0/24", "10.0.1.0/24"],
+            name: "tf-parity-3783",
+            tunnels: [
+                { role: "master", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(3600, "group14", "remote2"), ipsecConfig: ipsec(16400, "group5") },
+                { role: "slave", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(27000, "group5", "remote24"), ipsecConfig: ipsec(2700, "group14") },
+            ],
+        });
+
+        it("can apply steps 1–11 of TestAccAliCloudVPNGatewayVpnConnection_basic3783 in order, the customer gateway change by replacement", async () => {
+            // GIVEN step 1 (step 2 sets only enable_tunnels_bgp, not managed yet); step 3 re-applies it unchanged
+            const STEP1 = step1();
+            let live = await created(STEP1);
+            live = await updated(live, STEP1, []);
+            // WHEN step 4: renamed; step 5: effect immediately
+            const STEP5 = { ...STEP1, name: "tf-parity-3783_update", effectImmediately: true };
+            live = await updated(live, { ...STEP1, name: STEP5.name }, ["name"]);
+            live = await updated(live, STEP5, ["effectImmediately"]);
+            // WHEN step 6: both tunnels move to the second customer gateway, swap their settings and take a new key.
+            // A tunnel's customer gateway is not among ModifyVpnConnectionAttribute's tunnel parameters (request model
+            // ModifyVpnConnectionAttributeRequestTunnelOptionsSpecification, aliyun/alibabacloud-typescript-sdk
+            // vpc-20160428), so the connection is replaced: created anew, then the old one deleted
+            const moved = cloud.alicloud.customerGatewayIds[1];
+            const STEP6 = {
+                ...STEP5,
+                tunnels: [
+                    { role: "master", customerGatewayId: moved, enableDpd: true, enableNatTraversal: true, preSharedKey: "12345679", ikeConfig: ike(27000, "group5", "remote24"), ipsecConfig: ipsec(2700, "group14") },
+                    { role: "slave", customerGatewayId: moved, preSharedKey: "12345679", ikeConfig: ike(3600, "group14", "remote2"), ipsecConfig: ipsec(16400, "group5") },
+                ],
+            };
+            const inputs6 = await checked(live.inputs, STEP6);
+            const diff6 = await hooks.diff(live.id, live.props, inputs6);
+            assert.deepEqual(diff6.replaces, ["tunnels"]);
+            const made = await hooks.create(inputs6);
+            await hooks.remove(live.id, live.props);
+            live = await settled(made.id, made.outs, inputs6);
+            assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [made.id]);
+            // WHEN step 7: the master's DPD and NAT traversal off, the old key back, the slave's lifetimes changed
+            const [master6, slave6] = STEP6.tunnels;
+            const STEP7 = {
+                ...STEP6,
+                tunnels: [
+                    { ...master6, enableDpd: false, enableNatTraversal: false, preSharedKey: "12345678" },
+                    { ...slave6, preSharedKey: "12345678", ikeConfig: ike(36000, "group14", "remote2"), ipsecConfig: ipsec(1640, "group5") },
+                ],
+            };
+            live = await updated(live, STEP7, [
+                "tunnels[0].enableDpd",
+                "tunnels[0].enableNatTraversal",
+                "tunnels[0].preSharedKey",
+                "tunnels[1].preSharedKey",
+                "tunnels[1].ikeConfig.ikeLifetime",
+                "tunnels[1].ipsecConfig.ipsecLifetime",
+            ]);
+            // WHEN steps 8–10: two tags, both changed, all removed (`{}`: tags left out are not managed)
+            live = await updated(live, { ...STEP7, tags: { Created: "TF", For: "Test" } }, ["tags"]);
+            live = await updated(live, { ...STEP7, tags: { Created: "TF-update", For: "Test-update" } }, ["tags"]);
+            live = await updated(live, { ...STEP7, tags: {} }, ["tags"]);
+            // THEN (step 11 is an import: the read above) the one connection holds step 7's tunnels and no tags
+            const [master, slave] = live.props.tunnels;
+            assert.deepEqual([master.customerGatewayId, master.enableDpd, slave.ikeConfig.ikeLifetime, slave.ipsecConfig.ipsecLifetime], [moved, false, 36000, 1640]);
             assert.deepEqual(live.props.tags ?? {}, {});
             assert.equal((await connections()).length, 1);
         });
