@@ -19,7 +19,9 @@
  *   `network_type` (ours is an output only: a connection made by CreateVpnConnection is reported, not chosen). Steps 2
  *   and 3 set only those, so they assert nothing; step 8 re-states the tunnels with BGP, which for us is no change.
  * - the same in TestAccAliCloudVPNGatewayVpnConnection_basic3783 (its step 2 sets only `enable_tunnels_bgp`).
- * - not translated yet: TestAccAliCloudVPNGatewayVpnConnection_basic5663 and the three _twin tests.
+ * - TestAccAliCloudVPNGatewayVpnConnection_basic5663 (a single-tunnel connection despite its name): its ImportState
+ *   step 42 only; steps 1–41 run below from a table of the values each step sets.
+ * - not translated yet: the three _twin tests.
  */
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
@@ -316,6 +318,95 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
             // THEN (step 11 is an import: the read above) the one connection holds step 7's tunnels and no tags
             const [master, slave] = live.props.tunnels;
             assert.deepEqual([master.customerGatewayId, master.enableDpd, slave.ikeConfig.ikeLifetime, slave.ipsecConfig.ipsecLifetime], [moved, false, 36000, 1640]);
+            assert.deepEqual(live.props.tags ?? {}, {});
+            assert.equal((await connections()).length, 1);
+        });
+    });
+    describe("TestAccAliCloudVPNGatewayVpnConnection_basic5663", () => {
+        const STEP1: Props = {
+            ...GATEWAYS,
+            localSubnets: ["3.0.0.0/24"],
+            remoteSubnets: ["10.0.0.0/24", "10.0.1.0/24"],
+            name: "tf-parity-5663",
+            autoConfigRoute: true,
+            effectImmediately: true,
+            enableNatTraversal: true,
+            enableDpd: true,
+            healthCheckConfig: { enable: true, dip: "1.1.1.1", sip: "3.3.3.3", interval: 3, retry: 3 },
+            bgpConfig: { enableBgp: true, localAsn: 1219002, tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1" },
+            preSharedKey: "12345678",
+            ipsecConfig: { ipsecPfs: "group2", ipsecEncAlg: "aes", ipsecAuthAlg: "sha1", ipsecLifetime: 86400 },
+            ikeConfig: { ikeAuthAlg: "sha1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 86400, ikePfs: "group2", localId: "localid1", remoteId: "remoteId2" },
+            tags: { Created: "TF", For: "Test" },
+        };
+        // What each next step sets (a block replaces the previous block whole, as in their configuration; `{}`
+        // re-applies the previous step; tags `{}` stands for their REMOVEKEY, since tags left out are not managed).
+        const STEPS: Array<[number, Props]> = [
+            [2, { healthCheckConfig: { enable: true, dip: "1.1.1.1", retry: 3, sip: "3.3.3.3", interval: 3 } }],
+            [3, { effectImmediately: true }],
+            [4, { bgpConfig: { enableBgp: true, localAsn: 1219002, localBgpIp: "169.254.10.1", tunnelCidr: "169.254.10.0/30" } }],
+            [5, { ipsecConfig: { ipsecPfs: "group2", ipsecEncAlg: "aes", ipsecAuthAlg: "sha1", ipsecLifetime: 86400 } }],
+            [6, { enableNatTraversal: false }],
+            [7, { preSharedKey: "12345678", ikeConfig: { ikeAuthAlg: "sha1", localId: "localid1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 86400, remoteId: "remoteId2", ikePfs: "group2" } }],
+            [8, { enableDpd: true }],
+            [9, { localSubnets: ["4.1.0.0/24"] }],
+            [10, { remoteSubnets: ["4.0.1.0/24", "10.0.1.0/24"] }],
+            [11, { name: "tf-parity-5663_update" }],
+            [12, { healthCheckConfig: { dip: "11.111.11.111", retry: 4, sip: "32.32.32.232", interval: 10, enable: true } }],
+            [13, {}],
+            [14, { bgpConfig: { localAsn: 1219004, localBgpIp: "169.254.20.1", tunnelCidr: "169.254.20.0/30" } }],
+            [15, { ipsecConfig: { ipsecPfs: "group14", ipsecEncAlg: "aes192", ipsecAuthAlg: "md5", ipsecLifetime: 8640 } }],
+            [16, {}],
+            [17, { preSharedKey: "2222222", ikeConfig: { ikeAuthAlg: "md5", localId: "localid2", ikeEncAlg: "aes192", ikeVersion: "ikev2", ikeMode: "aggressive", ikeLifetime: 8640, remoteId: "remoteid2", ikePfs: "group1" } }],
+            [18, {}],
+            [19, { name: "tf-parity-5663_update" }],
+            [20, { healthCheckConfig: { enable: false } }],
+            [21, { effectImmediately: true }],
+            [22, { bgpConfig: { enableBgp: false } }],
+            [23, { ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecLifetime: 27000 } }],
+            [24, { enableNatTraversal: true }],
+            [25, { preSharedKey: "999222", ikeConfig: { ikeAuthAlg: "sha256", localId: "2.2.2.2", ikeEncAlg: "aes256", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 27000, remoteId: "remoyteid1", ikePfs: "group14" } }],
+            [26, { enableDpd: true }],
+            [27, { name: "tf-parity-5663_update" }],
+            [28, { ipsecConfig: { ipsecPfs: "disabled", ipsecEncAlg: "des", ipsecAuthAlg: "sha384", ipsecLifetime: 3600 } }],
+            [29, { preSharedKey: "8888888", ikeConfig: { ikeAuthAlg: "sha384", localId: "localid3", ikeEncAlg: "des", ikeVersion: "ikev2", ikeLifetime: 3600, remoteId: "remoteid2", ikePfs: "group1" } }],
+            [30, {}],
+            [31, { name: "tf-parity-5663_update" }],
+            [32, { healthCheckConfig: { enable: true, dip: "1.1.1.1", retry: 3, sip: "3.3.3.3", interval: 3 } }],
+            [33, { bgpConfig: { enableBgp: true, localAsn: 1219002, localBgpIp: "169.254.10.1", tunnelCidr: "169.254.10.0/30" } }],
+            [34, { ipsecConfig: { ipsecPfs: "group2", ipsecEncAlg: "aes", ipsecAuthAlg: "sha1", ipsecLifetime: 86400 } }],
+            [35, { preSharedKey: "12345678", ikeConfig: { ikeAuthAlg: "sha1", localId: "localid1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeLifetime: 86400, remoteId: "remoteId2", ikePfs: "group2" } }],
+            [36, { enableDpd: true }],
+            [37, { name: "tf-parity-5663_update" }],
+            [38, { healthCheckConfig: { enable: true, dip: "1.1.1.1", retry: 3, sip: "3.3.3.3", interval: 3 }, bgpConfig: { enableBgp: true, localAsn: 1219002, localBgpIp: "169.254.10.1", tunnelCidr: "169.254.10.0/30" }, ipsecConfig: { ipsecPfs: "group2", ipsecEncAlg: "aes", ipsecAuthAlg: "sha1", ipsecLifetime: 86400 }, preSharedKey: "12345678", ikeConfig: { ikeAuthAlg: "sha1", localId: "localid1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 86400, remoteId: "remoteId2", ikePfs: "group2" }, localSubnets: ["3.0.0.0/24"], remoteSubnets: ["10.0.0.0/24", "10.0.1.0/24"], autoConfigRoute: true, effectImmediately: true, enableNatTraversal: true, enableDpd: true, name: "tf-parity-5663_update" }],
+            [39, { tags: { Created: "TF", For: "Test" } }],
+            [40, { tags: { Created: "TF-update", For: "Test-update" } }],
+            [41, { tags: {} }],
+        ];
+
+        it("can apply steps 1–41 of TestAccAliCloudVPNGatewayVpnConnection_basic5663 in order, each in place and then without a diff", async () => {
+            // GIVEN step 1: every single-tunnel block at once, with BGP and two tags
+            let live = await created(STEP1);
+            assert.deepEqual(live.props.bgpConfig, STEP1.bgpConfig);
+            let raw = STEP1;
+            const inPlace: number[] = [];
+            for (const [step, patch] of STEPS) {
+                // WHEN the step's values are applied over the previous step
+                raw = { ...raw, ...patch };
+                const before = live.props;
+                const inputs = await checked(live.inputs, raw);
+                const diff = await hooks.diff(live.id, before, inputs);
+                // THEN it is in place and changes only what the step sets, and the read-back has no diff
+                assert.deepEqual(diff.replaces, [], `step ${step}`);
+                const changed = diffResource(VPN_CONNECTION_SCHEMA, before, inputs).changedPaths;
+                for (const path of changed) assert.ok(Object.keys(patch).includes(path.split(/[.[]/)[0]), `step ${step} changed ${path}`);
+                if (diff.changes) inPlace.push(step);
+                live = diff.changes ? await settled(live.id, (await hooks.update(live.id, before, inputs)).outs, inputs) : await settled(live.id, before, inputs);
+            }
+            // THEN the steps that restate a value already held (3, 5, 7, 8, 26, 36, the re-applies, …) change nothing
+            assert.deepEqual(inPlace, [6, 9, 10, 11, 12, 14, 15, 17, 20, 22, 23, 24, 25, 28, 29, 32, 33, 34, 35, 38, 40, 41]);
+            // THEN one connection holds step 41: step 38's settings again, no tags
+            assert.deepEqual([live.props.name, live.props.localSubnets, live.props.ikeConfig.localId, live.props.bgpConfig.localAsn], ["tf-parity-5663_update", ["3.0.0.0/24"], "localid1", 1219002]);
             assert.deepEqual(live.props.tags ?? {}, {});
             assert.equal((await connections()).length, 1);
         });
