@@ -1,35 +1,35 @@
 /**
  * Parity with the acceptance tests of `alicloud_vpn_connection` in aliyun/terraform-provider-alicloud
- * (`alicloud/resource_alicloud_vpn_connection_test.go`): every configuration step of the single-tunnel tests
- * TestAccAliCloudVPNConnectionBasic and TestAccAliCloudVPNConnection_basic2, translated into our args and run through
- * the hooks against the emulator with the real pop-core client. Each step: check, then create (first step) or
- * diff + update, then a read whose diff against the step's inputs is empty. Their test data carries over as values
- * (subnets, algorithms, lifetimes, identities, health-check and BGP settings); names are ours.
+ * (`alicloud/resource_alicloud_vpn_connection_test.go`): the configuration steps of TestAccAliCloudVPNConnectionBasic,
+ * _basic2, TestAccAliCloudVPNGatewayVpnConnection_basic5678, _basic3783, _basic5663 and the three _twin tests,
+ * translated into our args and run in order through the hooks against the emulator with the real pop-core client.
+ * Each step: check, then create (first step) or diff + update (or a replacement where our schema forces one), then a
+ * read whose diff against the step's inputs is empty. Their values carry over; names and gateways are the emulator's.
  *
  * Terraform's configurations accumulate: a step lists only what changes and keeps the rest of the previous step
- * (`REMOVEKEY` drops a key), so each step below spreads the previous one.
+ * (`REMOVEKEY` drops a key), so each step below spreads the previous one. Nothing in them is refused by our checks.
  *
  * Not translated (no assertion):
- * - the ImportState steps (`ImportStateVerify`): the nearest thing we have is a read of the ID, run after
- *   every step here; a lookup by ID is covered by vpnConnection.lookup.test.ts.
- * - the VPC, vSwitch, VPN gateway and customer gateway resources of the dependencies: the emulator's fixture
- *   gateways stand in for them.
- * - not managed yet, in TestAccAliCloudVPNGatewayVpnConnection_basic5678: `tunnel_bgp_config` of each tunnel and
- *   `enable_tunnels_bgp` (TunnelBgpConfig / EnableTunnelsBgp: dual-tunnel BGP is not a field of ours yet), and
- *   `network_type` (ours is an output only: a connection made by CreateVpnConnection is reported, not chosen). Steps 2
- *   and 3 set only those, so they assert nothing; step 8 re-states the tunnels with BGP, which for us is no change.
- * - the same in TestAccAliCloudVPNGatewayVpnConnection_basic3783 (its step 2 sets only `enable_tunnels_bgp`).
- * - TestAccAliCloudVPNGatewayVpnConnection_basic5663 (a single-tunnel connection despite its name): its ImportState
- *   step 42 only; steps 1–41 run below from a table of the values each step sets.
- * - not translated yet: the three _twin tests.
+ * - the ImportState steps (`ImportStateVerify`; e.g. step 2 of Basic, step 7 of basic2, the last of every other
+ *   test): the nearest thing we have is a read of the ID, run after every step here; lookups by ID are covered by
+ *   vpnConnection.lookup.test.ts.
+ * - the VPC, vSwitch, VPN gateway and customer gateway resources of the dependencies: the emulator's fixtures stand in.
+ * - not managed yet: `tunnel_bgp_config` of each tunnel and `enable_tunnels_bgp` (TunnelBgpConfig / EnableTunnelsBgp:
+ *   dual-tunnel BGP is not a field of ours yet), set by basic5678, basic3783 and their twins; steps 2 of both set only
+ *   `enable_tunnels_bgp`, so they assert nothing, and restating tunnels with BGP is no change for us.
+ * - not managed as an input: `network_type` (step 1 `public`, step 3 `private` of basic5678); ours is an output, since
+ *   a connection made by CreateVpnConnection is reported, not chosen. Step 3 sets only it, so it asserts nothing.
  */
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
 import { setStackConfig } from "../../../provider/core/config";
 import { diffResource } from "../../../provider/core/resource";
-import { Props } from "../../../provider/core/schema";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { BASIC_5663_STEPS } from "./terraformParitySteps";
+
+// Test data: records of any values (the core `Props` is `unknown`-valued).
+type Props = Record<string, any>;
 
 type Live = { id: string; inputs: Props; props: Props };
 
@@ -225,6 +225,16 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
             assert.deepEqual([master.ikeConfig.ikeLifetime, master.ipsecConfig.ipsecPfs, slave.ikeConfig.ikePfs, slave.ipsecConfig.ipsecLifetime], [3600, "group5", "group5", 2700]);
         });
 
+        it("can apply step 1 of TestAccAliCloudVPNGatewayVpnConnection_basic5678_twin: the two tunnels with DPD and NAT traversal stated and two tags", async () => {
+            // GIVEN step 1 of basic5678 with the master's switches stated and tags (and tunnel BGP, not managed yet)
+            const [master, slave] = step1().tunnels;
+            const raw = { ...step1(), tunnels: [{ ...master, enableDpd: true, enableNatTraversal: true }, slave], tags: { Created: "TF", For: "Test" } };
+            // WHEN created
+            const live = await created(raw);
+            // THEN the tags and the master's switches are held
+            assert.deepEqual([live.props.tags, live.props.tunnels[0].enableDpd, live.props.tunnels[0].enableNatTraversal], [{ Created: "TF", For: "Test" }, true, true]);
+        });
+
         it("can apply steps 4–11 of TestAccAliCloudVPNGatewayVpnConnection_basic5678 in order, each in place and then without a diff", async () => {
             // GIVEN step 1 (steps 2 and 3 set only fields not managed yet, see the top of the file)
             const STEP1 = step1();
@@ -264,6 +274,13 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
                 { role: "master", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(3600, "group14", "remote2"), ipsecConfig: ipsec(16400, "group5") },
                 { role: "slave", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(27000, "group5", "remote24"), ipsecConfig: ipsec(2700, "group14") },
             ],
+        });
+
+        it("can apply step 1 of TestAccAliCloudVPNGatewayVpnConnection_basic3783_twin: step 1 of basic3783 with two tags", async () => {
+            // WHEN created with tags
+            const live = await created({ ...step1(), tags: { Created: "TF", For: "Test" } });
+            // THEN the tags and both tunnels are held
+            assert.deepEqual([live.props.tags, live.props.tunnels.map((t: Props) => t.role)], [{ Created: "TF", For: "Test" }, ["master", "slave"]]);
         });
 
         it("can apply steps 1–11 of TestAccAliCloudVPNGatewayVpnConnection_basic3783 in order, the customer gateway change by replacement", async () => {
@@ -339,50 +356,14 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
             ikeConfig: { ikeAuthAlg: "sha1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 86400, ikePfs: "group2", localId: "localid1", remoteId: "remoteId2" },
             tags: { Created: "TF", For: "Test" },
         };
-        // What each next step sets (a block replaces the previous block whole, as in their configuration; `{}`
-        // re-applies the previous step; tags `{}` stands for their REMOVEKEY, since tags left out are not managed).
-        const STEPS: Array<[number, Props]> = [
-            [2, { healthCheckConfig: { enable: true, dip: "1.1.1.1", retry: 3, sip: "3.3.3.3", interval: 3 } }],
-            [3, { effectImmediately: true }],
-            [4, { bgpConfig: { enableBgp: true, localAsn: 1219002, localBgpIp: "169.254.10.1", tunnelCidr: "169.254.10.0/30" } }],
-            [5, { ipsecConfig: { ipsecPfs: "group2", ipsecEncAlg: "aes", ipsecAuthAlg: "sha1", ipsecLifetime: 86400 } }],
-            [6, { enableNatTraversal: false }],
-            [7, { preSharedKey: "12345678", ikeConfig: { ikeAuthAlg: "sha1", localId: "localid1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 86400, remoteId: "remoteId2", ikePfs: "group2" } }],
-            [8, { enableDpd: true }],
-            [9, { localSubnets: ["4.1.0.0/24"] }],
-            [10, { remoteSubnets: ["4.0.1.0/24", "10.0.1.0/24"] }],
-            [11, { name: "tf-parity-5663_update" }],
-            [12, { healthCheckConfig: { dip: "11.111.11.111", retry: 4, sip: "32.32.32.232", interval: 10, enable: true } }],
-            [13, {}],
-            [14, { bgpConfig: { localAsn: 1219004, localBgpIp: "169.254.20.1", tunnelCidr: "169.254.20.0/30" } }],
-            [15, { ipsecConfig: { ipsecPfs: "group14", ipsecEncAlg: "aes192", ipsecAuthAlg: "md5", ipsecLifetime: 8640 } }],
-            [16, {}],
-            [17, { preSharedKey: "2222222", ikeConfig: { ikeAuthAlg: "md5", localId: "localid2", ikeEncAlg: "aes192", ikeVersion: "ikev2", ikeMode: "aggressive", ikeLifetime: 8640, remoteId: "remoteid2", ikePfs: "group1" } }],
-            [18, {}],
-            [19, { name: "tf-parity-5663_update" }],
-            [20, { healthCheckConfig: { enable: false } }],
-            [21, { effectImmediately: true }],
-            [22, { bgpConfig: { enableBgp: false } }],
-            [23, { ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecLifetime: 27000 } }],
-            [24, { enableNatTraversal: true }],
-            [25, { preSharedKey: "999222", ikeConfig: { ikeAuthAlg: "sha256", localId: "2.2.2.2", ikeEncAlg: "aes256", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 27000, remoteId: "remoyteid1", ikePfs: "group14" } }],
-            [26, { enableDpd: true }],
-            [27, { name: "tf-parity-5663_update" }],
-            [28, { ipsecConfig: { ipsecPfs: "disabled", ipsecEncAlg: "des", ipsecAuthAlg: "sha384", ipsecLifetime: 3600 } }],
-            [29, { preSharedKey: "8888888", ikeConfig: { ikeAuthAlg: "sha384", localId: "localid3", ikeEncAlg: "des", ikeVersion: "ikev2", ikeLifetime: 3600, remoteId: "remoteid2", ikePfs: "group1" } }],
-            [30, {}],
-            [31, { name: "tf-parity-5663_update" }],
-            [32, { healthCheckConfig: { enable: true, dip: "1.1.1.1", retry: 3, sip: "3.3.3.3", interval: 3 } }],
-            [33, { bgpConfig: { enableBgp: true, localAsn: 1219002, localBgpIp: "169.254.10.1", tunnelCidr: "169.254.10.0/30" } }],
-            [34, { ipsecConfig: { ipsecPfs: "group2", ipsecEncAlg: "aes", ipsecAuthAlg: "sha1", ipsecLifetime: 86400 } }],
-            [35, { preSharedKey: "12345678", ikeConfig: { ikeAuthAlg: "sha1", localId: "localid1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeLifetime: 86400, remoteId: "remoteId2", ikePfs: "group2" } }],
-            [36, { enableDpd: true }],
-            [37, { name: "tf-parity-5663_update" }],
-            [38, { healthCheckConfig: { enable: true, dip: "1.1.1.1", retry: 3, sip: "3.3.3.3", interval: 3 }, bgpConfig: { enableBgp: true, localAsn: 1219002, localBgpIp: "169.254.10.1", tunnelCidr: "169.254.10.0/30" }, ipsecConfig: { ipsecPfs: "group2", ipsecEncAlg: "aes", ipsecAuthAlg: "sha1", ipsecLifetime: 86400 }, preSharedKey: "12345678", ikeConfig: { ikeAuthAlg: "sha1", localId: "localid1", ikeEncAlg: "aes", ikeVersion: "ikev2", ikeMode: "main", ikeLifetime: 86400, remoteId: "remoteId2", ikePfs: "group2" }, localSubnets: ["3.0.0.0/24"], remoteSubnets: ["10.0.0.0/24", "10.0.1.0/24"], autoConfigRoute: true, effectImmediately: true, enableNatTraversal: true, enableDpd: true, name: "tf-parity-5663_update" }],
-            [39, { tags: { Created: "TF", For: "Test" } }],
-            [40, { tags: { Created: "TF-update", For: "Test-update" } }],
-            [41, { tags: {} }],
-        ];
+
+        it("can apply step 1 of TestAccAliCloudVPNGatewayVpnConnection_basic5663_twin: the same configuration as step 1 of basic5663", async () => {
+            // WHEN created
+            const live = await created(STEP1);
+            // THEN every block is held as given
+            assert.deepEqual([live.props.healthCheckConfig, live.props.bgpConfig, live.props.ipsecConfig, live.props.ikeConfig], [STEP1.healthCheckConfig, STEP1.bgpConfig, STEP1.ipsecConfig, STEP1.ikeConfig]);
+            assert.deepEqual(live.props.tags, STEP1.tags);
+        });
 
         it("can apply steps 1–41 of TestAccAliCloudVPNGatewayVpnConnection_basic5663 in order, each in place and then without a diff", async () => {
             // GIVEN step 1: every single-tunnel block at once, with BGP and two tags
@@ -390,7 +371,7 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
             assert.deepEqual(live.props.bgpConfig, STEP1.bgpConfig);
             let raw = STEP1;
             const inPlace: number[] = [];
-            for (const [step, patch] of STEPS) {
+            for (const [step, patch] of BASIC_5663_STEPS) {
                 // WHEN the step's values are applied over the previous step
                 raw = { ...raw, ...patch };
                 const before = live.props;

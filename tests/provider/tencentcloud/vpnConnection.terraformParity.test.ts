@@ -19,10 +19,12 @@
  */
 import assert from "node:assert/strict";
 import { diffResource } from "../../../provider/core/resource";
-import { Props } from "../../../provider/core/schema";
 import * as hooks from "../../../provider/tencentcloud/vpnConnection";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "../../../provider/tencentcloud/schema";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+
+// Test data: records of any values (the core `Props` is `unknown`-valued).
+type Props = Record<string, any>;
 
 const PROVIDER = "serialized-provider-text";
 type Live = { id: string; inputs: Props; props: Props };
