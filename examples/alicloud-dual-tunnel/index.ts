@@ -2,6 +2,7 @@
  * One dual-tunnel Alibaba Cloud IPsec-VPN connection: on a VPN gateway in dual-tunnel mode, a master
  * and a slave tunnel, each with its own customer gateway and settings. Credentials, region and (for the
  * emulator) the endpoint come from the environment or the `alicloud:*` stack config; see the repository README.
+ * The connection is tagged; a tag change is applied in place (TagResources/UnTagResources).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { alicloud } from "pulumi-ipsec";
@@ -31,6 +32,7 @@ const office = new alicloud.VpnConnection("office-dual", {
             ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14" },
         },
     ],
+    tags: { team: "network", site: "office" },
 });
 
 export const vpnConnectionId = office.vpnConnectionId;
