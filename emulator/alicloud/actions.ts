@@ -8,6 +8,7 @@ import { createDualTunnelConnection, modifyDualTunnelConnection } from "./dualTu
 import { isDualTunnelConnection, isDualTunnelGateway } from "./dualTunnel";
 import { AliApiError, invalidParameter } from "./errors";
 import { withPeer } from "./bgp";
+import { tunnelCidrsOf } from "./tunnelBgp";
 import { EMPTY_BGP_CONFIG } from "./model";
 import { newConnectionFacts } from "./connectionFacts";
 import type { ConnectionAttributes, ConnectionRecord, VcoHealthCheckView, VpnBgpConfigView } from "./model";
@@ -218,7 +219,7 @@ function checkTunnelCidrFree(store: AlicloudStore, gatewayId: string, bgp: BgpCo
     }
     const taken = store
         .listConnections()
-        .some((c) => c.attributes.VpnGatewayId === gatewayId && c.attributes.VpnConnectionId !== self && c.attributes.VpnBgpConfig?.TunnelCidr === cidr);
+        .some((c) => c.attributes.VpnGatewayId === gatewayId && c.attributes.VpnConnectionId !== self && tunnelCidrsOf(c).includes(cidr));
     if (taken) {
         throw invalidParameter("BgpConfig.TunnelCidr", "is already used by another connection of this VPN gateway");
     }

@@ -8,6 +8,7 @@ import { ALICLOUD_TUNNEL_ZONES } from "./fixtures";
 import type { ConnectionAttributes, CustomerGatewayRecord, TunnelOptionView, VpnGatewayRecord } from "./model";
 import type { TunnelInput } from "./tunnels";
 import { TUNNEL_OPTIONS } from "./tunnels";
+import { applyTunnelBgp } from "./tunnelBgp";
 
 /** True for a gateway in dual-tunnel mode (it has a second public IP). */
 export function isDualTunnelGateway(gateway: VpnGatewayRecord): boolean {
@@ -68,7 +69,7 @@ export function applyTunnelSettings(tunnel: TunnelOptionView, input: TunnelInput
     next.TunnelIkeConfig = { ...next.TunnelIkeConfig, ...ike, ...(IkeLifetime === undefined ? {} : { IkeLifetime: String(IkeLifetime) }) };
     const { IpsecLifetime, ...ipsec } = input.ipsecConfig ?? {};
     next.TunnelIpsecConfig = { ...next.TunnelIpsecConfig, ...ipsec, ...(IpsecLifetime === undefined ? {} : { IpsecLifetime: String(IpsecLifetime) }) };
-    return next;
+    return applyTunnelBgp(next, input.bgpConfig);
 }
 
 /**

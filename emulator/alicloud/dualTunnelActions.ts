@@ -13,6 +13,17 @@ import type { AlicloudStore } from "./store";
 import { parseCreateTags } from "./tags";
 import { parseBooleanParam, parseClientToken, parseName, parseSubnetList, requireParam } from "./validation";
 import { parseTunnelOptions, refuseParams, requireCreateTunnels, SINGLE_TUNNEL_ONLY_PARAMS } from "./tunnels";
+import type { TunnelInput } from "./tunnels";
+import { checkTunnelBgp, checkTunnelCidrsFree, withTunnelPeers } from "./tunnelBgp";
+import type { TunnelOptionView } from "./model";
+
+/** The tunnels' BGP checks (LocalBgpIp inside TunnelCidr, TunnelCidr free on the gateway), then the peers filled in. */
+function withCheckedBgp(store: AlicloudStore, gatewayId: string, self: string | undefined, tunnels: TunnelOptionView[], inputs: readonly TunnelInput[], enabled: boolean): TunnelOptionView[] {
+    const indexOf = (role: string) => inputs.find((i) => i.role === role || (i.tunnelId !== undefined && tunnels.find((t) => t.TunnelId === i.tunnelId)?.Role === role))?.index;
+    checkTunnelBgp(tunnels, indexOf);
+    checkTunnelCidrsFree(store.listConnections(), gatewayId, self, tunnels, indexOf);
+    return withTunnelPeers(tunnels, enabled, (id) => store.findCustomerGateway(id)?.Asn);
+}
 
 /**
  * CreateVpnConnection on a dual-tunnel gateway: `TunnelOptionsSpecification` (a master and a slave tunnel,
@@ -30,6 +41,7 @@ export function createDualTunnelConnection(params: RawParams, { ctx, store }: Pi
     const effectImmediately = parseBooleanParam(params, "EffectImmediately");
     const autoConfigRoute = parseBooleanParam(params, "AutoConfigRoute");
     const dryRun = parseBooleanParam(params, "DryRun") ?? false;
+    const enableTunnelsBgp = parseBooleanParam(params, "EnableTunnelsBgp") ?? false;
     const tags = parseCreateTags(params);
     const inputs = requireCreateTunnels(parseTunnelOptions(params));
     const customerGateways = inputs.map((input) => {
@@ -44,13 +56,14 @@ export function createDualTunnelConnection(params: RawParams, { ctx, store }: Pi
     if (store.countConnectionsOn(gateway.VpnGatewayId) >= ctx.settings.connectionQuotaPerGateway) {
         throw new AliApiError("Resource.QuotaFull");
     }
-    const id = store.newConnectionId();
-    const tunnels = inputs.map((input, i) =>
+    const built = inputs.map((input, i) =>
         newTunnel(input, gateway, customerGateways[i], {
             tunnelId: `tun-emu${randomAlphanumeric(18)}`,
             psk: randomAlphanumeric(GENERATED_PSK_LENGTH, GENERATED_PSK_ALPHABET),
         }),
     );
+    const tunnels = withCheckedBgp(store, gateway.VpnGatewayId, undefined, built, inputs, enableTunnelsBgp);
+    const id = store.newConnectionId();
     const attributes: ConnectionAttributes = {
         VpnConnectionId: id,
         VpnGatewayId: gateway.VpnGatewayId,
@@ -69,6 +82,7 @@ export function createDualTunnelConnection(params: RawParams, { ctx, store }: Pi
         VcoHealthCheck: { Dip: "", Enable: "false", Interval: 3, Retry: 3, Sip: "", Policy: "revoke_route", Status: "" },
         // Master first, as given or not.
         TunnelOptionsSpecification: { TunnelOptions: tunnels.sort((a, b) => (a.Role === b.Role ? 0 : a.Role === "master" ? -1 : 1)) },
+        EnableTunnelsBgp: enableTunnelsBgp,
     };
     store.addConnection({ attributes, autoConfigRoute: autoConfigRoute ?? true, clientToken: token, tags });
     return createdBody(attributes);
@@ -87,9 +101,10 @@ export function modifyDualTunnelConnection(params: RawParams, store: AlicloudSto
     const name = params.Name === undefined ? undefined : parseName(params.Name);
     const effectImmediately = parseBooleanParam(params, "EffectImmediately");
     const autoConfigRoute = parseBooleanParam(params, "AutoConfigRoute");
+    const enableTunnelsBgp = parseBooleanParam(params, "EnableTunnelsBgp") ?? record.attributes.EnableTunnelsBgp ?? false;
     const inputs = parseTunnelOptions(params) ?? [];
     const current = record.attributes.TunnelOptionsSpecification!.TunnelOptions;
-    const tunnels = modifiedTunnels(current, inputs);
+    const tunnels = withCheckedBgp(store, record.attributes.VpnGatewayId, record.attributes.VpnConnectionId, modifiedTunnels(current, inputs), inputs, enableTunnelsBgp);
     ensureGatewayIdle(store, record.attributes.VpnGatewayId);
     const next = structuredClone(record.attributes);
     next.Name = name ?? next.Name;
@@ -97,6 +112,7 @@ export function modifyDualTunnelConnection(params: RawParams, store: AlicloudSto
     next.RemoteSubnet = remoteSubnet ?? next.RemoteSubnet;
     next.EffectImmediately = effectImmediately ?? next.EffectImmediately;
     next.TunnelOptionsSpecification = { TunnelOptions: tunnels };
+    next.EnableTunnelsBgp = enableTunnelsBgp;
     record.attributes = next;
     if (autoConfigRoute !== undefined) {
         record.autoConfigRoute = autoConfigRoute;

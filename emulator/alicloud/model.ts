@@ -75,6 +75,8 @@ export interface ConnectionAttributes {
     ResourceGroupId: string;
     /** Present only on a dual-tunnel connection: its two tunnels (see ./tunnels). */
     TunnelOptionsSpecification?: { TunnelOptions: TunnelOptionView[] };
+    /** Present only on a dual-tunnel connection: BGP on both tunnels (default false). */
+    EnableTunnelsBgp?: boolean;
 }
 
 /**
@@ -95,7 +97,18 @@ export interface TunnelOptionView {
     RemoteCaCertificate: string;
     TunnelIkeConfig: Omit<IkeConfigView, "IkeLifetime"> & { IkeLifetime: string };
     TunnelIpsecConfig: Omit<IpsecConfigView, "IpsecLifetime"> & { IpsecLifetime: string };
-    // TunnelBgpConfig (the BGP slice) goes here.
+    /** Present once the tunnel was given a TunnelBgpConfig (see ./tunnelBgp). */
+    TunnelBgpConfig?: TunnelBgpConfigView;
+}
+
+/** A tunnel's BGP settings as returned: every member a STRING (BgpStatus `success` or `false`; see ./tunnelBgp). */
+export interface TunnelBgpConfigView {
+    LocalAsn: string;
+    TunnelCidr: string;
+    LocalBgpIp: string;
+    PeerAsn: string;
+    PeerBgpIp: string;
+    BgpStatus: string;
 }
 
 /** A change still settling: the connection is transitional until `until` (emulator clock, ms). */

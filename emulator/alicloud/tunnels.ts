@@ -14,6 +14,8 @@
 import { invalidParameter, missingParameter } from "./errors";
 import { IKE_CONFIG_RULES, IPSEC_CONFIG_RULES, parseBooleanParam, parseJsonParam } from "./validation";
 import type { IkeConfigInput, IpsecConfigInput } from "./validation";
+import { TUNNEL_BGP_RULES } from "./tunnelBgp";
+import type { TunnelBgpInput } from "./tunnelBgp";
 
 type RawParams = Readonly<Record<string, string>>;
 type KeyRules = Readonly<Record<string, (path: string, value: unknown) => unknown>>;
@@ -35,7 +37,7 @@ export interface TunnelInput {
     remoteCaCertificate?: string;
     ikeConfig?: IkeConfigInput;
     ipsecConfig?: IpsecConfigInput;
-    // bgpConfig (TunnelBgpConfig, the BGP slice) goes here.
+    bgpConfig?: TunnelBgpInput;
 }
 
 /**
@@ -78,7 +80,7 @@ const TUNNEL_SCALARS = ["TunnelId", "Role", "CustomerGatewayId", "EnableDpd", "E
 const TUNNEL_BLOCKS: Readonly<Record<string, KeyRules>> = {
     TunnelIkeConfig: IKE_CONFIG_RULES as KeyRules,
     TunnelIpsecConfig: IPSEC_CONFIG_RULES as KeyRules,
-    // TunnelBgpConfig (the BGP slice) goes here.
+    TunnelBgpConfig: TUNNEL_BGP_RULES as KeyRules,
 };
 
 /** Most tunnels a connection has; `N` beyond is refused. */
@@ -131,6 +133,7 @@ function parseTunnel(n: number, keys: Record<string, string>): TunnelInput {
         remoteCaCertificate: scalars.RemoteCaCertificate,
         ikeConfig: parseBlock(`${prefix}.TunnelIkeConfig`, blocks.TunnelIkeConfig, TUNNEL_BLOCKS.TunnelIkeConfig) as IkeConfigInput | undefined,
         ipsecConfig: parseBlock(`${prefix}.TunnelIpsecConfig`, blocks.TunnelIpsecConfig, TUNNEL_BLOCKS.TunnelIpsecConfig) as IpsecConfigInput | undefined,
+        bgpConfig: parseBlock(`${prefix}.TunnelBgpConfig`, blocks.TunnelBgpConfig, TUNNEL_BLOCKS.TunnelBgpConfig) as TunnelBgpInput | undefined,
     };
 }
 

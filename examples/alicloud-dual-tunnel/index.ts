@@ -2,6 +2,9 @@
  * One dual-tunnel Alibaba Cloud IPsec-VPN connection: on a VPN gateway in dual-tunnel mode, a master
  * and a slave tunnel, each with its own customer gateway and settings. Credentials, region and (for the
  * emulator) the endpoint come from the environment or the `alicloud:*` stack config; see the repository README.
+ * Both tunnels run BGP (the customer gateways need an ASN): `enableTunnelsBgp` switches it on, and each tunnel's
+ * `bgpConfig` gives its /30 inside 169.254.0.0/16 (unique among the VPN gateway's tunnels) and the Alibaba Cloud
+ * side's ASN and address. The connection is tagged; a tag change is applied in place (TagResources/UnTagResources).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { alicloud } from "pulumi-ipsec";
@@ -15,6 +18,7 @@ const office = new alicloud.VpnConnection("office-dual", {
     name: "office-dual",
     localSubnets: ["10.0.0.0/16"],
     remoteSubnets: ["192.168.10.0/24"],
+    enableTunnelsBgp: true,
     tunnels: [
         {
             role: "master",
@@ -22,6 +26,7 @@ const office = new alicloud.VpnConnection("office-dual", {
             preSharedKey,
             ikeConfig: { ikeVersion: "ikev2", ikeEncAlg: "aes256", ikeAuthAlg: "sha256", ikePfs: "group14" },
             ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14" },
+            bgpConfig: { localAsn: 65010, tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1" },
         },
         {
             role: "slave",
@@ -29,8 +34,10 @@ const office = new alicloud.VpnConnection("office-dual", {
             preSharedKey,
             ikeConfig: { ikeVersion: "ikev2", ikeEncAlg: "aes256", ikeAuthAlg: "sha256", ikePfs: "group14" },
             ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14" },
+            bgpConfig: { localAsn: 65010, tunnelCidr: "169.254.11.0/30", localBgpIp: "169.254.11.1" },
         },
     ],
+    tags: { team: "network", site: "office" },
 });
 
 export const vpnConnectionId = office.vpnConnectionId;

@@ -247,9 +247,18 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
             },
         },
     },
-    // Single-tunnel BGP; a dual-tunnel connection configures BGP per tunnel (TunnelBgpConfig, not managed yet).
+    // Single-tunnel BGP; a dual-tunnel connection configures BGP per tunnel (`tunnels[].bgpConfig`, TunnelBgpConfig).
     bgpConfig: { ...BGP_CONFIG_FIELD, excludedBy: "tunnels" },
-    // Dual-tunnel connections (`enableTunnelsBgp`, the BGP rows, goes beside it).
+    // Dual-tunnel connections; `enableTunnelsBgp` switches BGP on both tunnels (CreateVpnConnection `EnableTunnelsBgp`,
+    // link above), each tunnel's BGP settings being its `bgpConfig`.
+    enableTunnelsBgp: {
+        kind: "boolean",
+        computed: true,
+        rules: [(_: boolean, { parent }) => (parent.tunnels === undefined ? "is only valid with `tunnels` (a dual-tunnel connection); a single-tunnel connection uses `bgpConfig.enableBgp`" : undefined)],
+        api: at("EnableTunnelsBgp"),
+        doc: "Turn BGP on for both tunnels of a dual-tunnel connection (each tunnel's `bgpConfig` sets its ASN and addresses); set `false` to turn it off.",
+        defaultDoc: "false, set by Alibaba Cloud",
+    },
     tunnels: tunnelsField({ preSharedKey: PRE_SHARED_KEY, ikeConfig: IKE_CONFIG, ipsecConfig: IPSEC_CONFIG }),
     // Tags on create (`Tags.N.Key`/`Tags.N.Value`: at most 20, key 1–64 and value 0–128 characters, neither starting
     // with `aliyun` or `acs:` nor containing `http://` or `https://`, CreateVpnConnection, link above); changed through

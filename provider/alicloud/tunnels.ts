@@ -10,6 +10,7 @@
 import { withUnmanagedFromActual } from "../core/actual";
 import { fromApiResponse, toApiRequest } from "../core/apiMapping";
 import { ApiBinding, Field, isPlainObject, ListField, ObjectField, Props, Schema } from "../core/schema";
+import { bgpBlockFields } from "./bgpFields";
 
 /** The request key of the tunnel list; its response list is under `.TunnelOptions`. */
 export const TUNNEL_OPTIONS = "TunnelOptionsSpecification";
@@ -38,6 +39,19 @@ export interface SingleTunnelRows {
 
 const output = (path: string, doc: string): Field => ({ kind: "string", outputOnly: true, api: at(path), doc });
 
+/**
+ * A tunnel's `bgpConfig` row: `TunnelBgpConfig` (`LocalAsn`, `TunnelCidr`, `LocalBgpIp`) in requests and
+ * answers, where its members are strings (DescribeVpnConnection, link above). It has no `EnableBgp`: the
+ * connection's `enableTunnelsBgp` switches BGP on both tunnels.
+ */
+const TUNNEL_BGP_CONFIG: ObjectField = {
+    kind: "object",
+    typeName: "TunnelBgpConfig",
+    doc: "BGP settings of this tunnel (the customer gateway needs an ASN); `enableTunnelsBgp` turns BGP on for both tunnels. The peer's ASN, address and status are the tunnel outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.",
+    defaultDoc: "not managed (the cloud's)",
+    fields: bgpBlockFields((key, codec) => at(`TunnelBgpConfig.${key}`, codec)),
+};
+
 /** The fields of one tunnel. */
 function tunnelFields(single: SingleTunnelRows): Schema {
     return {
@@ -56,12 +70,15 @@ function tunnelFields(single: SingleTunnelRows): Schema {
         enableNatTraversal: { kind: "boolean", default: true, api: at("EnableNatTraversal"), doc: "NAT traversal on this tunnel." },
         ikeConfig: { ...rebound(single.ikeConfig, "IkeConfig", "TunnelIkeConfig"), typeName: "TunnelIkeConfig", doc: "Phase-one (IKE) settings of this tunnel." },
         ipsecConfig: { ...rebound(single.ipsecConfig, "IpsecConfig", "TunnelIpsecConfig"), typeName: "TunnelIpsecConfig", doc: "Phase-two (IPsec) settings of this tunnel." },
-        // bgpConfig (TunnelBgpConfig, the BGP rows) goes here.
+        bgpConfig: TUNNEL_BGP_CONFIG,
         tunnelId: output("TunnelId", "Tunnel ID (`tun-…`), assigned by the cloud."),
         state: output("State", "Lifecycle state of the tunnel (`active`, `updating`, …)."),
         status: output("Status", "IPsec negotiation status of the tunnel."),
         internetIp: output("InternetIp", "The VPN gateway's public IP this tunnel uses (the master and the slave use the gateway's two IPs)."),
         zoneNo: output("ZoneNo", "Zone of the tunnel."),
+        bgpPeerAsn: output("TunnelBgpConfig.PeerAsn", "The BGP peer's (this tunnel's customer gateway's) ASN while BGP is on (`TunnelBgpConfig.PeerAsn`)."),
+        bgpPeerBgpIp: output("TunnelBgpConfig.PeerBgpIp", "The BGP peer's address in the tunnel CIDR (`TunnelBgpConfig.PeerBgpIp`)."),
+        bgpStatus: output("TunnelBgpConfig.BgpStatus", "BGP negotiation status of the tunnel (`success` or `false`; `TunnelBgpConfig.BgpStatus`)."),
     };
 }
 

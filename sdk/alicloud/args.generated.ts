@@ -78,6 +78,12 @@ export interface VpnConnectionArgs {
      */
     bgpConfig?: pulumi.Input<BgpConfigArgs>;
     /**
+     * Turn BGP on for both tunnels of a dual-tunnel connection (each tunnel's `bgpConfig` sets its ASN and addresses);
+     * set `false` to turn it off.
+     * @default false, set by Alibaba Cloud
+     */
+    enableTunnelsBgp?: pulumi.Input<boolean>;
+    /**
      * The two tunnels of a connection on a VPN gateway in dual-tunnel mode, each with its customer gateway and
      * settings. Such a gateway refuses the single-tunnel arguments, so `tunnels` excludes `customerGatewayId`,
      * `preSharedKey`, `ikeConfig`, `ipsecConfig`, `healthCheckConfig`, `enableDpd` and `enableNatTraversal`; a
@@ -293,6 +299,12 @@ export interface TunnelArgs {
      * @default the API's defaults, listed per field
      */
     ipsecConfig?: pulumi.Input<TunnelIpsecConfigArgs>;
+    /**
+     * BGP settings of this tunnel (the customer gateway needs an ASN); `enableTunnelsBgp` turns BGP on for both
+     * tunnels. The peer's ASN, address and status are the tunnel outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.
+     * @default not managed (the cloud's)
+     */
+    bgpConfig?: pulumi.Input<TunnelBgpConfigArgs>;
 }
 
 /** Phase-one (IKE) settings of this tunnel. */
@@ -364,4 +376,28 @@ export interface TunnelIpsecConfigArgs {
      * @default 86400
      */
     ipsecLifetime?: pulumi.Input<number>;
+}
+
+/**
+ * BGP settings of this tunnel (the customer gateway needs an ASN); `enableTunnelsBgp` turns BGP on for both tunnels.
+ * The peer's ASN, address and status are the tunnel outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.
+ */
+export interface TunnelBgpConfigArgs {
+    /**
+     * The Alibaba Cloud side's ASN; the console's two-segment form `a.b` is the integer a × 65536 + b (`123.456` is
+     * 8061384). 1–4294967295.
+     * @default 45104, set by Alibaba Cloud
+     */
+    localAsn?: pulumi.Input<number>;
+    /**
+     * The tunnel's /30 block inside `169.254.0.0/16`, not `169.254.0.0/30` … `169.254.6.0/30` nor `169.254.169.252/30`;
+     * unique among the VPN gateway's tunnels. An IPv4 CIDR block in canonical network form (e.g. `10.0.0.0/24`).
+     * @default none
+     */
+    tunnelCidr?: pulumi.Input<string>;
+    /**
+     * The Alibaba Cloud side's BGP address, inside `tunnelCidr`. An IPv4 address.
+     * @default none
+     */
+    localBgpIp?: pulumi.Input<string>;
 }

@@ -8,7 +8,7 @@ export const COMPUTED_OUTPUTS = ["vpnConnectionId", "state", "status", "createTi
 export const SECRET_INPUTS = ["preSharedKey", "tunnels"] as const;
 
 /** Outputs that echo the inputs: a looked-up resource reports each. */
-export const INPUT_OUTPUTS = ["region", "vpnGatewayId", "customerGatewayId", "localSubnets", "remoteSubnets", "name", "preSharedKey", "effectImmediately", "enableDpd", "enableNatTraversal", "autoConfigRoute", "ikeConfig", "ipsecConfig", "healthCheckConfig", "bgpConfig", "tunnels", "tags"] as const;
+export const INPUT_OUTPUTS = ["region", "vpnGatewayId", "customerGatewayId", "localSubnets", "remoteSubnets", "name", "preSharedKey", "effectImmediately", "enableDpd", "enableNatTraversal", "autoConfigRoute", "ikeConfig", "ipsecConfig", "healthCheckConfig", "bgpConfig", "enableTunnelsBgp", "tunnels", "tags"] as const;
 
 /** What `get` sends besides the ID. */
 export const LOOKUP_KEYS = ["region"] as const;

@@ -50,6 +50,11 @@ export interface VpnConnectionOutputs {
      */
     readonly bgpConfig: pulumi.Output<BgpConfigOutputs | undefined>;
     /**
+     * Turn BGP on for both tunnels of a dual-tunnel connection (each tunnel's `bgpConfig` sets its ASN and addresses);
+     * set `false` to turn it off.
+     */
+    readonly enableTunnelsBgp: pulumi.Output<boolean>;
+    /**
      * The two tunnels of a connection on a VPN gateway in dual-tunnel mode, each with its customer gateway and
      * settings. Such a gateway refuses the single-tunnel arguments, so `tunnels` excludes `customerGatewayId`,
      * `preSharedKey`, `ikeConfig`, `ipsecConfig`, `healthCheckConfig`, `enableDpd` and `enableNatTraversal`; a
@@ -200,6 +205,11 @@ export interface TunnelOutputs {
     ikeConfig: TunnelIkeConfigOutputs;
     /** Phase-two (IPsec) settings of this tunnel. */
     ipsecConfig: TunnelIpsecConfigOutputs;
+    /**
+     * BGP settings of this tunnel (the customer gateway needs an ASN); `enableTunnelsBgp` turns BGP on for both
+     * tunnels. The peer's ASN, address and status are the tunnel outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`.
+     */
+    bgpConfig: TunnelBgpConfigOutputs;
     /** Tunnel ID (`tun-…`), assigned by the cloud. Reported by the cloud; not an argument. */
     tunnelId?: string;
     /** Lifecycle state of the tunnel (`active`, `updating`, …). Reported by the cloud; not an argument. */
@@ -213,6 +223,20 @@ export interface TunnelOutputs {
     internetIp?: string;
     /** Zone of the tunnel. Reported by the cloud; not an argument. */
     zoneNo?: string;
+    /**
+     * The BGP peer's (this tunnel's customer gateway's) ASN while BGP is on (`TunnelBgpConfig.PeerAsn`). Reported by
+     * the cloud; not an argument.
+     */
+    bgpPeerAsn?: string;
+    /**
+     * The BGP peer's address in the tunnel CIDR (`TunnelBgpConfig.PeerBgpIp`). Reported by the cloud; not an argument.
+     */
+    bgpPeerBgpIp?: string;
+    /**
+     * BGP negotiation status of the tunnel (`success` or `false`; `TunnelBgpConfig.BgpStatus`). Reported by the cloud;
+     * not an argument.
+     */
+    bgpStatus?: string;
 }
 
 /** Phase-one (IKE) settings of this tunnel. The outputs' form of {@link TunnelIkeConfigArgs}. */
@@ -245,4 +269,24 @@ export interface TunnelIpsecConfigOutputs {
     ipsecPfs: "disabled" | "group1" | "group2" | "group5" | "group14";
     /** IPsec SA lifetime in seconds. */
     ipsecLifetime: number;
+}
+
+/**
+ * BGP settings of this tunnel (the customer gateway needs an ASN); `enableTunnelsBgp` turns BGP on for both tunnels.
+ * The peer's ASN, address and status are the tunnel outputs `bgpPeerAsn`, `bgpPeerBgpIp` and `bgpStatus`. The outputs'
+ * form of {@link TunnelBgpConfigArgs}.
+ */
+export interface TunnelBgpConfigOutputs {
+    /**
+     * The Alibaba Cloud side's ASN; the console's two-segment form `a.b` is the integer a × 65536 + b (`123.456` is
+     * 8061384).
+     */
+    localAsn: number;
+    /**
+     * The tunnel's /30 block inside `169.254.0.0/16`, not `169.254.0.0/30` … `169.254.6.0/30` nor `169.254.169.252/30`;
+     * unique among the VPN gateway's tunnels.
+     */
+    tunnelCidr: string;
+    /** The Alibaba Cloud side's BGP address, inside `tunnelCidr`. */
+    localBgpIp: string;
 }

@@ -135,6 +135,18 @@ const ALICLOUD_ROWS: Row[] = [
     ["a tunnel's DPD switch is a string", { ...DUAL, tunnels: [TUNNELS[0], { ...TUNNELS[1], enableDpd: "true" }] }, ["tunnels[1].enableDpd"], /must be true or false/],
     ["a tunnel sets its cloud-assigned ID", { ...DUAL, tunnels: [{ ...TUNNELS[0], tunnelId: "tun-1" }, TUNNELS[1]] }, ["tunnels[0].tunnelId"], /reported by the cloud/],
     ["tunnels is an object", { ...DUAL, tunnels: { role: "master" } }, ["tunnels"], /must be a list/],
+    // BGP per tunnel (TunnelBgpConfig) and EnableTunnelsBgp, which only a dual-tunnel connection takes.
+    ["enableTunnelsBgp is set without tunnels", { enableTunnelsBgp: true }, ["enableTunnelsBgp"], /only valid with `tunnels`/],
+    ["enableTunnelsBgp is a string", { ...DUAL, enableTunnelsBgp: "true" }, ["enableTunnelsBgp"], /must be true or false/],
+    ["a tunnel's local ASN is 0", { ...DUAL, tunnels: [{ ...TUNNELS[0], bgpConfig: { localAsn: 0 } }, TUNNELS[1]] }, ["tunnels[0].bgpConfig.localAsn"], /between 1 and 4294967295/],
+    ["a tunnel's CIDR is a /29", { ...DUAL, tunnels: [TUNNELS[0], { ...TUNNELS[1], bgpConfig: { tunnelCidr: "169.254.10.0/29" } }] }, ["tunnels[1].bgpConfig.tunnelCidr"], /a \/30 block inside 169\.254\.0\.0\/16/],
+    ["a tunnel's CIDR is reserved", { ...DUAL, tunnels: [{ ...TUNNELS[0], bgpConfig: { tunnelCidr: "169.254.169.252/30" } }, TUNNELS[1]] }, ["tunnels[0].bgpConfig.tunnelCidr"], /reserved/],
+    [
+        "a tunnel's BGP address lies outside its CIDR",
+        { ...DUAL, tunnels: [{ ...TUNNELS[0], bgpConfig: { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.11.1" } }, TUNNELS[1]] },
+        ["tunnels[0].bgpConfig.localBgpIp"],
+        /must be inside tunnels\[0\]\.bgpConfig\.tunnelCidr/,
+    ],
 ];
 
 const TENCENT_BGP = { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1", remoteBgpIp: "169.254.10.2" };

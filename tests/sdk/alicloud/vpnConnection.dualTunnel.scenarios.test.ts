@@ -7,7 +7,7 @@ import type { TestCloud } from "../../support/cloudEnv";
 type Props = Record<string, any>;
 
 /** The two tunnels of the baseline: every mutable tunnel field set, so drift in it is managed. */
-const tunnels = (cloud: TestCloud, slaveGateway = 1): Props[] => [
+const tunnels = (cloud: TestCloud, slaveGateway = 1, slaveNet = 11): Props[] => [
     {
         role: "master",
         customerGatewayId: cloud.alicloud.customerGatewayIds[0],
@@ -19,6 +19,7 @@ const tunnels = (cloud: TestCloud, slaveGateway = 1): Props[] => [
         customerGatewayId: cloud.alicloud.customerGatewayIds[slaveGateway],
         preSharedKey: "Scenario-Slave-Psk-1",
         ikeConfig: { localId: "slave.example.com", remoteId: "office2.example.com", ikeMode: "aggressive" },
+        bgpConfig: { localAsn: 65010, tunnelCidr: `169.254.${slaveNet}.0/30`, localBgpIp: `169.254.${slaveNet}.1` },
     },
 ];
 
@@ -35,6 +36,7 @@ describeEngineScenarios({
         localSubnets: ["10.0.0.0/16", "10.1.0.0/16"],
         remoteSubnets: ["192.168.10.0/24"],
         name: "dual",
+        enableTunnelsBgp: true,
         tunnels: tunnels(cloud),
     }),
     construct: (name, args) => new alicloud.VpnConnection(name, args as alicloud.VpnConnectionArgs),
@@ -43,7 +45,8 @@ describeEngineScenarios({
         args: { name: "dual-2" },
         verify: (outputs) => assert.equal(outputs.name, "dual-2"),
     },
-    replacingChange: (cloud) => ({ tunnels: tunnels(cloud, 2) }),
+    // A new tunnel CIDR too: the replacement may be created first, and a tunnel CIDR is unique on the gateway.
+    replacingChange: (cloud) => ({ tunnels: tunnels(cloud, 2, 12) }),
     drifts: [
         { path: "name", patch: { Name: "renamed-in-console" } },
         { path: "localSubnets", patch: { LocalSubnet: "10.0.0.0/16" } },
@@ -65,6 +68,9 @@ describeEngineScenarios({
         { path: "tunnels[1].ipsecConfig.ipsecAuthAlg", patch: slave({ TunnelIpsecConfig: { IpsecAuthAlg: "sha1" } }) },
         { path: "tunnels[1].ipsecConfig.ipsecPfs", patch: slave({ TunnelIpsecConfig: { IpsecPfs: "disabled" } }) },
         { path: "tunnels[1].ipsecConfig.ipsecLifetime", patch: slave({ TunnelIpsecConfig: { IpsecLifetime: "600" } }) },
+        { path: "enableTunnelsBgp", patch: { EnableTunnelsBgp: false } },
+        { path: "tunnels[1].bgpConfig.localAsn", patch: slave({ TunnelBgpConfig: { LocalAsn: "65020" } }) },
+        { path: "tunnels[1].bgpConfig.localBgpIp", patch: slave({ TunnelBgpConfig: { LocalBgpIp: "169.254.11.2" } }) },
     ],
     connections: (state) => state.alicloud.connections,
     writeActions: ["CreateVpnConnection", "ModifyVpnConnectionAttribute", "DeleteVpnConnection"],
