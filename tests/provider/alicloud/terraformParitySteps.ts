@@ -49,3 +49,8 @@ export const BASIC_5663_STEPS: Array<[number, Props]> = [
     [40, { tags: { Created: "TF-update", For: "Test-update" } }],
     [41, { tags: {} }],
 ];
+
+/** The `tunnel_bgp_config` blocks of basic5678, basic3783 and their twins: the master's in step 1 (the slave's from step 6 of basic3783). */
+export const TUNNEL_BGP_30: Props = { localAsn: 1219002, tunnelCidr: "169.254.30.0/30", localBgpIp: "169.254.30.1" };
+/** The slave's `tunnel_bgp_config` in step 1 of those tests (the master's from step 6 of basic3783). */
+export const TUNNEL_BGP_40: Props = { localAsn: 1219002, tunnelCidr: "169.254.40.0/30", localBgpIp: "169.254.40.1" };

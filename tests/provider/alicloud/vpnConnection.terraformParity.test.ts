@@ -14,9 +14,6 @@
  *   test): the nearest thing we have is a read of the ID, run after every step here; lookups by ID are covered by
  *   vpnConnection.lookup.test.ts.
  * - the VPC, vSwitch, VPN gateway and customer gateway resources of the dependencies: the emulator's fixtures stand in.
- * - not managed yet: `tunnel_bgp_config` of each tunnel and `enable_tunnels_bgp` (TunnelBgpConfig / EnableTunnelsBgp:
- *   dual-tunnel BGP is not a field of ours yet), set by basic5678, basic3783 and their twins; steps 2 of both set only
- *   `enable_tunnels_bgp`, so they assert nothing, and restating tunnels with BGP is no change for us.
  * - not managed as an input: `network_type` (step 1 `public`, step 3 `private` of basic5678); ours is an output, since
  *   a connection made by CreateVpnConnection is reported, not chosen. Step 3 sets only it, so it asserts nothing.
  */
@@ -26,7 +23,7 @@ import { setStackConfig } from "../../../provider/core/config";
 import { diffResource } from "../../../provider/core/resource";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
-import { BASIC_5663_STEPS } from "./terraformParitySteps";
+import { BASIC_5663_STEPS, TUNNEL_BGP_30, TUNNEL_BGP_40 } from "./terraformParitySteps";
 
 // Test data: records of any values (the core `Props` is `unknown`-valued).
 type Props = Record<string, any>;
@@ -199,8 +196,9 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
         });
     });
     describe("TestAccAliCloudVPNGatewayVpnConnection_basic5678", () => {
-        const tunnel = (role: string, ike: Props, ipsec: Props): Props => ({
+        const tunnel = (role: string, ike: Props, ipsec: Props, bgpConfig: Props): Props => ({
             role,
+            bgpConfig,
             customerGatewayId: cloud.alicloud.customerGatewayIds[0],
             preSharedKey: "12345678",
             ikeConfig: { ikeAuthAlg: "md5", ikeEncAlg: "aes256", ikeMode: "aggressive", ikeVersion: "ikev2", localId: "localid_tunnel2", ...ike },
@@ -212,43 +210,47 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
             remoteSubnets: ["10.0.0.0/24", "10.0.1.0/24"],
             name: "tf-parity-5678",
             tunnels: [
-                tunnel("master", { ikeLifetime: 3600, ikePfs: "group14", remoteId: "remote2" }, { ipsecLifetime: 16400, ipsecPfs: "group5" }),
-                tunnel("slave", { ikeLifetime: 27000, ikePfs: "group5", remoteId: "remote24" }, { ipsecLifetime: 2700, ipsecPfs: "group14" }),
+                tunnel("master", { ikeLifetime: 3600, ikePfs: "group14", remoteId: "remote2" }, { ipsecLifetime: 16400, ipsecPfs: "group5" }, TUNNEL_BGP_30),
+                tunnel("slave", { ikeLifetime: 27000, ikePfs: "group5", remoteId: "remote24" }, { ipsecLifetime: 2700, ipsecPfs: "group14" }, TUNNEL_BGP_40),
             ],
         });
 
         it("can apply step 1 of TestAccAliCloudVPNGatewayVpnConnection_basic5678: two tunnels to one customer gateway, aes256 and aggressive mode", async () => {
             // WHEN created
             const live = await created(step1());
-            // THEN both tunnels hold their own lifetimes and groups
+            // THEN both tunnels hold their own lifetimes, groups and BGP settings
             const [master, slave] = live.props.tunnels;
-            assert.deepEqual([master.ikeConfig.ikeLifetime, master.ipsecConfig.ipsecPfs, slave.ikeConfig.ikePfs, slave.ipsecConfig.ipsecLifetime], [3600, "group5", "group5", 2700]);
+            assert.deepEqual([master.ikeConfig.ikeLifetime, master.ipsecConfig.ipsecPfs, slave.ikeConfig.ikePfs, slave.ipsecConfig.ipsecLifetime, master.bgpConfig, slave.bgpConfig], [3600, "group5", "group5", 2700, TUNNEL_BGP_30, TUNNEL_BGP_40]);
         });
 
         it("can apply step 1 of TestAccAliCloudVPNGatewayVpnConnection_basic5678_twin: the two tunnels with DPD and NAT traversal stated and two tags", async () => {
-            // GIVEN step 1 of basic5678 with the master's switches stated and tags (and tunnel BGP, not managed yet)
+            // GIVEN step 1 of basic5678 with tunnel BGP on, the master's switches stated and tags
             const [master, slave] = step1().tunnels;
-            const raw = { ...step1(), tunnels: [{ ...master, enableDpd: true, enableNatTraversal: true }, slave], tags: { Created: "TF", For: "Test" } };
+            const raw = { ...step1(), enableTunnelsBgp: true, tunnels: [{ ...master, enableDpd: true, enableNatTraversal: true }, slave], tags: { Created: "TF", For: "Test" } };
             // WHEN created
             const live = await created(raw);
-            // THEN the tags and the master's switches are held
-            assert.deepEqual([live.props.tags, live.props.tunnels[0].enableDpd, live.props.tunnels[0].enableNatTraversal], [{ Created: "TF", For: "Test" }, true, true]);
+            // THEN the tags, the master's switches and tunnel BGP are held
+            const [m, bgp] = [live.props.tunnels[0], live.props.tunnels.map((t: Props) => t.bgpConfig)];
+            assert.deepEqual([live.props.tags, m.enableDpd, m.enableNatTraversal, live.props.enableTunnelsBgp, bgp], [{ Created: "TF", For: "Test" }, true, true, true, [TUNNEL_BGP_30, TUNNEL_BGP_40]]);
         });
 
-        it("can apply steps 4–11 of TestAccAliCloudVPNGatewayVpnConnection_basic5678 in order, each in place and then without a diff", async () => {
-            // GIVEN step 1 (steps 2 and 3 set only fields not managed yet, see the top of the file)
-            const STEP1 = step1();
-            let live = await created(STEP1);
+        it("can apply steps 2–11 of TestAccAliCloudVPNGatewayVpnConnection_basic5678 in order, each in place and then without a diff", async () => {
+            // GIVEN step 1
+            let live = await created(step1());
+            // WHEN step 2: BGP on for both tunnels (step 3 sets only network_type, an output here, see the top of the file)
+            const STEP2 = { ...step1(), enableTunnelsBgp: true };
+            live = await updated(live, STEP2, ["enableTunnelsBgp"]);
+            assert.deepEqual([live.props.enableTunnelsBgp, live.props.tunnels.map((t: Props) => t.bgpConfig)], [true, [TUNNEL_BGP_30, TUNNEL_BGP_40]]);
             // WHEN step 4: renamed; step 5 re-applies it unchanged
-            const STEP4 = { ...STEP1, name: "tf-parity-5678_update" };
+            const STEP4 = { ...STEP2, name: "tf-parity-5678_update" };
             live = await updated(live, STEP4, ["name"]);
             live = await updated(live, STEP4, []);
             // WHEN step 6: effect immediately; step 7 re-applies it unchanged
             const STEP6 = { ...STEP4, effectImmediately: true };
             live = await updated(live, STEP6, ["effectImmediately"]);
             live = await updated(live, STEP6, []);
-            // WHEN step 8: the same tunnels, name and subnets re-stated (with tunnel BGP, not managed yet)
-            live = await updated(live, { ...STEP6, tunnels: step1().tunnels }, []);
+            // WHEN step 8: the same tunnels (with their BGP settings), BGP switch, name and subnets re-stated
+            live = await updated(live, { ...STEP6, enableTunnelsBgp: true, tunnels: step1().tunnels }, []);
             // WHEN step 9: two tags; step 10: both values changed; step 11: tags removed
             const STEP9 = { ...STEP6, tags: { Created: "TF", For: "Test" } };
             live = await updated(live, STEP9, ["tags"]);
@@ -271,45 +273,47 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
             remoteSubnets: ["10.0.0.0/24", "10.0.1.0/24"],
             name: "tf-parity-3783",
             tunnels: [
-                { role: "master", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(3600, "group14", "remote2"), ipsecConfig: ipsec(16400, "group5") },
-                { role: "slave", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(27000, "group5", "remote24"), ipsecConfig: ipsec(2700, "group14") },
+                { role: "master", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(3600, "group14", "remote2"), ipsecConfig: ipsec(16400, "group5"), bgpConfig: TUNNEL_BGP_30 },
+                { role: "slave", customerGatewayId: cloud.alicloud.customerGatewayIds[0], preSharedKey: "12345678", ikeConfig: ike(27000, "group5", "remote24"), ipsecConfig: ipsec(2700, "group14"), bgpConfig: TUNNEL_BGP_40 },
             ],
         });
 
-        it("can apply step 1 of TestAccAliCloudVPNGatewayVpnConnection_basic3783_twin: step 1 of basic3783 with two tags", async () => {
-            // WHEN created with tags
-            const live = await created({ ...step1(), tags: { Created: "TF", For: "Test" } });
-            // THEN the tags and both tunnels are held
-            assert.deepEqual([live.props.tags, live.props.tunnels.map((t: Props) => t.role)], [{ Created: "TF", For: "Test" }, ["master", "slave"]]);
+        it("can apply step 1 of TestAccAliCloudVPNGatewayVpnConnection_basic3783_twin: step 1 of basic3783 with tunnel BGP on and two tags", async () => {
+            // WHEN created with tunnel BGP on and tags
+            const live = await created({ ...step1(), enableTunnelsBgp: true, tags: { Created: "TF", For: "Test" } });
+            // THEN the tags, both tunnels and their BGP settings are held
+            assert.deepEqual([live.props.tags, live.props.enableTunnelsBgp, live.props.tunnels.map((t: Props) => [t.role, t.bgpConfig])], [{ Created: "TF", For: "Test" }, true, [["master", TUNNEL_BGP_30], ["slave", TUNNEL_BGP_40]]]);
         });
 
         it("can apply steps 1–11 of TestAccAliCloudVPNGatewayVpnConnection_basic3783 in order, the customer gateway change by replacement", async () => {
-            // GIVEN step 1 (step 2 sets only enable_tunnels_bgp, not managed yet); step 3 re-applies it unchanged
-            const STEP1 = step1();
-            let live = await created(STEP1);
-            live = await updated(live, STEP1, []);
+            // GIVEN step 1; WHEN step 2: BGP on for both tunnels, in place; step 3 re-applies it unchanged
+            let live = await created(step1());
+            const STEP2 = { ...step1(), enableTunnelsBgp: true };
+            live = await updated(live, STEP2, ["enableTunnelsBgp"]);
+            live = await updated(live, STEP2, []);
             // WHEN step 4: renamed; step 5: effect immediately
-            const STEP5 = { ...STEP1, name: "tf-parity-3783_update", effectImmediately: true };
-            live = await updated(live, { ...STEP1, name: STEP5.name }, ["name"]);
+            const STEP5 = { ...STEP2, name: "tf-parity-3783_update", effectImmediately: true };
+            live = await updated(live, { ...STEP2, name: STEP5.name }, ["name"]);
             live = await updated(live, STEP5, ["effectImmediately"]);
             // WHEN step 6: both tunnels move to the second customer gateway, swap their settings and take a new key.
             // A tunnel's customer gateway is not among ModifyVpnConnectionAttribute's tunnel parameters (request model
             // ModifyVpnConnectionAttributeRequestTunnelOptionsSpecification, aliyun/alibabacloud-typescript-sdk
-            // vpc-20160428), so the connection is replaced: created anew, then the old one deleted
+            // vpc-20160428), so it is replaced, deleting first: the swapped tunnel CIDRs would clash on the same gateway
             const moved = cloud.alicloud.customerGatewayIds[1];
             const STEP6 = {
                 ...STEP5,
                 tunnels: [
-                    { role: "master", customerGatewayId: moved, enableDpd: true, enableNatTraversal: true, preSharedKey: "12345679", ikeConfig: ike(27000, "group5", "remote24"), ipsecConfig: ipsec(2700, "group14") },
-                    { role: "slave", customerGatewayId: moved, preSharedKey: "12345679", ikeConfig: ike(3600, "group14", "remote2"), ipsecConfig: ipsec(16400, "group5") },
+                    { role: "master", customerGatewayId: moved, enableDpd: true, enableNatTraversal: true, preSharedKey: "12345679", ikeConfig: ike(27000, "group5", "remote24"), ipsecConfig: ipsec(2700, "group14"), bgpConfig: TUNNEL_BGP_40 },
+                    { role: "slave", customerGatewayId: moved, preSharedKey: "12345679", ikeConfig: ike(3600, "group14", "remote2"), ipsecConfig: ipsec(16400, "group5"), bgpConfig: TUNNEL_BGP_30 },
                 ],
             };
             const inputs6 = await checked(live.inputs, STEP6);
             const diff6 = await hooks.diff(live.id, live.props, inputs6);
-            assert.deepEqual(diff6.replaces, ["tunnels"]);
-            const made = await hooks.create(inputs6);
+            assert.deepEqual([diff6.replaces, diff6.deleteBeforeReplace], [["tunnels"], true]);
             await hooks.remove(live.id, live.props);
+            const made = await hooks.create(inputs6);
             live = await settled(made.id, made.outs, inputs6);
+            assert.deepEqual([live.props.enableTunnelsBgp, live.props.tunnels.map((t: Props) => t.bgpConfig)], [true, [TUNNEL_BGP_40, TUNNEL_BGP_30]]);
             assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [made.id]);
             // WHEN step 7: the master's DPD and NAT traversal off, the old key back, the slave's lifetimes changed
             const [master6, slave6] = STEP6.tunnels;
