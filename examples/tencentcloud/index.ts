@@ -29,6 +29,8 @@ const office = new tencentcloud.VpnConnection("office", {
         remoteAddress: config.require("customerGatewayIp"),
     },
     ipsecOptions: { encryptAlgorithm: "AES-CBC-256", integrityAlgorithm: "SHA-256", pfsDhGroup: "DH-GROUP14", ipsecSaLifetimeSeconds: 3600 },
+    // Tags are managed once set (API 3.0); the provider's own create-token tag never shows here.
+    tags: { team: "network", site: "office" },
 });
 
 export const vpnConnectionId = office.vpnConnectionId;
