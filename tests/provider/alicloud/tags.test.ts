@@ -1,30 +1,18 @@
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
-import { setStackConfig } from "../../../provider/core/config";
 import { diffResource } from "../../../provider/core/resource";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { TestCloud } from "../../support/cloudEnv";
+import { checkedBy, useTestCloud } from "../../support/hookSuite";
 import { VALID } from "./fixtures";
 
 type Props = Record<string, any>;
 
 describe("alicloud tags (hooks against the emulator, real pop-core)", function () {
     let cloud: TestCloud;
+    useTestCloud((started) => (cloud = started));
 
-    before(async () => {
-        cloud = await startTestCloud({ applyToProcess: true });
-    });
-    after(async () => cloud?.stop());
-    beforeEach(async () => {
-        await cloud.control.reset();
-        setStackConfig(undefined);
-    });
-
-    async function checked(news: Props): Promise<Props> {
-        const result = await hooks.check({}, news);
-        assert.deepEqual(result.failures ?? [], []);
-        return result.inputs as Props;
-    }
+    const checked = checkedBy(hooks.check);
 
     async function cloudTags(id: string): Promise<unknown> {
         const connection = await cloud.control.call<Props>("GET", `/alicloud/connections/${id}`);

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
-import { setStackConfig } from "../../../provider/core/config";
 import { CloudApiError } from "../../../provider/core/errors";
 import { diffResource } from "../../../provider/core/resource";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { TestCloud } from "../../support/cloudEnv";
+import { checkedBy, useTestCloud } from "../../support/hookSuite";
 import { VALID } from "./fixtures";
 
 type Props = Record<string, any>;
@@ -12,21 +12,9 @@ const BGP = { enableBgp: true, tunnelCidr: "169.254.11.0/30", localBgpIp: "169.2
 
 describe("alicloud vpnConnection hooks: BGP (emulator, real pop-core)", function () {
     let cloud: TestCloud;
+    useTestCloud((started) => (cloud = started));
 
-    before(async () => {
-        cloud = await startTestCloud({ applyToProcess: true });
-    });
-    after(async () => cloud?.stop());
-    beforeEach(async () => {
-        await cloud.control.reset();
-        setStackConfig(undefined);
-    });
-
-    async function checked(news: Props): Promise<Props> {
-        const result = await hooks.check({}, news);
-        assert.deepEqual(result.failures ?? [], []);
-        return result.inputs as Props;
-    }
+    const checked = checkedBy(hooks.check);
     const requestsOf = async (action: string): Promise<Props[]> => ((await cloud.control.requests()) as Props[]).filter((entry) => entry.action === action);
 
     it("can create a BGP connection, read it back without a diff and report the peer", async () => {

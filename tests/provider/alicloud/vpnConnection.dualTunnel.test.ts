@@ -1,26 +1,18 @@
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
-import { setStackConfig } from "../../../provider/core/config";
 import { LOOKUP_KEY } from "../../../provider/core/check";
 import { INPUTS_KEY } from "../../../provider/core/refreshInputs";
 import { diffResource } from "../../../provider/core/resource";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
 import { SECRET_INPUTS } from "../../../sdk/alicloud/fields.generated";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { TestCloud } from "../../support/cloudEnv";
+import { checkedBy, useTestCloud } from "../../support/hookSuite";
 
 type Props = Record<string, any>;
 
 describe("alicloud vpnConnection hooks, dual-tunnel connections (emulator, real pop-core)", function () {
     let cloud: TestCloud;
-
-    before(async () => {
-        cloud = await startTestCloud({ applyToProcess: true });
-    });
-    after(async () => cloud?.stop());
-    beforeEach(async () => {
-        await cloud.control.reset();
-        setStackConfig(undefined);
-    });
+    useTestCloud((started) => (cloud = started));
 
     const tunnel = (role: string, n: number, extra: Props = {}): Props => ({ role, customerGatewayId: cloud.alicloud.customerGatewayIds[n], ...extra });
 
@@ -33,11 +25,7 @@ describe("alicloud vpnConnection hooks, dual-tunnel connections (emulator, real 
         ...extra,
     });
 
-    async function checked(news: Props): Promise<Props> {
-        const result = await hooks.check({}, news);
-        assert.deepEqual(result.failures ?? [], []);
-        return result.inputs as Props;
-    }
+    const checked = checkedBy(hooks.check);
 
     const cloudTunnels = async (id: string) => (await cloud.control.call<Props>("GET", `/alicloud/connections/${id}`)).TunnelOptionsSpecification.TunnelOptions;
 

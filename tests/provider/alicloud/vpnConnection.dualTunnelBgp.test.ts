@@ -1,23 +1,15 @@
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
-import { setStackConfig } from "../../../provider/core/config";
 import { diffResource } from "../../../provider/core/resource";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { TestCloud } from "../../support/cloudEnv";
+import { checkedBy, useTestCloud } from "../../support/hookSuite";
 
 type Props = Record<string, any>;
 
 describe("alicloud vpnConnection hooks, BGP on dual-tunnel connections (emulator, real pop-core)", function () {
     let cloud: TestCloud;
-
-    before(async () => {
-        cloud = await startTestCloud({ applyToProcess: true });
-    });
-    after(async () => cloud?.stop());
-    beforeEach(async () => {
-        await cloud.control.reset();
-        setStackConfig(undefined);
-    });
+    useTestCloud((started) => (cloud = started));
 
     const masterBgp = { localAsn: 65010, tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.10.1" };
     const slaveBgp = { localAsn: 65010, tunnelCidr: "169.254.11.0/30", localBgpIp: "169.254.11.1" };
@@ -33,11 +25,7 @@ describe("alicloud vpnConnection hooks, BGP on dual-tunnel connections (emulator
         ...extra,
     });
 
-    async function checked(news: Props): Promise<Props> {
-        const result = await hooks.check({}, news);
-        assert.deepEqual(result.failures ?? [], []);
-        return result.inputs as Props;
-    }
+    const checked = checkedBy(hooks.check);
 
     const cloudConnection = async (id: string) => cloud.control.call<Props>("GET", `/alicloud/connections/${id}`);
 

@@ -19,10 +19,10 @@
  */
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
-import { setStackConfig } from "../../../provider/core/config";
 import { diffResource } from "../../../provider/core/resource";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { TestCloud } from "../../support/cloudEnv";
+import { useTestCloud } from "../../support/hookSuite";
 import { BASIC_5663_STEPS, TUNNEL_BGP_30, TUNNEL_BGP_40 } from "./terraformParitySteps";
 
 // Test data: records of any values (the core `Props` is `unknown`-valued).
@@ -35,15 +35,7 @@ const GATEWAYS = { vpnGatewayId: "vpn-emu00000000000001", customerGatewayId: "cg
 describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud's acceptance tests (emulator, real pop-core)", function () {
     this.timeout(30_000);
     let cloud: TestCloud;
-
-    before(async () => {
-        cloud = await startTestCloud({ applyToProcess: true });
-    });
-    after(async () => cloud?.stop());
-    beforeEach(async () => {
-        await cloud.control.reset();
-        setStackConfig(undefined);
-    });
+    useTestCloud((started) => (cloud = started));
 
     async function checked(olds: Props, news: Props): Promise<Props> {
         const result = await hooks.check(olds, news);
