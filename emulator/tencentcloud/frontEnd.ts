@@ -23,7 +23,7 @@ import { decodeApi2Params, verifyApi2Request } from "./api2Signature";
 import type { Params } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
 import { TencentStore } from "./store";
-import { headerValue, verifyTc3 } from "./tc3";
+import { headerValue, verifyTc3Call } from "./tc3";
 import { parseTagCall, TAG_PATH } from "./tagService";
 
 /** Path prefix of the front end. */
@@ -75,21 +75,10 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         const headers = traceId ? { "X-TC-TraceId": traceId } : undefined;
         const fail = (code: string, message: string): EmulatorResponse => v3Error(requestId, code, message, 200, headers);
 
-        // Only the SDK's default transport is emulated: POST JSON with TC3 (`http_connection.js` doRequestWithSign3).
-        const contentType = headerValue(req.headers, "content-type") ?? "";
-        if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) {
-            return fail("InvalidRequest", "The emulator accepts API 3.0 calls as POST application/json signed with TC3-HMAC-SHA256.");
-        }
-        const auth = verifyTc3({
-            method: req.method,
-            // The SDK signs the path it posts to: "/tencentcloud/" here, "/" against the cloud.
-            canonicalUris: req.path === "/" ? [`${TENCENT_PREFIX}/`, TENCENT_PREFIX] : [TENCENT_PREFIX + req.path],
-            query: req.query,
-            headers: req.headers,
-            body: req.body,
-            nowMs: ctx.now(),
-            credentials: CREDENTIALS,
-        });
+        // Only the SDK's default transport is emulated. The SDK signs the path it posts to: "/tencentcloud/"
+        // here, "/" against the cloud.
+        const canonicalUris = req.path === "/" ? [`${TENCENT_PREFIX}/`, TENCENT_PREFIX] : [TENCENT_PREFIX + req.path];
+        const auth = verifyTc3Call(req, ctx, canonicalUris, "API 3.0");
         if (!auth.ok) return fail(auth.code, auth.message);
 
         const version = headerValue(req.headers, "x-tc-version");

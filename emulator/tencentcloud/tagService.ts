@@ -16,10 +16,9 @@ import { isJsonObject } from "../core/json";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { v3Error, v3Ok } from "./envelopes";
 import { isTencentError, TencentError } from "./errors";
-import { CREDENTIALS } from "./fixtures";
 import type { TencentStore, ConnectionRecord } from "./store";
 import { checkTagText, MAX_TAGS_PER_RESOURCE } from "./tagRules";
-import { headerValue, verifyTc3 } from "./tc3";
+import { headerValue, verifyTc3Call } from "./tc3";
 
 /** Path of the Tag service under the Tencent prefix. */
 export const TAG_PATH = "/tag/";
@@ -95,17 +94,7 @@ export function describeResourceTags(params: Params, store: TencentStore, region
 export function parseTagCall(req: EmulatorRequest, ctx: EmulatorContext, store: TencentStore, regions: readonly string[], prefix: string, redact: (v: unknown) => unknown): EmulatorResponse | ParsedCall {
     const requestId = ctx.newRequestId();
     const fail = (code: string, message: string, status = 200): EmulatorResponse => v3Error(requestId, code, message, status);
-    const contentType = headerValue(req.headers, "content-type") ?? "";
-    if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) return fail("InvalidRequest", "The emulator accepts Tag calls as POST application/json signed with TC3-HMAC-SHA256.");
-    const auth = verifyTc3({
-        method: req.method,
-        canonicalUris: [prefix + TAG_PATH, prefix + TAG_PATH.replace(/\/$/, "")],
-        query: req.query,
-        headers: req.headers,
-        body: req.body,
-        nowMs: ctx.now(),
-        credentials: CREDENTIALS,
-    });
+    const auth = verifyTc3Call(req, ctx, [prefix + TAG_PATH, prefix + TAG_PATH.replace(/\/$/, "")], "Tag");
     if (!auth.ok) return fail(auth.code, auth.message);
     const version = headerValue(req.headers, "x-tc-version");
     if (version !== TAG_API_VERSION) return fail("NoSuchVersion", `The Tag service serves ${TAG_API_VERSION}, not \`${version ?? ""}\`.`);

@@ -12,6 +12,8 @@
  */
 import { createHash, createHmac, timingSafeEqual } from "crypto";
 import type { IncomingHttpHeaders } from "http";
+import type { EmulatorContext, EmulatorRequest } from "../core/types";
+import { CREDENTIALS } from "./fixtures";
 import type { EmulatorCredential } from "./fixtures";
 
 /** Timestamps further than this from the emulator clock are `AuthFailure.SignatureExpire` (the common error codes, https://www.tencentcloud.com/document/api/216/35331). */
@@ -166,4 +168,17 @@ export function verifyTc3(req: Tc3Request): Tc3Result {
         return fail("AuthFailure.TokenFailure", "The `X-TC-Token` is missing or invalid for this SecretId.");
     }
     return { ok: true, identity: { credential, service } };
+}
+
+/**
+ * An API 3.0 request as tencentcloud-sdk-nodejs sends it (`http_connection.js` doRequestWithSign3: POST
+ * `application/json`, TC3-signed over the path it posts to, one of `canonicalUris`), checked against the
+ * emulator's credentials; `service` names the API in the refusal of any other transport.
+ */
+export function verifyTc3Call(req: EmulatorRequest, ctx: EmulatorContext, canonicalUris: string[], service: string): Tc3Result {
+    const contentType = headerValue(req.headers, "content-type") ?? "";
+    if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) {
+        return { ok: false, code: "InvalidRequest", message: `The emulator accepts ${service} calls as POST application/json signed with TC3-HMAC-SHA256.` };
+    }
+    return verifyTc3({ method: req.method, canonicalUris, query: req.query, headers: req.headers, body: req.body, nowMs: ctx.now(), credentials: CREDENTIALS });
 }
