@@ -18,6 +18,7 @@
  *   a connection made by CreateVpnConnection is reported, not chosen. Step 3 sets only it, so it asserts nothing.
  */
 import assert from "node:assert/strict";
+import { stepRunner } from "../../support/terraformSteps";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
 import { diffResource } from "../../../provider/core/resource";
 import { VPN_CONNECTION_SCHEMA } from "../../../provider/alicloud/schema";
@@ -28,7 +29,6 @@ import { BASIC_5663_STEPS, TUNNEL_BGP_30, TUNNEL_BGP_40 } from "./terraformParit
 // Test data: records of any values (the core `Props` is `unknown`-valued).
 type Props = Record<string, any>;
 
-type Live = { id: string; inputs: Props; props: Props };
 
 const GATEWAYS = { vpnGatewayId: "vpn-emu00000000000001", customerGatewayId: "cgw-emu00000000000001" };
 
@@ -37,37 +37,7 @@ describe("alicloud vpnConnection hooks: parity with terraform-provider-alicloud'
     let cloud: TestCloud;
     useTestCloud((started) => (cloud = started));
 
-    async function checked(olds: Props, news: Props): Promise<Props> {
-        const result = await hooks.check(olds, news);
-        assert.deepEqual(result.failures ?? [], []);
-        return result.inputs as Props;
-    }
-
-    /** Reads the connection back and asserts the step left nothing to change. */
-    async function settled(id: string, outs: Props, inputs: Props): Promise<Live> {
-        const read = await hooks.read(id, outs);
-        assert.deepEqual(diffResource(VPN_CONNECTION_SCHEMA, read.props!, inputs).changedPaths, []);
-        assert.equal((await hooks.diff(id, read.props!, inputs)).changes, false);
-        return { id, inputs, props: read.props! };
-    }
-
-    async function created(raw: Props): Promise<Live> {
-        const inputs = await checked({}, raw);
-        const made = await hooks.create(inputs);
-        return settled(made.id, made.outs, inputs);
-    }
-
-    /** Applies a next step in place; `changed` is what the diff must report (empty: the step is already true). */
-    async function updated(live: Live, raw: Props, changed: string[]): Promise<Live> {
-        const inputs = await checked(live.inputs, raw);
-        const diff = await hooks.diff(live.id, live.props, inputs);
-        assert.deepEqual(diff.replaces, []);
-        assert.deepEqual(diffResource(VPN_CONNECTION_SCHEMA, live.props, inputs).changedPaths.sort(), [...changed].sort());
-        assert.equal(diff.changes, changed.length > 0);
-        if (!diff.changes) return settled(live.id, live.props, inputs);
-        const result = await hooks.update(live.id, live.props, inputs);
-        return settled(live.id, result.outs, inputs);
-    }
+    const { checked, settled, created, updated } = stepRunner(hooks, VPN_CONNECTION_SCHEMA);
 
     const connections = async (): Promise<Props[]> => (await cloud.control.state<any>()).alicloud.connections as Props[];
 

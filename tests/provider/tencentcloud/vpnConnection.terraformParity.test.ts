@@ -18,7 +18,7 @@
  *   public IP 203.0.113.11, which `ike_local_address` refers to).
  */
 import assert from "node:assert/strict";
-import { diffResource } from "../../../provider/core/resource";
+import { stepRunner } from "../../support/terraformSteps";
 import * as hooks from "../../../provider/tencentcloud/vpnConnection";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "../../../provider/tencentcloud/schema";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
@@ -27,7 +27,6 @@ import { startTestCloud, TestCloud } from "../../support/cloudEnv";
 type Props = Record<string, any>;
 
 const PROVIDER = "serialized-provider-text";
-type Live = { id: string; inputs: Props; props: Props };
 
 const STEP1: Props = {
     region: "ap-guangzhou",
@@ -82,34 +81,7 @@ describe("tencentcloud VpnConnection hooks: parity with terraform-provider-tence
     after(() => cloud?.stop());
     beforeEach(() => cloud.control.reset());
 
-    async function checked(olds: Props, raw: Props): Promise<Props> {
-        const result = await hooks.check(olds, { ...raw, __provider: PROVIDER });
-        assert.deepEqual(result.failures ?? [], []);
-        return result.inputs!;
-    }
-
-    async function settled(id: string, outs: Props, inputs: Props): Promise<Live> {
-        const read = await hooks.read(id, { ...outs, __provider: PROVIDER });
-        assert.deepEqual(diffResource(SCHEMA, read.props!, inputs).changedPaths, []);
-        assert.equal((await hooks.diff(id, read.props!, inputs)).changes, false);
-        return { id, inputs, props: read.props! };
-    }
-
-    async function created(raw: Props): Promise<Live> {
-        const inputs = await checked({}, raw);
-        const made = await hooks.create(inputs);
-        return settled(made.id, made.outs, inputs);
-    }
-
-    async function updated(live: Live, raw: Props, changed: string[]): Promise<Live> {
-        const inputs = await checked(live.inputs, raw);
-        const diff = await hooks.diff(live.id, live.props, inputs);
-        assert.deepEqual(diff.replaces, []);
-        assert.deepEqual(diffResource(SCHEMA, live.props, inputs).changedPaths.sort(), [...changed].sort());
-        assert.equal(diff.changes, changed.length > 0);
-        const result = await hooks.update(live.id, live.props, inputs);
-        return settled(live.id, result.outs, inputs);
-    }
+    const { checked, settled, created, updated } = stepRunner(hooks, SCHEMA);
 
     const connections = async (): Promise<Props[]> => (await cloud.control.state<any>()).tencentcloud.connections as Props[];
 
