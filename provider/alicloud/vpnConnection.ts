@@ -8,6 +8,7 @@ import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMap
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
+import { allPages, gatewayKey, readThroughView } from "../core/readBatch";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { createToken } from "../core/idempotency";
 import { withoutEmptyValue } from "../core/responseShape";
@@ -47,6 +48,8 @@ interface Context {
     client: AlicloudVpcClient;
     timing: Timing;
     region: string;
+    /** What selects the account and API, for read views (core/readBatch): endpoint, region, AccessKey ID. */
+    scope: string;
 }
 
 /**
@@ -59,8 +62,9 @@ function contextFor(props: Props, ...others: Props[]): Context {
     const region = String(props.region);
     const timing = resolveTiming();
     const secrets = [props, ...others].flatMap((p) => secretValues(SCHEMA, p));
-    const client = new AlicloudVpcClient(resolveSettings(region), timing, secrets);
-    return { client, timing, region };
+    const settings = resolveSettings(region);
+    const client = new AlicloudVpcClient(settings, timing, secrets);
+    return { client, timing, region, scope: `${settings.endpoint}|${region}|${settings.accessKeyId}` };
 }
 
 /**
@@ -84,6 +88,22 @@ async function describe(ctx: Context, id: string, deadline: number): Promise<Pro
     });
     const found = response.VpnConnections.VpnConnection.find((c) => c.VpnConnectionId === id);
     return found && found.State !== GONE_STATE ? withoutEmptyPsk(found) : undefined;
+}
+
+/** The largest `PageSize` DescribeVpnConnections takes (https://www.alibabacloud.com/help/en/vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections). */
+const PAGE_SIZE = 50;
+
+/** Every connection of a VPN gateway, by id, as DescribeVpnConnections lists them (all pages, `deleted` ones left out). */
+async function listGateway(ctx: Context, gatewayId: string, deadline: number): Promise<ReadonlyMap<string, Props>> {
+    const listed = await allPages(async (page) => {
+        const response = await ctx.client.call<{ TotalCount?: number; VpnConnections: { VpnConnection: Props[] } }>({
+            action: "DescribeVpnConnections",
+            params: { RegionId: ctx.region, VpnGatewayId: gatewayId, PageSize: PAGE_SIZE, PageNumber: page },
+            deadline,
+        });
+        return { items: response.VpnConnections.VpnConnection, total: typeof response.TotalCount === "number" ? response.TotalCount : undefined };
+    }, PAGE_SIZE);
+    return new Map(listed.filter((c) => c.State !== GONE_STATE && c.VpnGatewayId === gatewayId).map((c) => [String(c.VpnConnectionId), withoutEmptyPsk(c)]));
 }
 
 /**
@@ -206,7 +226,17 @@ async function find(ctx: Context, id: string, deadline: number): Promise<Props |
 /** The connection's outputs now, or undefined when the cloud no longer has it. */
 async function observe(id: string, olds: Props): Promise<Props | undefined> {
     const ctx = contextFor(olds);
-    const connection = await find(ctx, id, Date.now() + ctx.timing.readTimeoutMs);
+    const deadline = Date.now() + ctx.timing.readTimeoutMs;
+    const gatewayId = typeof olds.vpnGatewayId === "string" ? olds.vpnGatewayId : undefined;
+    const connection = await readThroughView({
+        id,
+        gateway: gatewayId && gatewayKey("alicloud", gatewayId),
+        scope: ctx.scope,
+        deadline,
+        list: () => listGateway(ctx, gatewayId!, deadline),
+        single: () => find(ctx, id, deadline),
+        onListingFailed: (error) => log(`listing the connections of ${gatewayId} failed (${(error as Error).message}); reading ${id} alone`),
+    });
     return connection && outputsFrom(olds, connection);
 }
 

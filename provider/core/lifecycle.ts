@@ -9,6 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { InputValidationError } from "./errors";
 import { CloudResource, log } from "./hooks";
 import { runExclusive } from "./lock";
+import { gatewayKey, writingTo } from "./readBatch";
 import { currentProgress } from "./progress";
 import { adoptionFailures } from "./actual";
 import { diffResource, partialCreateError } from "./resource";
@@ -79,13 +80,17 @@ export interface CloudCalls<C extends CallContext, O> {
 export type WriteLifecycle = Pick<CloudResource, "create" | "settle" | "modify" | "remove">;
 
 export function writeLifecycle<C extends CallContext, O>(calls: CloudCalls<C, O>): WriteLifecycle {
-    /** Runs a write holding `props`' gateway, under a deadline that starts once it holds it. */
+    /**
+     * Runs a write holding `props`' gateway, under a deadline that starts once it holds it; the
+     * gateway's read views are dropped around it (core/readBatch), so no read sees it as it was.
+     */
     function locked<T>(ctx: C, props: Props, deadlineProps: Props, operation: TimedOperation, write: (deadline: number) => Promise<T>): Promise<T> {
-        return runExclusive(`${calls.cloud}:${props.vpnGatewayId}`, () => {
+        const gateway = gatewayKey(calls.cloud, props.vpnGatewayId);
+        return runExclusive(gateway, () =>
             // Queueing behind this process's other writes on the gateway is not the write's own
             // time (a hundred siblings would otherwise exhaust it).
-            return write(operationDeadline(ctx.timing, deadlineProps, operation));
-        });
+            writingTo(gateway, () => write(operationDeadline(ctx.timing, deadlineProps, operation))),
+        );
     }
 
     /** Waits until the connection is ready, then for what else the write keeps busy. */

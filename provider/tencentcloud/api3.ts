@@ -6,6 +6,7 @@
 import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";
+import { allPages } from "../core/readBatch";
 import { Timing } from "../core/timing";
 import { pollOptions, waitUntil } from "../core/wait";
 import { Api3Client } from "./api3Client";
@@ -52,6 +53,9 @@ export function ownConnection(listed: readonly Props[], inputs: Props): string |
     return own ? String(own.VpnConnectionId) : undefined;
 }
 
+/** The largest `Limit` of DescribeVpnConnections (https://www.tencentcloud.com/document/api/215/17515; the default, 20, would page five times as often). */
+const LIST_LIMIT = 100;
+
 export class Api3 implements ConnectionApi {
     constructor(
         private readonly client: Api3Client,
@@ -78,6 +82,17 @@ export class Api3 implements ConnectionApi {
     async describe(id: string, deadline: number): Promise<Observed | undefined> {
         const connection = await this.describeRaw(id, deadline);
         return connection ? observe3(await this.withServiceTags(id, connection, deadline)) : undefined;
+    }
+
+    async listGateway(vpnGatewayId: string, deadline: number): Promise<ReadonlyMap<string, Observed>> {
+        const listed = await allPages(async (page) => {
+            const params = { Filters: [{ Name: "vpn-gateway-id", Values: [vpnGatewayId] }], Offset: (page - 1) * LIST_LIMIT, Limit: LIST_LIMIT };
+            const response = await this.client.call<{ TotalCount?: number; VpnConnectionSet: Props[] }>({ action: "DescribeVpnConnections", params, deadline });
+            return { items: response.VpnConnectionSet, total: typeof response.TotalCount === "number" ? response.TotalCount : undefined };
+        }, LIST_LIMIT);
+        const own = listed.filter((c) => c.VpnGatewayId === vpnGatewayId);
+        const observed = await Promise.all(own.map(async (c) => [String(c.VpnConnectionId), observe3(await this.withServiceTags(String(c.VpnConnectionId), c, deadline))] as const));
+        return new Map(observed);
     }
 
     /**

@@ -25,6 +25,11 @@ export interface ConnectionApi {
     /** The connection, or undefined when the cloud no longer knows it. */
     describe(id: string, deadline: number): Promise<Observed | undefined>;
     /**
+     * Every connection of a VPN gateway, by id, from paged listing calls, for read views
+     * (core/readBatch). Unset: reads go one by one.
+     */
+    listGateway?(vpnGatewayId: string, deadline: number): Promise<ReadonlyMap<string, Observed>>;
+    /**
      * The connection an earlier create of this resource made (same name, gateways and VPC — and
      * with API 3.0 the same create token), if any: adopted instead of creating a second one.
      */

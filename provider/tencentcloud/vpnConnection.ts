@@ -8,6 +8,7 @@
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
+import { gatewayKey, readThroughView } from "../core/readBatch";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { withRetry } from "../core/retry";
 import { Props, secretValues } from "../core/schema";
@@ -29,6 +30,8 @@ export type { ComputedOutputs } from "./views";
 interface Context {
     api: ConnectionApi;
     timing: Timing;
+    /** What selects the account and API, for read views (core/readBatch): endpoint, region, SecretId. */
+    scope: string;
 }
 
 /**
@@ -45,9 +48,10 @@ function contextFor(props: Props, ...others: Props[]): Context {
     if (dialectOf(props) === API_2) {
         const code = api2RegionCode(region);
         if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);
-        return { api: new Api2(new Api2Client(settings, code, timing, secrets), timing), timing };
+        return { api: new Api2(new Api2Client(settings, code, timing, secrets), timing), timing, scope: `${settings.api2Endpoint}|${code}|${settings.secretId}` };
     }
-    return { api: new Api3(new Api3Client(settings, region, timing, secrets), timing, new Api3Client(settings, region, timing, secrets, "tag"), region), timing };
+    const api = new Api3(new Api3Client(settings, region, timing, secrets), timing, new Api3Client(settings, region, timing, secrets, "tag"), region);
+    return { api, timing, scope: `${settings.endpoint}|${region}|${settings.secretId}` };
 }
 
 /**
@@ -134,7 +138,19 @@ async function find(ctx: Context, id: string, deadline: number): Promise<Observe
 /** The connection's outputs now, or undefined when the cloud no longer has it (or is deleting it). */
 async function observe(id: string, olds: Props): Promise<Props | undefined> {
     const ctx = contextFor(olds);
-    const observed = await ctx.api.describe(id, Date.now() + ctx.timing.readTimeoutMs);
+    const deadline = Date.now() + ctx.timing.readTimeoutMs;
+    const gatewayId = typeof olds.vpnGatewayId === "string" ? olds.vpnGatewayId : undefined;
+    const { api } = ctx;
+    const observed = await readThroughView({
+        id,
+        // API 2.0 reads stay one by one (its listing's paging differs); API 3.0 lists the gateway.
+        gateway: gatewayId && api.listGateway ? gatewayKey("tencentcloud", gatewayId) : undefined,
+        scope: ctx.scope,
+        deadline,
+        list: () => api.listGateway!(gatewayId!, deadline),
+        single: () => api.describe(id, deadline),
+        onListingFailed: (error) => log(`listing the connections of ${gatewayId} failed (${(error as Error).message}); reading ${id} alone`),
+    });
     return observed && observed.computed.state !== "DELETING" ? outputsFrom(olds, observed) : undefined;
 }
 

@@ -203,7 +203,11 @@ export function describeFaultMatrix(kit: FaultKit): void {
                     const existing = hook === "create" ? undefined : await kit.hooks.create(desired);
                     const gatewayId = String(desired.vpnGatewayId);
                     await arm(hook, kind, gatewayId);
-                    const env: Record<string, string> = kind === "delay" ? { PULUMI_IPSEC_REQUEST_TIMEOUT_MS: String(DELAY_REQUEST_TIMEOUT_MS) } : {};
+                    // The rows pin the single by-id read: a failed gateway listing falls back to it (core/readBatch).
+                    const env: Record<string, string> = {
+                        PULUMI_IPSEC_READ_BATCHING: "off",
+                        ...(kind === "delay" ? { PULUMI_IPSEC_REQUEST_TIMEOUT_MS: String(DELAY_REQUEST_TIMEOUT_MS) } : {}),
+                    };
                     const before = (await cloud.control.counters())[`${kit.cloud}:${kit.actions[hook]}`] ?? 0;
 
                     // WHEN the hook runs under the fault

@@ -1,0 +1,148 @@
+/**
+ * Read coalescing for refreshes: the reads of one plugin process share one listing per VPN gateway
+ * (a short-lived "view") instead of sending one Describe per connection. A refresh of N connections
+ * on G gateways then costs about G × ⌈N / G / page size⌉ Describe calls instead of N, which keeps a
+ * large stack inside the clouds' per-account Describe quotas.
+ *
+ * Rules that keep a batched read equal to a single one:
+ * - a connection the view lists is answered from the view (same API item a by-id Describe returns);
+ * - a connection the view does not list is read by id — only that direct answer may call it gone;
+ * - a failed listing (error, throttling, malformed answer) falls back to single reads;
+ * - a write on a gateway from this process drops its view, before and after the write;
+ * - a view is reused for at most {@link VIEW_LIFETIME_MS} after its listing was answered, and answers
+ *   each connection once: a second read of it (a later refresh in the same process) lists anew.
+ *
+ * `PULUMI_IPSEC_READ_BATCHING=off` sends one Describe per read, as before.
+ */
+import { ConfigurationError } from "./errors";
+
+/** How long a listing answers reads after it arrived. */
+export const VIEW_LIFETIME_MS = 5_000;
+
+/** Views kept at most; the oldest goes first (a refresh touches at most a few hundred gateways). */
+const MAX_VIEWS = 1_000;
+
+const SWITCH = "PULUMI_IPSEC_READ_BATCHING";
+
+/** True unless `PULUMI_IPSEC_READ_BATCHING` is `off`; any value but `on`/`off` fails, naming the variable. */
+export function readBatchingEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+    const value = env[SWITCH];
+    if (value === undefined || value === "" || value === "on") return true;
+    if (value === "off") return false;
+    throw new ConfigurationError(`${SWITCH} must be "on" or "off" (got ${JSON.stringify(value)})`);
+}
+
+interface View<T> {
+    /** Set once the listing answered (or failed); a view still being fetched is shared as it is. */
+    answeredAt?: number;
+    listing: Promise<ReadonlyMap<string, T>>;
+    /** The connections it answered: a second read of one is a later operation, which lists anew. */
+    served: Set<string>;
+}
+
+/**
+ * The views of one process. A view belongs to a gateway (`<cloud>:<vpnGatewayId>`, the key of the
+ * gateway's write lock) and a scope (endpoint, region and credential identity: what selects the
+ * account and API); a write on the gateway drops its views of every scope.
+ */
+export class ViewCache {
+    private readonly views = new Map<string, Map<string, View<unknown>>>();
+
+    constructor(private readonly now: () => number = Date.now, private readonly lifetimeMs = VIEW_LIFETIME_MS) {}
+
+    /**
+     * The gateway's listing for reading `id`: the live view unless it expired or already answered
+     * `id` (one refresh reads each connection once), else a new one from `list`.
+     */
+    listing<T>(gateway: string, scope: string, id: string, list: () => Promise<ReadonlyMap<string, T>>): Promise<ReadonlyMap<string, T>> {
+        const existing = this.views.get(gateway)?.get(scope) as View<T> | undefined;
+        const live = existing && !existing.served.has(id) && (existing.answeredAt === undefined || this.now() - existing.answeredAt <= this.lifetimeMs);
+        const view: View<T> = live ? existing : { listing: list(), served: new Set() };
+        if (!live) {
+            this.store(gateway, scope, view);
+            // A failed listing is kept as failed for its lifetime too: the gateway's other reads go
+            // straight to single reads instead of each trying the listing again.
+            const answered = () => (view.answeredAt = this.now());
+            view.listing.then(answered, answered);
+        }
+        view.served.add(id);
+        return view.listing;
+    }
+
+    /** Drops the gateway's views: the next read lists again. */
+    invalidate(gateway: string): void {
+        this.views.delete(gateway);
+    }
+
+    private store(gateway: string, scope: string, view: View<unknown>): void {
+        const scopes = this.views.get(gateway) ?? new Map<string, View<unknown>>();
+        this.views.delete(gateway); // re-inserted last: the oldest gateway is evicted first
+        scopes.set(scope, view);
+        this.views.set(gateway, scopes);
+        if (this.views.size > MAX_VIEWS) this.views.delete(this.views.keys().next().value as string);
+    }
+}
+
+/** A gateway's key, for its write lock and its read views: `<cloud>:<vpnGatewayId>`. */
+export function gatewayKey(cloud: string, vpnGatewayId: unknown): string {
+    return `${cloud}:${vpnGatewayId}`;
+}
+
+/** The plugin process's views (module state: required at call time, never captured in a closure). */
+export const processViews = new ViewCache();
+
+export interface BatchedRead<T> {
+    /** The connection to read. */
+    id: string;
+    /** The gateway's lock key (`<cloud>:<vpnGatewayId>`); undefined (gateway unknown) reads by id. */
+    gateway?: string;
+    /** Endpoint, region and credential identity (never a secret): views are not shared across accounts. */
+    scope: string;
+    /** Every connection of the gateway, by id, from paged listing calls. */
+    list: () => Promise<ReadonlyMap<string, T>>;
+    /** The single by-id read, and the only one that may answer "gone" (undefined). */
+    single: () => Promise<T | undefined>;
+    /** The read's deadline (ms since epoch): a listing that failed after it is the read's failure. */
+    deadline: number;
+    /** Told when a listing failed and the read fell back to the single call. */
+    onListingFailed?: (error: unknown) => void;
+}
+
+/** One read through the gateway's view (see the module comment for when it falls back to `single`). */
+export async function readThroughView<T>(read: BatchedRead<T>, views: ViewCache = processViews, env: NodeJS.ProcessEnv = process.env): Promise<T | undefined> {
+    if (read.gateway === undefined || !readBatchingEnabled(env)) return read.single();
+    let listing: ReadonlyMap<string, T>;
+    try {
+        listing = await views.listing(read.gateway, read.scope, read.id, read.list);
+    } catch (error) {
+        if (Date.now() >= read.deadline) throw error;
+        read.onListingFailed?.(error);
+        return read.single();
+    }
+    return listing.get(read.id) ?? read.single();
+}
+
+/** Runs a write on a gateway with its view dropped before and after, so no later read sees the gateway as it was. */
+export async function writingTo<T>(gateway: string, write: () => Promise<T>, views: ViewCache = processViews): Promise<T> {
+    views.invalidate(gateway);
+    try {
+        return await write();
+    } finally {
+        views.invalidate(gateway);
+    }
+}
+
+/**
+ * Fetches every page of a listing: `fetchPage(n)` answers page n's items and the total count; stops
+ * when the total is reached or a page comes back short. `maxPages` bounds the loop.
+ */
+export async function allPages<T>(fetchPage: (page: number) => Promise<{ items: readonly T[]; total?: number }>, pageSize: number, maxPages = 1_000): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; page <= maxPages; page++) {
+        const answer = await fetchPage(page);
+        items.push(...answer.items);
+        const total = answer.total;
+        if (answer.items.length < pageSize || (total !== undefined && items.length >= total)) return items;
+    }
+    throw new Error(`listing did not end within ${maxPages} pages`);
+}

@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import { allPages, readBatchingEnabled, readThroughView, ViewCache, VIEW_LIFETIME_MS, writingTo } from "../../../provider/core/readBatch";
+
+/** A gateway listing that counts its calls and answers `items` (or fails with `failure`). */
+function fakeListing(items: Record<string, string>, failure?: Error) {
+    const calls = { list: 0, single: 0 };
+    const read = (id: string, views: ViewCache, env: NodeJS.ProcessEnv = {}) =>
+        readThroughView<string>(
+            {
+                id,
+                gateway: "alicloud:vpn-1",
+                scope: "endpoint|region|AK",
+                deadline: Date.now() + 60_000,
+                list: async () => {
+                    calls.list++;
+                    if (failure) throw failure;
+                    return new Map(Object.entries(items));
+                },
+                single: async () => {
+                    calls.single++;
+                    return items[id] === undefined ? undefined : `single:${items[id]}`;
+                },
+            },
+            views,
+            env,
+        );
+    return { calls, read };
+}
+
+describe("core/readBatch", () => {
+    it("can answer concurrent reads of one gateway from one listing", async () => {
+        // GIVEN 120 connections on a gateway
+        const items = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`vco-${i}`, `item-${i}`]));
+        const { calls, read } = fakeListing(items);
+        const views = new ViewCache();
+        // WHEN all are read at once
+        const answers = await Promise.all(Object.keys(items).map((id) => read(id, views)));
+        // THEN one listing answered every read, and no single read was sent
+        assert.deepEqual(calls, { list: 1, single: 0 });
+        assert.deepEqual(answers, Object.values(items));
+    });
+
+    it("can read one by one when PULUMI_IPSEC_READ_BATCHING is off", async () => {
+        // GIVEN batching switched off
+        const { calls, read } = fakeListing({ a: "A", b: "B" });
+        const views = new ViewCache();
+        // WHEN two connections are read
+        const answers = await Promise.all(["a", "b"].map((id) => read(id, views, { PULUMI_IPSEC_READ_BATCHING: "off" })));
+        // THEN each had its own single read
+        assert.deepEqual(calls, { list: 0, single: 2 });
+        assert.deepEqual(answers, ["single:A", "single:B"]);
+    });
+
+    it("fails when PULUMI_IPSEC_READ_BATCHING is neither on nor off, naming the variable", () => {
+        // GIVEN / WHEN / THEN
+        assert.throws(() => readBatchingEnabled({ PULUMI_IPSEC_READ_BATCHING: "yes" }), /PULUMI_IPSEC_READ_BATCHING must be "on" or "off"/);
+        assert.equal(readBatchingEnabled({ PULUMI_IPSEC_READ_BATCHING: "on" }), true);
+        assert.equal(readBatchingEnabled({}), true);
+    });
+
+    it("can declare a connection gone only after the single read confirms it", async () => {
+        // GIVEN a listing without `missing`, and one without `late` that a single read finds
+        const { calls, read } = fakeListing({ a: "A" });
+        const views = new ViewCache();
+        // WHEN a connection the listing lacks is read
+        const gone = await read("missing", views);
+        // THEN the single read was asked, and only it answered gone
+        assert.equal(gone, undefined);
+        assert.deepEqual(calls, { list: 1, single: 1 });
+    });
+
+    it("can fall back to single reads when the listing fails, listing once per lifetime", async () => {
+        // GIVEN a gateway whose listing fails
+        const { calls, read } = fakeListing({ a: "A", b: "B", c: "C" }, new Error("502 Bad Gateway"));
+        const views = new ViewCache();
+        // WHEN three connections are read
+        const answers = await Promise.all(["a", "b", "c"].map((id) => read(id, views)));
+        // THEN every read was answered by its own single read, after one failed listing
+        assert.deepEqual(answers, ["single:A", "single:B", "single:C"]);
+        assert.deepEqual(calls, { list: 1, single: 3 });
+    });
+
+    it("fails when the listing failed after the read's deadline, without a single read", async () => {
+        // GIVEN a listing that fails once the deadline has passed
+        let singles = 0;
+        const read = readThroughView(
+            { id: "a", gateway: "alicloud:vpn-1", scope: "s", deadline: Date.now() - 1, list: async () => Promise.reject(new Error("RequestTimeout")), single: async () => (singles++, "A") },
+            new ViewCache(),
+        );
+        // WHEN / THEN the read fails with the listing's error
+        await assert.rejects(read, /RequestTimeout/);
+        assert.equal(singles, 0);
+    });
+
+    it("can list anew once the view's lifetime is over", async () => {
+        // GIVEN a view answered at t=0
+        let now = 0;
+        const { calls, read } = fakeListing({ a: "A", b: "B" });
+        const views = new ViewCache(() => now);
+        await read("a", views);
+        // WHEN b is read within the lifetime, then c after it
+        now = VIEW_LIFETIME_MS;
+        await read("b", views);
+        now = VIEW_LIFETIME_MS * 2 + 1;
+        await read("b", views);
+        // THEN the first two shared a listing; the last one listed again
+        assert.equal(calls.list, 2);
+    });
+
+    it("can list anew when a connection the view answered is read again (a later refresh)", async () => {
+        // GIVEN a view that answered `a`
+        const { calls, read } = fakeListing({ a: "A" });
+        const views = new ViewCache(() => 0);
+        await read("a", views);
+        // WHEN `a` is read again at once
+        await read("a", views);
+        // THEN the second read did not reuse the view
+        assert.equal(calls.list, 2);
+    });
+
+    it("can drop a gateway's views around a write on it", async () => {
+        // GIVEN a live view of the gateway
+        const { calls, read } = fakeListing({ a: "A", b: "B" });
+        const views = new ViewCache(() => 0);
+        await read("a", views);
+        // WHEN a write on the gateway runs, and b is read after it
+        await writingTo("alicloud:vpn-1", async () => undefined, views);
+        await read("b", views);
+        // THEN b's read listed again
+        assert.equal(calls.list, 2);
+    });
+
+    it("can drop the views even when the write fails", async () => {
+        // GIVEN a live view
+        const { calls, read } = fakeListing({ a: "A", b: "B" });
+        const views = new ViewCache(() => 0);
+        await read("a", views);
+        // WHEN a write fails
+        await assert.rejects(writingTo("alicloud:vpn-1", async () => Promise.reject(new Error("Throttling")), views), /Throttling/);
+        await read("b", views);
+        // THEN the next read listed again
+        assert.equal(calls.list, 2);
+    });
+
+    it("can read by id when the gateway is unknown", async () => {
+        // GIVEN a read without gateway
+        let singles = 0;
+        const answer = await readThroughView({ id: "a", scope: "s", deadline: Date.now() + 60_000, list: async () => new Map(), single: async () => (singles++, "A") }, new ViewCache());
+        // THEN it went to the single read
+        assert.equal(answer, "A");
+        assert.equal(singles, 1);
+    });
+
+    it("can page until the total or a short page, and fails on an endless listing", async () => {
+        // GIVEN 120 items served 50 per page
+        const all = Array.from({ length: 120 }, (_, i) => i);
+        const pages: number[] = [];
+        // WHEN every page is fetched
+        const items = await allPages(async (page) => (pages.push(page), { items: all.slice((page - 1) * 50, page * 50), total: all.length }), 50);
+        // THEN three pages were asked for, in order
+        assert.deepEqual(pages, [1, 2, 3]);
+        assert.deepEqual(items, all);
+        // AND a listing that never ends is refused at the bound
+        await assert.rejects(allPages(async () => ({ items: [1, 2] }), 2, 5), /did not end within 5 pages/);
+    });
+});
