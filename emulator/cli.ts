@@ -1,7 +1,7 @@
 /**
  * Runs the emulator until SIGINT/SIGTERM.
  *
- *   npm run -s emulator -- [--port <port>] [--transition-ms <ms>] [--json]
+ *   npm run -s emulator -- [--port <port>] [--transition-ms <ms>] [--latency-ms <ms>] [--json]
  *
  * With `--json` it prints exactly one line, the EmulatorInfo JSON; otherwise a short human summary.
  */
@@ -11,10 +11,11 @@ import type { EmulatorInfo } from "./index";
 interface CliOptions {
     port: number;
     transitionMs?: number;
+    latencyMs?: number;
     json: boolean;
 }
 
-const USAGE = "usage: emulator [--port <port>] [--transition-ms <ms>] [--json]";
+const USAGE = "usage: emulator [--port <port>] [--transition-ms <ms>] [--latency-ms <ms>] [--json]";
 
 /** Parses the command line; throws with the usage on anything unknown. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -23,13 +24,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         const arg = argv[i];
         if (arg === "--json") {
             options.json = true;
-        } else if (arg === "--port" || arg === "--transition-ms") {
+        } else if (arg === "--port" || arg === "--transition-ms" || arg === "--latency-ms") {
             const value = Number(argv[++i]);
             const max = arg === "--port" ? 65535 : Number.MAX_SAFE_INTEGER;
             if (!Number.isInteger(value) || value < 0 || value > max) {
                 throw new Error(`${arg} needs an integer from 0 to ${max}\n${USAGE}`);
             }
             if (arg === "--port") options.port = value;
+            else if (arg === "--latency-ms") options.latencyMs = value;
             else options.transitionMs = value;
         } else {
             throw new Error(`unknown argument ${arg}\n${USAGE}`);
@@ -64,7 +66,10 @@ async function main(): Promise<void> {
     const options = parseCliArgs(process.argv.slice(2));
     const emulator = await startEmulator({
         port: options.port,
-        settings: options.transitionMs === undefined ? {} : { transitionMs: options.transitionMs },
+        settings: {
+            ...(options.transitionMs === undefined ? {} : { transitionMs: options.transitionMs }),
+            ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+        },
     });
     process.stdout.write(`${options.json ? JSON.stringify(emulator.info) : summary(emulator.info)}\n`);
     const shutdown = () => {

@@ -82,6 +82,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     };
 
     const runCall = async (cloud: CloudName, call: ParsedCall, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+        // The round trip of a real cloud (setting `latencyMs`), before anything runs or is logged as answered.
+        if (context.ctx.settings.latencyMs > 0) {
+            await sleepUnlessStopped(context.ctx.settings.latencyMs);
+        }
         const entry = log.begin(cloud, call.action, call.redactedParams, context.ctx.now());
         const fault = faults.take(cloud, call.action);
         if (fault) {

@@ -9,12 +9,14 @@ import type { EmulatorSettings } from "./types";
 export const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = Object.freeze({
     transitionMs: 50,
     connectionQuotaPerGateway: 200,
+    latencyMs: 0,
 });
 
 /** Each knob's lower bound; all knobs are integers. */
 const MINIMUMS: Readonly<Record<keyof EmulatorSettings, number>> = {
     transitionMs: 0,
     connectionQuotaPerGateway: 0,
+    latencyMs: 0,
 };
 
 /** Start values: the defaults overridden by the caller's partial settings (validated). */

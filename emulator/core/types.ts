@@ -82,6 +82,11 @@ export interface EmulatorSettings {
     transitionMs: number;
     /** Connections each VPN gateway may hold before creates fail with the cloud's quota error. @default 200 */
     connectionQuotaPerGateway: number;
+    /**
+     * Milliseconds every cloud API call waits before it is answered (not the control API), for a
+     * real-cloud-like round trip in benchmarks (e.g. 50). @default 0
+     */
+    latencyMs: number;
 }
 
 /**

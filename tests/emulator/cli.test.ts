@@ -10,6 +10,12 @@ describe("parseCliArgs", () => {
         assert.deepEqual(parseCliArgs([]), { port: 0, json: false });
     });
 
+    it("can read --latency-ms", () => {
+        // WHEN / THEN
+        assert.deepEqual(parseCliArgs(["--latency-ms", "50"]), { port: 0, latencyMs: 50, json: false });
+        assert.throws(() => parseCliArgs(["--latency-ms", "-1"]), /--latency-ms/);
+    });
+
     it("can read --port, --transition-ms and --json", () => {
         // WHEN / THEN
         assert.deepEqual(parseCliArgs(["--port", "4567", "--transition-ms", "20", "--json"]), { port: 4567, transitionMs: 20, json: true });

@@ -9,7 +9,7 @@ function manualContext(transitionMs = 100): EmulatorContext & { tick(ms: number)
     let now = 1_000_000;
     return {
         now: () => now,
-        settings: { transitionMs, connectionQuotaPerGateway: 5 },
+        settings: { transitionMs, connectionQuotaPerGateway: 5, latencyMs: 0 },
         newRequestId: () => "00000000-0000-4000-8000-000000000000",
         tick(ms: number) {
             now += ms;

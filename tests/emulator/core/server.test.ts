@@ -170,7 +170,7 @@ describe("startEmulator (core server)", () => {
         assert.deepEqual(await control.requests(), []);
         assert.deepEqual(await control.counters(), {});
         assert.deepEqual(await control.faults(), []);
-        assert.deepEqual(await control.call("GET", "/settings"), { transitionMs: 7, connectionQuotaPerGateway: 200 });
+        assert.deepEqual(await control.call("GET", "/settings"), { transitionMs: 7, connectionQuotaPerGateway: 200, latencyMs: 0 });
         assert.equal((await control.call<{ offsetMs: number }>("GET", "/clock")).offsetMs, 0);
     });
 
@@ -206,10 +206,31 @@ describe("startEmulator (core server)", () => {
         await assert.rejects(control.call("GET", "/nothing"), { status: 404, code: "NotFound" });
     });
 
+    it("can delay every cloud API call by the latencyMs setting, and not the control API", async () => {
+        // GIVEN
+        await control.settings({ latencyMs: 120 });
+        try {
+            // WHEN
+            let started = Date.now();
+            const answer = await rawRequest(`${emulator.baseUrl}/stub/A`);
+            const callMs = Date.now() - started;
+            started = Date.now();
+            await control.counters();
+            const controlMs = Date.now() - started;
+            // THEN
+            assert.equal(answer.status, 200);
+            assert.ok(callMs >= 115, `the call was answered after ${callMs} ms`);
+            assert.ok(controlMs < 115, `the control API took ${controlMs} ms`);
+        } finally {
+            await control.settings({ latencyMs: 0 });
+        }
+    });
+
     it("fails when settings name an unknown key or a negative value", async () => {
         // WHEN / THEN
         await assert.rejects(control.settings({ nope: 1 } as never), { status: 400, code: "InvalidSettings", message: /`nope`/ });
         await assert.rejects(control.settings({ transitionMs: -1 }), { status: 400, code: "InvalidSettings", message: /`transitionMs`/ });
+        await assert.rejects(control.settings({ latencyMs: -5 }), { status: 400, code: "InvalidSettings", message: /`latencyMs`/ });
     });
 
     it("fails when a fault is malformed", async () => {

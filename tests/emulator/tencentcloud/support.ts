@@ -188,7 +188,7 @@ export function fakeContext(settings: Partial<EmulatorSettings> = {}): EmulatorC
     let id = 0;
     return {
         now: () => now,
-        settings: { transitionMs: 50, connectionQuotaPerGateway: 200, ...settings },
+        settings: { transitionMs: 50, connectionQuotaPerGateway: 200, latencyMs: 0, ...settings },
         newRequestId: () => `00000000-0000-4000-8000-${String(++id).padStart(12, "0")}`,
         advance(ms: number) {
             now += ms;
