@@ -77,7 +77,8 @@ export function readBatchingSuite(kit: ReadBatchingKit): void {
             await cloud.control.armFault({ cloud: kit.cloud, action: "DescribeVpnConnections", count: 1, fault: { kind: "raw", status: 502, body: "<html>502 Bad Gateway</html>", contentType: "text/html" } });
             // WHEN all are read
             const batched = await readAll(created);
-            // THEN every answer equals its single read
+            // THEN the fault met the listing, and every answer equals its single read
+            assert.deepEqual(await cloud.control.faults(), [], "the armed fault fired");
             assert.deepEqual(batched, single);
         });
 
