@@ -1,0 +1,102 @@
+/**
+ * Refresh at scale, three ways side by side against one emulator process with a real cloud's round trip
+ * (`latencyMs`), for each size N:
+ *  - project: every connection `Read` through the real dynamic-provider plugin (gRPC, closure
+ *    deserialization, the engine's `--parallel`), reads coalesced per gateway (provider/core/readBatch.ts);
+ *  - baseline: the same plugin with PULUMI_IPSEC_READ_BATCHING=off, one Describe per connection;
+ *  - lowerBound: the raw SDKs paging each gateway's connections (Alibaba 50 a page, Tencent 100), gateways
+ *    in parallel — the fewest requests and least time any coalescing can reach.
+ * Requests are counted at the emulator, wall time here.
+ */
+import { performance } from "perf_hooks";
+import * as grpc from "@grpc/grpc-js";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import { toStruct } from "../tests/support/propertyMap";
+import { startPlugin, REPO_ROOT } from "../tests/support/pluginProcess";
+import type { EmulatorProcess } from "./emulatorProcess";
+import { Cloud, Fleet } from "./fleet";
+import { mapLimit } from "./pool";
+import { benchUrn, projectProvider, providerText } from "./providerText";
+import { listAllPages } from "./rawSdk";
+import type { SweepRow } from "./results";
+
+/** Every API request of `cloud` the emulator counted while `run` ran. */
+export async function counted<T>(emulator: EmulatorProcess, cloud: Cloud, run: () => Promise<T>): Promise<{ result: T; requests: number; byAction: Record<string, number>; wallMs: number }> {
+    const sum = (counters: Record<string, number>) => Object.entries(counters).filter(([key]) => key.startsWith(`${cloud}:`));
+    const before = Object.fromEntries(sum(await emulator.control.counters()));
+    const started = performance.now();
+    const result = await run();
+    const wallMs = performance.now() - started;
+    const byAction = Object.fromEntries(
+        sum(await emulator.control.counters())
+            .map(([key, n]) => [key.slice(cloud.length + 1), n - (before[key] ?? 0)] as const)
+            .filter(([, n]) => n > 0),
+    );
+    return { result, requests: Object.values(byAction).reduce((a, b) => a + b, 0), byAction, wallMs };
+}
+
+/**
+ * The Read requests of a refresh, marshalled before the clock starts: the engine holds its state in Go and
+ * marshals it far faster than a Node client could, so only the plugin's side and the wire are timed.
+ */
+function readRequests(fleet: Fleet, text: string): provproto.ReadRequest[] {
+    return fleet.members.map((member, i) => {
+        const request = new provproto.ReadRequest();
+        request.setId(member.id);
+        request.setUrn(benchUrn(fleet.cloud, `bench-${i}`));
+        request.setName(`bench-${i}`);
+        request.setType(`pulumi-nodejs:dynamic/pulumi-ipsec/${fleet.cloud}:VpnConnection`);
+        request.setProperties(toStruct({ ...member.outputs, __provider: text }, "Read.properties"));
+        request.setInputs(toStruct({ ...member.inputs, __provider: text }, "Read.inputs"));
+        return request;
+    });
+}
+
+/** One refresh of the whole fleet through a fresh plugin process; the plugin's start is not timed. */
+export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fleet, batching: "on" | "off", parallel: number): Promise<{ requests: number; wallMs: number }> {
+    const text = await providerText(projectProvider(fleet.cloud));
+    const requests = readRequests(fleet, text);
+    const plugin = await startPlugin({ cwd: REPO_ROOT, env: { ...emulator.env, PULUMI_IPSEC_READ_BATCHING: batching, ...(process.env.BENCH_PROF ? { NODE_OPTIONS: "--require /tmp/prof.js" } : {}) }, callTimeoutMs: 120_000 });
+    try {
+        // Loads the hooks and the SDK with a read no listing can answer (no gateway known): a by-id Describe.
+        const warmup = fleet.cloud === "alicloud" ? "vco-bench0warmup0000" : "vpnx-bench000";
+        await plugin.read(warmup, benchUrn(fleet.cloud, "warmup"), { region: fleet.members[0].outputs.region, __provider: text }, {});
+        const deadline = new Date(Date.now() + 300_000);
+        const read = (request: provproto.ReadRequest) =>
+            new Promise<void>((resolve, reject) =>
+                plugin.client.read(request, new grpc.Metadata(), { deadline }, (error, response) => {
+                    if (error) reject(new Error(`Read of ${request.getId()} failed: ${error.message}`));
+                    else if (response!.getId() !== request.getId()) reject(new Error(`the refresh lost ${request.getId()}`));
+                    else resolve();
+                }),
+            );
+        const measured = await counted(emulator, fleet.cloud, () => mapLimit(requests, parallel, read));
+        return { requests: measured.requests, wallMs: measured.wallMs };
+    } finally {
+        await plugin.close();
+    }
+}
+
+/**
+ * The sweep of one cloud: grows the fleet to each size (setup at zero latency), then measures the three
+ * variants at `latencyMs`. Returns its rows and the fleet at the largest size.
+ */
+export async function sweepCloud(emulator: EmulatorProcess, cloud: Cloud, sizes: readonly number[], options: { parallel: number; latencyMs: number; log: (line: string) => void }): Promise<{ rows: SweepRow[]; fleet: Fleet }> {
+    const fleet = new Fleet(cloud, emulator.info);
+    const rows: SweepRow[] = [];
+    for (const n of sizes) {
+        await emulator.latency(0);
+        await fleet.grow(n, options.parallel);
+        await emulator.latency(options.latencyMs);
+        const project = await refreshThroughPlugin(emulator, fleet, "on", options.parallel);
+        const baseline = await refreshThroughPlugin(emulator, fleet, "off", options.parallel);
+        const lower = await counted(emulator, cloud, () => listAllPages(emulator.info, cloud));
+        if (lower.result < n) throw new Error(`the lower bound listed ${lower.result} of ${n} ${cloud} connections`);
+        rows.push({ cloud, n, variant: "project", ...project }, { cloud, n, variant: "baseline", ...baseline }, { cloud, n, variant: "lowerBound", requests: lower.requests, wallMs: lower.wallMs });
+        options.log(`  ${cloud} N=${n}: project ${project.requests} requests ${ms(project.wallMs)}, baseline ${baseline.requests} ${ms(baseline.wallMs)}, lower bound ${lower.requests} ${ms(lower.wallMs)}`);
+    }
+    await emulator.latency(0);
+    return { rows, fleet };
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;

@@ -1,0 +1,36 @@
+import { strict as assert } from "assert";
+import { Results } from "../../bench/results";
+
+describe("bench/results", () => {
+    it("can leave timing figures unenforced in a smoke run while enforcing request counts", () => {
+        // GIVEN a smoke run with a missed timing figure and a missed request count
+        const results = new Results("smoke");
+        results.record("wall", 2, "s", 1);
+        results.record("requests", 5, "requests", 3);
+        // WHEN it prints its table
+        const missed = results.print(() => undefined);
+        // THEN only the request count counts as missed
+        assert.equal(missed, 1);
+        assert.deepEqual(results.figures.map((f) => results.enforced(f)), [false, true]);
+    });
+
+    it("can enforce every figure in a full run, minimum targets included", () => {
+        // GIVEN a full run with a throughput below its minimum
+        const results = new Results("full");
+        results.record("throughput", 50, "reads/s", 100, { kind: "min" });
+        // WHEN / THEN it is missed
+        assert.equal(results.print(() => undefined), 1);
+    });
+
+    it("can compute the sweep's ratios against the baseline and the lower bound", () => {
+        // GIVEN one size with all three variants
+        const results = new Results("full");
+        results.sweep.push(
+            { cloud: "alicloud", n: 100, variant: "project", requests: 3, wallMs: 200 },
+            { cloud: "alicloud", n: 100, variant: "baseline", requests: 100, wallMs: 1000 },
+            { cloud: "alicloud", n: 100, variant: "lowerBound", requests: 3, wallMs: 100 },
+        );
+        // WHEN / THEN
+        assert.deepEqual(results.ratios(), [{ cloud: "alicloud", n: 100, requestsVsBaseline: 0.03, wallVsBaseline: 0.2, requestsVsLowerBound: 1, wallVsLowerBound: 2 }]);
+    });
+});
