@@ -1,10 +1,12 @@
 /**
  * Alibaba Cloud credentials, region and endpoint, resolved at call time from the stack config
- * (`alicloud:*`, as the official Pulumi provider names them) or the environment.
+ * (credentials and region as the official Pulumi provider names them, `alicloud:*`; the endpoint
+ * under `pulumi-ipsec:`) or the environment: the keys are in core/settingKeys.
  */
 import { lookupSetting } from "../core/config";
-import { parseEndpoint, regionalEndpoint } from "../core/endpoint";
+import { configuredEndpoint, regionalEndpoint } from "../core/endpoint";
 import { ConfigurationError } from "../core/errors";
+import { SETTINGS } from "../core/settingKeys";
 
 export interface AlicloudSettings {
     accessKeyId: string;
@@ -15,7 +17,7 @@ export interface AlicloudSettings {
 
 /** The region a connection defaults to when its `region` input is unset. */
 export function configuredRegion(): string | undefined {
-    return lookupSetting(["alicloud:region"], ["ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"]);
+    return lookupSetting(SETTINGS.alicloudRegion);
 }
 
 /** Regions served by the central VPC endpoint (the endpoint map in aliyun/alibabacloud-python-sdk `vpc-20160428/alibabacloud_vpc20160428/client.py`); others have their own. */
@@ -31,18 +33,17 @@ export function defaultEndpoint(region: string): string {
 }
 
 export function resolveSettings(region: string): AlicloudSettings {
-    const accessKeyId = lookupSetting(["alicloud:accessKey"], ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY"]);
-    const accessKeySecret = lookupSetting(["alicloud:secretKey"], ["ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY"]);
+    const { alicloudAccessKey, alicloudSecretKey } = SETTINGS;
+    const accessKeyId = lookupSetting(alicloudAccessKey);
+    const accessKeySecret = lookupSetting(alicloudSecretKey);
     if (!accessKeyId || !accessKeySecret) {
         throw new ConfigurationError(
-            "Alibaba Cloud credentials are missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, " +
-                "or the stack config alicloud:accessKey and alicloud:secretKey (--secret)",
+            `Alibaba Cloud credentials are missing: set ${alicloudAccessKey.env[0]} and ${alicloudSecretKey.env[0]}, ` +
+                `or the stack config ${alicloudAccessKey.key} and ${alicloudSecretKey.key} (--secret)`,
         );
     }
-    const securityToken = lookupSetting(["alicloud:securityToken"], ["ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"]);
-    const override = lookupSetting(["alicloud:vpcEndpoint"], ["ALIBABA_CLOUD_VPC_ENDPOINT"]);
-    const endpoint = override
-        ? parseEndpoint(override, "The Alibaba Cloud VPC endpoint (alicloud:vpcEndpoint / ALIBABA_CLOUD_VPC_ENDPOINT)").href.replace(/\/$/, "")
-        : defaultEndpoint(region);
+    const securityToken = lookupSetting(SETTINGS.alicloudSecurityToken);
+    const override = configuredEndpoint(SETTINGS.alicloudVpcEndpoint, "The Alibaba Cloud VPC endpoint");
+    const endpoint = override ? override.href.replace(/\/$/, "") : defaultEndpoint(region);
     return { accessKeyId, accessKeySecret, securityToken, endpoint };
 }

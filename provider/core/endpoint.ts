@@ -3,8 +3,10 @@
  * addresses (emulators, local proxies); anything else must be HTTPS. A region ID becomes part of a
  * default endpoint's host name, so only a well-formed one is ever used to build it.
  */
+import { findSetting } from "./config";
 import { ConfigurationError } from "./errors";
 import type { StringField } from "./schema";
+import type { Setting } from "./settingKeys";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -72,4 +74,13 @@ export function parseEndpoint(raw: string, setting: string): URL {
         throw new ConfigurationError(`${setting} must not contain credentials or a query string`);
     }
     return url;
+}
+
+/**
+ * The endpoint override of `setting` (`what` names the endpoint, e.g. "The Alibaba Cloud VPC
+ * endpoint"), or undefined when none is set; errors name the key or variable that holds it.
+ */
+export function configuredEndpoint(setting: Setting, what: string): URL | undefined {
+    const found = findSetting(setting);
+    return found && parseEndpoint(found.value, `${what} (${found.source})`);
 }

@@ -5,8 +5,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { LOOKUP_KEY } from "./check";
 import { setStackConfig } from "./config";
-import { formatDriftLine, LOG_PREFIX } from "./driftLine";
+import { formatDriftLine } from "./driftLine";
 import { CheckFailure, IncompleteCreateGoneError } from "./errors";
+import { log } from "./log";
 import { lookUp, LookupTarget } from "./lookup";
 import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
@@ -58,10 +59,7 @@ export function deleteFirstOnSameGateway(olds: Props, news: Props, diff: pulumi.
     return { ...diff, deleteBeforeReplace: olds.vpnGatewayId === news.vpnGatewayId };
 }
 
-/** A line for the user: the engine shows a dynamic provider's stderr lines as diagnostics. */
-export function log(message: string): void {
-    console.error(`${LOG_PREFIX}${message}`);
-}
+export { log } from "./log";
 
 /**
  * How progress lines name a connection: the resource's name from a URN-shaped `idempotencyKey` (the

@@ -1,11 +1,13 @@
 /**
  * Tencent Cloud credentials, region and endpoints, resolved at call time from the stack config
- * (`tencentcloud:*`, as the official Pulumi provider names them) or the environment (the names
- * `tencentcloud-sdk-nodejs` and the Terraform provider read).
+ * (credentials and region as the official Pulumi provider names them, `tencentcloud:*`; the
+ * endpoints under `pulumi-ipsec:`) or the environment (the names `tencentcloud-sdk-nodejs` and the
+ * Terraform provider read): the keys are in core/settingKeys.
  */
 import { lookupSetting } from "../core/config";
-import { parseEndpoint } from "../core/endpoint";
+import { configuredEndpoint } from "../core/endpoint";
 import { ConfigurationError } from "../core/errors";
+import { SETTINGS } from "../core/settingKeys";
 
 /** API 3.0 VPC endpoint (`vpc.tencentcloudapi.com`, tencentcloud-sdk-nodejs `vpc_client.js`; the region travels in `X-TC-Region`). */
 export const DEFAULT_VPC_ENDPOINT = "https://vpc.tencentcloudapi.com/";
@@ -32,31 +34,23 @@ export interface TencentcloudSettings {
 
 /** The region a connection defaults to when its `region` input is unset. */
 export function configuredRegion(): string | undefined {
-    return lookupSetting(["tencentcloud:region"], ["TENCENTCLOUD_REGION"]);
+    return lookupSetting(SETTINGS.tencentcloudRegion);
 }
 
 /** Every setting the Tencent hooks need; throws {@link ConfigurationError} naming what is missing. */
 export function resolveSettings(): TencentcloudSettings {
-    const secretId = lookupSetting(["tencentcloud:secretId"], ["TENCENTCLOUD_SECRET_ID"]);
-    const secretKey = lookupSetting(["tencentcloud:secretKey"], ["TENCENTCLOUD_SECRET_KEY"]);
+    const { tencentcloudSecretId, tencentcloudSecretKey } = SETTINGS;
+    const secretId = lookupSetting(tencentcloudSecretId);
+    const secretKey = lookupSetting(tencentcloudSecretKey);
     if (!secretId || !secretKey) {
         throw new ConfigurationError(
-            "Tencent Cloud credentials are missing: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, " +
-                "or the stack config tencentcloud:secretId and tencentcloud:secretKey (--secret)",
+            `Tencent Cloud credentials are missing: set ${tencentcloudSecretId.env[0]} and ${tencentcloudSecretKey.env[0]}, ` +
+                `or the stack config ${tencentcloudSecretId.key} and ${tencentcloudSecretKey.key} (--secret)`,
         );
     }
-    const securityToken = lookupSetting(["tencentcloud:securityToken"], ["TENCENTCLOUD_SECURITY_TOKEN"]);
-    const endpoint = parseEndpoint(
-        lookupSetting(["tencentcloud:vpcEndpoint"], ["TENCENTCLOUD_VPC_ENDPOINT"]) ?? DEFAULT_VPC_ENDPOINT,
-        "The Tencent Cloud VPC endpoint (tencentcloud:vpcEndpoint / TENCENTCLOUD_VPC_ENDPOINT)",
-    );
-    const api2Endpoint = parseEndpoint(
-        lookupSetting(["tencentcloud:vpcLegacyEndpoint"], ["TENCENTCLOUD_VPC_LEGACY_ENDPOINT"]) ?? DEFAULT_VPC_API2_ENDPOINT,
-        "The Tencent Cloud API 2.0 VPC endpoint (tencentcloud:vpcLegacyEndpoint / TENCENTCLOUD_VPC_LEGACY_ENDPOINT)",
-    );
-    const tagEndpoint = parseEndpoint(
-        lookupSetting(["tencentcloud:tagEndpoint"], ["TENCENTCLOUD_TAG_ENDPOINT"]) ?? DEFAULT_TAG_ENDPOINT,
-        "The Tencent Cloud Tag endpoint (tencentcloud:tagEndpoint / TENCENTCLOUD_TAG_ENDPOINT)",
-    );
+    const securityToken = lookupSetting(SETTINGS.tencentcloudSecurityToken);
+    const endpoint = configuredEndpoint(SETTINGS.tencentcloudVpcEndpoint, "The Tencent Cloud VPC endpoint") ?? new URL(DEFAULT_VPC_ENDPOINT);
+    const api2Endpoint = configuredEndpoint(SETTINGS.tencentcloudVpcLegacyEndpoint, "The Tencent Cloud API 2.0 VPC endpoint") ?? new URL(DEFAULT_VPC_API2_ENDPOINT);
+    const tagEndpoint = configuredEndpoint(SETTINGS.tencentcloudTagEndpoint, "The Tencent Cloud Tag endpoint") ?? new URL(DEFAULT_TAG_ENDPOINT);
     return { secretId, secretKey, securityToken, endpoint, api2Endpoint, tagEndpoint };
 }

@@ -8,12 +8,14 @@
  */
 import assert from "node:assert/strict";
 import * as alicloudHooks from "../../provider/alicloud/vpnConnection";
-import { setStackConfig } from "../../provider/core/config";
+import { resetDeprecationWarnings, setStackConfig } from "../../provider/core/config";
 import { CloudApiError, ConfigurationError } from "../../provider/core/errors";
+import { Setting, SETTINGS } from "../../provider/core/settingKeys";
 import * as tencentHooks from "../../provider/tencentcloud/vpnConnection";
 import { startTestCloud, TestCloud } from "../support/cloudEnv";
 import { withEnv } from "../support/faultMatrix";
 import { recordConnects } from "../support/socketLog";
+import { capturingStderr } from "../support/stderr";
 import { VALID as ALICLOUD_VALID } from "./alicloud/fixtures";
 import { VALID as TENCENT_VALID } from "./tencentcloud/fixtures";
 
@@ -23,21 +25,17 @@ interface Resource {
     name: string;
     hooks: typeof alicloudHooks | typeof tencentHooks;
     valid: Props;
-    /** Setting names (environment variable, stack config key) of each endpoint the hooks call. */
-    endpoints: [env: string, config: string, props?: Props][];
+    /** The settings of each endpoint the hooks call, with the inputs that make them call it. */
+    endpoints: [setting: Setting, props?: Props][];
 }
 
 const RESOURCES: Resource[] = [
-    { name: "alicloud.VpnConnection", hooks: alicloudHooks, valid: ALICLOUD_VALID, endpoints: [["ALIBABA_CLOUD_VPC_ENDPOINT", "alicloud:vpcEndpoint"]] },
+    { name: "alicloud.VpnConnection", hooks: alicloudHooks, valid: ALICLOUD_VALID, endpoints: [[SETTINGS.alicloudVpcEndpoint]] },
     {
         name: "tencentcloud.VpnConnection",
         hooks: tencentHooks,
         valid: TENCENT_VALID,
-        endpoints: [
-            ["TENCENTCLOUD_VPC_ENDPOINT", "tencentcloud:vpcEndpoint"],
-            ["TENCENTCLOUD_VPC_LEGACY_ENDPOINT", "tencentcloud:vpcLegacyEndpoint", { apiVersion: "2.0" }],
-            ["TENCENTCLOUD_TAG_ENDPOINT", "tencentcloud:tagEndpoint"],
-        ],
+        endpoints: [[SETTINGS.tencentcloudVpcEndpoint], [SETTINGS.tencentcloudVpcLegacyEndpoint, { apiVersion: "2.0" }], [SETTINGS.tencentcloudTagEndpoint]],
     },
 ];
 
@@ -53,7 +51,10 @@ describe("security through the hooks", function () {
         await cloud.control.reset();
         setStackConfig(undefined);
     });
-    afterEach(() => setStackConfig(undefined));
+    afterEach(() => {
+        setStackConfig(undefined);
+        resetDeprecationWarnings();
+    });
 
     /**
      * Every hook that talks to the cloud, on a connection id that need not exist (none may get that
@@ -73,7 +74,8 @@ describe("security through the hooks", function () {
 
     for (const resource of RESOURCES) {
         describe(resource.name, () => {
-            for (const [env, config, extra = {}] of resource.endpoints) {
+            for (const [setting, extra = {}] of resource.endpoints) {
+                const env = setting.env[0];
                 it(`fails every hook when ${env} is plain http to a non-loopback host, before any request`, async () => {
                     // GIVEN an endpoint override of http://example.com
                     // WHEN every hook runs
@@ -87,22 +89,24 @@ describe("security through the hooks", function () {
                     assert.deepEqual(await cloud.control.counters(), {});
                 });
 
-                it(`fails when the stack config ${config} is plain http, naming the config key`, async () => {
-                    // GIVEN the same override as stack config (which wins over the environment)
-                    setStackConfig({ get: (key) => (key === config ? "http://vpc.example.com:8080" : undefined) });
-                    // WHEN the hooks run
-                    const [error] = await everyHook(resource.hooks, { ...resource.valid, ...extra });
-                    // THEN they refuse it naming the config key and the https fix, before any request
-                    assert.ok(error instanceof ConfigurationError);
-                    assert.ok(error.message.includes(config), error.message);
-                    assert.match(error.message, /use https:\/\/vpc\.example\.com:8080/);
-                    assert.deepEqual(await cloud.control.counters(), {});
-                });
+                for (const config of [setting.key, ...(setting.deprecatedKeys ?? [])]) {
+                    it(`fails when the stack config ${config} is plain http, naming the config key`, async () => {
+                        // GIVEN the same override as stack config (which wins over the environment)
+                        setStackConfig({ get: (key) => (key === config ? "http://vpc.example.com:8080" : undefined) });
+                        // WHEN the hooks run
+                        const { result: [error] = [] } = await capturingStderr(() => everyHook(resource.hooks, { ...resource.valid, ...extra }));
+                        // THEN they refuse it naming the config key and the https fix, before any request
+                        assert.ok(error instanceof ConfigurationError);
+                        assert.ok(error.message.includes(`stack config ${config})`), error.message);
+                        assert.match(error.message, /use https:\/\/vpc\.example\.com:8080/);
+                        assert.deepEqual(await cloud.control.counters(), {});
+                    });
+                }
             }
 
             it("fails when an endpoint embeds credentials, without echoing them", async () => {
                 // GIVEN an endpoint override with a user and password
-                const [env] = resource.endpoints[0];
+                const env = resource.endpoints[0][0].env[0];
                 // WHEN the hooks run
                 const [error] = await withEnv({ [env]: "https://admin:Hunter2-Password@vpc.example.com" }, () => everyHook(resource.hooks, resource.valid));
                 // THEN they refuse it without the password, before any request

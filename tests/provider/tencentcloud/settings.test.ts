@@ -42,8 +42,9 @@ describe("tencentcloud settings", () => {
             "tencentcloud:secretId": "cfg-id",
             "tencentcloud:secretKey": "cfg-key",
             "tencentcloud:region": "ap-beijing",
-            "tencentcloud:vpcEndpoint": "http://127.0.0.1:9000/tencentcloud",
-            "tencentcloud:vpcLegacyEndpoint": "http://localhost:9000/v2/index.php",
+            "pulumi-ipsec:tencentcloudVpcEndpoint": "http://127.0.0.1:9000/tencentcloud",
+            "pulumi-ipsec:tencentcloudVpcLegacyEndpoint": "http://localhost:9000/v2/index.php",
+            "pulumi-ipsec:tencentcloudTagEndpoint": "http://127.0.0.1:9000/tencentcloud/tag",
         };
         setStackConfig({ get: (key) => config[key] });
         // WHEN settings are resolved
@@ -53,6 +54,7 @@ describe("tencentcloud settings", () => {
         assert.equal(settings.secretKey, "cfg-key");
         assert.equal(settings.endpoint.href, "http://127.0.0.1:9000/tencentcloud");
         assert.equal(settings.api2Endpoint.pathname, "/v2/index.php");
+        assert.equal(settings.tagEndpoint.href, "http://127.0.0.1:9000/tencentcloud/tag");
         assert.equal(configuredRegion(), "ap-beijing");
     });
 
