@@ -152,8 +152,7 @@ export function describeVpnConnection(params: RawParams, { store, statusKey }: A
 export function describeVpnConnections(params: RawParams, { store, statusKey }: ActionEnv): Record<string, unknown> {
     checkRegion(params);
     const paging = parsePaging(params);
-    const matches = store
-        .listConnections()
+    const matches = candidateConnections(store, params)
         .filter((c) => matchesFilter(params.VpnConnectionId, c.attributes.VpnConnectionId))
         .filter((c) => matchesFilter(params.VpnGatewayId, c.attributes.VpnGatewayId))
         .filter((c) => matchesFilter(params.CustomerGatewayId, c.attributes.CustomerGatewayId))
@@ -206,6 +205,15 @@ export const ALICLOUD_ACTIONS: Readonly<Record<string, ActionHandler>> = {
 
 // ---- helpers --------------------------------------------------------------------------------
 
+/** The connections a listing can match, from the narrowest index its filters allow (the filters still apply). */
+function candidateConnections(store: AlicloudStore, params: RawParams): ConnectionRecord[] {
+    if (params.VpnConnectionId) {
+        const record = store.findConnection(params.VpnConnectionId);
+        return record ? [record] : [];
+    }
+    return params.VpnGatewayId ? store.connectionsOn(params.VpnGatewayId) : store.listConnections();
+}
+
 /** An absent or empty filter matches everything. */
 function matchesFilter(filter: string | undefined, value: string): boolean {
     return filter === undefined || filter === "" || filter === value;
@@ -217,9 +225,7 @@ function checkTunnelCidrFree(store: AlicloudStore, gatewayId: string, bgp: BgpCo
     if (cidr === undefined) {
         return;
     }
-    const taken = store
-        .listConnections()
-        .some((c) => c.attributes.VpnGatewayId === gatewayId && c.attributes.VpnConnectionId !== self && tunnelCidrsOf(c).includes(cidr));
+    const taken = store.connectionsOn(gatewayId).some((c) => c.attributes.VpnConnectionId !== self && tunnelCidrsOf(c).includes(cidr));
     if (taken) {
         throw invalidParameter("BgpConfig.TunnelCidr", "is already used by another connection of this VPN gateway");
     }

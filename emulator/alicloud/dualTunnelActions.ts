@@ -21,7 +21,7 @@ import type { TunnelOptionView } from "./model";
 function withCheckedBgp(store: AlicloudStore, gatewayId: string, self: string | undefined, tunnels: TunnelOptionView[], inputs: readonly TunnelInput[], enabled: boolean): TunnelOptionView[] {
     const indexOf = (role: string) => inputs.find((i) => i.role === role || (i.tunnelId !== undefined && tunnels.find((t) => t.TunnelId === i.tunnelId)?.Role === role))?.index;
     checkTunnelBgp(tunnels, indexOf);
-    checkTunnelCidrsFree(store.listConnections(), gatewayId, self, tunnels, indexOf);
+    checkTunnelCidrsFree(store.connectionsOn(gatewayId), gatewayId, self, tunnels, indexOf);
     return withTunnelPeers(tunnels, enabled, (id) => store.findCustomerGateway(id)?.Asn);
 }
 

@@ -6,6 +6,7 @@
  * every read first settles transitions whose time has come on the emulator clock (`ctx.now()`).
  */
 import { randomBytes } from "crypto";
+import { RecordIndex } from "../core/recordIndex";
 import type { EmulatorContext } from "../core/types";
 import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "./fixtures";
 import type { ConnectionAttributes, ConnectionRecord, CustomerGatewayRecord, PendingTransition, VpnGatewayRecord } from "./model";
@@ -26,8 +27,8 @@ interface GatewayEntry {
 export class AlicloudStore {
     private gateways = new Map<string, GatewayEntry>();
     private customerGateways = new Map<string, CustomerGatewayRecord>();
-    /** Insertion-ordered, so lists come out in creation order. */
-    private connections = new Map<string, ConnectionRecord>();
+    /** By id and by VPN gateway, in creation order, so lists come out oldest first. */
+    private connections = newConnectionIndex();
     private clientTokens = new Map<string, string>();
     /** Tokens of deleted connections, with what a create answered; see {@link findRetiredClientToken}. */
     private retiredTokens = new Map<string, ConnectionAttributes>();
@@ -40,7 +41,7 @@ export class AlicloudStore {
     reset(): void {
         this.gateways = new Map([...ALICLOUD_VPN_GATEWAYS, ...ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS].map((g) => [g.VpnGatewayId, { record: { ...g }, busyUntil: 0 }]));
         this.customerGateways = new Map(ALICLOUD_CUSTOMER_GATEWAYS.map((c) => [c.CustomerGatewayId, { ...c }]));
-        this.connections = new Map();
+        this.connections = newConnectionIndex();
         this.clientTokens = new Map();
         this.retiredTokens = new Map();
     }
@@ -87,12 +88,24 @@ export class AlicloudStore {
 
     listConnections(): ConnectionRecord[] {
         this.settle();
-        return [...this.connections.values()];
+        return this.connections.all();
+    }
+
+    /** Connections attached to a gateway, oldest first, counting ones still being deleted. */
+    connectionsOn(gatewayId: string): ConnectionRecord[] {
+        this.settle();
+        return this.connections.group(gatewayId);
     }
 
     /** Connections attached to a gateway, counting ones still being deleted (they hold their slot). */
     countConnectionsOn(gatewayId: string): number {
-        return this.listConnections().filter((c) => c.attributes.VpnGatewayId === gatewayId).length;
+        this.settle();
+        return this.connections.groupSize(gatewayId);
+    }
+
+    /** Creation rank, to list connections picked by id in the order a full listing has. */
+    rank(record: ConnectionRecord): number {
+        return this.connections.rank(record);
     }
 
     /** The connection created with `token`, while it exists. */
@@ -123,7 +136,7 @@ export class AlicloudStore {
 
     /** Stores a new connection: `init` and its gateway `updating` for the transition time. */
     addConnection(record: ConnectionRecord): void {
-        this.connections.set(record.attributes.VpnConnectionId, record);
+        this.connections.add(record);
         if (record.clientToken !== undefined) {
             this.clientTokens.set(record.clientToken, record.attributes.VpnConnectionId);
         }
@@ -176,6 +189,7 @@ export class AlicloudStore {
     private beginTransition(record: ConnectionRecord, kind: PendingTransition["kind"]): void {
         const ms = this.ctx.settings.transitionMs;
         record.pending = { kind, until: this.ctx.now() + ms };
+        this.connections.due(record, record.pending.until);
         this.keepGatewayBusy(record.attributes.VpnGatewayId, ms);
     }
 
@@ -185,9 +199,8 @@ export class AlicloudStore {
 
     /** Applies every transition whose time has come: finished deletions disappear, others settle. */
     private settle(): void {
-        const now = this.ctx.now();
-        for (const record of [...this.connections.values()]) {
-            if (!record.pending || record.pending.until > now) {
+        for (const record of this.connections.takeDue(this.ctx.now())) {
+            if (!record.pending) {
                 continue;
             }
             if (record.pending.kind === "delete") {
@@ -199,12 +212,16 @@ export class AlicloudStore {
     }
 
     private forget(record: ConnectionRecord): void {
-        this.connections.delete(record.attributes.VpnConnectionId);
+        this.connections.delete(record);
         if (record.clientToken !== undefined) {
             this.clientTokens.delete(record.clientToken);
             this.retiredTokens.set(record.clientToken, record.attributes);
         }
     }
+}
+
+function newConnectionIndex(): RecordIndex<ConnectionRecord> {
+    return new RecordIndex<ConnectionRecord>((c) => c.attributes.VpnConnectionId, (c) => [c.attributes.VpnGatewayId]);
 }
 
 const ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";

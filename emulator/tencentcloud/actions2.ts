@@ -133,7 +133,8 @@ const modifyVpnConnEx: Handler = (call) => {
 const describeVpnConn: Handler = (call) => {
     const p = call.params;
     const lookups = call.store.lookups(call.region, true);
-    let records = call.store.list(call.region);
+    const gatewayId = p.vpnGwId ? lookups.gateway(p.vpnGwId)?.vpnGatewayId : undefined;
+    let records = gatewayId ? call.store.listOnGateway(call.region, gatewayId) : call.store.list(call.region);
     if (p.vpcId) {
         const vpc = lookups.vpc(p.vpcId);
         if (!vpc) throw notFound("vpc", p.vpcId);

@@ -76,7 +76,12 @@ const createVpnConnection: Handler = (call) => {
 const describeVpnConnections: Handler = (call) => {
     const { total, page } = describeList(call.params, {
         idsParam: "VpnConnectionIds",
-        items: call.store.list(call.region),
+        items: () => call.store.list(call.region),
+        index: {
+            byId: (id) => call.store.find(call.region, id),
+            byFilter: { "vpn-gateway-id": (id) => call.store.listOnGateway(call.region, id), "vpn-connection-id": (id) => [call.store.find(call.region, id)].filter((c) => c !== undefined) },
+            rank: (c) => call.store.rank(c),
+        },
         idOf: (c) => c.id,
         resource: "vpnConnection",
         checkId: assertConnectionId,

@@ -11,13 +11,25 @@ import { notFound, optArray, rejectUnknown, type Params } from "./params";
 export interface ListSpec<T> {
     /** Name of the ids parameter, e.g. `VpnConnectionIds`. */
     idsParam: string;
-    items: readonly T[];
+    /** Every item, oldest first; a function when building the list costs a walk of the store. */
+    items: readonly T[] | (() => readonly T[]);
+    /** Lookups the store keeps, so that a request by id or by an indexed filter does not walk every item. */
+    index?: ListIndex<T>;
     idOf(item: T): string;
     resource: ResourceKind;
     /** Filter name → the item's value(s) compared with the filter's values. */
     filters: Readonly<Record<string, (item: T) => string>>;
     /** Extra check of each requested id (e.g. `vpnx-` syntax). */
     checkId?(id: string, path: string): void;
+}
+
+/** A store's constant-time lookups behind a listing (the results are the same as a walk's). */
+export interface ListIndex<T> {
+    byId(id: string): T | undefined;
+    /** Filter name → the items having one value, for the filters the store indexes. */
+    byFilter: Readonly<Record<string, (value: string) => readonly T[]>>;
+    /** Listing order (creation rank). */
+    rank(item: T): number;
 }
 
 /** Ids per request (DescribeVpnConnections). */
@@ -60,7 +72,9 @@ export function describeList<T>(p: Params, spec: ListSpec<T>): { total: number; 
     const limit = paging(p, "Limit", DEFAULT_LIMIT);
     if (limit > MAX_LIMIT) throw limitError("Limit", `The parameter \`Limit\` must be at most ${MAX_LIMIT}.`);
 
-    let matched: T[] = [...spec.items];
+    const all = (): T[] => [...(typeof spec.items === "function" ? spec.items() : spec.items)];
+    const inOrder = (items: Iterable<T>): T[] => [...new Set(items)].sort((a, b) => spec.index!.rank(a) - spec.index!.rank(b));
+    let matched: T[] | undefined;
     if (ids !== undefined) {
         if (ids.length > MAX_IDS) throw limitError(spec.idsParam, `The parameter \`${spec.idsParam}\` holds at most ${MAX_IDS} ids.`);
         const wanted = ids.map((id, i) => {
@@ -70,9 +84,19 @@ export function describeList<T>(p: Params, spec: ListSpec<T>): { total: number; 
             return id;
         });
         // An unknown id is ResourceNotFound, not an empty set (DescribeVpnConnections' codes in TencentCloud/tencentcloud-sdk-go `tencentcloud/vpc/v20170312/client.go`).
-        const missingId = wanted.find((id) => !spec.items.some((item) => spec.idOf(item) === id));
-        if (missingId !== undefined) throw notFound(spec.resource, missingId);
-        matched = matched.filter((item) => wanted.includes(spec.idOf(item)));
+        if (spec.index) {
+            const found = wanted.map((id) => spec.index!.byId(id) ?? id);
+            const missingId = found.find((item): item is string => typeof item === "string");
+            if (missingId !== undefined) throw notFound(spec.resource, missingId);
+            matched = inOrder(found as T[]);
+        } else {
+            const items = all();
+            const known = new Set(items.map(spec.idOf));
+            const missingId = wanted.find((id) => !known.has(id));
+            if (missingId !== undefined) throw notFound(spec.resource, missingId);
+            const wantedSet = new Set(wanted);
+            matched = items.filter((item) => wantedSet.has(spec.idOf(item)));
+        }
     }
     if (filters !== undefined) {
         if (filters.length > MAX_FILTERS) throw limitError("Filters", `The parameter \`Filters\` holds at most ${MAX_FILTERS} filters.`);
@@ -93,8 +117,11 @@ export function describeList<T>(p: Params, spec: ListSpec<T>): { total: number; 
                 throw new TencentError("InvalidParameter", `The parameter \`${path}.Values\` must hold strings.`, { field: `${path}.Values` });
             }
             const read = spec.filters[name];
-            matched = matched.filter((item) => (values as string[]).includes(read(item)));
+            const lookup = spec.index?.byFilter[name];
+            const candidates = matched ?? (lookup ? inOrder((values as string[]).flatMap((v) => lookup(v))) : all());
+            matched = candidates.filter((item) => (values as string[]).includes(read(item)));
         });
     }
+    matched ??= all();
     return { total: matched.length, page: matched.slice(offset, offset + limit) };
 }

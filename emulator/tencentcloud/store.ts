@@ -10,6 +10,7 @@
  * a failed modify restores the previous attributes, a failed delete leaves the connection AVAILABLE.
  */
 import { randomInt } from "crypto";
+import { RecordIndex } from "../core/recordIndex";
 import type { EmulatorContext } from "../core/types";
 import { TencentError } from "./errors";
 import {
@@ -71,8 +72,13 @@ const FIRST_API2_TASK_ID = 10001;
 
 /** See the module comment. */
 export class TencentStore {
-    private connections = new Map<string, ConnectionRecord>();
+    /** By `vpnx-` id, by region and by region + gateway, oldest first. */
+    private connections = new RecordIndex<ConnectionRecord>((c) => c.id, (c) => [c.region, gatewayKey(c.region, c.attrs.VpnGatewayId)]);
+    /** API 2.0 numeric ids of the stored connections. */
+    private byApi2Id = new Map<string, ConnectionRecord>();
     private tasks: TaskRecord[] = [];
+    /** Tasks by RequestId and by API 2.0 id (as a string), which both generations query by. */
+    private tasksById = new Map<string, TaskRecord>();
     private nextApi2ConnectionId = FIRST_API2_CONNECTION_ID;
     private nextApi2TaskId = FIRST_API2_TASK_ID;
     private failNextTasks = 0;
@@ -84,7 +90,9 @@ export class TencentStore {
     /** Forgets connections and tasks; fixtures are constant. */
     reset(): void {
         this.connections.clear();
+        this.byApi2Id.clear();
         this.tasks = [];
+        this.tasksById.clear();
         this.nextApi2ConnectionId = FIRST_API2_CONNECTION_ID;
         this.nextApi2TaskId = FIRST_API2_TASK_ID;
         this.failNextTasks = 0;
@@ -127,12 +135,25 @@ export class TencentStore {
     /** Connections of a region, oldest first. */
     list(region: string): ConnectionRecord[] {
         this.settle();
-        return [...this.connections.values()].filter((c) => c.region === region);
+        return this.connections.group(region);
+    }
+
+    /** Connections of one gateway in a region, oldest first. */
+    listOnGateway(region: string, gatewayId: string): ConnectionRecord[] {
+        this.settle();
+        return this.connections.group(gatewayKey(region, gatewayId));
+    }
+
+    /** Creation rank, to list connections picked by id in the order a full listing has. */
+    rank(record: ConnectionRecord): number {
+        return this.connections.rank(record);
     }
 
     /** A connection by `vpnx-` id (or, with `legacy`, by numeric `vpnConnId`). */
     find(region: string, id: string, api2 = false): ConnectionRecord | undefined {
-        return this.list(region).find((c) => c.id === id || (api2 && String(c.api2Id) === id));
+        this.settle();
+        const record = this.connections.get(id) ?? (api2 ? this.byApi2Id.get(id) : undefined);
+        return record?.region === region ? record : undefined;
     }
 
     /** The API 3.0 state of a connection now. */
@@ -168,7 +189,7 @@ export class TencentStore {
      * @throws LimitExceeded past the per-gateway quota; UnsupportedOperation.InvalidState while the gateway is busy.
      */
     create(region: string, attrs: ConnectionAttributes, requestId: string, gatewayMutex: boolean): { record: ConnectionRecord; task: TaskRecord } {
-        const onGateway = this.list(region).filter((c) => c.attrs.VpnGatewayId === attrs.VpnGatewayId);
+        const onGateway = this.listOnGateway(region, attrs.VpnGatewayId);
         if (onGateway.length >= this.ctx.settings.connectionQuotaPerGateway) {
             throw new TencentError(
                 "LimitExceeded",
@@ -187,7 +208,8 @@ export class TencentStore {
             overrides: {},
         };
         const task = this.startTask("create", record, requestId);
-        this.connections.set(record.id, record);
+        this.connections.add(record);
+        this.byApi2Id.set(String(record.api2Id), record);
         return { record, task };
     }
 
@@ -205,7 +227,7 @@ export class TencentStore {
             );
         }
         this.assertNotHeldBusy(record.attrs.VpnGatewayId, "UnsupportedOperation.InvalidState");
-        if (gatewayMutex) this.assertGatewayIdle(this.list(record.region).filter((c) => c.attrs.VpnGatewayId === record.attrs.VpnGatewayId), record, "UnsupportedOperation.InvalidState");
+        if (gatewayMutex) this.assertGatewayIdle(this.listOnGateway(record.region, record.attrs.VpnGatewayId), record, "UnsupportedOperation.InvalidState");
         const previous = cloneAttributes(record.attrs);
         record.attrs = cloneAttributes(attrs);
         const task = this.startTask("modify", record, requestId);
@@ -228,7 +250,7 @@ export class TencentStore {
             );
         }
         this.assertNotHeldBusy(record.attrs.VpnGatewayId, "UnsupportedOperation.MutexOperationTaskRunning");
-        if (gatewayMutex) this.assertGatewayIdle(this.list(record.region).filter((c) => c.attrs.VpnGatewayId === record.attrs.VpnGatewayId), record, "UnsupportedOperation.MutexOperationTaskRunning");
+        if (gatewayMutex) this.assertGatewayIdle(this.listOnGateway(record.region, record.attrs.VpnGatewayId), record, "UnsupportedOperation.MutexOperationTaskRunning");
         return this.startTask("delete", record, requestId);
     }
 
@@ -236,7 +258,7 @@ export class TencentStore {
 
     /** A task by the RequestId of its call (API 3.0) or its numeric id (API 2.0; 3.0 accepts it as a string too). */
     task(id: string | number): TaskRecord | undefined {
-        return this.tasks.find((t) => t.requestId === id || String(t.api2Id) === String(id));
+        return this.tasksById.get(String(id));
     }
 
     /** RUNNING until the task's transition ends, then its outcome. */
@@ -268,7 +290,8 @@ export class TencentStore {
     /** Removes a connection at once, as a console delete would (control API). */
     remove(id: string): boolean {
         this.settle();
-        return this.connections.delete(id);
+        const record = this.connections.get(id);
+        return record !== undefined && this.forget(record);
     }
 
     /** A connection in any region by id (control API). */
@@ -281,7 +304,7 @@ export class TencentStore {
     dump(render: (record: ConnectionRecord) => unknown): unknown {
         this.settle();
         return {
-            connections: [...this.connections.values()].map(render),
+            connections: this.connections.all().map(render),
             tasks: this.tasks.map((t) => ({ ...t, status: this.taskStatus(t) })),
             failNextTasks: this.failNextTasks,
         };
@@ -334,20 +357,29 @@ export class TencentStore {
             outcome: failed ? "FAILED" : "SUCCESS",
         };
         this.tasks.push(task);
+        // The first task of an id wins, as a lookup in task order would find it.
+        for (const key of [task.requestId, String(task.api2Id)]) if (!this.tasksById.has(key)) this.tasksById.set(key, task);
         record.transition = { kind, task };
+        this.connections.due(record, task.endsAt);
         return task;
     }
 
     /** Applies every transition whose time is up. */
     private settle(): void {
-        const now = this.ctx.now();
-        for (const record of [...this.connections.values()]) {
+        for (const record of this.connections.takeDue(this.ctx.now())) {
             const t = record.transition;
-            if (!t || now < t.task.endsAt) continue;
+            if (!t) continue;
             record.transition = undefined;
             const failed = t.task.outcome === "FAILED";
-            if ((t.kind === "create" && failed) || (t.kind === "delete" && !failed)) this.connections.delete(record.id);
+            if ((t.kind === "create" && failed) || (t.kind === "delete" && !failed)) this.forget(record);
             if (t.kind === "modify" && failed && t.previous) record.attrs = t.previous;
         }
     }
+
+    private forget(record: ConnectionRecord): boolean {
+        this.byApi2Id.delete(String(record.api2Id));
+        return this.connections.delete(record);
+    }
 }
+
+const gatewayKey = (region: string, gatewayId: string): string => `${region}\u0000${gatewayId}`;

@@ -150,6 +150,28 @@ describe("actions3", () => {
             assert.deepEqual([page.TotalCount, page.VpnConnectionSet!.map((c) => c.VpnConnectionName)], [3, ["n2"]]);
         });
 
+        it("can answer ids asked out of order, or twice, in creation order", async () => {
+            // GIVEN
+            const ids = [await createAvailable({ VpnConnectionName: "n1" }), await createAvailable({ VpnConnectionName: "n2", VpnGatewayId: "vpngw-emu0002", CustomerGatewayId: "cgw-emu0002" })];
+            // WHEN
+            const out = await vpc.DescribeVpnConnections({ VpnConnectionIds: [ids[1], ids[0], ids[1]] });
+            // THEN
+            assert.deepEqual([out.TotalCount, out.VpnConnectionSet!.map((c) => c.VpnConnectionName)], [2, ["n1", "n2"]]);
+        });
+
+        it("can combine a gateway filter with another filter, and list a later connection after an earlier one", async () => {
+            // GIVEN two connections on one gateway, another elsewhere
+            await createAvailable({ VpnConnectionName: "n1" });
+            await createAvailable({ VpnConnectionName: "other", VpnGatewayId: "vpngw-emu0002", CustomerGatewayId: "cgw-emu0002" });
+            await createAvailable({ VpnConnectionName: "n2", CustomerGatewayId: "cgw-emu0002" });
+            // WHEN
+            const both = await vpc.DescribeVpnConnections({ Filters: [{ Name: "vpn-gateway-id", Values: ["vpngw-emu0001"] }] });
+            const one = await vpc.DescribeVpnConnections({ Filters: [{ Name: "vpn-gateway-id", Values: ["vpngw-emu0001"] }, { Name: "customer-gateway-id", Values: ["cgw-emu0002"] }] });
+            // THEN
+            assert.deepEqual(both.VpnConnectionSet!.map((c) => c.VpnConnectionName), ["n1", "n2"]);
+            assert.deepEqual(one.VpnConnectionSet!.map((c) => c.VpnConnectionName), ["n2"]);
+        });
+
         const failures: [string, Record<string, unknown>, string][] = [
             ["ids and filters are both given", { VpnConnectionIds: ["vpnx-abcdefgh"], Filters: [{ Name: "vpc-id", Values: ["vpc-emu00001"] }] }, "InvalidParameter.Coexist"],
             ["a filter name is unknown", { Filters: [{ Name: "state", Values: ["AVAILABLE"] }] }, "InvalidParameter.FilterInvalidKey"],
