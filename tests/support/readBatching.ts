@@ -15,6 +15,8 @@ export interface ReadBatchingKit {
     hooks: any;
     /** The inputs of connection `i` on gateway `gateway` (0–2). */
     inputs: (cloud: TestCloud, i: number, gateway: number) => Props;
+    /** Connections per DescribeVpnConnections page the provider asks for (the API's largest). */
+    pageSize: number;
 }
 
 const PER_GATEWAY = 30;
@@ -45,6 +47,20 @@ export function readBatchingSuite(kit: ReadBatchingKit): void {
             // THEN one listing per gateway answered them, with the same outputs
             assert.ok((await describes()) - before <= GATEWAYS, `${(await describes()) - before} DescribeVpnConnections`);
             assert.deepEqual(batched, single);
+        });
+
+        it("can page a gateway holding one connection more than a page, in exactly two Describes", async () => {
+            // GIVEN pageSize + 1 connections on one gateway, and their one-by-one reads
+            const inputs = await Promise.all(Array.from({ length: kit.pageSize + 1 }, (_, i) => checked(kit.inputs(cloud, i, 0))));
+            const created = await Promise.all(inputs.map((i) => kit.hooks.create(i)));
+            const single = await withEnv({ PULUMI_IPSEC_READ_BATCHING: "off" }, () => readAll(created));
+            const before = await describes();
+            // WHEN all are read at once
+            const batched = await readAll(created);
+            // THEN two pages answered them all, the last one's included
+            assert.equal((await describes()) - before, 2);
+            assert.deepEqual(batched, single);
+            assert.equal(batched[kit.pageSize].id, created[kit.pageSize].id);
         });
 
         it("can send one Describe per read when PULUMI_IPSEC_READ_BATCHING is off", async () => {

@@ -5,6 +5,7 @@ import { VALID } from "./fixtures";
 readBatchingSuite({
     cloud: "alicloud",
     hooks,
+    pageSize: 50,
     inputs: (cloud, i, gateway) => ({
         ...VALID,
         vpnGatewayId: cloud.alicloud.vpnGatewayIds[gateway],

@@ -7,6 +7,7 @@ const GATEWAYS = ["vpngw-emu0001", "vpngw-emu0002", "vpngw-emu0003"];
 readBatchingSuite({
     cloud: "tencentcloud",
     hooks,
+    pageSize: 100,
     inputs: (_cloud, i, gateway) => ({
         ...VALID,
         vpnGatewayId: GATEWAYS[gateway],
