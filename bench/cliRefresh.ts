@@ -8,7 +8,7 @@ import { performance } from "perf_hooks";
 import { CliStack } from "../tests/support/cli";
 import { availablePulumi } from "../tools/pulumi-cli/setup";
 import { spawnEmulator } from "./emulatorProcess";
-import type { Results } from "./results";
+import type { Results } from "./report";
 
 /** Connections in the refreshed stack, and the gateways they are spread over. */
 export const CLI_CONNECTIONS = 200;

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { SweepRow } from "./results";
+import type { SweepRow } from "./report";
 
 const LABELS: Record<SweepRow["variant"], string> = {
     project: "pulumi-ipsec (coalesced reads)",

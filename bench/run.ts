@@ -27,7 +27,7 @@ import { requestsPerOperation } from "./operations";
 import { writePlot } from "./plot";
 import { engineParallelism } from "./pool";
 import { projectProvider, providerText } from "./providerText";
-import { Results } from "./results";
+import { Results } from "./report";
 import { sweepCloud } from "./sweep";
 
 interface Options {

@@ -18,7 +18,7 @@ import { Cloud, Fleet } from "./fleet";
 import { mapLimit } from "./pool";
 import { benchUrn, projectProvider, providerText } from "./providerText";
 import { listAllPages } from "./rawSdk";
-import type { SweepRow } from "./results";
+import type { SweepRow } from "./report";
 
 /** Every API request of `cloud` the emulator counted while `run` ran. */
 export async function counted<T>(emulator: EmulatorProcess, cloud: Cloud, run: () => Promise<T>): Promise<{ result: T; requests: number; byAction: Record<string, number>; wallMs: number }> {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { Results } from "../../bench/results";
+import { Results } from "../../bench/report";
 
-describe("bench/results", () => {
+describe("bench/report", () => {
     it("can leave timing figures unenforced in a smoke run while enforcing request counts", () => {
         // GIVEN a smoke run with a missed timing figure and a missed request count
         const results = new Results("smoke");
