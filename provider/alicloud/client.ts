@@ -3,7 +3,7 @@
  * signature into URLs and error messages), explicit timeouts, JSON blocks stringified, errors
  * turned into {@link CloudApiError}, and the project's retry loop with Alibaba's retry table.
  */
-import { CloudApiError, redact } from "../core/errors";
+import { CloudApiError, ConfigurationError, CredentialError, redact } from "../core/errors";
 import { isPlainObject } from "../core/schema";
 import { assertResponseShape, INVALID_RESPONSE, ResponseShape } from "../core/responseShape";
 import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
@@ -75,23 +75,18 @@ interface PopCoreClient {
     request(action: string, params: Params, options: { method: string; timeout: number; formatParams?: boolean }): Promise<[unknown, { response?: { statusCode?: number } }]>;
 }
 
-const clients = new Map<string, PopCoreClient>();
+/** Clients by credentials (one provider object per source) and endpoint, so concurrent resources share keep-alive sockets. */
+const clients = new WeakMap<object, Map<string, PopCoreClient>>();
 
 function popCore(settings: AlicloudSettings): PopCoreClient {
-    // Cached per settings so concurrent resources share keep-alive sockets; the key is a digest so
-    // the map never holds a readable secret as a key.
-    const key = require("crypto").createHash("sha256").update(JSON.stringify(settings)).digest("hex");
-    let client = clients.get(key);
+    let byEndpoint = clients.get(settings.credentials);
+    if (!byEndpoint) clients.set(settings.credentials, (byEndpoint = new Map()));
+    let client = byEndpoint.get(settings.endpoint);
     if (!client) {
         const RPCClient = require("@alicloud/pop-core").RPCClient;
-        client = new RPCClient({
-            endpoint: settings.endpoint,
-            apiVersion: "2016-04-28",
-            accessKeyId: settings.accessKeyId,
-            accessKeySecret: settings.accessKeySecret,
-            securityToken: settings.securityToken,
-        }, true) as PopCoreClient;
-        clients.set(key, client);
+        // pop-core awaits `getCredentials()` before every request, so temporary credentials are renewed mid-operation.
+        client = new RPCClient({ endpoint: settings.endpoint, apiVersion: "2016-04-28", credentialsProvider: settings.credentials.provider }, true) as PopCoreClient;
+        byEndpoint.set(settings.endpoint, client);
     }
     return client;
 }
@@ -183,7 +178,7 @@ export class AlicloudVpcClient {
 
     /** Calls an action, retrying what the retry table allows until the deadline. */
     async call<T = any>({ action, params, deadline }: AlicloudCall): Promise<T> {
-        const secrets = [...this.secrets, this.settings.accessKeySecret, this.settings.securityToken];
+        const secrets = this.secrets;
         return withRetry(
             async () => {
                 let answer: Awaited<ReturnType<PopCoreClient["request"]>>;
@@ -194,11 +189,13 @@ export class AlicloudVpcClient {
                         formatParams: false,
                     });
                 } catch (error) {
-                    throw toCloudError(action, error, secrets);
+                    // No credentials: nothing was sent, and retrying would not find any.
+                    if (error instanceof CredentialError || error instanceof ConfigurationError) throw error;
+                    throw toCloudError(action, error, [...secrets, ...this.settings.credentials.secrets()]);
                 }
                 // json-bigint returns null-prototype objects (and BigNumbers): make them plain JSON.
                 const body = JSON.parse(JSON.stringify(answer[0] ?? null)) as unknown;
-                checkAnswer(action, answer[1]?.response?.statusCode, body, secrets);
+                checkAnswer(action, answer[1]?.response?.statusCode, body, [...secrets, ...this.settings.credentials.secrets()]);
                 return body as T;
             },
             {

@@ -6,6 +6,7 @@
  * a field's `default` is the API's own, so leaving
  * it unset and reading the connection back never differ.
  */
+import { credentialsField } from "../core/credentials";
 import { parseCidr } from "../core/cidr";
 import { ApiBinding, Field, ObjectField, OutputSchema, Schema, StringField } from "../core/schema";
 import { tunnelsField } from "./tunnels";
@@ -272,6 +273,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     idempotencyKey: idempotencyKeyField("Seed of the ClientToken that makes a create idempotent across retries and re-runs"),
     adoptConnectionId: adoptConnectionIdField("`vco-…`", "`vpnGatewayId` and `customerGatewayId`"),
     timeouts: TIMEOUTS_FIELD,
+    credentials: credentialsField("Alibaba Cloud", "A profile of the Alibaba Cloud CLI (`~/.aliyun/config.json`, as `aliyun configure --profile <name>` writes it) to take the base credentials from."),
 };
 
 /** What the cloud computes about the connection (DescribeVpnConnections), beyond the inputs. */

@@ -1,17 +1,17 @@
 /**
  * Alibaba Cloud credentials, region and endpoint, resolved at call time from the stack config
  * (credentials and region as the official Pulumi provider names them, `alicloud:*`; the endpoint
- * under `pulumi-ipsec:`) or the environment: the keys are in core/settingKeys.
+ * under `pulumi-ipsec:`) or the environment: the keys are in core/settingKeys, the credential
+ * chain in ./credentials.
  */
 import { lookupSetting } from "../core/config";
+import type { CredentialChoice } from "../core/credentials";
 import { configuredEndpoint, regionalEndpoint } from "../core/endpoint";
-import { ConfigurationError } from "../core/errors";
 import { SETTINGS } from "../core/settingKeys";
+import { AlicloudCredentials, resolveCredentials } from "./credentials";
 
 export interface AlicloudSettings {
-    accessKeyId: string;
-    accessKeySecret: string;
-    securityToken?: string;
+    credentials: AlicloudCredentials;
     endpoint: string;
 }
 
@@ -32,18 +32,10 @@ export function defaultEndpoint(region: string): string {
     return CENTRAL_ENDPOINT_REGIONS.includes(region) ? "https://vpc.aliyuncs.com" : regionalEndpoint("vpc", region, "aliyuncs.com");
 }
 
-export function resolveSettings(region: string): AlicloudSettings {
-    const { alicloudAccessKey, alicloudSecretKey } = SETTINGS;
-    const accessKeyId = lookupSetting(alicloudAccessKey);
-    const accessKeySecret = lookupSetting(alicloudSecretKey);
-    if (!accessKeyId || !accessKeySecret) {
-        throw new ConfigurationError(
-            `Alibaba Cloud credentials are missing: set ${alicloudAccessKey.env[0]} and ${alicloudSecretKey.env[0]}, ` +
-                `or the stack config ${alicloudAccessKey.key} and ${alicloudSecretKey.key} (--secret)`,
-        );
-    }
-    const securityToken = lookupSetting(SETTINGS.alicloudSecurityToken);
+/** The endpoint and credentials of a call; `choice` is the resource's `credentials` input. */
+export function resolveSettings(region: string, choice?: CredentialChoice): AlicloudSettings {
+    const credentials = resolveCredentials(choice);
     const override = configuredEndpoint(SETTINGS.alicloudVpcEndpoint, "The Alibaba Cloud VPC endpoint");
     const endpoint = override ? override.href.replace(/\/$/, "") : defaultEndpoint(region);
-    return { accessKeyId, accessKeySecret, securityToken, endpoint };
+    return { credentials, endpoint };
 }

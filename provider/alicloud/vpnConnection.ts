@@ -11,6 +11,7 @@ import { writeLifecycle } from "../core/lifecycle";
 import { allPages, gatewayKey, readThroughView } from "../core/readBatch";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { createToken } from "../core/idempotency";
+import { credentialChoiceOf } from "../core/credentials";
 import { withoutEmptyValue } from "../core/responseShape";
 import { Props, secretValues } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";
@@ -62,9 +63,9 @@ function contextFor(props: Props, ...others: Props[]): Context {
     const region = String(props.region);
     const timing = resolveTiming();
     const secrets = [props, ...others].flatMap((p) => secretValues(SCHEMA, p));
-    const settings = resolveSettings(region);
+    const settings = resolveSettings(region, credentialChoiceOf(props));
     const client = new AlicloudVpcClient(settings, timing, secrets);
-    return { client, timing, region, scope: `${settings.endpoint}|${region}|${settings.accessKeyId}` };
+    return { client, timing, region, scope: `${settings.endpoint}|${region}|${settings.credentials.source}` };
 }
 
 /**

@@ -67,15 +67,19 @@ export function findSetting(setting: Setting, env: NodeJS.ProcessEnv = process.e
         warnOnce(deprecated, setting, found !== undefined);
         found ??= { value, source: `stack config ${deprecated}` };
     }
-    if (found) return found;
-    for (const name of setting.env) {
-        const value = env[name];
-        if (value !== undefined && value !== "") return { value, source: name };
-    }
-    return undefined;
+    return found ?? envSetting(setting, env);
 }
 
 /** The setting's value, as {@link findSetting} finds it. */
 export function lookupSetting(setting: Setting, env: NodeJS.ProcessEnv = process.env): string | undefined {
     return findSetting(setting, env)?.value;
+}
+
+/** The setting's value from the environment alone: its first non-empty variable. */
+export function envSetting(setting: Setting, env: NodeJS.ProcessEnv = process.env): FoundSetting | undefined {
+    for (const name of setting.env) {
+        const value = env[name];
+        if (value !== undefined && value !== "") return { value, source: name };
+    }
+    return undefined;
 }

@@ -91,6 +91,28 @@ export class ConfigurationError extends Error {
     override readonly name = "ConfigurationError";
 }
 
+/**
+ * Credentials could not be obtained from their source (an STS call, a profile, instance metadata):
+ * no cloud API call was sent. Carries the STS error code and request ID when the source answered
+ * one; never a key, token or OIDC token.
+ */
+export class CredentialError extends Error {
+    override readonly name = "CredentialError";
+    constructor(
+        readonly cloud: CloudName,
+        /** Where the credentials were to come from, e.g. `the OIDC role acs:ram::…:role/ci (ALIBABA_CLOUD_ROLE_ARN)`. */
+        readonly source: string,
+        readonly code: string | undefined,
+        readonly requestId: string | undefined,
+        detail: string,
+    ) {
+        const label = cloud === "alicloud" ? "Alibaba Cloud" : "Tencent Cloud";
+        const coded = code ? ` ${code}` : "";
+        const request = requestId ? ` (request ${requestId})` : "";
+        super(`${label} credentials from ${source} could not be obtained:${coded}${request}: ${sentence(detail)}`);
+    }
+}
+
 /** Ends a cloud's message with a full stop unless it already ends in punctuation ("does not exist." stays as is). */
 function sentence(message: string): string {
     const text = message.trimEnd();

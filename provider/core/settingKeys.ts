@@ -32,11 +32,24 @@ export const SETTINGS = {
     alicloudSecretKey: { key: "alicloud:secretKey", env: ["ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY"] },
     alicloudSecurityToken: { key: "alicloud:securityToken", env: ["ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"] },
     alicloudRegion: { key: "alicloud:region", env: ["ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"] },
+    alicloudProfile: { key: "alicloud:profile", env: ["ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"] },
+    alicloudEcsRoleName: { key: "alicloud:ecsRoleName", env: ["ALIBABA_CLOUD_ECS_METADATA", "ALICLOUD_ECS_ROLE_NAME"] },
+    /** An object: oidcProviderArn, roleArn, oidcTokenFile, roleSessionName, sessionExpiration, policy. */
+    alicloudAssumeRoleWithOidc: { key: "alicloud:assumeRoleWithOidc", env: [] },
+    /** An object: roleArn, sessionName, sessionExpiration, policy, externalId. */
+    alicloudAssumeRole: { key: "alicloud:assumeRole", env: [] },
+    alicloudStsEndpoint: { key: `${NAMESPACE}:alicloudStsEndpoint`, env: ["ALIBABA_CLOUD_STS_ENDPOINT"] },
     alicloudVpcEndpoint: { key: `${NAMESPACE}:alicloudVpcEndpoint`, deprecatedKeys: ["alicloud:vpcEndpoint"], env: ["ALIBABA_CLOUD_VPC_ENDPOINT"] },
     tencentcloudSecretId: { key: "tencentcloud:secretId", env: ["TENCENTCLOUD_SECRET_ID"] },
     tencentcloudSecretKey: { key: "tencentcloud:secretKey", env: ["TENCENTCLOUD_SECRET_KEY"] },
-    tencentcloudSecurityToken: { key: "tencentcloud:securityToken", env: ["TENCENTCLOUD_SECURITY_TOKEN"] },
+    tencentcloudSecurityToken: { key: "tencentcloud:securityToken", env: ["TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_SESSION_TOKEN"] },
     tencentcloudRegion: { key: "tencentcloud:region", env: ["TENCENTCLOUD_REGION"] },
+    /** An object: roleArn, sessionName, sessionDuration, policy, externalId. */
+    tencentcloudAssumeRole: { key: "tencentcloud:assumeRole", env: [] },
+    /** An object: roleArn, sessionName, sessionDuration, providerId, webIdentityTokenFile. */
+    tencentcloudAssumeRoleWithWebIdentity: { key: "tencentcloud:assumeRoleWithWebIdentity", env: [] },
+    tencentcloudCamRoleName: { key: "tencentcloud:camRoleName", env: ["TENCENTCLOUD_CAM_ROLE_NAME"] },
+    tencentcloudStsEndpoint: { key: `${NAMESPACE}:tencentcloudStsEndpoint`, env: ["TENCENTCLOUD_STS_ENDPOINT"] },
     tencentcloudVpcEndpoint: { key: `${NAMESPACE}:tencentcloudVpcEndpoint`, deprecatedKeys: ["tencentcloud:vpcEndpoint"], env: ["TENCENTCLOUD_VPC_ENDPOINT"] },
     tencentcloudVpcLegacyEndpoint: {
         key: `${NAMESPACE}:tencentcloudVpcLegacyEndpoint`,
@@ -45,3 +58,15 @@ export const SETTINGS = {
     },
     tencentcloudTagEndpoint: { key: `${NAMESPACE}:tencentcloudTagEndpoint`, deprecatedKeys: ["tencentcloud:tagEndpoint"], env: ["TENCENTCLOUD_TAG_ENDPOINT"] },
 } as const satisfies Record<string, Setting>;
+
+/**
+ * The OIDC variables `@alicloud/credentials` reads (providers/oidc_role_arn.js): all three select
+ * OIDC role assumption; the library takes the values itself.
+ */
+export const ALICLOUD_OIDC_ENV = ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"] as const;
+
+/**
+ * The OIDC variables tencentcloud-sdk-nodejs reads (`OIDCRoleArnCredential` built without
+ * arguments, tencentcloud/common/credential.js): all four select web-identity role assumption.
+ */
+export const TENCENTCLOUD_OIDC_ENV = ["TKE_ROLE_ARN", "TKE_PROVIDER_ID", "TKE_WEB_IDENTITY_TOKEN_FILE", "TKE_REGION"] as const;

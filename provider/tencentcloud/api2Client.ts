@@ -14,6 +14,7 @@ import { NETWORK_ERROR_CODES } from "../core/retry";
 import { isPlainObject } from "../core/schema";
 import { requestTimeoutFor, Timing } from "../core/timing";
 import { hintFor, retryTencentCall, TencentCall } from "./retryPolicy";
+import type { TencentCredential } from "./credentials";
 import { TencentcloudSettings } from "./settings";
 import { agentFor, httpStatusCode, INVALID_RESPONSE, NETWORK_ERROR } from "./transport";
 
@@ -62,7 +63,7 @@ export function signApi2Request(
     action: string,
     region: string,
     params: Record<string, unknown>,
-    settings: Pick<TencentcloudSettings, "secretId" | "secretKey" | "securityToken" | "api2Endpoint">,
+    settings: { credential: TencentCredential; api2Endpoint: URL },
     now: number = Date.now(),
 ): Api2Params {
     const signed: Api2Params = {
@@ -71,13 +72,13 @@ export function signApi2Request(
         Region: region,
         Timestamp: String(Math.floor(now / 1000)),
         Nonce: String(randomInt(1, 2 ** 31 - 1)),
-        SecretId: settings.secretId,
+        SecretId: settings.credential.secretId,
         SignatureMethod: "HmacSHA256",
     };
-    if (settings.securityToken) signed.Token = settings.securityToken;
+    if (settings.credential.token) signed.Token = settings.credential.token;
     const url = settings.api2Endpoint;
     const text = api2SignString("POST", url.host, url.pathname, signed);
-    signed.Signature = createHmac("sha256", settings.secretKey).update(text, "utf8").digest("base64");
+    signed.Signature = createHmac("sha256", settings.credential.secretKey).update(text, "utf8").digest("base64");
     return signed;
 }
 
@@ -159,10 +160,11 @@ export class Api2Client {
     ) {}
 
     async call<T = any>(call: TencentCall): Promise<Api2Response<T>> {
-        const secrets = [...this.secrets, this.settings.secretKey, this.settings.securityToken];
         return retryTencentCall(call, this.timing, async () => {
-            // Signed per attempt: a retry needs a fresh Nonce and Timestamp.
-            const form = new URLSearchParams(signApi2Request(call.action, this.regionCode, call.params, this.settings)).toString();
+            // Signed per attempt: a retry needs a fresh Nonce and Timestamp (and temporary credentials may have been renewed).
+            const credential = await this.settings.credentials.current();
+            const secrets = [...this.secrets, ...this.settings.credentials.secrets()];
+            const form = new URLSearchParams(signApi2Request(call.action, this.regionCode, call.params, { credential, api2Endpoint: this.settings.api2Endpoint })).toString();
             let answer: RawAnswer;
             try {
                 answer = await post(this.settings.api2Endpoint, form, requestTimeoutFor(this.timing, call.deadline));

@@ -3,7 +3,6 @@
  * loaded: the SDK index pulls in every service): explicit endpoint, protocol, timeout and agent,
  * errors turned into {@link CloudApiError} without secrets, and the shared retry loop.
  */
-import { createHash } from "crypto";
 import { CloudApiError, redact } from "../core/errors";
 import { assertResponseShape, ResponseShape } from "../core/responseShape";
 import { requestTimeoutFor, Timing } from "../core/timing";
@@ -17,7 +16,8 @@ interface SdkClient {
     request(action: string, params: Params, options?: { signal?: AbortSignal }): Promise<unknown>;
 }
 
-const clients = new Map<string, SdkClient>();
+/** Clients by credentials (one provider object per source), endpoint, region, timeout and service, so concurrent resources share sockets. */
+const clients = new WeakMap<object, Map<string, SdkClient>>();
 
 /** The API 3.0 services called: VPC (2017-03-12) and the Tag service (2018-08-13), each through its official SDK client. */
 export type Api3Service = "vpc" | "tag";
@@ -28,16 +28,16 @@ const SDK_CLIENTS: Readonly<Record<Api3Service, string>> = {
 
 function sdkClient(settings: TencentcloudSettings, region: string, timing: Timing, service: Api3Service = "vpc"): SdkClient {
     const endpoint = service === "tag" ? settings.tagEndpoint : settings.endpoint;
-    // Cached so concurrent resources share sockets; keyed by a digest so no secret is a map key.
-    const key = createHash("sha256")
-        .update(JSON.stringify([settings.secretId, settings.secretKey, settings.securityToken, endpoint.href, region, timing.requestTimeoutMs, service]))
-        .digest("hex");
-    let client = clients.get(key);
+    const key = JSON.stringify([endpoint.href, region, timing.requestTimeoutMs, service]);
+    let byKey = clients.get(settings.credentials);
+    if (!byKey) clients.set(settings.credentials, (byKey = new Map()));
+    let client = byKey.get(key);
     if (!client) {
         const Client = require(SDK_CLIENTS[service]).Client;
         const path = endpoint.pathname.replace(/\/+$/, "");
         client = new Client({
-            credential: { secretId: settings.secretId, secretKey: settings.secretKey, token: settings.securityToken },
+            // A DynamicCredential: the SDK asks it before every request, so temporary credentials are renewed mid-operation.
+            credential: settings.credentials.sdkCredential,
             region,
             profile: {
                 httpProfile: {
@@ -49,7 +49,7 @@ function sdkClient(settings: TencentcloudSettings, region: string, timing: Timin
                 },
             },
         }) as SdkClient;
-        clients.set(key, client);
+        byKey.set(key, client);
     }
     return client;
 }
@@ -101,9 +101,11 @@ export class Api3Client {
 
     /** Calls an action, retrying what the retry table allows for its kind until the deadline. */
     async call<T = any>(call: TencentCall): Promise<T> {
-        const secrets = [...this.secrets, this.settings.secretKey, this.settings.securityToken];
         const client = sdkClient(this.settings, this.region, this.timing, this.service);
         return retryTencentCall(call, this.timing, async () => {
+            // Resolved here first, where a failure stays a CredentialError: the SDK would wrap it as an HTTP error.
+            await this.settings.credentials.current();
+            const secrets = [...this.secrets, ...this.settings.credentials.secrets()];
             // The SDK's timeout is fixed per client; an attempt near the deadline is cut shorter.
             const timeoutMs = requestTimeoutFor(this.timing, call.deadline);
             const options = timeoutMs < this.timing.requestTimeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {};

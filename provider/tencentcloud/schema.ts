@@ -9,6 +9,7 @@
  * 2.0's narrower value sets (the AddVpnConnEx and ModifyVpnConnEx tables); a field without a
  * `legacy` binding accepts only its default with "2.0" (see `legacyRules` in `rules.ts`).
  */
+import { credentialsField } from "../core/credentials";
 import { ApiBinding, Field, OutputSchema, Props, Schema, StringField } from "../core/schema";
 import { idempotencyKeyField } from "../core/idempotency";
 import { adoptConnectionIdField } from "../core/resource";
@@ -348,6 +349,7 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     idempotencyKey: idempotencyKeyField("Seed of the create token that lets a retried or re-run create adopt the connection an earlier attempt made instead of making a second"),
     adoptConnectionId: adoptConnectionIdField("`vpnx-…`", "`vpnGatewayId`, `customerGatewayId` (and `vpcId` when set)"),
     timeouts: TIMEOUTS_FIELD,
+    credentials: credentialsField("Tencent Cloud", undefined),
 };
 
 /** What the cloud computes about the connection (`vpc_models.d.ts` VpnConnection, DescribeVpnConn), beyond the inputs. */

@@ -2,12 +2,13 @@
  * Tencent Cloud credentials, region and endpoints, resolved at call time from the stack config
  * (credentials and region as the official Pulumi provider names them, `tencentcloud:*`; the
  * endpoints under `pulumi-ipsec:`) or the environment (the names `tencentcloud-sdk-nodejs` and the
- * Terraform provider read): the keys are in core/settingKeys.
+ * Terraform provider read): the keys are in core/settingKeys, the credential chain in ./credentials.
  */
 import { lookupSetting } from "../core/config";
 import { configuredEndpoint } from "../core/endpoint";
-import { ConfigurationError } from "../core/errors";
+import type { CredentialChoice } from "../core/credentials";
 import { SETTINGS } from "../core/settingKeys";
+import { resolveCredentials, TencentcloudCredentials } from "./credentials";
 
 /** API 3.0 VPC endpoint (`vpc.tencentcloudapi.com`, tencentcloud-sdk-nodejs `vpc_client.js`; the region travels in `X-TC-Region`). */
 export const DEFAULT_VPC_ENDPOINT = "https://vpc.tencentcloudapi.com/";
@@ -20,10 +21,7 @@ export const DEFAULT_VPC_API2_ENDPOINT = "https://vpc.api.qcloud.com/v2/index.ph
 export const DEFAULT_TAG_ENDPOINT = "https://tag.tencentcloudapi.com/";
 
 export interface TencentcloudSettings {
-    secretId: string;
-    secretKey: string;
-    /** Session token of temporary (STS) credentials. */
-    securityToken?: string;
+    credentials: TencentcloudCredentials;
     /** API 3.0 endpoint (the SDK always posts to its root path, or to this URL's path). */
     endpoint: URL;
     /** API 2.0 endpoint, path included. */
@@ -37,20 +35,11 @@ export function configuredRegion(): string | undefined {
     return lookupSetting(SETTINGS.tencentcloudRegion);
 }
 
-/** Every setting the Tencent hooks need; throws {@link ConfigurationError} naming what is missing. */
-export function resolveSettings(): TencentcloudSettings {
-    const { tencentcloudSecretId, tencentcloudSecretKey } = SETTINGS;
-    const secretId = lookupSetting(tencentcloudSecretId);
-    const secretKey = lookupSetting(tencentcloudSecretKey);
-    if (!secretId || !secretKey) {
-        throw new ConfigurationError(
-            `Tencent Cloud credentials are missing: set ${tencentcloudSecretId.env[0]} and ${tencentcloudSecretKey.env[0]}, ` +
-                `or the stack config ${tencentcloudSecretId.key} and ${tencentcloudSecretKey.key} (--secret)`,
-        );
-    }
-    const securityToken = lookupSetting(SETTINGS.tencentcloudSecurityToken);
+/** Every setting the Tencent hooks need; `choice` is the resource's `credentials` input. Throws {@link ConfigurationError} naming what is missing. */
+export function resolveSettings(choice?: CredentialChoice): TencentcloudSettings {
+    const credentials = resolveCredentials(choice);
     const endpoint = configuredEndpoint(SETTINGS.tencentcloudVpcEndpoint, "The Tencent Cloud VPC endpoint") ?? new URL(DEFAULT_VPC_ENDPOINT);
     const api2Endpoint = configuredEndpoint(SETTINGS.tencentcloudVpcLegacyEndpoint, "The Tencent Cloud API 2.0 VPC endpoint") ?? new URL(DEFAULT_VPC_API2_ENDPOINT);
     const tagEndpoint = configuredEndpoint(SETTINGS.tencentcloudTagEndpoint, "The Tencent Cloud Tag endpoint") ?? new URL(DEFAULT_TAG_ENDPOINT);
-    return { secretId, secretKey, securityToken, endpoint, api2Endpoint, tagEndpoint };
+    return { credentials, endpoint, api2Endpoint, tagEndpoint };
 }

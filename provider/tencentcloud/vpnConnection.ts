@@ -5,6 +5,7 @@
  * generation per call; both read and write the same cloud object, so a connection made through
  * API 2.0 is read and updated through API 3.0 after switching `apiVersion`.
  */
+import { credentialChoiceOf } from "../core/credentials";
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
@@ -41,17 +42,17 @@ interface Context {
  * read at adoption).
  */
 function contextFor(props: Props, ...others: Props[]): Context {
-    const settings = resolveSettings();
+    const settings = resolveSettings(credentialChoiceOf(props));
     const timing = resolveTiming();
     const region = String(props.region);
     const secrets = [props, ...others].flatMap((p) => secretValues(SCHEMA, p));
     if (dialectOf(props) === API_2) {
         const code = api2RegionCode(region);
         if (!code) throw new ConfigurationError(`region ${region} has no API 2.0 region code; use apiVersion "3.0"`);
-        return { api: new Api2(new Api2Client(settings, code, timing, secrets), timing), timing, scope: `${settings.api2Endpoint}|${code}|${settings.secretId}` };
+        return { api: new Api2(new Api2Client(settings, code, timing, secrets), timing), timing, scope: `${settings.api2Endpoint}|${code}|${settings.credentials.source}` };
     }
     const api = new Api3(new Api3Client(settings, region, timing, secrets), timing, new Api3Client(settings, region, timing, secrets, "tag"), region);
-    return { api, timing, scope: `${settings.endpoint}|${region}|${settings.secretId}` };
+    return { api, timing, scope: `${settings.endpoint}|${region}|${settings.credentials.source}` };
 }
 
 /**

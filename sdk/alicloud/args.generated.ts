@@ -123,6 +123,12 @@ export interface VpnConnectionArgs {
      * @default each entry `PULUMI_IPSEC_OPERATION_TIMEOUT_MS`, else 20 minutes
      */
     timeouts?: pulumi.Input<TimeoutsArgs>;
+    /**
+     * Which Alibaba Cloud identity this connection's calls use, instead of the provider's (two accounts in one stack).
+     * Names a source, never a key, so state holds no secret. Changing it updates nothing in the cloud.
+     * @default the provider's credential chain (README, Credentials)
+     */
+    credentials?: pulumi.Input<CredentialsArgs>;
 }
 
 /** Where {@link VpnConnection.get} looks one up, besides its ID. */
@@ -400,4 +406,50 @@ export interface TunnelBgpConfigArgs {
      * @default none
      */
     localBgpIp?: pulumi.Input<string>;
+}
+
+/**
+ * Which Alibaba Cloud identity this connection's calls use, instead of the provider's (two accounts in one stack).
+ * Names a source, never a key, so state holds no secret. Changing it updates nothing in the cloud.
+ */
+export interface CredentialsArgs {
+    /**
+     * A profile of the Alibaba Cloud CLI (`~/.aliyun/config.json`, as `aliyun configure --profile <name>` writes it) to
+     * take the base credentials from. 1–128 characters.
+     * @default the provider's base credentials
+     */
+    profile?: pulumi.Input<string>;
+    /**
+     * A role to assume (STS AssumeRole) with the base credentials; the temporary credentials are refreshed before they
+     * expire.
+     * @default none: the base credentials are used as they are
+     */
+    assumeRole?: pulumi.Input<AssumeRoleArgs>;
+}
+
+/**
+ * A role to assume (STS AssumeRole) with the base credentials; the temporary credentials are refreshed before they
+ * expire.
+ */
+export interface AssumeRoleArgs {
+    /**
+     * The role's ARN (required). 1–512 characters.
+     * @default none: required in a given `assumeRole`
+     */
+    roleArn?: pulumi.Input<string>;
+    /**
+     * The session name the cloud's audit log shows. 2–64 characters.
+     * @default `pulumi-ipsec`
+     */
+    sessionName?: pulumi.Input<string>;
+    /**
+     * Lifetime of the temporary credentials, in seconds (at most the role's maximum session). 900–43200.
+     * @default 3600
+     */
+    durationSeconds?: pulumi.Input<number>;
+    /**
+     * The external ID the role's trust policy asks for. 2–1224 characters.
+     * @default none
+     */
+    externalId?: pulumi.Input<string>;
 }

@@ -100,6 +100,11 @@ export interface VpnConnectionOutputs {
      * delete uses the values stored by the last create or update.
      */
     readonly timeouts: pulumi.Output<TimeoutsOutputs | undefined>;
+    /**
+     * Which Tencent Cloud identity this connection's calls use, instead of the provider's (two accounts in one stack).
+     * Names a source, never a key, so state holds no secret. Changing it updates nothing in the cloud.
+     */
+    readonly credentials: pulumi.Output<CredentialsOutputs | undefined>;
     /** The connection ID (`vpnx-…`), also the resource's ID. */
     readonly vpnConnectionId: pulumi.Output<string>;
     /** Lifecycle state: `PENDING`, `AVAILABLE` or `DELETING`. */
@@ -208,4 +213,32 @@ export interface HealthCheckConfigOutputs {
     probeThreshold?: number;
     /** Milliseconds a probe waits for its answer. API 3.0 only. */
     probeTimeout?: number;
+}
+
+/**
+ * Which Tencent Cloud identity this connection's calls use, instead of the provider's (two accounts in one stack).
+ * Names a source, never a key, so state holds no secret. Changing it updates nothing in the cloud. The outputs' form of
+ * {@link CredentialsArgs}.
+ */
+export interface CredentialsOutputs {
+    /**
+     * A role to assume (STS AssumeRole) with the base credentials; the temporary credentials are refreshed before they
+     * expire.
+     */
+    assumeRole?: AssumeRoleOutputs;
+}
+
+/**
+ * A role to assume (STS AssumeRole) with the base credentials; the temporary credentials are refreshed before they
+ * expire. The outputs' form of {@link AssumeRoleArgs}.
+ */
+export interface AssumeRoleOutputs {
+    /** The role's ARN (required). */
+    roleArn?: string;
+    /** The session name the cloud's audit log shows. */
+    sessionName?: string;
+    /** Lifetime of the temporary credentials, in seconds (at most the role's maximum session). */
+    durationSeconds?: number;
+    /** The external ID the role's trust policy asks for. */
+    externalId?: string;
 }

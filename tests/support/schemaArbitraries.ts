@@ -124,7 +124,10 @@ export interface Mutation {
 export function mutation(schema: Schema): fc.Arbitrary<Mutation> {
     const paths = schemaPaths(schema);
     const objectPaths = ["", ...paths.filter((path) => fieldAt(schema, path)?.kind === "object")];
-    const declared = fc.constantFrom(...paths).chain((path) => valueFor(schema, path).map((value) => ({ path, value, unknown: false })));
+    // A valid `credentials` value names an identity to assume, which no emulator account has: its
+    // shape is covered by check's own tests, and only undeclared keys under it are mutated here.
+    const mutable = paths.filter((path) => path !== "credentials" && !path.startsWith("credentials."));
+    const declared = fc.constantFrom(...mutable).chain((path) => valueFor(schema, path).map((value) => ({ path, value, unknown: false })));
     const undeclared = fc
         .tuple(fc.constantFrom(...objectPaths), unknownKey, fc.jsonValue({ maxDepth: 1 }))
         .filter(([parent, key]) => fieldAt(schema, parent === "" ? key : `${parent}.${key}`) === undefined)

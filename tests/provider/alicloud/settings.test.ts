@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { setStackConfig } from "../../../provider/core/config";
+import { resetCredentialProviders } from "../../../provider/core/credentials";
 import { ConfigurationError } from "../../../provider/core/errors";
 import { configuredRegion, defaultEndpoint, resolveSettings } from "../../../provider/alicloud/settings";
 
@@ -13,6 +14,7 @@ describe("alicloud settings", () => {
             delete process.env[name];
         }
         setStackConfig(undefined);
+        resetCredentialProviders();
     });
     afterEach(() => {
         for (const name of NAMES) {
@@ -22,7 +24,7 @@ describe("alicloud settings", () => {
         setStackConfig(undefined);
     });
 
-    it("can read credentials from the aliases and the stack config, config first", () => {
+    it("can read credentials from the aliases and the stack config, config first", async () => {
         // GIVEN legacy env aliases and a stack config secret key
         process.env.ALICLOUD_ACCESS_KEY = "env-id";
         process.env.ALICLOUD_SECRET_KEY = "env-secret";
@@ -30,8 +32,10 @@ describe("alicloud settings", () => {
         // WHEN resolved
         const settings = resolveSettings("cn-beijing");
         // THEN config wins over env, env fills the rest
-        assert.equal(settings.accessKeyId, "env-id");
-        assert.equal(settings.accessKeySecret, "config-secret");
+        const credentials = await settings.credentials.provider.getCredentials();
+        assert.equal(credentials.accessKeyId, "env-id");
+        assert.equal(credentials.accessKeySecret, "config-secret");
+        assert.equal(settings.credentials.source, "the access key env-id (ALICLOUD_ACCESS_KEY)");
         assert.equal(settings.endpoint, "https://vpc.aliyuncs.com");
         assert.equal(configuredRegion(), "cn-beijing");
     });

@@ -1,3 +1,4 @@
+import { staticCredentials } from "../../../provider/tencentcloud/credentials";
 import assert from "node:assert/strict";
 import { createHmac } from "crypto";
 import { CloudApiError } from "../../../provider/core/errors";
@@ -32,7 +33,7 @@ describe("tencentcloud API 2.0 client", () => {
 
     it("can sign with HMAC-SHA256 and say so in SignatureMethod", () => {
         // GIVEN temporary credentials
-        const settings = { secretId: "AKIDapi2", secretKey: SECRET_KEY, securityToken: "tok", api2Endpoint: new URL("http://127.0.0.1:8080/v2/index.php") };
+        const settings = { credential: { secretId: "AKIDapi2", secretKey: SECRET_KEY, token: "tok" }, api2Endpoint: new URL("http://127.0.0.1:8080/v2/index.php") };
         // WHEN a request is signed at a known time
         const signed = signApi2Request("DescribeVpnConn", "gz", { vpnConnId: "vpnx-1" }, settings, 1_700_000_000_000);
         // THEN the common parameters are set and the signature is the HMAC-SHA256 of the string to sign
@@ -96,7 +97,7 @@ describe("tencentcloud API 2.0 client", () => {
 
         before(async () => {
             server = await startLoopback();
-            const settings: TencentcloudSettings = { secretId: "AKIDapi2", secretKey: SECRET_KEY, endpoint: new URL(server.url), api2Endpoint: new URL(`${server.url}/tencentcloud/v2/index.php`), tagEndpoint: new URL(`${server.url}/tencentcloud/tag`) };
+            const settings: TencentcloudSettings = { credentials: staticCredentials("AKIDapi2", SECRET_KEY), endpoint: new URL(server.url), api2Endpoint: new URL(`${server.url}/tencentcloud/v2/index.php`), tagEndpoint: new URL(`${server.url}/tencentcloud/tag`) };
             client = new Api2Client(settings, "gz", timing, ["psk-legacy-secret"]);
         });
         after(() => server.close());

@@ -1,3 +1,4 @@
+import { staticCredentials } from "../../../provider/tencentcloud/credentials";
 import assert from "node:assert/strict";
 import { CloudApiError } from "../../../provider/core/errors";
 import { resolveTiming } from "../../../provider/core/timing";
@@ -17,8 +18,7 @@ describe("tencentcloud API 3.0 client", () => {
     before(async () => {
         server = await startLoopback();
         const settings: TencentcloudSettings = {
-            secretId: "AKIDtest",
-            secretKey: SECRET_KEY,
+            credentials: staticCredentials("AKIDtest", SECRET_KEY),
             endpoint: new URL(`${server.url}/tencentcloud`),
             api2Endpoint: new URL(`${server.url}/v2/index.php`),
             tagEndpoint: new URL(`${server.url}/tencentcloud/tag`),

@@ -21,21 +21,21 @@ describe("tencentcloud settings", () => {
         }
     });
 
-    it("can read credentials and endpoints from the environment, with the documented defaults", () => {
+    it("can read credentials and endpoints from the environment, with the documented defaults", async () => {
         // GIVEN credentials, a token and a region in the environment only
         Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "id", TENCENTCLOUD_SECRET_KEY: "key", TENCENTCLOUD_SECURITY_TOKEN: "tok", TENCENTCLOUD_REGION: "ap-shanghai" });
         // WHEN settings are resolved
         const settings = resolveSettings();
         // THEN they come from the environment, and the endpoints are the public ones
-        assert.equal(settings.secretId, "id");
-        assert.equal(settings.securityToken, "tok");
+        assert.deepEqual(await settings.credentials.current(), { secretId: "id", secretKey: "key", token: "tok" });
+        assert.equal(settings.credentials.source, "the SecretId id (TENCENTCLOUD_SECRET_ID)");
         assert.equal(settings.endpoint.href, DEFAULT_VPC_ENDPOINT);
         assert.equal(settings.api2Endpoint.href, DEFAULT_VPC_API2_ENDPOINT);
         assert.equal(settings.tagEndpoint.href, "https://tag.tencentcloudapi.com/");
         assert.equal(configuredRegion(), "ap-shanghai");
     });
 
-    it("can prefer the stack config over the environment", () => {
+    it("can prefer the stack config over the environment", async () => {
         // GIVEN settings in both the environment and the stack config
         Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: "env-id", TENCENTCLOUD_SECRET_KEY: "env-key", TENCENTCLOUD_REGION: "ap-shanghai" });
         const config: Record<string, string> = {
@@ -50,8 +50,9 @@ describe("tencentcloud settings", () => {
         // WHEN settings are resolved
         const settings = resolveSettings();
         // THEN the stack config's values win
-        assert.equal(settings.secretId, "cfg-id");
-        assert.equal(settings.secretKey, "cfg-key");
+        const credential = await settings.credentials.current();
+        assert.equal(credential.secretId, "cfg-id");
+        assert.equal(credential.secretKey, "cfg-key");
         assert.equal(settings.endpoint.href, "http://127.0.0.1:9000/tencentcloud");
         assert.equal(settings.api2Endpoint.pathname, "/v2/index.php");
         assert.equal(settings.tagEndpoint.href, "http://127.0.0.1:9000/tencentcloud/tag");
