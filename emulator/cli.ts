@@ -47,7 +47,7 @@ const SECRET_KEY = /(secret|token)$|secretkey/i;
 function summary(info: EmulatorInfo): string {
     const lines = [`Cloud emulator listening on 127.0.0.1 — control API ${info.control}`];
     for (const [cloud, entry] of Object.entries(info)) {
-        if (cloud === "control" || typeof entry !== "object" || entry === null) {
+        if (cloud === "control" || cloud === "peering" || typeof entry !== "object" || entry === null) {
             continue;
         }
         lines.push(`  ${cloud}`);
@@ -57,6 +57,9 @@ function summary(info: EmulatorInfo): string {
                 lines.push(`    ${key.padEnd(20)} ${shown}`);
             }
         }
+    }
+    for (const pair of info.peering ?? []) {
+        lines.push(`  peering   ${pair.alicloud.vpnGatewayId} (${pair.alicloud.customerGatewayId}) <-> ${pair.tencentcloud.vpnGatewayId} (${pair.tencentcloud.customerGatewayId})`);
     }
     lines.push("Ctrl-C stops it.");
     return lines.join("\n");

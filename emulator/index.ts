@@ -7,6 +7,7 @@ import { startEmulator as startCore } from "./core/server";
 import type { RunningEmulator, StartEmulatorOptions } from "./core/server";
 import type { FrontEndFactory } from "./core/types";
 import type { EmulatorInfo } from "./info";
+import { peeringInfo } from "./peering/pairs";
 import { createTencentFrontEnd } from "./tencentcloud/frontEnd";
 
 export { ControlClient, ControlClientError } from "./core/controlClient";
@@ -20,15 +21,20 @@ export * as alicloudFixtures from "./alicloud/fixtures";
 export type { TencentEndpointInfo } from "./tencentcloud/frontEnd";
 export { cloudEnvironment, FAST_TIMING_ENV } from "./environment";
 export type { EmulatorInfo } from "./info";
+export type { PeeringPair } from "./peering/pairs";
 
 /**
  * Starts the emulator with both clouds' front ends (unless `options.frontEnds` says otherwise).
- * Binds 127.0.0.1 only; `port` 0 (default) picks a free port.
+ * Binds 127.0.0.1 only; `port` 0 (default) picks a free port. With both clouds served, the info lists the
+ * gateways that face each other (`peering`).
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator<EmulatorInfo>> {
     const frontEnds = options.frontEnds ?? defaultFrontEnds();
-    const running = await startCore({ ...options, frontEnds });
-    return running as RunningEmulator<EmulatorInfo>;
+    const running = (await startCore({ ...options, frontEnds })) as RunningEmulator<EmulatorInfo>;
+    if (running.frontEnd("alicloud") && running.frontEnd("tencentcloud")) {
+        running.info.peering = peeringInfo();
+    }
+    return running;
 }
 
 /** Both clouds' front ends: Alibaba, then Tencent. */

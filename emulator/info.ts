@@ -2,6 +2,7 @@
  * The emulator info: what a running emulator tells its users (the CLI's `--json` line).
  */
 import type { AlicloudEndpointInfo } from "./alicloud/frontEnd";
+import type { PeeringPair } from "./peering/pairs";
 import type { TencentEndpointInfo } from "./tencentcloud/frontEnd";
 
 /** The emulator info (the CLI's `--json` line). */
@@ -11,4 +12,9 @@ export interface EmulatorInfo {
     alicloud: AlicloudEndpointInfo;
     /** Present when the Tencent front end is served (the default; `frontEnds` may leave it out). */
     tencentcloud?: TencentEndpointInfo;
+    /**
+     * Gateways that face each other across the clouds (present when both front ends are served): connections on a
+     * pair negotiate with each other, see emulator/peering.
+     */
+    peering?: PeeringPair[];
 }

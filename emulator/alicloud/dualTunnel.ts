@@ -113,15 +113,16 @@ const SINGLE_TUNNEL_KEYS = ["CustomerGatewayId", "IkeConfig", "IpsecConfig", "Vc
 
 /**
  * A dual-tunnel connection's attributes as returned: without the single-tunnel keys, and each tunnel with its
- * `State` (`active`, or `updating` while the connection changes [inferred]) and negotiation `Status`.
+ * `State` (`active`, or `updating` while the connection changes [inferred]) and negotiation `Status`
+ * (`tunnelStatuses`, index-aligned with the tunnels).
  */
-export function presentDualTunnel(attributes: ConnectionAttributes, connectionState: string, negotiationStatus: string): Record<string, unknown> {
+export function presentDualTunnel(attributes: ConnectionAttributes, connectionState: string, tunnelStatuses: readonly string[]): Record<string, unknown> {
     const copy: Record<string, unknown> = structuredClone(attributes) as unknown as Record<string, unknown>;
     for (const key of SINGLE_TUNNEL_KEYS) delete copy[key];
-    const tunnels = attributes.TunnelOptionsSpecification!.TunnelOptions.map((t) => ({
+    const tunnels = attributes.TunnelOptionsSpecification!.TunnelOptions.map((t, i) => ({
         ...structuredClone(t),
         State: connectionState === "active" ? "active" : "updating",
-        Status: negotiationStatus,
+        Status: tunnelStatuses[i],
     }));
     copy.TunnelOptionsSpecification = { TunnelOptions: tunnels };
     return copy;

@@ -118,5 +118,5 @@ export function modifyDualTunnelConnection(params: RawParams, store: AlicloudSto
         record.autoConfigRoute = autoConfigRoute;
     }
     store.recordModification(record);
-    return presentDualTunnel(record.attributes, "updating", store.negotiationStatus(record));
+    return presentDualTunnel(record.attributes, "updating", store.tunnelStatuses(record));
 }

@@ -65,6 +65,23 @@ export const ALICLOUD_CUSTOMER_GATEWAYS: readonly Readonly<CustomerGatewayRecord
     customerGateway(3, "198.51.100.23", 65103),
 ]);
 
+/**
+ * VPN gateways that face Tencent Cloud VPN gateways (see emulator/peering/pairs.ts): a single-tunnel one and a
+ * dual-tunnel one, with public IPs in 192.0.2.0/24 (RFC 5737). They are listed by DescribeVpnGateway(s) like the
+ * others but reported under the info's `peering`, not `vpnGatewayIds`.
+ */
+export const ALICLOUD_PEERING_VPN_GATEWAYS: readonly Readonly<VpnGatewayRecord>[] = Object.freeze([
+    { ...gateway(21, "192.0.2.21"), Name: "emulator-peering-vpn-gateway-21" },
+    { ...dualTunnelGateway(22, "192.0.2.22", "192.0.2.23"), Name: "emulator-peering-dual-tunnel-vpn-gateway-22" },
+]);
+
+/** Customer gateways holding the public IPs of the Tencent peering gateways (192.0.2.31–33). */
+export const ALICLOUD_PEERING_CUSTOMER_GATEWAYS: readonly Readonly<CustomerGatewayRecord>[] = Object.freeze([
+    { ...customerGateway(21, "192.0.2.31", 64571), Name: "emulator-peering-customer-gateway-21" },
+    { ...customerGateway(22, "192.0.2.32", 64572), Name: "emulator-peering-customer-gateway-22" },
+    { ...customerGateway(23, "192.0.2.33", 64573), Name: "emulator-peering-customer-gateway-23" },
+]);
+
 function gateway(n: number, internetIp: string): VpnGatewayRecord {
     const suffix = String(n).padStart(14, "0");
     return {

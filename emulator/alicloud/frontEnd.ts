@@ -25,6 +25,7 @@ import {
 import { presentCustomerGateway, presentGateway } from "./presenter";
 import { redactRpcParams } from "./redaction";
 import { readRpcParams } from "./requestParams";
+import { joinPeering } from "./peering";
 import { AlicloudStore } from "./store";
 
 /** Path prefix of the Alibaba front end. */
@@ -61,6 +62,7 @@ const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusK
 /** Creates the Alibaba front end on the emulator's context. */
 export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
     const store = new AlicloudStore(ctx);
+    joinPeering(ctx, store);
     const authenticator = new AlicloudAuthenticator(ALICLOUD_CREDENTIALS);
     const settings: AlicloudFrontEndSettings = { ...DEFAULT_FRONT_END_SETTINGS };
 

@@ -18,8 +18,8 @@ export type StatusKey = "status" | "Status";
 export function presentConnection(store: AlicloudStore, record: ConnectionRecord, statusKey: StatusKey): Record<string, unknown> {
     if (isDualTunnelConnection(record.attributes)) {
         const state = store.connectionState(record);
-        const status = store.negotiationStatus(record);
-        return { ...presentDualTunnel(record.attributes, state, status), State: state, [statusKey]: status };
+        const view = presentDualTunnel(record.attributes, state, store.tunnelStatuses(record));
+        return { ...view, State: state, [statusKey]: store.negotiationStatus(record) };
     }
     return {
         ...structuredClone(record.attributes),

@@ -8,7 +8,13 @@
 import { randomBytes } from "crypto";
 import { RecordIndex } from "../core/recordIndex";
 import type { EmulatorContext } from "../core/types";
-import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "./fixtures";
+import {
+    ALICLOUD_CUSTOMER_GATEWAYS,
+    ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS,
+    ALICLOUD_PEERING_CUSTOMER_GATEWAYS,
+    ALICLOUD_PEERING_VPN_GATEWAYS,
+    ALICLOUD_VPN_GATEWAYS,
+} from "./fixtures";
 import type { ConnectionAttributes, ConnectionRecord, CustomerGatewayRecord, PendingTransition, VpnGatewayRecord } from "./model";
 
 /** Lifecycle `State` values the emulator uses, from the documented set (active|init|updating|…). */
@@ -17,6 +23,15 @@ export type ConnectionState = "init" | "updating" | "active";
 /** Negotiation status once a connection settled, and while it is being created. */
 const NEGOTIATED = "ipsec_sa_established";
 const NOT_NEGOTIATED = "ike_sa_not_established";
+
+/** How far each status gets, to pick a dual-tunnel connection's overall status from its tunnels'. */
+const STATUS_RANK: readonly string[] = [NOT_NEGOTIATED, "ipsec_sa_not_established", NEGOTIATED];
+
+/**
+ * The negotiated status of each of a connection's tunnels (one entry for a single-tunnel connection), or
+ * undefined for a tunnel that has no peer to negotiate with (it keeps the stand-alone rule); see ./peering.
+ */
+export type TunnelNegotiator = (record: ConnectionRecord) => (string | undefined)[];
 
 interface GatewayEntry {
     record: VpnGatewayRecord;
@@ -32,6 +47,7 @@ export class AlicloudStore {
     private clientTokens = new Map<string, string>();
     /** Tokens of deleted connections, with what a create answered; see {@link findRetiredClientToken}. */
     private retiredTokens = new Map<string, ConnectionAttributes>();
+    private negotiator?: TunnelNegotiator;
 
     constructor(private readonly ctx: EmulatorContext) {
         this.reset();
@@ -39,8 +55,8 @@ export class AlicloudStore {
 
     /** Drops every connection and token; gateways back to the fixtures, all `active`. */
     reset(): void {
-        this.gateways = new Map([...ALICLOUD_VPN_GATEWAYS, ...ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS].map((g) => [g.VpnGatewayId, { record: { ...g }, busyUntil: 0 }]));
-        this.customerGateways = new Map(ALICLOUD_CUSTOMER_GATEWAYS.map((c) => [c.CustomerGatewayId, { ...c }]));
+        this.gateways = new Map([...ALICLOUD_VPN_GATEWAYS, ...ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS, ...ALICLOUD_PEERING_VPN_GATEWAYS].map((g) => [g.VpnGatewayId, { record: { ...g }, busyUntil: 0 }]));
+        this.customerGateways = new Map([...ALICLOUD_CUSTOMER_GATEWAYS, ...ALICLOUD_PEERING_CUSTOMER_GATEWAYS].map((c) => [c.CustomerGatewayId, { ...c }]));
         this.connections = newConnectionIndex();
         this.clientTokens = new Map();
         this.retiredTokens = new Map();
@@ -178,12 +194,30 @@ export class AlicloudStore {
         return pending.kind === "create" ? "init" : "updating";
     }
 
-    /** Negotiation status (`Status`/`status`): not established while being created, then established. */
+    /** Negotiates connections that have a peer (peering pairs) when their status is rendered. */
+    setNegotiator(negotiator: TunnelNegotiator): void {
+        this.negotiator = negotiator;
+    }
+
+    /**
+     * Negotiation status (`Status`/`status`). An out-of-band override wins; a connection with a peer shows what
+     * its negotiation reached (a dual-tunnel one: the furthest of its tunnels, [inferred]); any other is not
+     * established while being created, then established.
+     */
     negotiationStatus(record: ConnectionRecord): string {
+        const statuses = this.tunnelStatuses(record);
+        return statuses.reduce((best, status) => (STATUS_RANK.indexOf(status) > STATUS_RANK.indexOf(best) ? status : best));
+    }
+
+    /** The status of each tunnel (one for a single-tunnel connection), by the rules of {@link negotiationStatus}. */
+    tunnelStatuses(record: ConnectionRecord): string[] {
+        const count = record.attributes.TunnelOptionsSpecification?.TunnelOptions.length ?? 1;
         if (record.negotiationStatusOverride !== undefined) {
-            return record.negotiationStatusOverride;
+            return Array<string>(count).fill(record.negotiationStatusOverride);
         }
-        return this.activePending(record)?.kind === "create" ? NOT_NEGOTIATED : NEGOTIATED;
+        const standAlone = this.activePending(record)?.kind === "create" ? NOT_NEGOTIATED : NEGOTIATED;
+        const negotiated = this.negotiator?.(record) ?? [];
+        return Array.from({ length: count }, (_, i) => negotiated[i] ?? standAlone);
     }
 
     private beginTransition(record: ConnectionRecord, kind: PendingTransition["kind"]): void {

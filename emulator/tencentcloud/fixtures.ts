@@ -131,3 +131,37 @@ export const CUSTOMER_GATEWAYS: readonly CustomerGatewayFixture[] = [
     { region: REGION, customerGatewayId: "cgw-emu0002", api2Id: 3002, name: "emu-cgw-2", ipAddress: "198.51.100.12", bgpAsn: 65002, createdTime: "2024-01-01 08:20:00" },
     { region: REGION, customerGatewayId: "cgw-emu0003", api2Id: 3003, name: "emu-cgw-3", ipAddress: "198.51.100.13", bgpAsn: 65003, createdTime: "2024-01-01 08:20:00" },
 ];
+
+/**
+ * VPN gateways that face Alibaba Cloud VPN gateways (see emulator/peering/pairs.ts), in `vpc-emu00002`, with
+ * public IPs in 192.0.2.0/24 (RFC 5737). Listed by DescribeVpnGateways; reported under the info's `peering`.
+ */
+export const PEERING_VPN_GATEWAYS: readonly VpnGatewayFixture[] = [21, 22, 23].map((n) => ({
+    region: REGION,
+    vpnGatewayId: `vpngw-emu00${n}`,
+    api2Id: 2000 + n,
+    vpcId: "vpc-emu00002",
+    name: `emu-peering-vpngw-${n}`,
+    publicIpAddress: `192.0.2.${n + 10}`,
+    version: "4.0",
+    bgpAsn: 64550 + n,
+    zone: "ap-guangzhou-3",
+    createdTime: "2024-01-01 08:10:00",
+}));
+
+/** Customer gateways holding the public IPs of the Alibaba peering gateways (192.0.2.21–23; 23 is a dual-tunnel gateway's second IP). */
+export const PEERING_CUSTOMER_GATEWAYS: readonly CustomerGatewayFixture[] = [21, 22, 23].map((n) => ({
+    region: REGION,
+    customerGatewayId: `cgw-emu00${n}`,
+    api2Id: 3000 + n,
+    name: `emu-peering-cgw-${n}`,
+    ipAddress: `192.0.2.${n}`,
+    bgpAsn: 65100 + n,
+    createdTime: "2024-01-01 08:20:00",
+}));
+
+/** Every VPN gateway fixture: the ones in the info's `vpnGatewayIds`, then the peering ones. */
+export const ALL_VPN_GATEWAYS: readonly VpnGatewayFixture[] = [...VPN_GATEWAYS, ...PEERING_VPN_GATEWAYS];
+
+/** Every customer gateway fixture. */
+export const ALL_CUSTOMER_GATEWAYS: readonly CustomerGatewayFixture[] = [...CUSTOMER_GATEWAYS, ...PEERING_CUSTOMER_GATEWAYS];

@@ -17,11 +17,12 @@ import { ACTIONS_2, isApi2Action } from "./actions2";
 import { DriftPatchError, applyConnectionPatch } from "./drift";
 import { api2Error, v3Error, v3Ok } from "./envelopes";
 import { isTencentError } from "./errors";
-import { CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, API2_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
+import { ALL_VPN_GATEWAYS, CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, API2_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
 import { toApi2Error } from "./api2Model";
 import { decodeApi2Params, verifyApi2Request } from "./api2Signature";
 import type { Params } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
+import { joinPeering } from "./peering";
 import { TencentStore } from "./store";
 import { headerValue, verifyTc3Call } from "./tc3";
 import { parseTagCall, TAG_PATH } from "./tagService";
@@ -65,6 +66,7 @@ export type TencentEndpointInfo = {
 /** Creates the Tencent front end bound to the core's context. */
 export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
     const store = new TencentStore(ctx);
+    joinPeering(ctx, store);
     const nonces = new NonceCache();
     let settings: TencentFrontEndSettings = { ...DEFAULT_TENCENT_SETTINGS };
 
@@ -189,7 +191,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         const busy = /^gateways\/([^/]+)\/busy$/.exec(path);
         if (busy && method === "POST") {
             const gatewayId = decodeURIComponent(busy[1]);
-            if (!VPN_GATEWAYS.some((g) => g.vpnGatewayId === gatewayId)) return controlErrorResponse(404, "NotFound", `no VPN gateway \`${gatewayId}\``);
+            if (!ALL_VPN_GATEWAYS.some((g) => g.vpnGatewayId === gatewayId)) return controlErrorResponse(404, "NotFound", `no VPN gateway \`${gatewayId}\``);
             const ms = (body as { ms?: unknown } | undefined)?.ms;
             if (typeof ms !== "number" || !Number.isInteger(ms) || ms < 0) return controlErrorResponse(400, "InvalidBody", "`ms` must be an integer >= 0");
             store.keepGatewayBusy(gatewayId, ms);

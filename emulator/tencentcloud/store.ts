@@ -14,9 +14,9 @@ import { RecordIndex } from "../core/recordIndex";
 import type { EmulatorContext } from "../core/types";
 import { TencentError } from "./errors";
 import {
-    CUSTOMER_GATEWAYS,
+    ALL_CUSTOMER_GATEWAYS,
+    ALL_VPN_GATEWAYS,
     VPCS,
-    VPN_GATEWAYS,
     type CustomerGatewayFixture,
     type VpcFixture,
     type VpnGatewayFixture,
@@ -67,6 +67,9 @@ export interface ConnectionRecord {
     overrides: ConnectionOverrides;
 }
 
+/** Whether a connection's tunnel is up, negotiated with its peer; undefined when it has none (see ./peering). */
+export type TunnelNegotiator = (record: ConnectionRecord) => boolean | undefined;
+
 const FIRST_API2_CONNECTION_ID = 4001;
 const FIRST_API2_TASK_ID = 10001;
 
@@ -84,6 +87,7 @@ export class TencentStore {
     private failNextTasks = 0;
     /** Emulator-clock ms until which a gateway is held busy through the control API (`gateways/<id>/busy`). */
     private busyUntil = new Map<string, number>();
+    private negotiator?: TunnelNegotiator;
 
     constructor(private readonly ctx: EmulatorContext) {}
 
@@ -113,12 +117,12 @@ export class TencentStore {
 
     /** Fixture VPN gateways of a region. */
     gateways(region: string): VpnGatewayFixture[] {
-        return VPN_GATEWAYS.filter((g) => g.region === region);
+        return ALL_VPN_GATEWAYS.filter((g) => g.region === region);
     }
 
     /** Fixture customer gateways of a region. */
     customerGateways(region: string): CustomerGatewayFixture[] {
-        return CUSTOMER_GATEWAYS.filter((c) => c.region === region);
+        return ALL_CUSTOMER_GATEWAYS.filter((c) => c.region === region);
     }
 
     /** Fixture lookups for one region; API 2.0 ids (`gz_vpc_1001`, 2001, 3001) resolve too when `legacy`. */
@@ -165,13 +169,20 @@ export class TencentStore {
         return "AVAILABLE";
     }
 
+    /** Negotiates connections that have a peer (peering pairs) when they are rendered. */
+    setNegotiator(negotiator: TunnelNegotiator): void {
+        this.negotiator = negotiator;
+    }
+
     /** What rendering needs beyond the attributes. */
     view(record: ConnectionRecord): ConnectionView {
         const state = this.state(record);
-        const gateway = VPN_GATEWAYS.find((g) => g.vpnGatewayId === record.attrs.VpnGatewayId);
-        const customerGateway = CUSTOMER_GATEWAYS.find((c) => c.customerGatewayId === record.attrs.CustomerGatewayId);
-        // INFERRED: the tunnel is reported up once the connection is AVAILABLE (no real peer exists).
-        const up = state === "AVAILABLE" ? "AVAILABLE" : "UNAVAILABLE";
+        const gateway = ALL_VPN_GATEWAYS.find((g) => g.vpnGatewayId === record.attrs.VpnGatewayId);
+        const customerGateway = ALL_CUSTOMER_GATEWAYS.find((c) => c.customerGatewayId === record.attrs.CustomerGatewayId);
+        // INFERRED: a connection without a peer reports its tunnel up once it is AVAILABLE; one on a peering pair
+        // only when it negotiated with its counterpart (./peering).
+        const negotiated = state === "AVAILABLE" ? (this.negotiator?.(record) ?? true) : false;
+        const up = negotiated ? "AVAILABLE" : "UNAVAILABLE";
         return {
             id: record.id,
             createdTime: formatCloudTime(record.createdAt),

@@ -72,6 +72,7 @@ describe("emulator CLI (npm run -s emulator)", function () {
         assert.equal(stdout.trimEnd().split("\n").length, 1);
         assert.match(info.control, /^http:\/\/127\.0\.0\.1:\d+\/__emu$/);
         assert.match(info.alicloud.endpoint, /^http:\/\/127\.0\.0\.1:\d+\/alicloud$/);
+        assert.deepEqual(info.peering[0].tencentcloud, { vpcId: "vpc-emu00002", vpnGatewayId: "vpngw-emu0021", customerGatewayId: "cgw-emu0021" });
         assert.equal(settings.transitionMs, 5);
         await assert.rejects(control.state(), { code: "ECONNREFUSED" });
     });

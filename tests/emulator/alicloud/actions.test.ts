@@ -269,7 +269,7 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
             const all = await h.call("DescribeVpnGateways");
             const one = await h.call("DescribeVpnGateways", { VpnGatewayId: h.info.vpnGatewayIds[2] });
             // THEN
-            assert.deepEqual([all.TotalCount, all.PageNumber, all.PageSize], [4, 1, 10]);
+            assert.deepEqual([all.TotalCount, all.PageNumber, all.PageSize], [6, 1, 10]);
             const [gateway] = one.VpnGateways.VpnGateway;
             assert.equal(one.TotalCount, 1);
             assert.equal(gateway.VpnGatewayId, h.info.vpnGatewayIds[2]);
@@ -293,7 +293,7 @@ describe("Alibaba actions (real pop-core against the emulator)", () => {
             const all = await h.call("DescribeCustomerGateways");
             const one = await h.call("DescribeCustomerGateways", { CustomerGatewayId: h.info.customerGatewayIds[1] });
             // THEN
-            assert.equal(all.TotalCount, 3);
+            assert.equal(all.TotalCount, 6);
             assert.deepEqual(
                 one.CustomerGateways.CustomerGateway.map((c: Record<string, unknown>) => [c.CustomerGatewayId, c.IpAddress, typeof c.Name]),
                 [[h.info.customerGatewayIds[1], "198.51.100.22", "string"]],

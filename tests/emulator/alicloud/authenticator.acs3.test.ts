@@ -30,7 +30,7 @@ describe("AlicloudAuthenticator, signature method V3 (through the emulator)", ()
         const response = await sendAcs3(sign());
         // THEN
         assert.equal(response.status, 200);
-        assert.equal(response.json.TotalCount, 4);
+        assert.equal(response.json.TotalCount, 6);
         assert.equal(response.json.PageSize, 2);
         assert.deepEqual(await h.control.counters(), { "alicloud:DescribeVpnGateways": 1 });
     });

@@ -24,8 +24,8 @@ describe("AlicloudAuthenticator, RPC signature (through the emulator)", () => {
         const viaPost = await h.call("DescribeVpnGateways", {}, { method: "POST" });
         const viaGet = await h.call("DescribeVpnGateways", {}, { method: "GET" });
         // THEN
-        assert.equal(viaPost.TotalCount, 4);
-        assert.equal(viaGet.TotalCount, 4);
+        assert.equal(viaPost.TotalCount, 6);
+        assert.equal(viaGet.TotalCount, 6);
         assert.match(viaPost.RequestId, /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
     });
 
@@ -125,7 +125,7 @@ describe("AlicloudAuthenticator, RPC signature (through the emulator)", () => {
         const absent = await sendRpc(h.info.endpoint, sign({ omit: ["Format"] }));
         // THEN
         assert.deepEqual([lower.status, mixed.status, absent.status], [200, 200, 200]);
-        assert.equal(absent.json.TotalCount, 4);
+        assert.equal(absent.json.TotalCount, 6);
     });
 
     it("fails when Format asks for XML in any letter case: the emulator answers only JSON", async () => {
@@ -143,7 +143,7 @@ describe("AlicloudAuthenticator, RPC signature (through the emulator)", () => {
         // WHEN
         const response = await client.request<{ TotalCount: number }>("DescribeVpnGateways", region, { method: "POST" });
         // THEN
-        assert.equal(response.TotalCount, 4);
+        assert.equal(response.TotalCount, 6);
     });
 
     it("fails when an STS key comes without its token or with another one", async () => {

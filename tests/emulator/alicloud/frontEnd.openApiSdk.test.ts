@@ -89,7 +89,7 @@ describe("Alibaba front end (real @alicloud/vpc20160428 V2 SDK against the emula
                 // WHEN
                 const response = await vpc.describeVpnGateways(new $Vpc.DescribeVpnGatewaysRequest({ regionId: h.info.regionId }));
                 // THEN
-                assert.equal(response.body?.totalCount, 4);
+                assert.equal(response.body?.totalCount, 6);
             });
 
             it("fails when an STS key comes with another key's token", async () => {

@@ -138,8 +138,8 @@ describe("Alibaba front end", () => {
             const state = await h.control.state<{ alicloud: any }>();
             // THEN
             assert.deepEqual(state.alicloud.settings, { statusKey: "Status", clientTokensOutliveConnections: false });
-            assert.equal(state.alicloud.vpnGateways.length, 4);
-            assert.equal(state.alicloud.customerGateways.length, 3);
+            assert.equal(state.alicloud.vpnGateways.length, 6);
+            assert.equal(state.alicloud.customerGateways.length, 6);
             assert.deepEqual(state.alicloud.connections.map((c: any) => [c.VpnConnectionId, c.State, c.ClientToken, c.AutoConfigRoute]), [[id, "active", "dumped", true]]);
         });
 

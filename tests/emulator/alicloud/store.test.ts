@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { ConnectionRecord } from "../../../emulator/alicloud/model";
 import { AlicloudStore } from "../../../emulator/alicloud/store";
-import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "../../../emulator/alicloud/fixtures";
+import { ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS, ALICLOUD_PEERING_VPN_GATEWAYS, ALICLOUD_VPN_GATEWAYS } from "../../../emulator/alicloud/fixtures";
 import type { EmulatorContext } from "../../../emulator/core/types";
 
 /** A context whose clock only moves when the test says so. */
@@ -49,8 +49,8 @@ describe("AlicloudStore", () => {
         // GIVEN
         const store = new AlicloudStore(manualContext());
         // THEN
-        assert.deepEqual(store.listGateways().map((g) => g.VpnGatewayId), [...ALICLOUD_VPN_GATEWAYS, ...ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS].map((g) => g.VpnGatewayId));
-        assert.deepEqual(store.listCustomerGateways().map((c) => c.IpAddress), ["198.51.100.21", "198.51.100.22", "198.51.100.23"]);
+        assert.deepEqual(store.listGateways().map((g) => g.VpnGatewayId), [...ALICLOUD_VPN_GATEWAYS, ...ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS, ...ALICLOUD_PEERING_VPN_GATEWAYS].map((g) => g.VpnGatewayId));
+        assert.deepEqual(store.listCustomerGateways().map((c) => c.IpAddress), ["198.51.100.21", "198.51.100.22", "198.51.100.23", "192.0.2.31", "192.0.2.32", "192.0.2.33"]);
         assert.ok(store.listGateways().every((g) => store.gatewayStatus(g.VpnGatewayId) === "active"));
         assert.deepEqual(store.listConnections(), []);
     });

@@ -195,7 +195,7 @@ describe("tc3", () => {
             // WHEN
             const out = await h.client().DescribeVpnGateways({});
             // THEN
-            assert.equal(out.TotalCount, 3);
+            assert.equal(out.TotalCount, 6);
         });
 
         it("fails when the secret key is wrong", async () => {
