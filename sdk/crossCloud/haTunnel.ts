@@ -107,6 +107,7 @@ function bgpAddresses(bgp: CrossCloudBgpArgs): { tunnelCidr: string; alicloud: s
     });
 }
 
+/** A dual-tunnel Alibaba Cloud connection facing two Tencent Cloud connections; see the module comment. */
 export class CrossCloudHaTunnel extends pulumi.ComponentResource {
     /** The Alibaba end, `<name>-alicloud`: one dual-tunnel connection. */
     readonly alicloudConnection: AlicloudVpnConnection;

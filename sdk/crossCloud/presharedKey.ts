@@ -20,6 +20,7 @@ export interface GeneratedPresharedKeyArgs {
 const MODULE = "pulumi-ipsec/crossCloud";
 const TYPE = "PresharedKey";
 
+/** A pre-shared key of letters and digits, generated once and kept (secret) in the state; see the module comment. */
 export class GeneratedPresharedKey extends pulumi.dynamic.Resource {
     /** The key: letters and digits, `length` characters. Always a secret. */
     declare readonly value: pulumi.Output<string>;

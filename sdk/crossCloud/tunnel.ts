@@ -89,6 +89,7 @@ export interface CrossCloudTunnelArgs extends CrossCloudTunnelCommonArgs {
     tencentcloudVpnGatewayIp?: pulumi.Input<string>;
 }
 
+/** Both ends of one Alibaba Cloud ↔ Tencent Cloud IPsec tunnel, as mirror images; see the module comment. */
 export class CrossCloudTunnel extends pulumi.ComponentResource {
     /** The Alibaba end, `<name>-alicloud`. */
     readonly alicloudConnection: AlicloudVpnConnection;

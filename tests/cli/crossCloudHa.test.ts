@@ -8,6 +8,7 @@ import * as path from "path";
 import { CliStack, requireCli, writeCounts } from "../support/cli";
 import { startTestCloud, TestCloud } from "../support/cloudEnv";
 import { REPO_ROOT } from "../support/pluginProcess";
+import { SECRET_SIG, SIG_KEY } from "../support/propertyMap";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/cli/programs/cross-cloud-ha");
 
@@ -52,7 +53,12 @@ describe("CLI tier: CrossCloudHaTunnel under pulumi up", function () {
                 const after = writeCounts(await cloud.control.counters());
                 // THEN the stack, the component, the key and three connections were created, and nothing after
                 assert.match(first.stdout, /\+ 6 created/);
-                assert.equal((await stack.resources()).length, 4);
+                const resources = await stack.resources();
+                assert.equal(resources.length, 4);
+                // AND the generated key is stored encrypted, not in the clear
+                const key = resources.find((r) => r.type === "pulumi-nodejs:dynamic/pulumi-ipsec/crossCloud:PresharedKey")!;
+                assert.equal((key.outputs?.value as Record<string, unknown>)?.[SIG_KEY], SECRET_SIG);
+                assert.ok(typeof (key.outputs!.value as Record<string, unknown>).ciphertext === "string");
                 assert.match(second.stdout, /6 unchanged/);
                 assert.deepEqual(after, before, "the second up sent no write to the cloud");
                 // AND each Tencent connection names its Alibaba tunnel's address as its peer, both with the one key
