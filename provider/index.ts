@@ -34,3 +34,6 @@ export const alicloudVpnConnectionProvider: pulumi.dynamic.ResourceProvider = pr
 
 /** Dynamic provider of `tencentcloud.VpnConnection`. */
 export const tencentcloudVpnConnectionProvider: pulumi.dynamic.ResourceProvider = providerFor("pulumi-ipsec/dist/provider/tencentcloud/vpnConnection");
+
+/** Dynamic provider of the generated pre-shared key of `CrossCloudTunnel` (no cloud API: stored in the state). */
+export const presharedKeyProvider: pulumi.dynamic.ResourceProvider = providerFor("pulumi-ipsec/dist/provider/crossCloud/presharedKey");

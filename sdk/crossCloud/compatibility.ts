@@ -6,7 +6,7 @@
  * value that cannot be known from args (an identity the cloud fills in, a peer's ASN) is not judged.
  */
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from "../../provider/core/cidr";
-import { CloudSide, commonValues, defaultOf, fromNeutral, schemaRow, SETTING_PATHS, SettingKind, toNeutral } from "./vocabulary";
+import { CloudSide, commonLifetimeRange, commonValues, defaultOf, fromNeutral, LIFETIME_PATHS, lifetimeRange, SETTING_PATHS, SettingKind, toNeutral } from "./vocabulary";
 
 /** One side as plain values: `alicloud.VpnConnection` args or resolved outputs (single-tunnel). */
 export type AlicloudSide = Record<string, any>;
@@ -95,17 +95,17 @@ function proposalMismatches(ali: AlicloudSide, tc: TencentcloudSide): Mismatch[]
 function lifetimeMismatches(ali: AlicloudSide, tc: TencentcloudSide): Mismatch[] {
     const ikev1 = toNeutral("ikeVersion", "alicloud", valueOf(ali, "alicloud", "ikeVersion")) === "ikev1";
     const pairs = [
-        { field: "ike.lifetime", a: ["ikeConfig", "ikeLifetime"], t: ["ikeOptions", "ikeSaLifetimeSeconds"] },
-        { field: "ipsec.lifetime", a: ["ipsecConfig", "ipsecLifetime"], t: ["ipsecOptions", "ipsecSaLifetimeSeconds"] },
+        { field: "ike.lifetime", kind: "ikeLifetime" },
+        { field: "ipsec.lifetime", kind: "ipsecLifetime" },
     ] as const;
     const found: Mismatch[] = [];
-    for (const { field, a, t } of pairs) {
-        const rowA = schemaRow("alicloud", a) as { default: number; min: number; max: number };
-        const rowT = schemaRow("tencentcloud", t) as { default: number; min: number; max: number };
+    for (const { field, kind } of pairs) {
+        const { alicloud: a, tencentcloud: t } = LIFETIME_PATHS[kind];
+        const rowA = lifetimeRange(kind, "alicloud");
+        const rowT = lifetimeRange(kind, "tencentcloud");
         const va = Number(at(ali, a) ?? rowA.default);
         const vt = Number(at(tc, t) ?? rowT.default);
-        const min = Math.max(rowA.min, rowT.min);
-        const max = Math.min(rowA.max, rowT.max);
+        const { min, max } = commonLifetimeRange(kind);
         if (vt < rowA.min || vt > rowA.max) {
             found.push({ field, alicloud: va, tencentcloud: vt, fix: `Alibaba Cloud cannot express ${vt} s (${a.join(".")} is ${rowA.min}–${rowA.max}); set ${t.join(".")} to ${min}–${max} s` });
         } else if (va < rowT.min || va > rowT.max) {

@@ -98,6 +98,28 @@ export function fromNeutral(kind: SettingKind, cloud: CloudSide, value: string):
     return VOCABULARY[kind][cloud].get(value);
 }
 
+/** The SA lifetimes (seconds on both clouds), by neutral name. */
+export type LifetimeKind = "ikeLifetime" | "ipsecLifetime";
+
+/** Where each lifetime lives in each cloud's arguments: `[block, key]`. */
+export const LIFETIME_PATHS: Readonly<Record<LifetimeKind, Record<CloudSide, readonly [string, string]>>> = {
+    ikeLifetime: { alicloud: ["ikeConfig", "ikeLifetime"], tencentcloud: ["ikeOptions", "ikeSaLifetimeSeconds"] },
+    ipsecLifetime: { alicloud: ["ipsecConfig", "ipsecLifetime"], tencentcloud: ["ipsecOptions", "ipsecSaLifetimeSeconds"] },
+};
+
+/** A lifetime's range in `cloud`'s schema row. */
+export function lifetimeRange(kind: LifetimeKind, cloud: CloudSide): { min: number; max: number; default: number } {
+    const row = schemaRow(cloud, LIFETIME_PATHS[kind][cloud]) as { min: number; max: number; default: number };
+    return { min: row.min, max: row.max, default: row.default };
+}
+
+/** The lifetimes both clouds accept: the intersection of the two rows' ranges. */
+export function commonLifetimeRange(kind: LifetimeKind): { min: number; max: number } {
+    const a = lifetimeRange(kind, "alicloud");
+    const t = lifetimeRange(kind, "tencentcloud");
+    return { min: Math.max(a.min, t.min), max: Math.min(a.max, t.max) };
+}
+
 /** The neutral values both clouds can express, in Alibaba's order. */
 export function commonValues(kind: SettingKind): string[] {
     return [...VOCABULARY[kind].alicloud.keys()].filter((v) => VOCABULARY[kind].tencentcloud.has(v));

@@ -16,11 +16,32 @@ type EndpointSource = "environment" | "config" | "deprecated config";
 
 type Cloud = "alicloud" | "tencentcloud";
 
-const EXAMPLES: { program: string; config: Record<string, string>; connections: number; clouds: Cloud[]; endpoints: EndpointSource }[] = [
+/**
+ * `others`: resources besides the connections — dynamic ones (a generated key) and components —
+ * and `outputs`: stack outputs the first `up` must report.
+ */
+const EXAMPLES: {
+    program: string;
+    config: Record<string, string>;
+    connections: number;
+    clouds: Cloud[];
+    endpoints: EndpointSource;
+    others?: { dynamic: number; components: number };
+    outputs?: Record<string, unknown>;
+}[] = [
     { program: "examples/alicloud", config: EXAMPLE_CONFIG.alicloud, connections: 1, clouds: ["alicloud"], endpoints: "config" },
     { program: "examples/alicloud-dual-tunnel", config: EXAMPLE_CONFIG["alicloud-dual-tunnel"], connections: 1, clouds: ["alicloud"], endpoints: "environment" },
     { program: "examples/tencentcloud", config: EXAMPLE_CONFIG.tencentcloud, connections: 1, clouds: ["tencentcloud"], endpoints: "deprecated config" },
     { program: "examples/tunnel", config: EXAMPLE_CONFIG.tunnel, connections: 2, clouds: ["alicloud", "tencentcloud"], endpoints: "config" },
+    {
+        program: "examples/cross-cloud",
+        config: EXAMPLE_CONFIG["cross-cloud"],
+        connections: 2,
+        clouds: ["alicloud", "tencentcloud"],
+        endpoints: "config",
+        others: { dynamic: 1, components: 1 },
+        outputs: { tunnelStatus: "established" },
+    },
 ];
 
 /** An endpoint nothing listens on: a stack that read it instead of its config would fail. */
@@ -80,11 +101,14 @@ describe("CLI tier: the examples under pulumi up", function () {
                 const countersAfter = writeCounts(await cloud.control.counters());
 
                 // THEN the first creates every connection, the second changes nothing and writes nothing
-                assert.match(first.stdout, new RegExp(`\\+ ${example.connections + 1} created`));
+                const others = example.others ?? { dynamic: 0, components: 0 };
+                const total = example.connections + others.dynamic + others.components + 1;
+                assert.match(first.stdout, new RegExp(`\\+ ${total} created`));
                 const resources = await stack.resources();
-                assert.equal(resources.length, example.connections);
+                assert.equal(resources.length, example.connections + others.dynamic);
                 for (const r of resources) assert.ok(r.id, `${r.urn} has an id`);
-                assert.match(second.stdout, new RegExp(`${example.connections + 1} unchanged`));
+                if (example.outputs) assert.deepEqual(Object.fromEntries(Object.entries(await stack.outputs()).filter(([k]) => k in example.outputs!)), example.outputs);
+                assert.match(second.stdout, new RegExp(`${total} unchanged`));
                 assert.doesNotMatch(second.stdout, /to create|to update|to replace|created|updated|replaced/);
                 assert.deepEqual(countersAfter, countersBefore, "the second up sent no write to the cloud");
                 // AND the diagnostics name each deprecated key the stack sets once, with its new key (the live

@@ -19,4 +19,13 @@ export const EXAMPLE_CONFIG = {
         tencentcloudVpnGatewayId: "vpngw-emu0001",
         tencentcloudCustomerGatewayId: "cgw-emu0001",
     },
+    // The same fixtures as `tunnel`; the component generates its own key (the configured one is unused).
+    "cross-cloud": {
+        alicloudVpnGatewayId: "vpn-emu00000000000001",
+        alicloudCustomerGatewayId: "cgw-emu00000000000001",
+        alicloudVpnGatewayIp: "203.0.113.11",
+        tencentcloudVpcId: "vpc-emu00001",
+        tencentcloudVpnGatewayId: "vpngw-emu0001",
+        tencentcloudCustomerGatewayId: "cgw-emu0001",
+    },
 } satisfies Record<string, Record<string, string>>;
