@@ -67,6 +67,8 @@ export function resolveCredentials(choice?: CredentialChoice): AlicloudCredentia
     const sts = stsEndpoint(SETTINGS.alicloudStsEndpoint, STS);
     const source = role ? `the role ${role.roleArn} assumed with ${base.source}` : base.source;
     return providerFor("alicloud", [base, role, sts], () => {
+        // A key pair needs nothing of the library, which costs ~40 ms to load on a plugin's first call.
+        if (base.kind === "static" && !role) return guarded(keyPair(base), source, () => []);
         const library = require("@alicloud/credentials");
         let provider = buildBase(library, base, sts);
         if (role) provider = assumeRole(library, provider, role, sts);
@@ -136,12 +138,18 @@ function configuredAssumeRole(): AssumeRoleChoice | undefined {
     };
 }
 
+/** The key pair (and STS token) as they are. */
+function keyPair({ accessKeyId, accessKeySecret, securityToken }: Extract<Base, { kind: "static" }>): AlicloudCredentialsProvider {
+    return { getCredentials: async () => ({ accessKeyId, accessKeySecret, securityToken }) };
+}
+
 type Library = any;
 type Sts = ReturnType<typeof stsEndpoint>;
 
 function buildBase(library: Library, base: Base, sts: Sts): AlicloudCredentialsProvider {
     switch (base.kind) {
         case "static":
+            // As the library's own providers, so that AssumeRole on top names its source (`x-acs-credentials-provider`).
             return base.securityToken
                 ? library.StaticSTSCredentialsProvider.builder().withAccessKeyId(base.accessKeyId).withAccessKeySecret(base.accessKeySecret).withSecurityToken(base.securityToken).build()
                 : library.StaticAKCredentialsProvider.builder().withAccessKeyId(base.accessKeyId).withAccessKeySecret(base.accessKeySecret).build();
