@@ -85,6 +85,20 @@ export class Results {
             });
     }
 
+    /** The sweep as a Markdown table (the README's), one row per cloud and size. */
+    sweepTable(): string {
+        const find = (cloud: string, n: number, variant: string) => this.sweep.find((r) => r.cloud === cloud && r.n === n && r.variant === variant);
+        const cell = (row: SweepRow | undefined) => (row ? `${row.requests} · ${(row.wallMs / 1000).toFixed(2)} s` : "–");
+        const lines = [
+            "| cloud | N | this project: requests · wall | one by one | raw-SDK lower bound | wall ÷ one by one |",
+            "|---|---:|---:|---:|---:|---:|",
+        ];
+        for (const r of this.ratios()) {
+            lines.push(`| ${r.cloud} | ${r.n} | ${cell(find(r.cloud, r.n, "project"))} | ${cell(find(r.cloud, r.n, "baseline"))} | ${cell(find(r.cloud, r.n, "lowerBound"))} | ${r.wallVsBaseline.toFixed(2)} |`);
+        }
+        return lines.join("\n");
+    }
+
     /** Writes `results.json` into `dir`; returns its path. */
     write(dir: string, settings: Record<string, unknown>): string {
         fs.mkdirSync(dir, { recursive: true });
@@ -101,6 +115,7 @@ export class Results {
             requestsPerOperation: this.requestsPerOperation,
         };
         fs.writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+        fs.writeFileSync(path.join(dir, "results.md"), `${this.sweepTable()}\n`);
         return file;
     }
 }

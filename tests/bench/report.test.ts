@@ -33,4 +33,19 @@ describe("bench/report", () => {
         // WHEN / THEN
         assert.deepEqual(results.ratios(), [{ cloud: "alicloud", n: 100, requestsVsBaseline: 0.03, wallVsBaseline: 0.2, requestsVsLowerBound: 1, wallVsLowerBound: 2 }]);
     });
+
+    it("can render the sweep as the README's Markdown table", () => {
+        // GIVEN one size with all three variants
+        const results = new Results("full");
+        results.sweep.push(
+            { cloud: "tencentcloud", n: 200, variant: "project", requests: 3, wallMs: 500 },
+            { cloud: "tencentcloud", n: 200, variant: "baseline", requests: 200, wallMs: 2000 },
+            { cloud: "tencentcloud", n: 200, variant: "lowerBound", requests: 3, wallMs: 100 },
+        );
+        // WHEN it is rendered
+        const table = results.sweepTable().split("\n");
+        // THEN a header, a rule and one row with each variant's requests and seconds and the wall ratio
+        assert.equal(table.length, 3);
+        assert.equal(table[2], "| tencentcloud | 200 | 3 · 0.50 s | 200 · 2.00 s | 3 · 0.10 s | 0.25 |");
+    });
 });
