@@ -18,7 +18,7 @@
  * by the library before they expire (`SessionCredentialProvider`: 15 minutes ahead), and pop-core
  * asks for them before every request, so a long create keeps working.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync } from "fs";
 import { homedir } from "os";
 import { join } from "path";
 import { findSetting, lookupSetting } from "../core/config";
@@ -26,12 +26,14 @@ import {
     credentialFailure,
     CredentialChoice,
     AssumeRoleChoice,
+    assumeRoleSetting,
     DEFAULT_SESSION_NAME,
     objectSetting,
     providerFor,
     secondsIn,
     stringIn,
     stsEndpoint,
+    tokenFileSecrets,
 } from "../core/credentials";
 import { ConfigurationError } from "../core/errors";
 import { ALICLOUD_OIDC_ENV, SETTINGS } from "../core/settingKeys";
@@ -63,7 +65,7 @@ const STS = "the Alibaba Cloud STS endpoint";
 /** The credentials a call uses: the resource's choice, else the chain in the module comment. */
 export function resolveCredentials(choice?: CredentialChoice): AlicloudCredentials {
     const base = choice?.profile ? ({ kind: "profile", name: choice.profile, source: `the profile ${choice.profile} (credentials.profile)` } as const) : chooseBase();
-    const role = choice?.assumeRole ?? configuredAssumeRole();
+    const role = choice?.assumeRole ?? assumeRoleSetting(SETTINGS.alicloudAssumeRole, "sessionExpiration");
     const sts = stsEndpoint(SETTINGS.alicloudStsEndpoint, STS);
     const source = role ? `the role ${role.roleArn} assumed with ${base.source}` : base.source;
     return providerFor("alicloud", [base, role, sts], () => {
@@ -121,20 +123,6 @@ function oidcFromConfig(value: Record<string, unknown>, source: string): Base {
         durationSeconds: secondsIn(value, "sessionExpiration", source),
         policy: stringIn(value, "policy", source),
         source: `the OIDC role ${roleArn} (${source})`,
-    };
-}
-
-/** `alicloud:assumeRole` (roleArn, sessionName, sessionExpiration, policy, externalId), as the official provider names them. */
-function configuredAssumeRole(): AssumeRoleChoice | undefined {
-    const found = objectSetting(SETTINGS.alicloudAssumeRole);
-    if (!found) return undefined;
-    const { value, source } = found;
-    return {
-        roleArn: stringIn(value, "roleArn", source, true)!,
-        sessionName: stringIn(value, "sessionName", source),
-        durationSeconds: secondsIn(value, "sessionExpiration", source),
-        policy: stringIn(value, "policy", source),
-        externalId: stringIn(value, "externalId", source),
     };
 }
 
@@ -205,12 +193,7 @@ function overHttpIf(sts: Sts, provider: any): AlicloudCredentialsProvider {
 
 /** The OIDC token a failure must not quote (read only then; the library reads the file itself). */
 function oidcTokenOf(base: Base): string[] {
-    const file = base.kind === "oidc" ? (base.tokenFile ?? process.env.ALIBABA_CLOUD_OIDC_TOKEN_FILE) : undefined;
-    try {
-        return file ? [readFileSync(file, "utf8").trim()] : [];
-    } catch {
-        return [];
-    }
+    return tokenFileSecrets(base.kind === "oidc" ? (base.tokenFile ?? process.env.ALIBABA_CLOUD_OIDC_TOKEN_FILE) : undefined);
 }
 
 /** The library's provider with its failures turned into CredentialErrors, remembering what to scrub. */

@@ -6,6 +6,7 @@
  * {@link CredentialError} carrying the STS error code and request ID, never a secret.
  */
 import { createHash } from "crypto";
+import { readFileSync } from "fs";
 import { findSetting } from "./config";
 import { parseEndpoint } from "./endpoint";
 import { CloudName, ConfigurationError, CredentialError, redact } from "./errors";
@@ -102,6 +103,33 @@ export function objectSetting(setting: Setting): { value: Record<string, unknown
         throw new ConfigurationError(`${found.source} must be an object (pulumi config set --path ${setting.key}.<field> <value>)`);
     }
     return { value: value as Record<string, unknown>, source: found.source };
+}
+
+/**
+ * An assume-role setting (`alicloud:assumeRole`, `tencentcloud:assumeRole`): roleArn, sessionName,
+ * policy, externalId and the lifetime, which the official providers name differently
+ * (`sessionExpiration` for Alibaba, `sessionDuration` for Tencent).
+ */
+export function assumeRoleSetting(setting: Setting, lifetimeField: string): AssumeRoleChoice | undefined {
+    const found = objectSetting(setting);
+    if (!found) return undefined;
+    const { value, source } = found;
+    return {
+        roleArn: stringIn(value, "roleArn", source, true)!,
+        sessionName: stringIn(value, "sessionName", source),
+        durationSeconds: secondsIn(value, lifetimeField, source),
+        policy: stringIn(value, "policy", source),
+        externalId: stringIn(value, "externalId", source),
+    };
+}
+
+/** The content of an OIDC token file, for scrubbing from a failure's message (nothing when unreadable). */
+export function tokenFileSecrets(file: string | undefined): string[] {
+    try {
+        return file ? [readFileSync(file, "utf8").trim()] : [];
+    } catch {
+        return [];
+    }
 }
 
 /** A string field of an object setting; `required` throws naming `source.field`. */

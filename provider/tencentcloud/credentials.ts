@@ -25,6 +25,7 @@ import { join } from "path";
 import { findSetting, lookupSetting } from "../core/config";
 import {
     AssumeRoleChoice,
+    assumeRoleSetting,
     credentialFailure,
     CredentialChoice,
     DEFAULT_SESSION_NAME,
@@ -34,6 +35,7 @@ import {
     secondsIn,
     stringIn,
     stsEndpoint,
+    tokenFileSecrets,
 } from "../core/credentials";
 import { ConfigurationError } from "../core/errors";
 import { SETTINGS, TENCENTCLOUD_OIDC_ENV } from "../core/settingKeys";
@@ -73,7 +75,7 @@ export const RENEW_BEFORE_EXPIRY_MS = 60 * 1000;
 /** The credentials a call uses: the resource's choice, else the chain in the module comment. */
 export function resolveCredentials(choice?: CredentialChoice): TencentcloudCredentials {
     const base = chooseBase();
-    const role = choice?.assumeRole ?? configuredAssumeRole();
+    const role = choice?.assumeRole ?? assumeRoleSetting(SETTINGS.tencentcloudAssumeRole, "sessionDuration");
     const sts = stsEndpoint(SETTINGS.tencentcloudStsEndpoint, "the Tencent Cloud STS endpoint");
     const source = role ? `the role ${role.roleArn} assumed with ${base.source}` : base.source;
     return providerFor("tencentcloud", [base, role, sts], () => {
@@ -133,20 +135,6 @@ function webIdentityFromConfig(value: Record<string, unknown>, source: string): 
         sessionName: stringIn(value, "sessionName", source),
         durationSeconds: secondsIn(value, "sessionDuration", source),
         source: `the OIDC role ${roleArn} (${source})`,
-    };
-}
-
-/** `tencentcloud:assumeRole` (roleArn, sessionName, sessionDuration, policy, externalId). */
-function configuredAssumeRole(): AssumeRoleChoice | undefined {
-    const found = objectSetting(SETTINGS.tencentcloudAssumeRole);
-    if (!found) return undefined;
-    const { value, source } = found;
-    return {
-        roleArn: stringIn(value, "roleArn", source, true)!,
-        sessionName: stringIn(value, "sessionName", source),
-        durationSeconds: secondsIn(value, "sessionDuration", source),
-        policy: stringIn(value, "policy", source),
-        externalId: stringIn(value, "externalId", source),
     };
 }
 
@@ -211,12 +199,7 @@ function readToken(file: string, source: string): string {
 /** The OIDC token a failure must not quote. */
 function tokenOf(base: Base): string[] {
     if (base.kind === "webIdentity" && base.token) return [base.token];
-    const file = base.kind === "webIdentity" ? (base.tokenFile ?? process.env.TKE_WEB_IDENTITY_TOKEN_FILE) : undefined;
-    try {
-        return file ? [readFileSync(file, "utf8").trim()] : [];
-    } catch {
-        return [];
-    }
+    return tokenFileSecrets(base.kind === "webIdentity" ? (base.tokenFile ?? process.env.TKE_WEB_IDENTITY_TOKEN_FILE) : undefined);
 }
 
 function guarded(credential: DynamicCredential, source: string, moreSecrets: () => string[]): TencentcloudCredentials {
