@@ -10,7 +10,7 @@
 import { describeDrift, DriftFinding } from "../provider/core/driftLine";
 import type { Scenario } from "./scenario";
 import type { ApplyOutcome, DriftOutcome, ResourceView, StackDriver } from "./stackDriver";
-import { describeEnds, expectStatusOutput, expectTunnel, TunnelEnds } from "./tunnelCheck";
+import { describeEnds, describeStatusOutput, expectFreshStatusOutput, expectTunnel, TunnelEnds } from "./tunnelCheck";
 
 /** Identifiers of the story's steps, in order. */
 export type StepId = "start" | "up" | "outputs" | "console" | "drift" | "converge" | "destroy" | "cleanup";
@@ -110,8 +110,10 @@ export async function tellStory(ctx: StoryContext, step: StepRunner): Promise<vo
         const facts: StepFacts = { operations: outcome.operations, resources, stackOutputs: outcome.outputs };
         if (!tunnel) return { detail: `created ${created.join(", ")}`, facts };
         facts.tunnel = await expectTunnel(control, tunnel, resources, "established");
-        expectStatusOutput(tunnel, outcome.outputs, "established");
-        return { detail: `created ${created.join(", ")}; tunnel established (${describeEnds(facts.tunnel)}; ${tunnel.output} = established)`, facts };
+        const fresh = await expectFreshStatusOutput(driver, scenario, tunnel, outcome, "established");
+        resources = fresh.outcome.resources;
+        facts.stackOutputs = fresh.outcome.outputs;
+        return { detail: `created ${created.join(", ")}; tunnel established (${describeEnds(facts.tunnel)}; ${describeStatusOutput(tunnel, fresh)})`, facts };
     });
 
     // The story's connections only: the component's generated key is no connection (and its outputs are secret).
@@ -171,16 +173,11 @@ export async function tellStory(ctx: StoryContext, step: StepRunner): Promise<vo
         let established = "";
         if (tunnel) {
             facts.tunnel = await expectTunnel(control, tunnel, resources, "established");
-            // The output is as fresh as the last read of both ends: the update re-read only the changed
-            // end, so a second up --refresh (nothing to change) reads both again.
-            const again = await driver.upWithRefresh();
-            resources = again.resources;
-            for (const r of scenario.resources) {
-                if (again.operations[r.name] !== "same") throw new Error(`a second up --refresh changed ${r.name} (${again.operations[r.name] ?? "nothing"})`);
-            }
-            expectStatusOutput(tunnel, again.outputs, "established");
-            facts.stackOutputs = again.outputs;
-            established = `; established again (${describeEnds(facts.tunnel)}; ${tunnel.output} = established after a further up --refresh)`;
+            // The refresh read the unchanged end while the tunnel was down; the update re-read only the changed one.
+            const fresh = await expectFreshStatusOutput(driver, scenario, tunnel, outcome, "established");
+            resources = fresh.outcome.resources;
+            facts.stackOutputs = fresh.outcome.outputs;
+            established = `; established again (${describeEnds(facts.tunnel)}; ${describeStatusOutput(tunnel, fresh)})`;
         }
         const after = await driver.previewRefresh();
         if (after.drift) throw new Error(`refresh preview still reports drift: ${renderFindings(after.findings) || "(no field named)"}`);

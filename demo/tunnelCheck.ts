@@ -3,9 +3,9 @@
  * about the negotiation, read through the emulator's control API (independently of the stack), and
  * what the stack's `tunnelStatus` output says.
  */
-import { ALICLOUD_UP, combineTunnelStatus, TENCENTCLOUD_UP, TunnelStatus } from "../sdk/crossCloud/tunnelStatus";
-import type { TunnelCheck } from "./scenario";
-import type { ResourceView } from "./stackDriver";
+import { combineTunnelStatus, TunnelStatus } from "../sdk/crossCloud/tunnelStatus";
+import type { Scenario, TunnelCheck } from "./scenario";
+import type { ApplyOutcome, ResourceView, StackDriver } from "./stackDriver";
 
 /** The emulator control calls the checks make (a subset of the story's `ControlApi`). */
 export interface TunnelControl {
@@ -53,8 +53,37 @@ export function expectStatusOutput(tunnel: TunnelCheck, outputs: Record<string, 
     if (have !== want) throw new Error(`the stack output ${tunnel.output} is ${have === undefined ? "missing" : String(have)}, expected ${want}`);
 }
 
-/** The values that mean "up" on each cloud, for the report. */
-export const UP_VALUES = { alicloud: ALICLOUD_UP, tencentcloud: TENCENTCLOUD_UP } as const;
+/** What {@link expectFreshStatusOutput} found, and the outcome whose outputs it read. */
+export interface FreshStatus {
+    outcome: ApplyOutcome;
+    /** The output before the extra `up --refresh`, when one was needed. */
+    staleValue?: unknown;
+}
+
+/**
+ * Fails unless the stack output says `want`, re-reading both ends once with `up --refresh` when the
+ * command that produced `outcome` left it stale. The output is computed from each end's status as
+ * read at its own create, update or refresh: two ends created together can each be read before the
+ * other is up, and an update re-reads only the end it changed. The extra run must change nothing.
+ */
+export async function expectFreshStatusOutput(driver: StackDriver, scenario: Scenario, tunnel: TunnelCheck, outcome: ApplyOutcome, want: TunnelStatus): Promise<FreshStatus> {
+    const first = outcome.outputs?.[tunnel.output];
+    if (first === want) return { outcome };
+    const again = await driver.upWithRefresh();
+    for (const r of scenario.resources) {
+        if (again.operations[r.name] !== "same") throw new Error(`an up --refresh to re-read the tunnel changed ${r.name} (${again.operations[r.name] ?? "nothing"})`);
+    }
+    expectStatusOutput(tunnel, again.outputs, want);
+    return { outcome: again, staleValue: first };
+}
+
+/** `tunnelStatus = established` or `tunnelStatus = established after up --refresh (was partial)` */
+export function describeStatusOutput(tunnel: TunnelCheck, fresh: FreshStatus): string {
+    const value = String(fresh.outcome.outputs?.[tunnel.output]);
+    return fresh.staleValue === undefined && fresh.outcome.outputs !== undefined
+        ? `${tunnel.output} = ${value}`
+        : `${tunnel.output} = ${value} after a further up --refresh (was ${String(fresh.staleValue ?? "missing")})`;
+}
 
 function text(value: unknown): string | undefined {
     return typeof value === "string" && value !== "" ? value : undefined;
