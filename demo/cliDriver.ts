@@ -9,7 +9,7 @@
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { EngineEvent, LocalWorkspace, OpMap, OutputMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { DriftFinding, parseDriftLines } from "../provider/core/driftLine";
 import type { Scenario } from "./scenario";
 import type { ApplyOutcome, DriftOutcome, ResourceView, StackDriver } from "./stackDriver";
@@ -73,6 +73,11 @@ function comparable(value: unknown): string {
     if (Array.isArray(value)) return `[${value.map(comparable).sort().join(",")}]`;
     if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${k}:${comparable(value[k])}`).join(",")}}`;
     return JSON.stringify(value);
+}
+
+/** Stack outputs as plain values; a secret one stays out of the story (it is never printed). */
+export function plainOutputs(outputs: OutputMap): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(outputs).filter(([, o]) => !o.secret).map(([k, o]) => [k, o.value]));
 }
 
 /** Collects what the story needs from one command's engine events. */
@@ -159,8 +164,8 @@ class CliDriver implements StackDriver {
 
     async up(): Promise<ApplyOutcome> {
         const log = new CommandEvents();
-        await this.stack.up({ color: "never", onEvent: log.onEvent });
-        return this.applied(log);
+        const result = await this.stack.up({ color: "never", onEvent: log.onEvent });
+        return this.applied(log, result.outputs);
     }
 
     async previewRefresh(): Promise<DriftOutcome> {
@@ -173,8 +178,8 @@ class CliDriver implements StackDriver {
 
     async upWithRefresh(): Promise<ApplyOutcome> {
         const log = new CommandEvents();
-        await this.stack.up({ color: "never", refresh: true, onEvent: log.onEvent });
-        return this.applied(log);
+        const result = await this.stack.up({ color: "never", refresh: true, onEvent: log.onEvent });
+        return this.applied(log, result.outputs);
     }
 
     async destroy(): Promise<ApplyOutcome> {
@@ -198,9 +203,9 @@ class CliDriver implements StackDriver {
     }
 
     /** Operations per resource in state; one without a step event of its own was left as it was. */
-    private async applied(log: CommandEvents): Promise<ApplyOutcome> {
+    private async applied(log: CommandEvents, outputs: OutputMap): Promise<ApplyOutcome> {
         const resources = await this.resources();
-        return { operations: { ...Object.fromEntries(resources.map((r) => [r.name, "same"])), ...log.operations }, resources };
+        return { operations: { ...Object.fromEntries(resources.map((r) => [r.name, "same"])), ...log.operations }, resources, outputs: plainOutputs(outputs) };
     }
 
     private async resources(): Promise<ResourceView[]> {

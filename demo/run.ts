@@ -1,6 +1,9 @@
 /**
  * `npm run demo`: starts the embedded cloud emulator and tells the examples' story
- * (up → out-of-band change → drift preview → up converges → destroy) with a short report.
+ * (up → out-of-band change → drift preview → up converges → destroy) with a short report. By
+ * default it is the cross-cloud story: examples/cross-cloud on the emulator's first peering pair,
+ * tunnel established → the Tencent end's pre-shared key changed in the console → drift named, tunnel
+ * down → up --refresh → established again.
  *
  * With a Pulumi CLI at hand — on PATH, or built earlier by `npm run setup:pulumi` (which `npm test`
  * runs) — the story runs through the real `pulumi` (Automation API, local file backend, passphrase
@@ -8,6 +11,9 @@
  * through the dynamic-provider plugin driven over gRPC the way the engine drives it, and says in one
  * line how to get the real engine. No cloud credentials are needed and nothing is left behind: every
  * process and temporary directory ends in `finally`.
+ *
+ * The plugin driver plays the dynamic provider only and cannot run a component program: asked for
+ * cross-cloud (or left to the default) it tells the story of examples/tunnel instead and says so.
  *
  * Environment: `PULUMI_IPSEC_DEMO_DRIVER=cli|plugin` forces a driver (default: cli when found).
  */
@@ -22,7 +28,7 @@ import { copyProgram, missingBuild, ProgramCopy } from "./programDir";
 import { createPluginDriver } from "./pluginDriver";
 import { LineSink, Report, StepResult } from "./report";
 import { cloudEnvironment, EmulatorInfo } from "../emulator";
-import { alicloudGatewayIp, ExampleName, REPO_ROOT, Scenario, scenarioFor } from "./scenario";
+import { alicloudGatewayFor, alicloudGatewayIp, COMPONENT_EXAMPLES, ExampleName, REPO_ROOT, Scenario, scenarioFor } from "./scenario";
 import type { StackDriver } from "./stackDriver";
 import { tellStory } from "./story";
 import { availablePulumi } from "../tools/pulumi-cli/setup";
@@ -43,7 +49,11 @@ export interface DemoOptions {
      * into (`PULUMI_IPSEC_CACHE_DIR`, `XDG_CACHE_HOME`, `HOME`). @default process.env
      */
     lookupEnv?: NodeJS.ProcessEnv;
-    /** The example whose story is told. @default "tunnel" when Tencent Cloud is available (see {@link tencentAvailable}), else "alicloud" */
+    /**
+     * The example whose story is told; the plugin driver runs `tunnel` instead of `cross-cloud`
+     * (see {@link exampleFor}).
+     * @default "cross-cloud" when Tencent Cloud is available (see {@link tencentAvailable}), else "alicloud"
+     */
     example?: ExampleName;
 }
 
@@ -77,6 +87,22 @@ export function tencentAvailable(info: EmulatorInfo, repoRoot = REPO_ROOT): bool
     } catch {
         return false;
     }
+}
+
+/** The example the plugin driver tells instead of a component program it cannot run. */
+export const PLUGIN_FALLBACK: ExampleName = "tunnel";
+
+/**
+ * The example `driver` tells: the requested one (default cross-cloud with Tencent, else alicloud),
+ * but {@link PLUGIN_FALLBACK} where the plugin driver would have to run a component; `note` then
+ * says so for the report.
+ */
+export function exampleFor(requested: ExampleName | undefined, tencent: boolean, driver: "cli" | "plugin"): { example: ExampleName; note?: string } {
+    const wanted = requested ?? (tencent ? "cross-cloud" : "alicloud");
+    if (driver === "plugin" && COMPONENT_EXAMPLES.includes(wanted)) {
+        return { example: PLUGIN_FALLBACK, note: `examples/${wanted} declares a component, which the plugin driver cannot run: telling examples/${PLUGIN_FALLBACK} instead` };
+    }
+    return { example: wanted };
 }
 
 /** `dir` with the home directory shown as `~`, as a reader would type it. */
@@ -130,14 +156,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
             emulator = await startEmulator({ port: 0, settings: { transitionMs: options.transitionMs ?? 20 } });
             const info = emulator.info as EmulatorInfo;
             const control = new ControlClient(info.control);
+            const { example, note } = exampleFor(options.example, tencentAvailable(info), kind);
             scenario = scenarioFor(info, {
-                example: options.example ?? (tencentAvailable(info) ? "tunnel" : "alicloud"),
+                example,
                 preSharedKey: `Demo-${randomBytes(9).toString("base64url")}`,
-                alicloudVpnGatewayIp: alicloudGatewayIp(await control.state(), info.alicloud.vpnGatewayIds[0]),
+                alicloudVpnGatewayIp: alicloudGatewayIp(await control.state(), alicloudGatewayFor(info, example)),
             });
             const clouds = info.tencentcloud ? "Alibaba Cloud + Tencent Cloud" : "Alibaba Cloud";
             const via = cli ? `pulumi in ${tildePath(cli)}, file backend in a temp dir` : "plugin driver";
-            return { detail: `emulator (${clouds}) at ${emulator.baseUrl}; examples/${scenario.example}, stack ${scenario.stack}, ${via}` };
+            const fallback = note ? ` (${note})` : "";
+            return { detail: `emulator (${clouds}) at ${emulator.baseUrl}; examples/${scenario.example}${fallback}, stack ${scenario.stack}, ${via}` };
         });
         if (started && scenario && emulator) {
             const info = emulator.info as EmulatorInfo;

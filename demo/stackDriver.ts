@@ -21,6 +21,11 @@ export interface ApplyOutcome {
     operations: Record<string, string>;
     /** The resources in state afterwards. */
     resources: ResourceView[];
+    /**
+     * The stack outputs the program exported, as plain values (undefined when the driver has no
+     * program run of its own to report them: the plugin driver).
+     */
+    outputs?: Record<string, unknown>;
 }
 
 /** The verdict of a refresh preview. */

@@ -1,6 +1,8 @@
 /**
  * The demo's story, told the same way whichever driver plays the Pulumi engine: up → out-of-band
- * change → drift preview → up converges → destroy. This module holds the steps and
+ * change → drift preview → up converges → destroy; for a tunnel on an emulator peering pair (the
+ * cross-cloud example) also established → down after the console change → established again
+ * (./tunnelCheck). This module holds the steps and
  * {@link tellStory}, which plays the middle of the story against a {@link StackDriver} and checks
  * each step's claim; what it runs is the {@link Scenario} (`scenario.ts`), and `run.ts` owns start
  * and cleanup.
@@ -8,6 +10,7 @@
 import { describeDrift, DriftFinding } from "../provider/core/driftLine";
 import type { Scenario } from "./scenario";
 import type { ApplyOutcome, DriftOutcome, ResourceView, StackDriver } from "./stackDriver";
+import { describeEnds, describeStatusOutput, expectFreshStatusOutput, expectTunnel, TunnelEnds } from "./tunnelCheck";
 
 /** Identifiers of the story's steps, in order. */
 export type StepId = "start" | "up" | "outputs" | "console" | "drift" | "converge" | "destroy" | "cleanup";
@@ -24,11 +27,11 @@ export interface StepDefinition {
 /** The story, in order. `start` and `cleanup` frame the middle that {@link tellStory} plays. */
 export const STORY: readonly StepDefinition[] = [
     { id: "start", label: "start", summary: "start the embedded cloud emulator (loopback only, fake credentials)" },
-    { id: "up", label: "up", summary: "pulumi up creates the example's VPN connections" },
+    { id: "up", label: "up", summary: "pulumi up creates the example's VPN connections (a tunnel: both ends report it established)" },
     { id: "outputs", label: "outputs", summary: "the connections' ids and states as the stack records them" },
-    { id: "console", label: "console", summary: "someone changes the Alibaba connection's IKE encryption in the console" },
-    { id: "drift", label: "drift", summary: "pulumi refresh --preview-only detects the drift and names the field" },
-    { id: "converge", label: "converge", summary: "pulumi up --refresh puts the desired value back; a refresh preview is clean" },
+    { id: "console", label: "console", summary: "someone changes a connection in the console (IKE encryption; the cross-cloud Tencent end's pre-shared key)" },
+    { id: "drift", label: "drift", summary: "pulumi refresh --preview-only detects the drift and names the field (a tunnel: it is down)" },
+    { id: "converge", label: "converge", summary: "pulumi up --refresh puts the desired value back (a tunnel: established again); a refresh preview is clean" },
     { id: "destroy", label: "destroy", summary: "pulumi destroy deletes every connection; the emulator holds none" },
     { id: "cleanup", label: "cleanup", summary: "stop the plugin/CLI, the emulator, and remove temporary directories" },
 ];
@@ -55,6 +58,10 @@ export interface StepOutcome {
 export interface StepFacts {
     resources?: ResourceView[];
     operations?: Record<string, string>;
+    /** Both tunnel ends as the emulator reported them at the end of the step (tunnel scenarios). */
+    tunnel?: TunnelEnds;
+    /** The stack outputs the step's command reported (CLI driver). */
+    stackOutputs?: Record<string, unknown>;
     drift?: DriftOutcome;
     /** The property path the console change was expected to surface as drift. */
     expectedDriftPath?: string;
@@ -82,6 +89,7 @@ export interface StoryContext {
  */
 export async function tellStory(ctx: StoryContext, step: StepRunner): Promise<void> {
     const { scenario, control } = ctx;
+    const tunnel = scenario.tunnel;
     let driver!: StackDriver;
     const change = scenario.consoleChange;
     let resources: ResourceView[] = [];
@@ -99,21 +107,33 @@ export async function tellStory(ctx: StoryContext, step: StepRunner): Promise<vo
         resources = outcome.resources;
         expectOperations(outcome, scenario, ["create"]);
         const created = scenario.resources.map((r) => `${r.name} ${byName(r.name).id}`);
-        return { detail: `created ${created.join(", ")}`, facts: { operations: outcome.operations, resources } };
+        const facts: StepFacts = { operations: outcome.operations, resources, stackOutputs: outcome.outputs };
+        if (!tunnel) return { detail: `created ${created.join(", ")}`, facts };
+        facts.tunnel = await expectTunnel(control, tunnel, resources, "established");
+        const fresh = await expectFreshStatusOutput(driver, scenario, tunnel, outcome, "established");
+        resources = fresh.outcome.resources;
+        facts.stackOutputs = fresh.outcome.outputs;
+        return { detail: `created ${created.join(", ")}; tunnel established (${describeEnds(facts.tunnel)}; ${describeStatusOutput(tunnel, fresh)})`, facts };
     });
 
-    await step("outputs", async () => ({
-        detail: resources.map((r) => `${r.name}: ${describeOutputs(r)}`).join("; "),
-        facts: { resources },
-    }));
+    // The story's connections only: the component's generated key is no connection (and its outputs are secret).
+    await step("outputs", async () => {
+        const shown = scenario.resources.map((r) => byName(r.name));
+        return { detail: shown.map((r) => `${r.name}: ${describeOutputs(r)}`).join("; "), facts: { resources } };
+    });
 
     await step("console", async () => {
+        const cloudName = change.cloud === "alicloud" ? "Alibaba Cloud" : "Tencent Cloud";
+        if (change.secret) {
+            // The control API masks secrets: the change is checked by its effect (the drift step).
+            await control.call("PATCH", connectionPath(), change.patch);
+            return { detail: `${cloudName} console sets a new value of ${change.description} of ${byName(change.resourceName).id} (not shown)` };
+        }
         const before = await readChangedValue();
         if (!sameText(before, change.from)) throw new Error(`${change.apiPath.join(".")} is ${String(before)} before the change, expected ${change.from}`);
         await control.call("PATCH", connectionPath(), change.patch);
         const after = await readChangedValue();
         if (!sameText(after, change.to)) throw new Error(`the console change did not take: ${change.apiPath.join(".")} is ${String(after)}`);
-        const cloudName = change.cloud === "alicloud" ? "Alibaba Cloud" : "Tencent Cloud";
         return { detail: `${cloudName} console sets ${change.description} of ${byName(change.resourceName).id}: ${change.from} → ${change.to}` };
     });
 
@@ -125,9 +145,17 @@ export async function tellStory(ctx: StoryContext, step: StepRunner): Promise<vo
         if (!finding?.paths.includes(change.driftPath)) {
             throw new Error(`drift was reported, but not in ${change.driftPath} of ${id} (provider said: ${renderFindings(drift.findings) || "nothing"})`);
         }
-        const inSync = resources.filter((r) => !drift.findings.some((f) => f.id === r.id)).map((r) => r.name);
+        const inSync = scenario.resources.map((r) => byName(r.name)).filter((r) => !drift.findings.some((f) => f.id === r.id)).map((r) => r.name);
         const rest = inSync.length ? `; in sync: ${inSync.join(", ")}` : "";
-        return { detail: `drift detected: ${renderFindings(drift.findings)}${rest}`, facts: { drift, expectedDriftPath: change.driftPath } };
+        const facts: StepFacts = { drift, expectedDriftPath: change.driftPath };
+        let down = "";
+        if (tunnel) {
+            facts.tunnel = await expectTunnel(control, tunnel, resources, "down");
+            down = `; tunnel down (${describeEnds(facts.tunnel)})`;
+        }
+        const detail = `drift detected: ${renderFindings(drift.findings)}${rest}${down}`;
+        if (change.secret && detail.includes(change.to)) throw new Error("the drift report shows the console's secret value");
+        return { detail, facts };
     });
 
     await step("converge", async () => {
@@ -137,13 +165,26 @@ export async function tellStory(ctx: StoryContext, step: StepRunner): Promise<vo
         for (const [name, op] of Object.entries(expected)) {
             if (outcome.operations[name] !== op) throw new Error(`up --refresh: expected ${name} to ${op}, got ${outcome.operations[name] ?? "nothing"}`);
         }
-        const value = await readChangedValue();
-        if (!sameText(value, change.from)) throw new Error(`after up --refresh the cloud still has ${change.apiPath.join(".")} = ${String(value)}`);
+        if (!change.secret) {
+            const value = await readChangedValue();
+            if (!sameText(value, change.from)) throw new Error(`after up --refresh the cloud still has ${change.apiPath.join(".")} = ${String(value)}`);
+        }
+        const facts: StepFacts = { operations: outcome.operations };
+        let established = "";
+        if (tunnel) {
+            facts.tunnel = await expectTunnel(control, tunnel, resources, "established");
+            // The refresh read the unchanged end while the tunnel was down; the update re-read only the changed one.
+            const fresh = await expectFreshStatusOutput(driver, scenario, tunnel, outcome, "established");
+            resources = fresh.outcome.resources;
+            facts.stackOutputs = fresh.outcome.outputs;
+            established = `; established again (${describeEnds(facts.tunnel)}; ${describeStatusOutput(tunnel, fresh)})`;
+        }
         const after = await driver.previewRefresh();
         if (after.drift) throw new Error(`refresh preview still reports drift: ${renderFindings(after.findings) || "(no field named)"}`);
+        facts.drift = after;
         return {
-            detail: `up --refresh updated ${change.resourceName} (${change.description} back to ${change.from}); refresh preview: no drift`,
-            facts: { operations: outcome.operations, drift: after },
+            detail: `up --refresh updated ${change.resourceName} (${change.description} back to ${change.from})${established}; refresh preview: no drift`,
+            facts,
         };
     });
 

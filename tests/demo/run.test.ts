@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { NO_CLI_NOTICE, runDemo } from "../../demo/run";
+import { exampleFor, NO_CLI_NOTICE, PLUGIN_FALLBACK, runDemo } from "../../demo/run";
 import { STORY } from "../../demo/story";
 import { assertDriftNamed, assertStoryPassed, leftoversOf } from "../support/demo";
 
@@ -30,6 +30,28 @@ function withoutCli(dir: string): NodeJS.ProcessEnv {
 describe("demo/run", function () {
     this.timeout(60_000);
 
+    describe("exampleFor", () => {
+        it("can default to cross-cloud with Tencent Cloud and to alicloud without", () => {
+            // WHEN no example is asked for
+            // THEN the CLI tells cross-cloud when Tencent is there, alicloud otherwise
+            assert.deepEqual(exampleFor(undefined, true, "cli"), { example: "cross-cloud" });
+            assert.deepEqual(exampleFor(undefined, false, "cli"), { example: "alicloud" });
+            assert.deepEqual(exampleFor(undefined, false, "plugin"), { example: "alicloud" });
+        });
+
+        it("can fall back to the tunnel when the plugin driver is asked for the component program, saying so", () => {
+            // WHEN the plugin driver gets cross-cloud, by default or by request
+            const byDefault = exampleFor(undefined, true, "plugin");
+            const requested = exampleFor("cross-cloud", true, "plugin");
+            // THEN it tells the tunnel instead, with a note for the report; other examples stay as asked
+            assert.equal(byDefault.example, PLUGIN_FALLBACK);
+            assert.equal(PLUGIN_FALLBACK, "tunnel");
+            assert.deepEqual(requested, byDefault);
+            assert.match(byDefault.note!, /cross-cloud declares a component, which the plugin driver cannot run/);
+            assert.deepEqual(exampleFor("tencentcloud", true, "plugin"), { example: "tencentcloud" });
+        });
+    });
+
     describe("runDemo", () => {
         it("can tell the whole story through the plugin driver when no CLI is at hand", async () => {
             // GIVEN neither a pulumi on PATH nor one built by setup:pulumi
@@ -43,7 +65,9 @@ describe("demo/run", function () {
                 assert.equal(lines.filter((l) => l === NO_CLI_NOTICE).length, 1, lines.join("\n"));
                 assert.match(NO_CLI_NOTICE, /npm run setup:pulumi/);
                 assert.equal(result.driver, "plugin");
+                // AND the default cross-cloud example, a component program, gives way to the tunnel, as the start line says
                 assert.equal(result.example, "tunnel");
+                assert.match(lines.find((l) => l.startsWith("✔ start"))!, /examples\/tunnel \(examples\/cross-cloud declares a component, which the plugin driver cannot run: telling examples\/tunnel instead\)/);
                 assertStoryPassed(result);
                 // AND the drift step named the field changed in the console
                 assertDriftNamed(result);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as path from "path";
-import { alicloudGatewayIp, namespacedConfig, REPO_ROOT, scenarioFor } from "../../demo/scenario";
+import { alicloudGatewayFor, alicloudGatewayIp, namespacedConfig, REPO_ROOT, scenarioFor } from "../../demo/scenario";
 import { SAMPLE_EMULATOR_INFO } from "../support/emulatorInfo";
 
 const INFO = SAMPLE_EMULATOR_INFO;
@@ -25,6 +25,52 @@ describe("demo/scenario", () => {
             assert.deepEqual(scenario.secretKeys, ["preSharedKey"]);
             assert.deepEqual(scenario.resources.map((r) => r.cloud), ["alicloud", "tencentcloud"]);
             assert.equal(scenario.consoleChange.resourceName, "alicloud-to-tencentcloud");
+        });
+
+        it("can wire the cross-cloud example to the first peering pair, drifting on the Tencent end's pre-shared key", () => {
+            // WHEN the cross-cloud scenario is built with the peering gateway's IP
+            const scenario = scenarioFor(INFO, { example: "cross-cloud", preSharedKey: "Console-Key-1", alicloudVpnGatewayIp: "192.0.2.21" });
+            // THEN it runs examples/cross-cloud on the first pair's gateways, with no key of its own to configure
+            assert.equal(scenario.exampleDir, path.join(REPO_ROOT, "examples", "cross-cloud"));
+            assert.equal(scenario.project, "ipsec-cross-cloud-example");
+            assert.deepEqual(scenario.config, {
+                alicloudVpnGatewayId: "vpn-p1",
+                alicloudCustomerGatewayId: "cgw-p1",
+                alicloudVpnGatewayIp: "192.0.2.21",
+                tencentcloudVpcId: "vpc-p",
+                tencentcloudVpnGatewayId: "vpngw-p1",
+                tencentcloudCustomerGatewayId: "cgw-tp1",
+                tencentcloudCidr: "10.1.0.0/16",
+            });
+            assert.deepEqual(scenario.secretKeys, []);
+            // AND the story's resources are the component's two connections, whose negotiation it checks
+            assert.deepEqual(scenario.resources, [
+                { name: "hz-gz-alicloud", cloud: "alicloud" },
+                { name: "hz-gz-tencentcloud", cloud: "tencentcloud" },
+            ]);
+            assert.deepEqual(scenario.tunnel, { alicloud: "hz-gz-alicloud", tencentcloud: "hz-gz-tencentcloud", output: "tunnelStatus" });
+            // AND the console sets the given key on the Tencent end, as a secret the story never reads back
+            assert.deepEqual(
+                { cloud: scenario.consoleChange.cloud, resourceName: scenario.consoleChange.resourceName, patch: scenario.consoleChange.patch, secret: scenario.consoleChange.secret },
+                { cloud: "tencentcloud", resourceName: "hz-gz-tencentcloud", patch: { PreShareKey: "Console-Key-1" }, secret: true },
+            );
+            assert.equal(scenario.consoleChange.driftPath, "preSharedKey");
+        });
+
+        it("can name the Alibaba gateway each example uses", () => {
+            // WHEN the gateway of the cross-cloud example and of the tunnel is asked for
+            // THEN cross-cloud takes the first peering pair's, the others the first plain gateway
+            assert.equal(alicloudGatewayFor(INFO, "cross-cloud"), "vpn-p1");
+            assert.equal(alicloudGatewayFor(INFO, "tunnel"), "vpn-1");
+        });
+
+        it("fails when the cross-cloud example is asked for on an emulator without peering pairs", () => {
+            // GIVEN an emulator info listing no peering pairs
+            const noPeering = { ...INFO, peering: undefined };
+            // WHEN the cross-cloud scenario is built
+            // THEN it fails naming the missing pairs
+            assert.throws(() => scenarioFor(noPeering, { example: "cross-cloud", preSharedKey: "k", alicloudVpnGatewayIp: "x" }), /peering pairs/);
+            assert.throws(() => alicloudGatewayFor(noPeering, "cross-cloud"), /peering pairs/);
         });
 
         it("can run the Alibaba example without a Tencent front end", () => {

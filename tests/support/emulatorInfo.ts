@@ -26,4 +26,8 @@ export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
         vpnGatewayIds: ["vpngw-t"],
         customerGatewayIds: ["cgw-t"],
     },
+    peering: [
+        { alicloud: { vpnGatewayId: "vpn-p1", customerGatewayId: "cgw-p1" }, tencentcloud: { vpcId: "vpc-p", vpnGatewayId: "vpngw-p1", customerGatewayId: "cgw-tp1" } },
+        { alicloud: { vpnGatewayId: "vpn-p2", customerGatewayId: "cgw-p2" }, tencentcloud: { vpcId: "vpc-p", vpnGatewayId: "vpngw-p2", customerGatewayId: "cgw-tp2" } },
+    ],
 };
