@@ -7,6 +7,7 @@ import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse,
 import { ALICLOUD_ACTIONS } from "./actions";
 import type { ActionEnv } from "./actionSupport";
 import { AlicloudAuthenticator } from "./authenticator";
+import { alicloudCredentials } from "./credentials";
 import { handleAlicloudControl, maskedConnection } from "./control";
 import type { AlicloudFrontEndSettings } from "./control";
 import { newAlicloudRequestId, errorResponse, successResponse } from "./envelope";
@@ -15,7 +16,6 @@ import {
     ALICLOUD_ACCESS_KEY_ID,
     ALICLOUD_ACCESS_KEY_SECRET,
     ALICLOUD_API_VERSION,
-    ALICLOUD_CREDENTIALS,
     ALICLOUD_CUSTOMER_GATEWAYS,
     ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS,
     ALICLOUD_REGION_ID,
@@ -42,8 +42,8 @@ export type AlicloudEndpointInfo = {
     /** VPN gateways in dual-tunnel mode: their connections take `TunnelOptionsSpecification` (two tunnels). */
     dualTunnelVpnGatewayIds: string[];
     customerGatewayIds: string[];
-    /** Temporary credentials: pass `securityToken` to the client as well. */
-    sts: { accessKeyId: string; accessKeySecret: string; securityToken: string };
+    /** Fixed temporary credentials (never expire): pass `securityToken` to the client as well. */
+    stsToken: { accessKeyId: string; accessKeySecret: string; securityToken: string };
 };
 
 /** The front end plus in-process access to its store (for tests). */
@@ -61,7 +61,7 @@ const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusK
 /** Creates the Alibaba front end on the emulator's context. */
 export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
     const store = new AlicloudStore(ctx);
-    const authenticator = new AlicloudAuthenticator(ALICLOUD_CREDENTIALS);
+    const authenticator = new AlicloudAuthenticator(alicloudCredentials(ctx), Date.now, { now: ctx.now });
     const settings: AlicloudFrontEndSettings = { ...DEFAULT_FRONT_END_SETTINGS };
 
     const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
@@ -142,7 +142,7 @@ export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
                 vpnGatewayIds: ALICLOUD_VPN_GATEWAYS.map((g) => g.VpnGatewayId),
                 dualTunnelVpnGatewayIds: ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS.map((g) => g.VpnGatewayId),
                 customerGatewayIds: ALICLOUD_CUSTOMER_GATEWAYS.map((c) => c.CustomerGatewayId),
-                sts: { ...ALICLOUD_STS_CREDENTIALS },
+                stsToken: { ...ALICLOUD_STS_CREDENTIALS },
             };
         },
     };

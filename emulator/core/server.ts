@@ -161,13 +161,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const baseUrl = `http://${EMULATOR_HOST}:${port}`;
     const info: CoreEmulatorInfo = { control: `${baseUrl}${CONTROL_PREFIX}` };
     for (const frontEnd of frontEnds) {
-        info[frontEnd.cloud] = frontEnd.describe(baseUrl);
+        info[frontEnd.cloud] = { ...info[frontEnd.cloud], ...frontEnd.describe(baseUrl) };
     }
 
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
         stopping ??= new Promise<void>((resolve) => {
             server.close(() => resolve());
+            for (const frontEnd of frontEnds) {
+                frontEnd.close?.();
+            }
             for (const wake of [...pendingDelays]) {
                 wake();
             }

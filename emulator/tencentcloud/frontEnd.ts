@@ -15,12 +15,13 @@ import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse,
 import { ACTIONS_3, renderConnection, runAction3 } from "./actions3";
 import { ACTIONS_2, isApi2Action } from "./actions2";
 import { DriftPatchError, applyConnectionPatch } from "./drift";
-import { api2Error, v3Error, v3Ok } from "./envelopes";
+import { api2Error, traceHeaders, v3Error, v3Ok } from "./envelopes";
 import { isTencentError } from "./errors";
-import { CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, API2_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
+import { tencentCredentials } from "./credentials";
+import { CREDENTIAL, CUSTOMER_GATEWAYS, API2_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
 import { toApi2Error } from "./api2Model";
 import { decodeApi2Params, verifyApi2Request } from "./api2Signature";
-import type { Params } from "./params";
+import { decodeV3Body } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
 import { TencentStore } from "./store";
 import { headerValue, verifyTc3Call } from "./tc3";
@@ -33,9 +34,9 @@ export const API2_PATH = "/v2/index.php";
 /** The one API 3.0 version served (VPC 2017-03-12, https://cloud.tencent.com/document/api/215/17503). */
 export const API_VERSION = "2017-03-12";
 
-const SECRET_KEYS = /^(presharekey|presharedkey|signature|secretid|secretkey|token|x-tc-token|authorization)$/i;
+const SECRET_KEYS = /^(presharekey|presharedkey|signature|secretid|secretkey|token|webidentitytoken|x-tc-token|authorization)$/i;
 
-/** Deep copy with every secret-bearing value (PSK, signature, key id, token) replaced by "***". */
+/** Deep copy with every secret-bearing value (PSK, signature, key id, token, OIDC token) replaced by "***". */
 export function redact(value: unknown): unknown {
     return redactDeep(value, SECRET_KEYS);
 }
@@ -70,9 +71,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
 
     const parseV3 = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
         const requestId = ctx.newRequestId();
-        // Echo the trace id: the SDK copies the response's x-tc-traceid into its exceptions (tencentcloud-sdk-nodejs `tencentcloud/common/abstract_client.js`).
-        const traceId = headerValue(req.headers, "x-tc-traceid");
-        const headers = traceId ? { "X-TC-TraceId": traceId } : undefined;
+        const headers = traceHeaders(req.headers);
         const fail = (code: string, message: string): EmulatorResponse => v3Error(requestId, code, message, 200, headers);
 
         // Only the SDK's default transport is emulated. The SDK signs the path it posts to: "/tencentcloud/"
@@ -91,16 +90,8 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         const region = headerValue(req.headers, "x-tc-region");
         if (!region) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Region`.");
         if (!REGIONS.has(region)) return fail("UnsupportedRegion", `The region \`${region}\` is not supported.`);
-        let params: unknown;
-        try {
-            params = req.body.trim() === "" ? {} : JSON.parse(req.body);
-        } catch {
-            return fail("InvalidParameter", "The request body is not valid JSON.");
-        }
-        if (!isJsonObject(params)) {
-            return fail("InvalidParameter", "The request body must be a JSON object.");
-        }
-        const call: Params = params;
+        const call = decodeV3Body(req.body);
+        if (typeof call === "string") return fail("InvalidParameter", call);
         return {
             action,
             redactedParams: redact(call) as Record<string, unknown>,
@@ -124,7 +115,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             path: TENCENT_PREFIX + req.path,
             params,
             nowMs: ctx.now(),
-            credentials: CREDENTIALS,
+            credentials: tencentCredentials(ctx),
             nonces,
         });
         if (!auth.ok) return api2Error(auth.code, auth.message);

@@ -1,0 +1,122 @@
+/**
+ * The Alibaba Cloud STS front end (API 2015-04-01, RPC style) served under `/alicloud-sts`, as
+ * `@alicloud/credentials` calls it (`providers/oidc_role_arn.js`, `providers/ram_role_arn.js`): POST to "/"
+ * with Version, Action, Format, Timestamp (and, for AssumeRole, the RPC signature) in the query and the
+ * action's parameters in a form body. AssumeRoleWithOIDC is unsigned; AssumeRole is RPC-signed by any
+ * credential the cloud accepts (fixture or issued, so role chains work). Issued credentials go to the
+ * cloud's shared registry, which the VPC front end verifies against.
+ *
+ * Control routes under `/__emu/alicloud/`: `POST sts/token {expired?, wrongAudience?}` mints a token and
+ * rewrites the token file.
+ */
+import { alicloudCredentials } from "./credentials";
+import { jsonResponse } from "../core/http";
+import { OidcIssuer, parseMintRequest } from "../core/oidcIssuer";
+import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
+import { AlicloudAuthenticator } from "./authenticator";
+import { errorResponse, newAlicloudRequestId, successResponse } from "./envelope";
+import type { ErrorSource } from "./envelope";
+import { AliApiError, invalidParameter, missingParameter } from "./errors";
+import { ALICLOUD_OIDC_PROVIDER, ALICLOUD_STS_API_VERSION, ALICLOUD_STS_ROLE } from "./fixtures";
+import { redactRpcParams } from "./redaction";
+import { readRpcParams } from "./requestParams";
+import { ALICLOUD_STS_ACTIONS, UNSIGNED_STS_ACTIONS } from "./stsActions";
+import type { StsEnv } from "./stsActions";
+
+/** Path prefix of the Alibaba STS front end. */
+export const ALICLOUD_STS_PREFIX = "/alicloud-sts";
+
+/** The public STS endpoint errors name as `HostId`. */
+const STS_SOURCE: ErrorSource = { hostId: "sts.aliyuncs.com", product: "Sts" };
+
+/** The Alibaba STS entry of the emulator info (`alicloud.sts`). */
+export type AlicloudStsInfo = {
+    /** `http://127.0.0.1:<port>/alicloud-sts`; `@alicloud/credentials` takes it without the scheme (`withStsEndpoint("127.0.0.1:<port>/alicloud-sts")`). */
+    endpoint: string;
+    roleArn: string;
+    providerArn: string;
+    /** File holding the current OIDC token (`ALIBABA_CLOUD_OIDC_TOKEN_FILE`). */
+    tokenFile: string;
+};
+
+/** Creates the Alibaba STS front end on the emulator's context. */
+export function createAlicloudStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
+    const credentials = alicloudCredentials(ctx);
+    const authenticator = new AlicloudAuthenticator(credentials, Date.now, { apiVersion: ALICLOUD_STS_API_VERSION, now: ctx.now });
+    const issuer = new OidcIssuer({ cloud: "alicloud", ...ALICLOUD_OIDC_PROVIDER }, ctx.now);
+    const env: StsEnv = { ctx, credentials, issuer };
+
+    /** The action of an unsigned call, after the checks the unsigned path still makes. */
+    const unsignedAction = (params: Readonly<Record<string, string>>): string => {
+        for (const name of ["Action", "Version"]) {
+            if (!params[name]) throw missingParameter(name);
+        }
+        if (params.Version !== ALICLOUD_STS_API_VERSION) {
+            // [inferred] code, as the VPC front end answers it.
+            throw new AliApiError("InvalidVersion", `Specified parameter Version is not valid: the emulator serves ${ALICLOUD_STS_API_VERSION}.`, 400);
+        }
+        if (params.Format !== undefined && params.Format.toUpperCase() !== "JSON") throw invalidParameter("Format", 'the emulator answers only "JSON"');
+        return params.Action;
+    };
+
+    const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
+        const requestId = newAlicloudRequestId(ctx);
+        const refuse = (error: AliApiError) => errorResponse(requestId, error, STS_SOURCE);
+        if (req.path !== "/") return refuse(new AliApiError("InvalidAction.NotFound", `No API is served at ${req.path}; RPC calls go to "/".`, 404));
+        if (req.method !== "GET" && req.method !== "POST") return refuse(new AliApiError("UnsupportedHTTPMethod", `HTTP method ${req.method} is not supported; use GET or POST.`, 400));
+        const params = readRpcParams(req);
+        let action: string;
+        try {
+            action = UNSIGNED_STS_ACTIONS.has(params.Action ?? "") ? unsignedAction(params) : authenticator.authenticate(req, params);
+        } catch (error) {
+            if (error instanceof AliApiError) return refuse(error);
+            throw error;
+        }
+        if (!Object.hasOwn(ALICLOUD_STS_ACTIONS, action)) {
+            return refuse(new AliApiError("InvalidAction.NotFound", `Specified api "${action}" is not found, please check your url and method.`, 400));
+        }
+        const handler = ALICLOUD_STS_ACTIONS[action];
+        return {
+            action,
+            redactedParams: redactRpcParams(params),
+            run: () => {
+                try {
+                    return successResponse(requestId, handler(params, env));
+                } catch (error) {
+                    if (error instanceof AliApiError) return refuse(error);
+                    throw error;
+                }
+            },
+            error: (code, message, httpStatus) => refuse(new AliApiError(code, message, httpStatus)),
+        };
+    };
+
+    return {
+        cloud: "alicloud",
+        prefix: ALICLOUD_STS_PREFIX,
+        parse,
+        reset() {
+            credentials.reset();
+            authenticator.reset();
+            issuer.mint();
+        },
+        dump() {
+            return { sts: { issuedCredentials: credentials.issuedCount(), tokenFile: issuer.tokenFile } };
+        },
+        control(method, subPath, body) {
+            if (method === "POST" && subPath.replace(/\/+$/, "") === "/sts/token") return jsonResponse(200, issuer.mint(parseMintRequest(body)));
+            return undefined;
+        },
+        describe(baseUrl): { sts: AlicloudStsInfo } {
+            return {
+                sts: {
+                    endpoint: `${baseUrl}${ALICLOUD_STS_PREFIX}`,
+                    roleArn: ALICLOUD_STS_ROLE.arn,
+                    providerArn: ALICLOUD_OIDC_PROVIDER.arn,
+                    tokenFile: issuer.tokenFile,
+                },
+            };
+        },
+        close: () => issuer.close(),
+    };
+}
