@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import * as http from "node:http";
+import { Client as TagClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client";
 import type { TencentStsInfo } from "../../../emulator";
 import { createTencentFrontEnd } from "../../../emulator/tencentcloud/frontEnd";
 import { createTencentStsFrontEnd } from "../../../emulator/tencentcloud/stsFrontEnd";
@@ -144,6 +146,21 @@ describe("Tencent STS front end (through tencentcloud-sdk-nodejs)", () => {
         const e = await sdkError(stsCommonClient(sts, h.info.region).request("AssumeRole", { RoleArn: sts.roleArn, RoleSessionName: "x-session" }, { skipSign: true }));
         // THEN
         assert.equal(e.code, "AuthFailure.InvalidAuthorization");
+    });
+
+    it("can accept issued credentials on the Tag service too", async () => {
+        // GIVEN
+        const issued = await issuedKey(oidcCredential(sts, h.info.region));
+        const agent = new http.Agent({ keepAlive: false });
+        const tag = new TagClient({
+            credential: issued,
+            region: h.info.region,
+            profile: { httpProfile: { endpoint: h.info.tagEndpoint.replace(/^http:\/\//, ""), protocol: "http://", reqTimeout: 5, agent } },
+        });
+        // WHEN
+        const answer = await tag.DescribeResourceTags({}).finally(() => agent.destroy());
+        // THEN
+        assert.equal(answer.TotalCount, 0);
     });
 
     it("can keep the web identity token out of the request log", async () => {
