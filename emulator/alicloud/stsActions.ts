@@ -77,24 +77,43 @@ function checkRole(params: Params): string {
     return roleArn;
 }
 
-/** Issues a key pair for the role session and registers it; the body every successful call shares. */
-function issue(env: StsEnv, roleArn: string, sessionName: string, duration: number): Record<string, unknown> {
-    const expiresAtMs = env.ctx.now() + issuedLifetimeSeconds(env.ctx, duration) * 1000;
-    const credential = env.credentials.add({
+/** Issues a key pair living `duration` seconds (or the lifetime setting) and registers it. */
+function issueKey(env: StsEnv, duration: number): Required<AlicloudCredential> {
+    const credential = {
         accessKeyId: `STS.${randomAlphanumeric(24)}`,
         accessKeySecret: randomAlphanumeric(40),
         securityToken: `CAIS${randomAlphanumeric(120)}`,
-        expiresAtMs,
-    });
+        expiresAtMs: env.ctx.now() + issuedLifetimeSeconds(env.ctx, duration) * 1000,
+    };
+    env.credentials.add(credential);
+    return credential;
+}
+
+/** The `Credentials` member of an answer (also the body of the credentials URI, with `Code`). */
+function credentialsOf(credential: Required<AlicloudCredential>): Record<string, string> {
+    return {
+        AccessKeyId: credential.accessKeyId,
+        AccessKeySecret: credential.accessKeySecret,
+        SecurityToken: credential.securityToken,
+        Expiration: isoSeconds(credential.expiresAtMs),
+    };
+}
+
+/** Issues credentials for the role session: the body every successful AssumeRole* call shares. */
+function issue(env: StsEnv, roleArn: string, sessionName: string, duration: number): Record<string, unknown> {
     return {
         AssumedRoleUser: { Arn: `${roleArn}/${sessionName}`, AssumedRoleId: `${ALICLOUD_STS_ROLE.roleId}:${sessionName}` },
-        Credentials: {
-            AccessKeyId: credential.accessKeyId,
-            AccessKeySecret: credential.accessKeySecret,
-            SecurityToken: credential.securityToken,
-            Expiration: isoSeconds(expiresAtMs),
-        },
+        Credentials: credentialsOf(issueKey(env, duration)),
     };
+}
+
+/**
+ * The answer of a credentials URI (`ALIBABA_CLOUD_CREDENTIALS_URI`, read by `@alicloud/credentials`
+ * `providers/uri.js`): `{Code, AccessKeyId, AccessKeySecret, SecurityToken, Expiration}` over a GET, fresh
+ * credentials of the emulator's role for the default 3600 s.
+ */
+export function credentialsUri(env: StsEnv): Record<string, unknown> {
+    return { Code: "Success", ...credentialsOf(issueKey(env, DEFAULT_DURATION_SECONDS)) };
 }
 
 /** AssumeRole, once the caller's RPC signature verified. */

@@ -6,6 +6,8 @@
  * credential the cloud accepts (fixture or issued, so role chains work). Issued credentials go to the
  * cloud's shared registry, which the VPC front end verifies against.
  *
+ * `GET /alicloud-sts/credentials-uri` serves `ALIBABA_CLOUD_CREDENTIALS_URI` (`providers/uri.js`).
+ *
  * Control routes under `/__emu/alicloud/`: `POST sts/token {expired?, wrongAudience?}` mints a token and
  * rewrites the token file.
  */
@@ -20,11 +22,14 @@ import { AliApiError, invalidParameter, missingParameter } from "./errors";
 import { ALICLOUD_OIDC_PROVIDER, ALICLOUD_STS_API_VERSION, ALICLOUD_STS_ROLE } from "./fixtures";
 import { redactRpcParams } from "./redaction";
 import { readRpcParams } from "./requestParams";
-import { ALICLOUD_STS_ACTIONS, UNSIGNED_STS_ACTIONS } from "./stsActions";
+import { ALICLOUD_STS_ACTIONS, UNSIGNED_STS_ACTIONS, credentialsUri } from "./stsActions";
 import type { StsEnv } from "./stsActions";
 
 /** Path prefix of the Alibaba STS front end. */
 export const ALICLOUD_STS_PREFIX = "/alicloud-sts";
+
+/** Path under the prefix of the credentials URI (`ALIBABA_CLOUD_CREDENTIALS_URI`). */
+export const CREDENTIALS_URI_PATH = "/credentials-uri";
 
 /** The public STS endpoint errors name as `HostId`. */
 const STS_SOURCE: ErrorSource = { hostId: "sts.aliyuncs.com", product: "Sts" };
@@ -37,6 +42,8 @@ export type AlicloudStsInfo = {
     providerArn: string;
     /** File holding the current OIDC token (`ALIBABA_CLOUD_OIDC_TOKEN_FILE`). */
     tokenFile: string;
+    /** A URL for `ALIBABA_CLOUD_CREDENTIALS_URI`: each GET answers fresh temporary credentials of the role. */
+    credentialsUri: string;
 };
 
 /** Creates the Alibaba STS front end on the emulator's context. */
@@ -62,6 +69,9 @@ export function createAlicloudStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
     const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
         const requestId = newAlicloudRequestId(ctx);
         const refuse = (error: AliApiError) => errorResponse(requestId, error, STS_SOURCE);
+        if (req.path === CREDENTIALS_URI_PATH && req.method === "GET") {
+            return { action: "CredentialsURI", redactedParams: {}, run: () => successResponse(requestId, credentialsUri(env)), error: (code, message, httpStatus) => refuse(new AliApiError(code, message, httpStatus)) };
+        }
         if (req.path !== "/") return refuse(new AliApiError("InvalidAction.NotFound", `No API is served at ${req.path}; RPC calls go to "/".`, 404));
         if (req.method !== "GET" && req.method !== "POST") return refuse(new AliApiError("UnsupportedHTTPMethod", `HTTP method ${req.method} is not supported; use GET or POST.`, 400));
         const params = readRpcParams(req);
@@ -114,6 +124,7 @@ export function createAlicloudStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
                     roleArn: ALICLOUD_STS_ROLE.arn,
                     providerArn: ALICLOUD_OIDC_PROVIDER.arn,
                     tokenFile: issuer.tokenFile,
+                    credentialsUri: `${baseUrl}${ALICLOUD_STS_PREFIX}${CREDENTIALS_URI_PATH}`,
                 },
             };
         },

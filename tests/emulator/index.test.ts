@@ -43,6 +43,7 @@ describe("startEmulator", () => {
             roleArn: "acs:ram::1000000000000001:role/emulator-vpn-role",
             providerArn: "acs:ram::1000000000000001:oidc-provider/emulator-oidc",
             tokenFile: alicloud.sts.tokenFile,
+            credentialsUri: `${emulator.baseUrl}/alicloud-sts/credentials-uri`,
         });
         assert.deepEqual(tencentcloud?.sts, {
             endpoint: `${emulator.baseUrl}/tencentcloud-sts`,

@@ -13,7 +13,7 @@ export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
         dualTunnelVpnGatewayIds: ["vpn-2"],
         customerGatewayIds: ["cgw-a"],
         stsToken: { accessKeyId: "sts-ak", accessKeySecret: "sts-sk", securityToken: "token" },
-        sts: { endpoint: "http://127.0.0.1:1/alicloud-sts", roleArn: "acs:ram::1:role/r", providerArn: "acs:ram::1:oidc-provider/p", tokenFile: "/tmp/alicloud-token" },
+        sts: { endpoint: "http://127.0.0.1:1/alicloud-sts", roleArn: "acs:ram::1:role/r", providerArn: "acs:ram::1:oidc-provider/p", tokenFile: "/tmp/alicloud-token", credentialsUri: "http://127.0.0.1:1/alicloud-sts/credentials-uri" },
     },
     tencentcloud: {
         endpoint: "http://127.0.0.1:1/tencentcloud",

@@ -39,6 +39,7 @@ describe("Alibaba front end", () => {
                 roleArn: ALICLOUD_STS_ROLE.arn,
                 providerArn: ALICLOUD_OIDC_PROVIDER.arn,
                 tokenFile: h.emulator.info.alicloud.sts.tokenFile,
+                credentialsUri: `${h.emulator.baseUrl}/alicloud-sts/credentials-uri`,
             },
         });
         assert.equal(ALICLOUD_VPN_GATEWAYS.length, 3);

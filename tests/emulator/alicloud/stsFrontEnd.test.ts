@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import RPCClient = require("@alicloud/pop-core");
+import { URICredentialsProvider } from "@alicloud/credentials";
 import type { AlicloudStsInfo } from "../../../emulator";
 import { rejectsWithCode, startAlicloudHarness } from "./harness";
 import type { AlicloudHarness } from "./harness";
@@ -146,6 +146,17 @@ describe("Alibaba STS front end (through @alicloud/credentials)", () => {
         assert.equal(oidc.outcome, "OK");
         assert.equal(assume.params.Signature, "***");
         assert.equal(assume.params.AccessKeyId, "***");
+    });
+
+    it("can serve ALIBABA_CLOUD_CREDENTIALS_URI: each GET answers fresh working credentials (URICredentialsProvider)", async () => {
+        // GIVEN
+        const provider = URICredentialsProvider.builder().withCredentialsURI(sts.credentialsUri).build();
+        // WHEN
+        const credentials = await provider.getCredentials();
+        // THEN
+        assert.match(credentials.accessKeyId, /^STS\./);
+        assert.equal((await describeWith(credentials)).TotalCount, 0);
+        assert.deepEqual(await h.control.counters(), { "alicloud:CredentialsURI": 1, "alicloud:DescribeVpnConnections": 1 });
     });
 
     it("can forget issued credentials on reset", async () => {
