@@ -88,11 +88,7 @@ export class AlicloudAuthenticator {
             }
         }
         checkVersion(params.Version, this.apiVersion);
-        // Case-insensitive: the official V2 SDK sends `Format=json` (@alicloud/openapi-client doRPCRequest) and
-        // the docs' own sample requests write `Format=xml` (https://www.alibabacloud.com/help/en/ros/common-parameters).
-        if (params.Format !== undefined && params.Format.toUpperCase() !== "JSON") {
-            throw invalidParameter("Format", 'the emulator answers only "JSON"');
-        }
+        checkFormat(params.Format);
         for (const [name, expected] of EXPECTED_VALUES) {
             if (params[name] !== expected) {
                 throw invalidParameter(name, `the emulator supports only "${expected}"`);
@@ -180,7 +176,18 @@ function isLookup(credentials: readonly AlicloudCredential[] | CredentialLookup<
     return !Array.isArray(credentials);
 }
 
-function checkVersion(version: string, expected: string): void {
+/**
+ * `Format`, when given, must be JSON — case-insensitive: the official V2 SDK sends `Format=json` (@alicloud/openapi-client
+ * doRPCRequest) and the docs' own sample requests write `Format=xml` (https://www.alibabacloud.com/help/en/ros/common-parameters).
+ */
+export function checkFormat(format: string | undefined): void {
+    if (format !== undefined && format.toUpperCase() !== "JSON") {
+        throw invalidParameter("Format", 'the emulator answers only "JSON"');
+    }
+}
+
+/** `Version` must be the one the front end serves. */
+export function checkVersion(version: string, expected: string): void {
     if (version !== expected) {
         // [inferred] code for an unsupported version.
         throw new AliApiError("InvalidVersion", `Specified parameter Version is not valid: the emulator serves ${expected}.`, 400);

@@ -112,7 +112,7 @@ function issue(env: StsEnv, roleArn: string, sessionName: string, duration: numb
  * `providers/uri.js`): `{Code, AccessKeyId, AccessKeySecret, SecurityToken, Expiration}` over a GET, fresh
  * credentials of the emulator's role for the default 3600 s.
  */
-export function credentialsUri(env: StsEnv): Record<string, unknown> {
+export function credentialsUri(_params: Params, env: StsEnv): Record<string, unknown> {
     return { Code: "Success", ...credentialsOf(issueKey(env, DEFAULT_DURATION_SECONDS)) };
 }
 

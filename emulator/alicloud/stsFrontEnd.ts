@@ -11,17 +11,16 @@
  * Control routes under `/__emu/alicloud/`: `POST sts/token {expired?, wrongAudience?}` mints a token and
  * rewrites the token file.
  */
-import { alicloudCredentials } from "./credentials";
 import { jsonResponse } from "../core/http";
 import { OidcIssuer, parseMintRequest } from "../core/oidcIssuer";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
-import { AlicloudAuthenticator } from "./authenticator";
-import { errorResponse, newAlicloudRequestId, successResponse } from "./envelope";
+import { AlicloudAuthenticator, checkFormat, checkVersion } from "./authenticator";
+import { alicloudCredentials } from "./credentials";
 import type { ErrorSource } from "./envelope";
-import { AliApiError, invalidParameter, missingParameter } from "./errors";
+import { missingParameter } from "./errors";
 import { ALICLOUD_OIDC_PROVIDER, ALICLOUD_STS_API_VERSION, ALICLOUD_STS_ROLE } from "./fixtures";
-import { redactRpcParams } from "./redaction";
-import { readRpcParams } from "./requestParams";
+import { parseRpcCall } from "./rpcCall";
+import type { RpcService } from "./rpcCall";
 import { ALICLOUD_STS_ACTIONS, UNSIGNED_STS_ACTIONS, credentialsUri } from "./stsActions";
 import type { StsEnv } from "./stsActions";
 
@@ -58,47 +57,25 @@ export function createAlicloudStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         for (const name of ["Action", "Version"]) {
             if (!params[name]) throw missingParameter(name);
         }
-        if (params.Version !== ALICLOUD_STS_API_VERSION) {
-            // [inferred] code, as the VPC front end answers it.
-            throw new AliApiError("InvalidVersion", `Specified parameter Version is not valid: the emulator serves ${ALICLOUD_STS_API_VERSION}.`, 400);
-        }
-        if (params.Format !== undefined && params.Format.toUpperCase() !== "JSON") throw invalidParameter("Format", 'the emulator answers only "JSON"');
+        checkVersion(params.Version, ALICLOUD_STS_API_VERSION);
+        checkFormat(params.Format);
         return params.Action;
     };
 
+    const service: RpcService<StsEnv> = {
+        source: STS_SOURCE,
+        actions: ALICLOUD_STS_ACTIONS,
+        authenticate: (req, params) => (UNSIGNED_STS_ACTIONS.has(params.Action ?? "") ? unsignedAction(params) : authenticator.authenticate(req, params)),
+        env: () => env,
+    };
+    /** The credentials URI: an unsigned GET, like a metadata service (`providers/uri.js` sends nothing else). */
+    const uriService: RpcService<StsEnv> = { ...service, actions: { CredentialsURI: credentialsUri }, authenticate: () => "CredentialsURI" };
+
     const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
-        const requestId = newAlicloudRequestId(ctx);
-        const refuse = (error: AliApiError) => errorResponse(requestId, error, STS_SOURCE);
         if (req.path === CREDENTIALS_URI_PATH && req.method === "GET") {
-            return { action: "CredentialsURI", redactedParams: {}, run: () => successResponse(requestId, credentialsUri(env)), error: (code, message, httpStatus) => refuse(new AliApiError(code, message, httpStatus)) };
+            return parseRpcCall({ ...req, path: "/" }, ctx, uriService);
         }
-        if (req.path !== "/") return refuse(new AliApiError("InvalidAction.NotFound", `No API is served at ${req.path}; RPC calls go to "/".`, 404));
-        if (req.method !== "GET" && req.method !== "POST") return refuse(new AliApiError("UnsupportedHTTPMethod", `HTTP method ${req.method} is not supported; use GET or POST.`, 400));
-        const params = readRpcParams(req);
-        let action: string;
-        try {
-            action = UNSIGNED_STS_ACTIONS.has(params.Action ?? "") ? unsignedAction(params) : authenticator.authenticate(req, params);
-        } catch (error) {
-            if (error instanceof AliApiError) return refuse(error);
-            throw error;
-        }
-        if (!Object.hasOwn(ALICLOUD_STS_ACTIONS, action)) {
-            return refuse(new AliApiError("InvalidAction.NotFound", `Specified api "${action}" is not found, please check your url and method.`, 400));
-        }
-        const handler = ALICLOUD_STS_ACTIONS[action];
-        return {
-            action,
-            redactedParams: redactRpcParams(params),
-            run: () => {
-                try {
-                    return successResponse(requestId, handler(params, env));
-                } catch (error) {
-                    if (error instanceof AliApiError) return refuse(error);
-                    throw error;
-                }
-            },
-            error: (code, message, httpStatus) => refuse(new AliApiError(code, message, httpStatus)),
-        };
+        return parseRpcCall(req, ctx, service);
     };
 
     return {

@@ -26,6 +26,7 @@ import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontE
 import { TencentStore } from "./store";
 import { headerValue, verifyTc3Call } from "./tc3";
 import { parseTagCall, TAG_PATH } from "./tagService";
+import { routeV3 } from "./v3Route";
 
 /** Path prefix of the front end. */
 export const TENCENT_PREFIX = "/tencentcloud";
@@ -80,16 +81,9 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         const auth = verifyTc3Call(req, ctx, canonicalUris, "API 3.0");
         if (!auth.ok) return fail(auth.code, auth.message);
 
-        const version = headerValue(req.headers, "x-tc-version");
-        if (!version) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
-        if (version !== API_VERSION) return fail("NoSuchVersion", `The API version \`${version}\` does not exist; VPC serves ${API_VERSION}.`);
-        const action = headerValue(req.headers, "x-tc-action");
-        if (!action) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
-        if (!Object.prototype.hasOwnProperty.call(ACTIONS_3, action)) return fail("InvalidAction", `The action \`${action}\` does not exist.`);
-        // VPC is a regional product; INFERRED codes for an absent or unknown region.
-        const region = headerValue(req.headers, "x-tc-region");
-        if (!region) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Region`.");
-        if (!REGIONS.has(region)) return fail("UnsupportedRegion", `The region \`${region}\` is not supported.`);
+        const route = routeV3(req.headers, { name: "VPC", version: API_VERSION, actions: ACTIONS_3 });
+        if (!route.ok) return fail(route.code, route.message);
+        const { action, region } = route;
         const call = decodeV3Body(req.body);
         if (typeof call === "string") return fail("InvalidParameter", call);
         return {

@@ -16,12 +16,13 @@ import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse,
 import { tencentCredentials } from "./credentials";
 import { traceHeaders, v3Error, v3Ok } from "./envelopes";
 import { isTencentError } from "./errors";
-import { OIDC_PROVIDER, REGIONS, STS_ROLE_ARN } from "./fixtures";
+import { OIDC_PROVIDER, STS_ROLE_ARN } from "./fixtures";
 import { redact } from "./frontEnd";
 import { decodeV3Body } from "./params";
 import { TENCENT_STS_ACTIONS, UNSIGNED_STS_ACTIONS } from "./stsActions";
 import type { TencentStsEnv } from "./stsActions";
-import { headerValue, verifyTc3Call } from "./tc3";
+import { headerValue, refuseOtherTransport, verifyTc3Call } from "./tc3";
+import { routeV3 } from "./v3Route";
 
 /** Path prefix of the Tencent STS front end. */
 export const TENCENT_STS_PREFIX = "/tencentcloud-sts";
@@ -56,8 +57,8 @@ export function createTencentStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
 
         const action = headerValue(req.headers, "x-tc-action");
         if (action !== undefined && UNSIGNED_STS_ACTIONS.has(action)) {
-            const contentType = headerValue(req.headers, "content-type") ?? "";
-            if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) return fail("InvalidRequest", "The emulator accepts STS calls as POST application/json.");
+            const refusal = refuseOtherTransport(req, `${action} calls as POST application/json`);
+            if (refusal) return fail(refusal.code, refusal.message);
             if (!isUnsignedAuthorization(headerValue(req.headers, "authorization"))) {
                 return fail("AuthFailure.InvalidAuthorization", `${action} is not signed: \`Authorization\` must be SKIP or absent.`);
             }
@@ -65,23 +66,16 @@ export function createTencentStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             const auth = verifyTc3Call(req, ctx, canonicalUris, "STS");
             if (!auth.ok) return fail(auth.code, auth.message);
         }
-        const version = headerValue(req.headers, "x-tc-version");
-        if (!version) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
-        if (version !== STS_API_VERSION) return fail("NoSuchVersion", `The API version \`${version}\` does not exist; STS serves ${STS_API_VERSION}.`);
-        if (!action) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
-        if (!Object.hasOwn(TENCENT_STS_ACTIONS, action)) return fail("InvalidAction", `The action \`${action}\` does not exist.`);
-        // Region is a required common parameter of both actions; INFERRED codes as the VPC front end answers them.
-        const region = headerValue(req.headers, "x-tc-region");
-        if (!region) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Region`.");
-        if (!REGIONS.has(region)) return fail("UnsupportedRegion", `The region \`${region}\` is not supported.`);
+        const route = routeV3(req.headers, { name: "STS", version: STS_API_VERSION, actions: TENCENT_STS_ACTIONS });
+        if (!route.ok) return fail(route.code, route.message);
         const call = decodeV3Body(req.body);
         if (typeof call === "string") return fail("InvalidParameter", call);
         return {
-            action,
+            action: route.action,
             redactedParams: redact(call) as Record<string, unknown>,
             run: () => {
                 try {
-                    return v3Ok(requestId, TENCENT_STS_ACTIONS[action](call, env), headers);
+                    return v3Ok(requestId, TENCENT_STS_ACTIONS[route.action](call, env), headers);
                 } catch (e) {
                     if (isTencentError(e)) return fail(e.code, e.message);
                     throw e;

@@ -180,15 +180,20 @@ export function verifyTc3(req: Tc3Request): Tc3Result {
     return { ok: true, identity: { credential, service } };
 }
 
+/** `InvalidRequest` unless the call is a POST `application/json` (the SDK's default transport); `accepted` says what is. */
+export function refuseOtherTransport(req: EmulatorRequest, accepted: string): { ok: false; code: string; message: string } | undefined {
+    const contentType = headerValue(req.headers, "content-type") ?? "";
+    if (req.method === "POST" && /^application\/json\b/i.test(contentType)) return undefined;
+    return { ok: false, code: "InvalidRequest", message: `The emulator accepts ${accepted}.` };
+}
+
 /**
  * An API 3.0 request as tencentcloud-sdk-nodejs sends it (`http_connection.js` doRequestWithSign3: POST
  * `application/json`, TC3-signed over the path it posts to, one of `canonicalUris`), checked against the
  * emulator's credentials (fixtures and the credentials STS issued); `service` names the API in the refusal of any other transport.
  */
 export function verifyTc3Call(req: EmulatorRequest, ctx: EmulatorContext, canonicalUris: string[], service: string): Tc3Result {
-    const contentType = headerValue(req.headers, "content-type") ?? "";
-    if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) {
-        return { ok: false, code: "InvalidRequest", message: `The emulator accepts ${service} calls as POST application/json signed with TC3-HMAC-SHA256.` };
-    }
+    const refusal = refuseOtherTransport(req, `${service} calls as POST application/json signed with TC3-HMAC-SHA256`);
+    if (refusal) return refusal;
     return verifyTc3({ method: req.method, canonicalUris, query: req.query, headers: req.headers, body: req.body, nowMs: ctx.now(), credentials: tencentCredentials(ctx) });
 }
