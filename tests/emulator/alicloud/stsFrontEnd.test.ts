@@ -159,6 +159,16 @@ describe("Alibaba STS front end (through @alicloud/credentials)", () => {
         assert.deepEqual(await h.control.counters(), { "alicloud:CredentialsURI": 1, "alicloud:DescribeVpnConnections": 1 });
     });
 
+    it("can answer an injected fault on AssumeRoleWithOIDC in the STS envelope", async () => {
+        // GIVEN
+        await h.control.armFault({ cloud: "alicloud", action: "AssumeRoleWithOIDC", fault: { kind: "error", code: "Throttling.User" } });
+        // WHEN
+        const body = await rejectsWithStsCode(oidcProvider(sts).getCredentials(), "Throttling.User");
+        // THEN
+        assert.equal(body.HostId, "sts.aliyuncs.com");
+        assert.equal((await oidcProvider(sts).getCredentials()).accessKeyId.slice(0, 4), "STS.");
+    });
+
     it("can forget issued credentials on reset", async () => {
         // GIVEN
         const credentials = await oidcProvider(sts).getCredentials();
