@@ -20,6 +20,13 @@ export interface CredentialLookup<C> {
     get(keyId: string): C | undefined;
 }
 
+/**
+ * Issued credentials kept at most; the oldest go first. SDKs refresh a short-lived credential on nearly every
+ * call (`@alicloud/credentials` once less than 15 minutes are left, `providers/session.js`), so a long demo
+ * must not grow the registry without bound.
+ */
+export const MAX_ISSUED_CREDENTIALS = 10_000;
+
 export class CredentialRegistry<C extends ExpiringCredential> implements CredentialLookup<C> {
     private readonly fixed: ReadonlyMap<string, C>;
     private readonly issued = new Map<string, C>();
@@ -42,6 +49,9 @@ export class CredentialRegistry<C extends ExpiringCredential> implements Credent
     /** Registers a credential issued by STS; it verifies from now on, until its `expiresAtMs`. */
     add(credential: C): C {
         this.issued.set(this.keyIdOf(credential), credential);
+        if (this.issued.size > MAX_ISSUED_CREDENTIALS) {
+            this.issued.delete(this.issued.keys().next().value as string);
+        }
         return credential;
     }
 

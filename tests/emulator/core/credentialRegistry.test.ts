@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CredentialRegistry, hasExpired, isoSeconds, issuedLifetimeSeconds, sharedRegistry } from "../../../emulator/core/credentialRegistry";
+import { CredentialRegistry, MAX_ISSUED_CREDENTIALS, hasExpired, isoSeconds, issuedLifetimeSeconds, sharedRegistry } from "../../../emulator/core/credentialRegistry";
 import type { EmulatorContext } from "../../../emulator/core/types";
 
 interface Key {
@@ -26,6 +26,17 @@ describe("credentialRegistry", () => {
         // THEN
         assert.equal(registry.get("issued"), undefined);
         assert.equal(registry.get("fixed")?.secret, "s");
+    });
+
+    it("can keep at most MAX_ISSUED_CREDENTIALS issued credentials, forgetting the oldest first", () => {
+        // GIVEN
+        const registry = new CredentialRegistry<Key>((k) => k.id, []);
+        // WHEN
+        for (let i = 0; i <= MAX_ISSUED_CREDENTIALS; i++) registry.add({ id: `k${i}`, secret: "s" });
+        // THEN
+        assert.equal(registry.issuedCount(), MAX_ISSUED_CREDENTIALS);
+        assert.equal(registry.get("k0"), undefined);
+        assert.ok(registry.get(`k${MAX_ISSUED_CREDENTIALS}`));
     });
 
     it("can tell an expired credential from one in date or one that never expires", () => {
