@@ -4,7 +4,8 @@
  * Both answer `{RequestId, AssumedRoleUser{Arn, AssumedRoleId}, Credentials{AccessKeyId, AccessKeySecret,
  * SecurityToken, Expiration}}`, OIDC adding `OIDCTokenInfo`; the credentials join the cloud's registry.
  * Error codes, statuses and messages: the STS error code table, https://help.aliyun.com/zh/ram/developer-reference/api-sts-2015-04-01-errorcodes,
- * and the AssumeRole errors of https://www.alibabacloud.com/help/doc-detail/42775.htm.
+ * the AssumeRole errors of https://www.alibabacloud.com/help/doc-detail/42775.htm, and the RRSA troubleshooting table
+ * (IssuerNotMatch, EntityNotExist.Role messages) of https://help.aliyun.com/zh/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services.
  */
 import type { CredentialRegistry } from "../core/credentialRegistry";
 import { issuedLifetimeSeconds, isoSeconds, randomAlphanumeric } from "../core/credentialRegistry";
@@ -37,12 +38,12 @@ const ROLE_SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/;
 /** The STS errors the table gives 401 for. */
 const authenticationFail = (code: string, message: string) => new AliApiError(code, message, 401);
 
-/** Each token check failure's documented code and message; the issuer one is [inferred]. */
+/** Each token check failure's documented code and message. */
 const OIDC_REJECTIONS: Readonly<Record<OidcRejection, () => AliApiError>> = {
     malformed: () => authenticationFail("AuthenticationFail.OIDCToken.Invalid", "The Jwt content is invalid that cannot be recognized."),
     algorithm: () => authenticationFail("AuthenticationFail.OIDCToken.Invalid", "The algorithm that be specified in Jwt header is unknown."),
     signature: () => authenticationFail("AuthenticationFail.OIDCToken.InvalidSignature", "OIDC token validate failed: invalid signature."),
-    issuer: () => authenticationFail("AuthenticationFail.OIDCToken.IssuerNotMatch", "Invalid issuer."),
+    issuer: () => authenticationFail("AuthenticationFail.OIDCToken.IssuerNotMatch", "The issuer in the OIDC Token doesn't match the OIDC Provider registered."),
     audience: () => authenticationFail("AuthenticationFail.OIDCToken.AudienceNotMatch", "Invalid audience."),
     expired: () => authenticationFail("AuthenticationFail.OIDCToken.Expired", "This JsonWebToken is expired."),
 };
