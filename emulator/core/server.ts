@@ -167,10 +167,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
         stopping ??= new Promise<void>((resolve) => {
-            server.close(() => resolve());
+            // Front ends release their files first: once the port refuses, nothing is left behind.
             for (const frontEnd of frontEnds) {
                 frontEnd.close?.();
             }
+            server.close(() => resolve());
             for (const wake of [...pendingDelays]) {
                 wake();
             }
