@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { URICredentialsProvider } from "@alicloud/credentials";
 import type { AlicloudStsInfo } from "../../../emulator";
-import { rejectsWithCode, startAlicloudHarness } from "./harness";
-import type { AlicloudHarness } from "./harness";
+import * as $Vpc from "@alicloud/vpc20160428";
+import { openApiClient, rejectsWithCode, startAlicloudHarness } from "./harness";
+import type { AlicloudHarness, OpenApiError } from "./harness";
 import { oidcProvider, ramRoleProvider, rejectsWithStsCode, staticKeyProvider } from "./stsClients";
 
 describe("Alibaba STS front end (through @alicloud/credentials)", () => {
@@ -106,6 +107,18 @@ describe("Alibaba STS front end (through @alicloud/credentials)", () => {
         await h.control.advanceClock(61_000);
         // THEN
         await rejectsWithCode(describeWith(credentials), "InvalidSecurityToken.Expired");
+    });
+
+    it("fails when issued credentials sign with method V3 (the V2 SDK) past their expiry, with InvalidSecurityToken.Expired", async () => {
+        // GIVEN
+        await h.control.settings({ stsCredentialLifetimeSeconds: 60 });
+        const vpc = openApiClient(h.info, "ACS3-HMAC-SHA256", await oidcProvider(sts).getCredentials());
+        const request = () => vpc.describeVpnConnections(new $Vpc.DescribeVpnConnectionsRequest({ regionId: h.info.regionId }));
+        assert.equal((await request()).body?.totalCount, 0);
+        // WHEN
+        await h.control.advanceClock(61_000);
+        // THEN
+        await rejectsWithCode<OpenApiError>(request(), "InvalidSecurityToken.Expired");
     });
 
     it("fails when an issued key comes with another token, with InvalidSecurityToken.MismatchWithAccessKey", async () => {
