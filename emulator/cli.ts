@@ -43,6 +43,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 /** Keys whose values stay out of the human summary (the `--json` line carries them for tools). */
 const SECRET_KEY = /(secret|token)$|secretkey/i;
 
+/** A nested entry is shown by its endpoint (the STS front end's `sts`), else left to the `--json` line. */
+function nestedEndpoint(value: unknown): string | undefined {
+    const endpoint = (value as { endpoint?: unknown } | null)?.endpoint;
+    return typeof endpoint === "string" ? endpoint : undefined;
+}
+
 /** A readable summary: one block per cloud with its plain fields, secrets left out. */
 function summary(info: EmulatorInfo): string {
     const lines = [`Cloud emulator listening on 127.0.0.1 — control API ${info.control}`];
@@ -52,7 +58,7 @@ function summary(info: EmulatorInfo): string {
         }
         lines.push(`  ${cloud}`);
         for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
-            const shown = Array.isArray(value) ? value.join(", ") : typeof value === "object" ? undefined : String(value);
+            const shown = Array.isArray(value) ? value.join(", ") : typeof value === "object" ? nestedEndpoint(value) : String(value);
             if (shown !== undefined && !SECRET_KEY.test(key)) {
                 lines.push(`    ${key.padEnd(20)} ${shown}`);
             }

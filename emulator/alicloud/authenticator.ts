@@ -4,9 +4,12 @@
  *   `signatureAlgorithm: "v2"`): https://www.alibabacloud.com/help/en/ram/common-parameters-2
  * - signature method V3 in the `Authorization` header (ACS3-HMAC-SHA256; the V2 SDK's default):
  *   https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature
- * Both check the AccessKeyId, the STS token, the 15-minute clock window, the signature and nonce replay
- * (one nonce cache for both, so a nonce cannot be replayed under the other method).
+ * Both check the AccessKeyId, the STS token and its expiry, the 15-minute clock window, the signature and
+ * nonce replay (one nonce cache for both, so a nonce cannot be replayed under the other method).
+ * The VPC API (2016-04-28) and STS (2015-04-01) share this check, each with its own API version.
  */
+import type { CredentialLookup } from "../core/credentialRegistry";
+import { hasExpired } from "../core/credentialRegistry";
 import { NonceCache } from "../core/nonceCache";
 import type { EmulatorRequest } from "../core/types";
 import { ACS3_ALGORITHM, computeAcs3Signature, parseAcs3Authorization, sha256Hex, signedHeaderValue } from "./acs3Signature";
@@ -33,18 +36,34 @@ const REQUIRED_ACS3_HEADERS = ["x-acs-date", "x-acs-signature-nonce", "x-acs-con
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` (both methods document it), optionally with milliseconds. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
+/** What an authenticator serves besides its credentials. */
+export interface AuthenticatorOptions {
+    /** The `Version` every call must carry. @default ALICLOUD_API_VERSION (VPC) */
+    apiVersion?: string;
+    /** The emulator clock, which judges the expiry of temporary credentials. @default the wall clock */
+    now?: () => number;
+}
+
 export class AlicloudAuthenticator {
     /** Used `SignatureNonce` values, each for the window after its first use. */
     private readonly nonces = new NonceCache();
+    private readonly credentials: CredentialLookup<AlicloudCredential>;
+    private readonly apiVersion: string;
+    private readonly now: () => number;
 
     /**
-     * @param credentials the key pairs the emulator accepts.
+     * @param credentials the key pairs the emulator accepts (a list, or the cloud's credential registry).
      * @param wallClock the real clock: clients sign with it, so the emulator's shiftable clock must not judge skew.
      */
     constructor(
-        private readonly credentials: readonly AlicloudCredential[],
+        credentials: readonly AlicloudCredential[] | CredentialLookup<AlicloudCredential>,
         private readonly wallClock: () => number = Date.now,
-    ) {}
+        options: AuthenticatorOptions = {},
+    ) {
+        this.credentials = isLookup(credentials) ? credentials : new Map(credentials.map((c) => [c.accessKeyId, c]));
+        this.apiVersion = options.apiVersion ?? ALICLOUD_API_VERSION;
+        this.now = options.now ?? wallClock;
+    }
 
     /**
      * Authenticates a call: V3 when it has an `Authorization` header, else the RPC signature in `params`.
@@ -68,12 +87,8 @@ export class AlicloudAuthenticator {
                 throw missingParameter(name);
             }
         }
-        checkVersion(params.Version);
-        // Case-insensitive: the official V2 SDK sends `Format=json` (@alicloud/openapi-client doRPCRequest) and
-        // the docs' own sample requests write `Format=xml` (https://www.alibabacloud.com/help/en/ros/common-parameters).
-        if (params.Format !== undefined && params.Format.toUpperCase() !== "JSON") {
-            throw invalidParameter("Format", 'the emulator answers only "JSON"');
-        }
+        checkVersion(params.Version, this.apiVersion);
+        checkFormat(params.Format);
         for (const [name, expected] of EXPECTED_VALUES) {
             if (params[name] !== expected) {
                 throw invalidParameter(name, `the emulator supports only "${expected}"`);
@@ -104,7 +119,7 @@ export class AlicloudAuthenticator {
         if (!version) {
             throw missingParameter("Version");
         }
-        checkVersion(version);
+        checkVersion(version, this.apiVersion);
         for (const name of REQUIRED_ACS3_HEADERS) {
             if (!signedHeaderValue(req.headers, name)) {
                 throw incompleteSignature(`the ${name} header is missing`);
@@ -127,11 +142,14 @@ export class AlicloudAuthenticator {
     }
 
     private findCredential(accessKeyId: string, securityToken: string | undefined): AlicloudCredential {
-        const credential = this.credentials.find((c) => c.accessKeyId === accessKeyId);
+        const credential = this.credentials.get(accessKeyId);
         if (!credential) {
             throw new AliApiError("InvalidAccessKeyId.NotFound");
         }
         checkSecurityToken(credential, securityToken);
+        if (hasExpired(credential, this.now())) {
+            throw new AliApiError("InvalidSecurityToken.Expired");
+        }
         return credential;
     }
 
@@ -154,10 +172,25 @@ export class AlicloudAuthenticator {
     }
 }
 
-function checkVersion(version: string): void {
-    if (version !== ALICLOUD_API_VERSION) {
+function isLookup(credentials: readonly AlicloudCredential[] | CredentialLookup<AlicloudCredential>): credentials is CredentialLookup<AlicloudCredential> {
+    return !Array.isArray(credentials);
+}
+
+/**
+ * `Format`, when given, must be JSON — case-insensitive: the official V2 SDK sends `Format=json` (@alicloud/openapi-client
+ * doRPCRequest) and the docs' own sample requests write `Format=xml` (https://www.alibabacloud.com/help/en/ros/common-parameters).
+ */
+export function checkFormat(format: string | undefined): void {
+    if (format !== undefined && format.toUpperCase() !== "JSON") {
+        throw invalidParameter("Format", 'the emulator answers only "JSON"');
+    }
+}
+
+/** `Version` must be the one the front end serves. */
+export function checkVersion(version: string, expected: string): void {
+    if (version !== expected) {
         // [inferred] code for an unsupported version.
-        throw new AliApiError("InvalidVersion", `Specified parameter Version is not valid: the emulator serves ${ALICLOUD_API_VERSION}.`, 400);
+        throw new AliApiError("InvalidVersion", `Specified parameter Version is not valid: the emulator serves ${expected}.`, 400);
     }
 }
 
@@ -184,13 +217,15 @@ function incompleteSignature(detail: string): AliApiError {
 }
 
 /**
- * An STS key verifies only with its own token; a long-term key must not carry one.
- * [inferred] codes: the docs only say the token travels as `SecurityToken` / `x-acs-security-token`.
+ * An STS key verifies only with its own token; a long-term key must not carry one. Codes of the public
+ * error center (https://error-center.alibabacloud.com/status/product/Public, as terraform-provider-alicloud
+ * `alicloud/common_errors.go` lists them): `MissingSecurityToken` ("SecurityToken is mandatory for this
+ * action.", https://www.alibabacloud.com/help/doc-detail/42775.htm), `InvalidSecurityToken.MismatchWithAccessKey`.
  */
 function checkSecurityToken(credential: AlicloudCredential, token: string | undefined): void {
     if (credential.securityToken === undefined) {
         if (token !== undefined) {
-            throw new AliApiError("InvalidSecurityToken.Mismatch", "Specified SecurityToken does not belong to the AccessKeyId.", 400);
+            throw new AliApiError("InvalidSecurityToken.MismatchWithAccessKey");
         }
         return;
     }
@@ -198,6 +233,6 @@ function checkSecurityToken(credential: AlicloudCredential, token: string | unde
         throw missingParameter("SecurityToken");
     }
     if (token !== credential.securityToken) {
-        throw new AliApiError("InvalidSecurityToken.Mismatch", "Specified SecurityToken does not belong to the AccessKeyId.", 400);
+        throw new AliApiError("InvalidSecurityToken.MismatchWithAccessKey");
     }
 }

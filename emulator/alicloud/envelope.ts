@@ -4,8 +4,14 @@
 import type { EmulatorContext, EmulatorResponse } from "../core/types";
 import { AliApiError } from "./errors";
 
-/** What real responses carry as `HostId`; the emulator imitates the public endpoint. */
-const HOST_ID = "vpc.aliyuncs.com";
+/** The service an error comes from: what real responses carry as `HostId` (the public endpoint) and the `product` of `Recommend`. */
+export interface ErrorSource {
+    hostId: string;
+    product: string;
+}
+
+/** The VPC API's public endpoint. */
+export const VPC_SOURCE: ErrorSource = { hostId: "vpc.aliyuncs.com", product: "Vpc" };
 
 /** Alibaba request ids are upper-case UUIDs. */
 export function newAlicloudRequestId(ctx: EmulatorContext): string {
@@ -16,15 +22,15 @@ export function successResponse(requestId: string, body: Record<string, unknown>
     return { status: 200, json: { ...body, RequestId: requestId } };
 }
 
-export function errorResponse(requestId: string, error: AliApiError): EmulatorResponse {
+export function errorResponse(requestId: string, error: AliApiError, source: ErrorSource = VPC_SOURCE): EmulatorResponse {
     return {
         status: error.httpStatus,
         json: {
             RequestId: requestId,
-            HostId: HOST_ID,
+            HostId: source.hostId,
             Code: error.code,
             Message: error.message,
-            Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=Vpc`,
+            Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${source.product}`,
         },
     };
 }

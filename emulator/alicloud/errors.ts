@@ -43,6 +43,12 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
     // Common AccessKey and signature codes, not in the VPC tables (e.g. https://www.alibabacloud.com/help/doc-detail/69008.htm):
     "InvalidAccessKeyId.NotFound": { status: 404, message: "Specified access key is not found." },
     SignatureDoesNotMatch: { status: 400, message: "Specified signature is not matched with our calculation." },
+    // Security token codes of the public error center (https://error-center.alibabacloud.com/status/product/Public);
+    // [inferred] statuses and messages.
+    MissingSecurityToken: { status: 400, message: "SecurityToken is mandatory for this action." },
+    "InvalidSecurityToken.Expired": { status: 400, message: "Specified SecurityToken is expired." },
+    "InvalidSecurityToken.MismatchWithAccessKey": { status: 400, message: "Specified SecurityToken mismatch with the AccessKey." },
+    "InvalidSecurityToken.Malformed": { status: 400, message: "Specified SecurityToken is malformed." },
     // Code, status and message as the cloud answers them (fog/fog-aliyun#32, aliyun/aliyun-openapi-net-sdk#178).
     IncompleteSignature: { status: 400, message: "The request signature does not conform to Aliyun standards." },
     // [inferred] no source names these; the emulator needs an answer.

@@ -2,6 +2,7 @@
  * Fixed resources and credentials every Alibaba emulator starts with (and returns to on reset).
  * Addresses come from the documentation ranges of RFC 5737 so they can never reach a real host.
  */
+import type { ExpiringCredential } from "../core/credentialRegistry";
 import type { CustomerGatewayRecord, VpnGatewayRecord } from "./model";
 
 /** The only region the emulator serves. */
@@ -22,7 +23,7 @@ export const ALICLOUD_STS_CREDENTIALS = Object.freeze({
 });
 
 /** A credential the emulator accepts; `securityToken` set = STS credential that requires it. */
-export interface AlicloudCredential {
+export interface AlicloudCredential extends ExpiringCredential {
     accessKeyId: string;
     accessKeySecret: string;
     securityToken?: string;
@@ -33,6 +34,30 @@ export const ALICLOUD_CREDENTIALS: readonly AlicloudCredential[] = Object.freeze
     { accessKeyId: ALICLOUD_ACCESS_KEY_ID, accessKeySecret: ALICLOUD_ACCESS_KEY_SECRET },
     { ...ALICLOUD_STS_CREDENTIALS },
 ]);
+
+/** The STS API version (https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole). */
+export const ALICLOUD_STS_API_VERSION = "2015-04-01";
+
+/** The emulated Alibaba Cloud account (UID) owning the role and the OIDC provider. */
+export const ALICLOUD_ACCOUNT_ID = "1000000000000001";
+
+/** The one RAM role STS lets callers assume: ARN `acs:ram::<account>:role/<name>` (AssumeRole's `RoleArn`). */
+export const ALICLOUD_STS_ROLE = Object.freeze({
+    arn: `acs:ram::${ALICLOUD_ACCOUNT_ID}:role/emulator-vpn-role`,
+    /** `AssumedRoleUser.AssumedRoleId` is `<roleId>:<RoleSessionName>` (the AssumeRole sample response). */
+    roleId: "300000000000000001",
+    /** The role's MaxSessionDuration, the upper bound of DurationSeconds; 3600 is the default of CreateRole. */
+    maxSessionDurationSeconds: 3600,
+});
+
+/** The OIDC identity provider registered in RAM, and what its tokens say. */
+export const ALICLOUD_OIDC_PROVIDER = Object.freeze({
+    arn: `acs:ram::${ALICLOUD_ACCOUNT_ID}:oidc-provider/emulator-oidc`,
+    issuer: "https://oidc.emulator.invalid/alicloud",
+    /** The provider's client id (`aud` of its tokens). */
+    audience: "sts.aliyuncs.com",
+    subject: "system:serviceaccount:default:pulumi-ipsec",
+});
 
 /** 2024-01-01T00:00:00Z: a stable creation time for fixtures. */
 const FIXTURE_CREATE_TIME = 1704067200000;

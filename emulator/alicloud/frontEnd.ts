@@ -7,15 +7,13 @@ import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse,
 import { ALICLOUD_ACTIONS } from "./actions";
 import type { ActionEnv } from "./actionSupport";
 import { AlicloudAuthenticator } from "./authenticator";
+import { alicloudCredentials } from "./credentials";
 import { handleAlicloudControl, maskedConnection } from "./control";
 import type { AlicloudFrontEndSettings } from "./control";
-import { newAlicloudRequestId, errorResponse, successResponse } from "./envelope";
-import { AliApiError } from "./errors";
 import {
     ALICLOUD_ACCESS_KEY_ID,
     ALICLOUD_ACCESS_KEY_SECRET,
     ALICLOUD_API_VERSION,
-    ALICLOUD_CREDENTIALS,
     ALICLOUD_CUSTOMER_GATEWAYS,
     ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS,
     ALICLOUD_REGION_ID,
@@ -23,8 +21,7 @@ import {
     ALICLOUD_VPN_GATEWAYS,
 } from "./fixtures";
 import { presentCustomerGateway, presentGateway } from "./presenter";
-import { redactRpcParams } from "./redaction";
-import { readRpcParams } from "./requestParams";
+import { parseRpcCall } from "./rpcCall";
 import { joinPeering } from "./peering";
 import { AlicloudStore } from "./store";
 
@@ -43,8 +40,8 @@ export type AlicloudEndpointInfo = {
     /** VPN gateways in dual-tunnel mode: their connections take `TunnelOptionsSpecification` (two tunnels). */
     dualTunnelVpnGatewayIds: string[];
     customerGatewayIds: string[];
-    /** Temporary credentials: pass `securityToken` to the client as well. */
-    sts: { accessKeyId: string; accessKeySecret: string; securityToken: string };
+    /** Fixed temporary credentials (never expire): pass `securityToken` to the client as well. */
+    stsToken: { accessKeyId: string; accessKeySecret: string; securityToken: string };
 };
 
 /** The front end plus in-process access to its store (for tests). */
@@ -63,52 +60,15 @@ const DEFAULT_FRONT_END_SETTINGS: Readonly<AlicloudFrontEndSettings> = { statusK
 export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
     const store = new AlicloudStore(ctx);
     joinPeering(ctx, store);
-    const authenticator = new AlicloudAuthenticator(ALICLOUD_CREDENTIALS);
+    const authenticator = new AlicloudAuthenticator(alicloudCredentials(ctx), Date.now, { now: ctx.now });
     const settings: AlicloudFrontEndSettings = { ...DEFAULT_FRONT_END_SETTINGS };
 
-    const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
-        const requestId = newAlicloudRequestId(ctx);
-        const refuse = (error: AliApiError) => errorResponse(requestId, error);
-        if (req.path !== "/") {
-            // [inferred] RPC APIs live at "/" only.
-            return refuse(new AliApiError("InvalidAction.NotFound", `No API is served at ${req.path}; RPC calls go to "/".`, 404));
-        }
-        if (req.method !== "GET" && req.method !== "POST") {
-            // [inferred] code for other HTTP methods.
-            return refuse(new AliApiError("UnsupportedHTTPMethod", `HTTP method ${req.method} is not supported; use GET or POST.`, 400));
-        }
-        const params = readRpcParams(req);
-        let action: string;
-        try {
-            action = authenticator.authenticate(req, params);
-        } catch (error) {
-            if (error instanceof AliApiError) {
-                return refuse(error);
-            }
-            throw error;
-        }
-        if (!Object.hasOwn(ALICLOUD_ACTIONS, action)) {
-            // [inferred] code for an action the emulator (or the API) does not have.
-            return refuse(new AliApiError("InvalidAction.NotFound", `Specified api "${action}" is not found, please check your url and method.`, 400));
-        }
-        const handler = ALICLOUD_ACTIONS[action];
-        return {
-            action,
-            redactedParams: redactRpcParams(params),
-            run: () => {
-                const env: ActionEnv = { ctx, store, statusKey: settings.statusKey, clientTokensOutliveConnections: settings.clientTokensOutliveConnections };
-                try {
-                    return successResponse(requestId, handler(params, env));
-                } catch (error) {
-                    if (error instanceof AliApiError) {
-                        return refuse(error);
-                    }
-                    throw error;
-                }
-            },
-            error: (code, message, httpStatus) => refuse(new AliApiError(code, message, httpStatus)),
-        };
-    };
+    const parse = (req: EmulatorRequest): EmulatorResponse | ParsedCall =>
+        parseRpcCall<ActionEnv>(req, ctx, {
+            actions: ALICLOUD_ACTIONS,
+            authenticate: (request, params) => authenticator.authenticate(request, params),
+            env: () => ({ ctx, store, statusKey: settings.statusKey, clientTokensOutliveConnections: settings.clientTokensOutliveConnections }),
+        });
 
     return {
         cloud: "alicloud",
@@ -144,7 +104,7 @@ export function createAlicloudFrontEnd(ctx: EmulatorContext): AlicloudFrontEnd {
                 vpnGatewayIds: ALICLOUD_VPN_GATEWAYS.map((g) => g.VpnGatewayId),
                 dualTunnelVpnGatewayIds: ALICLOUD_DUAL_TUNNEL_VPN_GATEWAYS.map((g) => g.VpnGatewayId),
                 customerGatewayIds: ALICLOUD_CUSTOMER_GATEWAYS.map((c) => c.CustomerGatewayId),
-                sts: { ...ALICLOUD_STS_CREDENTIALS },
+                stsToken: { ...ALICLOUD_STS_CREDENTIALS },
             };
         },
     };

@@ -4,7 +4,7 @@
 import { REDACTED, redactDeep } from "../core/redaction";
 
 /** Top-level parameters whose whole value is secret or credential material. */
-const SECRET_PARAMS = new Set(["Signature", "SecurityToken", "AccessKeyId"]);
+const SECRET_PARAMS = new Set(["Signature", "SecurityToken", "AccessKeyId", "OIDCToken"]);
 
 /** JSON-string parameters that may hold a secret key inside. */
 const JSON_PARAMS = new Set(["IkeConfig", "BgpConfig"]);

@@ -58,7 +58,7 @@ function route(method: string, path: string, body: unknown, deps: ControlApiDeps
             context.restore();
             return jsonResponse(200, { reset: true });
         case "GET /state":
-            return jsonResponse(200, Object.fromEntries(frontEnds.map((f) => [f.cloud, f.dump()])));
+            return jsonResponse(200, stateOf(frontEnds));
         case "GET /requests":
             return jsonResponse(200, log.entries());
         case "GET /counters":
@@ -85,14 +85,30 @@ function route(method: string, path: string, body: unknown, deps: ControlApiDeps
     return routeToFrontEnd(method, path, body, frontEnds);
 }
 
-/** `/__emu/<cloud>/<rest>` → that front end's `control(method, "/<rest>", body)`. */
+/** `/__emu/<cloud>/<rest>` → `control(method, "/<rest>", body)` of that cloud's front ends, in turn, until one answers. */
 function routeToFrontEnd(method: string, path: string, body: unknown, frontEnds: readonly CloudFrontEnd[]): EmulatorResponse | undefined {
     const match = /^\/([^/]+)(\/.*)?$/.exec(path);
-    const frontEnd = match && frontEnds.find((f) => f.cloud === match[1]);
-    if (!match || !frontEnd) {
+    if (!match) {
         return undefined;
     }
-    return frontEnd.control(method, match[2] ?? "/", body);
+    for (const frontEnd of frontEnds.filter((f) => f.cloud === match[1])) {
+        const response = frontEnd.control(method, match[2] ?? "/", body);
+        if (response) {
+            return response;
+        }
+    }
+    return undefined;
+}
+
+/** Every front end's `dump()` by cloud; the objects of one cloud's front ends are merged. */
+function stateOf(frontEnds: readonly CloudFrontEnd[]): Record<string, unknown> {
+    const state: Record<string, unknown> = {};
+    for (const frontEnd of frontEnds) {
+        const previous = state[frontEnd.cloud];
+        const dump = frontEnd.dump();
+        state[frontEnd.cloud] = isJsonObject(previous) && isJsonObject(dump) ? { ...previous, ...dump } : dump;
+    }
+    return state;
 }
 
 function parseAdvanceMs(body: unknown): number {

@@ -2,8 +2,9 @@
  * A small typed client of the control API (`/__emu`), for tests and demos. Node `http` only.
  */
 import { request } from "http";
+import type { MintRequest, MintedToken } from "./oidcIssuer";
 import type { RequestLogEntry } from "./requestLog";
-import type { ArmedFault, EmulatorSettings } from "./types";
+import type { ArmedFault, CloudName, EmulatorSettings } from "./types";
 
 /** A fault to arm; `count` defaults to 1. */
 export type FaultRequest = Omit<ArmedFault, "count"> & { count?: number };
@@ -70,6 +71,14 @@ export class ControlClient {
     /** Changes emulator knobs until the next reset; resolves to the settings now in force. */
     settings(patch: Partial<EmulatorSettings>): Promise<EmulatorSettings> {
         return this.call("POST", "/settings", patch);
+    }
+
+    /**
+     * Mints an OIDC token for `cloud`'s STS (fresh unless `expired` or `wrongAudience`) and rewrites its token file.
+     * @returns the token, the file and the token's claims.
+     */
+    mintStsToken(cloud: CloudName, request: MintRequest = {}): Promise<MintedToken> {
+        return this.call("POST", `/${cloud}/sts/token`, request);
     }
 
     /** Moves the emulator clock forward (finishes transitions without waiting). */

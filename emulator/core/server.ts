@@ -161,12 +161,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const baseUrl = `http://${EMULATOR_HOST}:${port}`;
     const info: CoreEmulatorInfo = { control: `${baseUrl}${CONTROL_PREFIX}` };
     for (const frontEnd of frontEnds) {
-        info[frontEnd.cloud] = frontEnd.describe(baseUrl);
+        info[frontEnd.cloud] = { ...info[frontEnd.cloud], ...frontEnd.describe(baseUrl) };
     }
 
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
         stopping ??= new Promise<void>((resolve) => {
+            // Front ends release their files first: once the port refuses, nothing is left behind.
+            for (const frontEnd of frontEnds) {
+                frontEnd.close?.();
+            }
             server.close(() => resolve());
             for (const wake of [...pendingDelays]) {
                 wake();

@@ -6,10 +6,11 @@ import { isJsonObject } from "./json";
 import type { EmulatorSettings } from "./types";
 
 /** Values used when neither `startEmulator` nor the control API sets a knob. */
-export const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = Object.freeze({
+export const DEFAULT_SETTINGS: Readonly<Required<EmulatorSettings>> = Object.freeze({
     transitionMs: 50,
     connectionQuotaPerGateway: 200,
     latencyMs: 0,
+    stsCredentialLifetimeSeconds: 0,
 });
 
 /** Each knob's lower bound; all knobs are integers. */
@@ -17,6 +18,7 @@ const MINIMUMS: Readonly<Record<keyof EmulatorSettings, number>> = {
     transitionMs: 0,
     connectionQuotaPerGateway: 0,
     latencyMs: 0,
+    stsCredentialLifetimeSeconds: 0,
 };
 
 /** Start values: the defaults overridden by the caller's partial settings (validated). */

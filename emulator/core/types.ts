@@ -87,6 +87,11 @@ export interface EmulatorSettings {
      * real-cloud-like round trip in benchmarks (e.g. 50). @default 0
      */
     latencyMs: number;
+    /**
+     * Lifetime in seconds of the temporary credentials the STS front ends issue, so tests can make
+     * them expire quickly; 0 means the requested (or default) `DurationSeconds`, as the clouds do. @default 0
+     */
+    stsCredentialLifetimeSeconds?: number;
 }
 
 /**
@@ -106,13 +111,18 @@ export interface CloudFrontEnd {
     parse(req: EmulatorRequest): EmulatorResponse | ParsedCall;
     /** Forget every resource created or changed since start; restore fixtures. */
     reset(): void;
-    /** JSON-serialisable snapshot of the store (for `GET /__emu/state`). */
+    /** JSON-serialisable snapshot of the store (for `GET /__emu/state`; the snapshots of one cloud's front ends are merged). */
     dump(): unknown;
     /**
-     * Out-of-band operations for drift tests, routed from `/__emu/<cloud>/...`.
-     * Returns undefined when the path is not one of its own.
+     * Out-of-band operations for drift tests, routed from `/__emu/<cloud>/...` (to each front end of
+     * the cloud in turn). Returns undefined when the path is not one of its own.
      */
     control(method: string, subPath: string, body: unknown): EmulatorResponse | undefined;
-    /** The cloud's entry of the `--json` line (endpoint, credentials, fixture IDs). */
+    /**
+     * The cloud's entry of the `--json` line (endpoint, credentials, fixture IDs). Several front ends
+     * may serve one cloud (its VPC API and its STS): their entries are merged.
+     */
     describe(baseUrl: string): Record<string, unknown>;
+    /** Releases what the front end holds outside memory (temp files); called once by `stop()`. */
+    close?(): void;
 }

@@ -10,9 +10,11 @@
  * 5 minutes off (legacy common code 4500, https://cloud.tencent.com/document/api/213/6982).
  */
 import { createHmac, timingSafeEqual } from "crypto";
+import type { CredentialLookup } from "../core/credentialRegistry";
+import { hasExpired } from "../core/credentialRegistry";
 import type { NonceCache } from "../core/nonceCache";
 import type { EmulatorCredential } from "./fixtures";
-import { MAX_CLOCK_SKEW_MS } from "./tc3";
+import { EXPIRED_TOKEN, MAX_CLOCK_SKEW_MS } from "./tc3";
 
 /** Decoded legacy parameters (flat: `IKESet.dhGroupName`, `userGwCidrBlock.0`). */
 export type Api2Params = Record<string, string>;
@@ -55,8 +57,9 @@ export interface Api2Request {
     /** Full request path, front-end prefix included (e.g. `/tencentcloud/v2/index.php`). */
     path: string;
     params: Api2Params;
+    /** Emulator clock: judges the timestamp skew and the expiry of temporary credentials. */
     nowMs: number;
-    credentials: ReadonlyMap<string, EmulatorCredential>;
+    credentials: CredentialLookup<EmulatorCredential>;
     /**
      * Used nonces, keyed on `(SecretId, Timestamp, Nonce)`, not the Nonce alone: qcloudapi-sdk draws
      * Nonce from 0..65535 (`Math.round(Math.random() * 65535)` in its `index.js`), so bare nonces collide
@@ -97,6 +100,7 @@ export function verifyApi2Request(req: Api2Request): Api2AuthResult {
     if ((credential.token ?? undefined) !== (p.Token || undefined)) {
         return fail("AuthFailure.TokenFailure", "The `Token` is missing or invalid for this SecretId.");
     }
+    if (hasExpired(credential, req.nowMs)) return fail(...EXPIRED_TOKEN);
     // A triple stays used while its Timestamp is inside the skew window.
     if (!req.nonces.claim(`${p.SecretId}|${timestamp}|${p.Nonce}`, timestamp * 1000 + MAX_CLOCK_SKEW_MS, req.nowMs)) {
         return fail("ReplayAttack", "The `Nonce` was already used with this `Timestamp`: request replayed.");

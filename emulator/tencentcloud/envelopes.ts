@@ -8,7 +8,18 @@
  * `{code: 0, message: "", codeDesc: "Success", data}` on success and
  * `{code: <non-zero number>, message, codeDesc: "<Code>"}` on failure.
  */
+import type { IncomingHttpHeaders } from "http";
 import type { EmulatorResponse } from "../core/types";
+import { headerValue } from "./tc3";
+
+/**
+ * The response headers echoing the request's `X-TC-TraceId`: the SDK copies the response's x-tc-traceid into
+ * its exceptions (tencentcloud-sdk-nodejs `tencentcloud/common/abstract_client.js`).
+ */
+export function traceHeaders(headers: IncomingHttpHeaders): Record<string, string> | undefined {
+    const traceId = headerValue(headers, "x-tc-traceid");
+    return traceId ? { "X-TC-TraceId": traceId } : undefined;
+}
 
 /** A successful API 3.0 answer; `RequestId` is appended last as the cloud does. */
 export function v3Ok(requestId: string, body: Record<string, unknown>, headers?: Record<string, string>): EmulatorResponse {

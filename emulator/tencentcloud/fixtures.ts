@@ -7,6 +7,7 @@
  * (DescribeVpnConn doc, https://cloud.tencent.com/document/api/215/5113: `vpcId` "gz_vpc_76",
  * `vpnGwId` 547, `userGwId` 315 beside `unVpcId`/`unVpnGwId`/`unUserGwId`).
  */
+import type { ExpiringCredential } from "../core/credentialRegistry";
 
 /** The one region that holds fixtures (legacy short code `gz`). */
 export const REGION = "ap-guangzhou";
@@ -46,7 +47,7 @@ export const REGIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** A key pair (and, for temporary STS credentials, the session token that must accompany it). */
-export interface EmulatorCredential {
+export interface EmulatorCredential extends ExpiringCredential {
     secretId: string;
     secretKey: string;
     /** Present for temporary credentials: requests must carry it (`X-TC-Token` / `Token`). */
@@ -70,6 +71,23 @@ export const STS_CREDENTIAL: EmulatorCredential = {
 export const CREDENTIALS: ReadonlyMap<string, EmulatorCredential> = new Map(
     [CREDENTIAL, STS_CREDENTIAL].map((c) => [c.secretId, c]),
 );
+
+/** The emulated account (UIN) owning the role and the OIDC provider. */
+export const ACCOUNT_UIN = "100000000001";
+
+/**
+ * The one CAM role STS lets callers assume, by name (`qcs::cam::uin/<uin>:roleName/<name>`, one of the
+ * RoleArn forms of AssumeRole, https://www.tencentcloud.com/document/api/1150/49456).
+ */
+export const STS_ROLE_ARN = `qcs::cam::uin/${ACCOUNT_UIN}:roleName/emulator-vpn-role`;
+
+/** The OIDC identity provider registered in CAM (`ProviderId` of AssumeRoleWithWebIdentity), and what its tokens say. */
+export const OIDC_PROVIDER = Object.freeze({
+    providerId: "emulator-oidc",
+    issuer: "https://oidc.emulator.invalid/tencentcloud",
+    audience: "sts.tencentcloudapi.com",
+    subject: "system:serviceaccount:default:pulumi-ipsec",
+});
 
 /** Fixture VPC. */
 export interface VpcFixture {

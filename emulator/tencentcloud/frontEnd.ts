@@ -15,17 +15,19 @@ import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse,
 import { ACTIONS_3, renderConnection, runAction3 } from "./actions3";
 import { ACTIONS_2, isApi2Action } from "./actions2";
 import { DriftPatchError, applyConnectionPatch } from "./drift";
-import { api2Error, v3Error, v3Ok } from "./envelopes";
+import { api2Error, traceHeaders, v3Error, v3Ok } from "./envelopes";
 import { isTencentError } from "./errors";
-import { ALL_VPN_GATEWAYS, CREDENTIAL, CREDENTIALS, CUSTOMER_GATEWAYS, API2_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
+import { tencentCredentials } from "./credentials";
+import { ALL_VPN_GATEWAYS, CREDENTIAL, CUSTOMER_GATEWAYS, API2_REGIONS, REGION, REGIONS, VPCS, VPN_GATEWAYS } from "./fixtures";
 import { toApi2Error } from "./api2Model";
 import { decodeApi2Params, verifyApi2Request } from "./api2Signature";
-import type { Params } from "./params";
+import { decodeV3Body } from "./params";
 import { DEFAULT_TENCENT_SETTINGS, parseTencentSettingsPatch, type TencentFrontEndSettings } from "./settings";
 import { joinPeering } from "./peering";
 import { TencentStore } from "./store";
 import { headerValue, verifyTc3Call } from "./tc3";
 import { parseTagCall, TAG_PATH } from "./tagService";
+import { routeV3 } from "./v3Route";
 
 /** Path prefix of the front end. */
 export const TENCENT_PREFIX = "/tencentcloud";
@@ -34,9 +36,9 @@ export const API2_PATH = "/v2/index.php";
 /** The one API 3.0 version served (VPC 2017-03-12, https://cloud.tencent.com/document/api/215/17503). */
 export const API_VERSION = "2017-03-12";
 
-const SECRET_KEYS = /^(presharekey|presharedkey|signature|secretid|secretkey|token|x-tc-token|authorization)$/i;
+const SECRET_KEYS = /^(presharekey|presharedkey|signature|secretid|secretkey|token|webidentitytoken|x-tc-token|authorization)$/i;
 
-/** Deep copy with every secret-bearing value (PSK, signature, key id, token) replaced by "***". */
+/** Deep copy with every secret-bearing value (PSK, signature, key id, token, OIDC token) replaced by "***". */
 export function redact(value: unknown): unknown {
     return redactDeep(value, SECRET_KEYS);
 }
@@ -72,9 +74,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
 
     const parseV3 = (req: EmulatorRequest): EmulatorResponse | ParsedCall => {
         const requestId = ctx.newRequestId();
-        // Echo the trace id: the SDK copies the response's x-tc-traceid into its exceptions (tencentcloud-sdk-nodejs `tencentcloud/common/abstract_client.js`).
-        const traceId = headerValue(req.headers, "x-tc-traceid");
-        const headers = traceId ? { "X-TC-TraceId": traceId } : undefined;
+        const headers = traceHeaders(req.headers);
         const fail = (code: string, message: string): EmulatorResponse => v3Error(requestId, code, message, 200, headers);
 
         // Only the SDK's default transport is emulated. The SDK signs the path it posts to: "/tencentcloud/"
@@ -83,26 +83,11 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
         const auth = verifyTc3Call(req, ctx, canonicalUris, "API 3.0");
         if (!auth.ok) return fail(auth.code, auth.message);
 
-        const version = headerValue(req.headers, "x-tc-version");
-        if (!version) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
-        if (version !== API_VERSION) return fail("NoSuchVersion", `The API version \`${version}\` does not exist; VPC serves ${API_VERSION}.`);
-        const action = headerValue(req.headers, "x-tc-action");
-        if (!action) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
-        if (!Object.prototype.hasOwnProperty.call(ACTIONS_3, action)) return fail("InvalidAction", `The action \`${action}\` does not exist.`);
-        // VPC is a regional product; INFERRED codes for an absent or unknown region.
-        const region = headerValue(req.headers, "x-tc-region");
-        if (!region) return fail("MissingParameter", "The request is missing a required parameter `X-TC-Region`.");
-        if (!REGIONS.has(region)) return fail("UnsupportedRegion", `The region \`${region}\` is not supported.`);
-        let params: unknown;
-        try {
-            params = req.body.trim() === "" ? {} : JSON.parse(req.body);
-        } catch {
-            return fail("InvalidParameter", "The request body is not valid JSON.");
-        }
-        if (!isJsonObject(params)) {
-            return fail("InvalidParameter", "The request body must be a JSON object.");
-        }
-        const call: Params = params;
+        const route = routeV3(req.headers, { name: "VPC", version: API_VERSION, actions: ACTIONS_3 });
+        if (!route.ok) return fail(route.code, route.message);
+        const { action, region } = route;
+        const call = decodeV3Body(req.body);
+        if (typeof call === "string") return fail("InvalidParameter", call);
         return {
             action,
             redactedParams: redact(call) as Record<string, unknown>,
@@ -126,7 +111,7 @@ export function createTencentFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             path: TENCENT_PREFIX + req.path,
             params,
             nowMs: ctx.now(),
-            credentials: CREDENTIALS,
+            credentials: tencentCredentials(ctx),
             nonces,
         });
         if (!auth.ok) return api2Error(auth.code, auth.message);

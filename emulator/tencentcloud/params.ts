@@ -15,6 +15,17 @@ export type Params = Record<string, unknown>;
 
 const CONNECTION_ID = /^vpnx-[0-9a-z]{8}$/;
 
+/** The JSON object body of an API 3.0 call (empty = `{}`), or the `InvalidParameter` message refusing it. */
+export function decodeV3Body(body: string): Params | string {
+    let params: unknown;
+    try {
+        params = body.trim() === "" ? {} : JSON.parse(body);
+    } catch {
+        return "The request body is not valid JSON.";
+    }
+    return isJsonObject(params) ? params : "The request body must be a JSON object.";
+}
+
 /** A parameter error naming the field by its dotted path, in the message and in `detail.field`. */
 export function paramError(code: string, field: string, message: string): TencentError {
     return new TencentError(code, message, { field });

@@ -15,6 +15,7 @@ import { createHash } from "crypto";
 import { isJsonObject } from "../core/json";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { v3Error, v3Ok } from "./envelopes";
+import { decodeV3Body } from "./params";
 import { isTencentError, TencentError } from "./errors";
 import type { TencentStore, ConnectionRecord } from "./store";
 import { checkTagText, MAX_TAGS_PER_RESOURCE } from "./tagRules";
@@ -104,14 +105,8 @@ export function parseTagCall(req: EmulatorRequest, ctx: EmulatorContext, store: 
         DescribeResourceTags: (p) => describeResourceTags(p, store, regions),
     };
     if (!Object.prototype.hasOwnProperty.call(handlers, action)) return fail("InvalidAction", `The action \`${action}\` does not exist.`);
-    let params: unknown;
-    try {
-        params = req.body.trim() === "" ? {} : JSON.parse(req.body);
-    } catch {
-        return fail("InvalidParameter", "The request body is not valid JSON.");
-    }
-    if (!isJsonObject(params)) return fail("InvalidParameter", "The request body must be a JSON object.");
-    const call = params as Params;
+    const call = decodeV3Body(req.body);
+    if (typeof call === "string") return fail("InvalidParameter", call);
     return {
         action,
         redactedParams: redact(call) as Record<string, unknown>,

@@ -12,8 +12,10 @@
  */
 import { createHash, createHmac, timingSafeEqual } from "crypto";
 import type { IncomingHttpHeaders } from "http";
+import type { CredentialLookup } from "../core/credentialRegistry";
+import { hasExpired } from "../core/credentialRegistry";
 import type { EmulatorContext, EmulatorRequest } from "../core/types";
-import { CREDENTIALS } from "./fixtures";
+import { tencentCredentials } from "./credentials";
 import type { EmulatorCredential } from "./fixtures";
 
 /** Timestamps further than this from the emulator clock are `AuthFailure.SignatureExpire` (the common error codes, https://www.tencentcloud.com/document/api/216/35331). */
@@ -37,8 +39,9 @@ export interface Tc3Request {
     query: string;
     headers: IncomingHttpHeaders;
     body: string;
+    /** Emulator clock: judges the timestamp skew and the expiry of temporary credentials. */
     nowMs: number;
-    credentials: ReadonlyMap<string, EmulatorCredential>;
+    credentials: CredentialLookup<EmulatorCredential>;
 }
 
 const AUTHORIZATION =
@@ -98,6 +101,12 @@ export function tc3Signature(input: Tc3SigningInput): string {
     const kSigning = hmac(kService, "tc3_request");
     return createHmac("sha256", kSigning).update(stringToSign, "utf8").digest("hex");
 }
+
+/**
+ * Temporary credentials past their expiry. The common error codes (https://www.tencentcloud.com/document/api/216/35331)
+ * have one token code, `AuthFailure.TokenFailure` ("Invalid token"); the emulator answers it for an expired one too.
+ */
+export const EXPIRED_TOKEN = ["AuthFailure.TokenFailure", "The token has expired: the temporary credential is past its ExpiredTime."] as const;
 
 /**
  * Authenticates an API 3.0 request. Checks, in order: Authorization syntax, timestamp presence and
@@ -167,18 +176,24 @@ export function verifyTc3(req: Tc3Request): Tc3Result {
     if ((credential.token ?? undefined) !== (token || undefined)) {
         return fail("AuthFailure.TokenFailure", "The `X-TC-Token` is missing or invalid for this SecretId.");
     }
+    if (hasExpired(credential, req.nowMs)) return fail(...EXPIRED_TOKEN);
     return { ok: true, identity: { credential, service } };
+}
+
+/** `InvalidRequest` unless the call is a POST `application/json` (the SDK's default transport); `accepted` says what is. */
+export function refuseOtherTransport(req: EmulatorRequest, accepted: string): { ok: false; code: string; message: string } | undefined {
+    const contentType = headerValue(req.headers, "content-type") ?? "";
+    if (req.method === "POST" && /^application\/json\b/i.test(contentType)) return undefined;
+    return { ok: false, code: "InvalidRequest", message: `The emulator accepts ${accepted}.` };
 }
 
 /**
  * An API 3.0 request as tencentcloud-sdk-nodejs sends it (`http_connection.js` doRequestWithSign3: POST
  * `application/json`, TC3-signed over the path it posts to, one of `canonicalUris`), checked against the
- * emulator's credentials; `service` names the API in the refusal of any other transport.
+ * emulator's credentials (fixtures and the credentials STS issued); `service` names the API in the refusal of any other transport.
  */
 export function verifyTc3Call(req: EmulatorRequest, ctx: EmulatorContext, canonicalUris: string[], service: string): Tc3Result {
-    const contentType = headerValue(req.headers, "content-type") ?? "";
-    if (req.method !== "POST" || !/^application\/json\b/i.test(contentType)) {
-        return { ok: false, code: "InvalidRequest", message: `The emulator accepts ${service} calls as POST application/json signed with TC3-HMAC-SHA256.` };
-    }
-    return verifyTc3({ method: req.method, canonicalUris, query: req.query, headers: req.headers, body: req.body, nowMs: ctx.now(), credentials: CREDENTIALS });
+    const refusal = refuseOtherTransport(req, `${service} calls as POST application/json signed with TC3-HMAC-SHA256`);
+    if (refusal) return refusal;
+    return verifyTc3({ method: req.method, canonicalUris, query: req.query, headers: req.headers, body: req.body, nowMs: ctx.now(), credentials: tencentCredentials(ctx) });
 }

@@ -12,7 +12,8 @@ export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
         vpnGatewayIds: ["vpn-1"],
         dualTunnelVpnGatewayIds: ["vpn-2"],
         customerGatewayIds: ["cgw-a"],
-        sts: { accessKeyId: "sts-ak", accessKeySecret: "sts-sk", securityToken: "token" },
+        stsToken: { accessKeyId: "sts-ak", accessKeySecret: "sts-sk", securityToken: "token" },
+        sts: { endpoint: "http://127.0.0.1:1/alicloud-sts", roleArn: "acs:ram::1:role/r", providerArn: "acs:ram::1:oidc-provider/p", tokenFile: "/tmp/alicloud-token", credentialsUri: "http://127.0.0.1:1/alicloud-sts/credentials-uri" },
     },
     tencentcloud: {
         endpoint: "http://127.0.0.1:1/tencentcloud",
@@ -25,6 +26,7 @@ export const SAMPLE_EMULATOR_INFO: EmulatorInfo = {
         vpcIds: ["vpc-t"],
         vpnGatewayIds: ["vpngw-t"],
         customerGatewayIds: ["cgw-t"],
+        sts: { endpoint: "http://127.0.0.1:1/tencentcloud-sts", roleArn: "qcs::cam::uin/1:roleName/r", providerId: "p", tokenFile: "/tmp/tencentcloud-token" },
     },
     peering: [
         { alicloud: { vpnGatewayId: "vpn-p1", customerGatewayId: "cgw-p1" }, tencentcloud: { vpcId: "vpc-p", vpnGatewayId: "vpngw-p1", customerGatewayId: "cgw-tp1" } },

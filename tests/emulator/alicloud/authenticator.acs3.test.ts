@@ -185,9 +185,9 @@ describe("AlicloudAuthenticator, signature method V3 (through the emulator)", ()
 
     it("can accept STS credentials with x-acs-security-token, and fails without it", async () => {
         // GIVEN
-        const sts = { accessKeyId: h.info.sts.accessKeyId, accessKeySecret: h.info.sts.accessKeySecret };
+        const sts = { accessKeyId: h.info.stsToken.accessKeyId, accessKeySecret: h.info.stsToken.accessKeySecret };
         // WHEN
-        const withToken = await sendAcs3(sign({ ...sts, securityToken: h.info.sts.securityToken }));
+        const withToken = await sendAcs3(sign({ ...sts, securityToken: h.info.stsToken.securityToken }));
         const withoutToken = await sendAcs3(sign(sts));
         // THEN
         assert.equal(withToken.status, 200);

@@ -139,7 +139,7 @@ describe("AlicloudAuthenticator, RPC signature (through the emulator)", () => {
 
     it("can accept STS credentials with their security token", async () => {
         // GIVEN
-        const client = h.client(h.info.sts);
+        const client = h.client(h.info.stsToken);
         // WHEN
         const response = await client.request<{ TotalCount: number }>("DescribeVpnGateways", region, { method: "POST" });
         // THEN
@@ -148,11 +148,11 @@ describe("AlicloudAuthenticator, RPC signature (through the emulator)", () => {
 
     it("fails when an STS key comes without its token or with another one", async () => {
         // GIVEN
-        const withoutToken = h.client({ accessKeyId: h.info.sts.accessKeyId, accessKeySecret: h.info.sts.accessKeySecret });
-        const wrongToken = h.client({ ...h.info.sts, securityToken: "forged" });
+        const withoutToken = h.client({ accessKeyId: h.info.stsToken.accessKeyId, accessKeySecret: h.info.stsToken.accessKeySecret });
+        const wrongToken = h.client({ ...h.info.stsToken, securityToken: "forged" });
         // WHEN / THEN
         await rejectsWithCode(withoutToken.request("DescribeVpnGateways", region, { method: "POST" }), "MissingSecurityToken");
-        await rejectsWithCode(wrongToken.request("DescribeVpnGateways", region, { method: "POST" }), "InvalidSecurityToken.Mismatch");
+        await rejectsWithCode(wrongToken.request("DescribeVpnGateways", region, { method: "POST" }), "InvalidSecurityToken.MismatchWithAccessKey");
     });
 
     it("can answer refused requests as JSON and keep them out of the counters", async () => {

@@ -85,7 +85,7 @@ describe("Alibaba front end (real @alicloud/vpc20160428 V2 SDK against the emula
 
             it("can sign with STS credentials and their security token", async () => {
                 // GIVEN
-                const vpc = openApiClient(h.info, signature, h.info.sts);
+                const vpc = openApiClient(h.info, signature, h.info.stsToken);
                 // WHEN
                 const response = await vpc.describeVpnGateways(new $Vpc.DescribeVpnGatewaysRequest({ regionId: h.info.regionId }));
                 // THEN
@@ -94,9 +94,9 @@ describe("Alibaba front end (real @alicloud/vpc20160428 V2 SDK against the emula
 
             it("fails when an STS key comes with another key's token", async () => {
                 // GIVEN
-                const vpc = openApiClient(h.info, signature, { ...h.info.sts, securityToken: "forged" });
+                const vpc = openApiClient(h.info, signature, { ...h.info.stsToken, securityToken: "forged" });
                 // WHEN / THEN
-                await rejectsWithCode(vpc.describeVpnGateways(new $Vpc.DescribeVpnGatewaysRequest({ regionId: h.info.regionId })), "InvalidSecurityToken.Mismatch");
+                await rejectsWithCode(vpc.describeVpnGateways(new $Vpc.DescribeVpnGatewaysRequest({ regionId: h.info.regionId })), "InvalidSecurityToken.MismatchWithAccessKey");
             });
         });
     }

@@ -1,5 +1,14 @@
 import assert from "node:assert/strict";
-import { ALICLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY_SECRET, ALICLOUD_CUSTOMER_GATEWAYS, ALICLOUD_REGION_ID, ALICLOUD_VPN_GATEWAYS } from "../../../emulator/alicloud/fixtures";
+import {
+    ALICLOUD_ACCESS_KEY_ID,
+    ALICLOUD_ACCESS_KEY_SECRET,
+    ALICLOUD_CUSTOMER_GATEWAYS,
+    ALICLOUD_OIDC_PROVIDER,
+    ALICLOUD_REGION_ID,
+    ALICLOUD_STS_CREDENTIALS,
+    ALICLOUD_STS_ROLE,
+    ALICLOUD_VPN_GATEWAYS,
+} from "../../../emulator/alicloud/fixtures";
 import { connectionParams, createActiveConnection, rejectsWithCode, startAlicloudHarness } from "./harness";
 import type { AlicloudHarness } from "./harness";
 import { sendRpc, signRpcParams } from "./rpcSigner";
@@ -24,7 +33,14 @@ describe("Alibaba front end", () => {
             vpnGatewayIds: ["vpn-emu00000000000001", "vpn-emu00000000000002", "vpn-emu00000000000003"],
             dualTunnelVpnGatewayIds: ["vpn-emu00000000000011"],
             customerGatewayIds: ["cgw-emu00000000000001", "cgw-emu00000000000002", "cgw-emu00000000000003"],
-            sts: h.info.sts,
+            stsToken: ALICLOUD_STS_CREDENTIALS,
+            sts: {
+                endpoint: `${h.emulator.baseUrl}/alicloud-sts`,
+                roleArn: ALICLOUD_STS_ROLE.arn,
+                providerArn: ALICLOUD_OIDC_PROVIDER.arn,
+                tokenFile: h.emulator.info.alicloud.sts.tokenFile,
+                credentialsUri: `${h.emulator.baseUrl}/alicloud-sts/credentials-uri`,
+            },
         });
         assert.equal(ALICLOUD_VPN_GATEWAYS.length, 3);
         assert.equal(ALICLOUD_CUSTOMER_GATEWAYS.length, 3);

@@ -170,7 +170,7 @@ describe("startEmulator (core server)", () => {
         assert.deepEqual(await control.requests(), []);
         assert.deepEqual(await control.counters(), {});
         assert.deepEqual(await control.faults(), []);
-        assert.deepEqual(await control.call("GET", "/settings"), { transitionMs: 7, connectionQuotaPerGateway: 200, latencyMs: 0 });
+        assert.deepEqual(await control.call("GET", "/settings"), { transitionMs: 7, connectionQuotaPerGateway: 200, latencyMs: 0, stsCredentialLifetimeSeconds: 0 });
         assert.equal((await control.call<{ offsetMs: number }>("GET", "/clock")).offsetMs, 0);
     });
 

@@ -145,6 +145,17 @@ describe("api2Signature", () => {
             assert.equal(!r.ok && r.code, "AuthFailure.TokenFailure");
         });
 
+        it("fails when temporary credentials have expired on the emulator clock", () => {
+            // GIVEN an issued credential that expired at NOW
+            const issued = { ...STS_CREDENTIAL, expiresAtMs: NOW };
+            const params = signed(common({ SecretId: issued.secretId, Token: issued.token! }), "sha1", issued.secretKey);
+            // WHEN
+            const r = verifyApi2Request(request(params, { credentials: new Map([[issued.secretId, issued]]) }));
+            // THEN
+            assert.equal(!r.ok && r.code, "AuthFailure.TokenFailure");
+            assert.match(!r.ok ? r.message : "", /expired/);
+        });
+
         it("can verify temporary credentials with their Token", () => {
             // WHEN
             const params = signed(common({ SecretId: STS_CREDENTIAL.secretId, Token: STS_CREDENTIAL.token! }), "sha1", STS_CREDENTIAL.secretKey);

@@ -7,7 +7,7 @@ import * as http from "http";
 import { createHmac } from "crypto";
 import { ControlClient } from "../../../emulator/core/controlClient";
 import { startEmulator, type RunningEmulator } from "../../../emulator/core/server";
-import type { EmulatorContext, EmulatorSettings } from "../../../emulator/core/types";
+import type { EmulatorContext, EmulatorSettings, FrontEndFactory } from "../../../emulator/core/types";
 import { isTencentError, type TencentError } from "../../../emulator/tencentcloud/errors";
 import { createTencentFrontEnd, TencentEndpointInfo } from "../../../emulator/tencentcloud/frontEnd";
 import { Client as VpcClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client";
@@ -57,9 +57,9 @@ export interface Api2Options {
  */
 export const TRANSITION_MS = 1000;
 
-/** Starts the emulator on an ephemeral 127.0.0.1 port with the Tencent front end only. */
-export async function startTencent(settings: Partial<EmulatorSettings> = { transitionMs: TRANSITION_MS }): Promise<TencentHarness> {
-    const emulator = await startEmulator({ port: 0, settings, frontEnds: [createTencentFrontEnd] });
+/** Starts the emulator on an ephemeral 127.0.0.1 port with the Tencent front end only (or the given ones). */
+export async function startTencent(settings: Partial<EmulatorSettings> = { transitionMs: TRANSITION_MS }, frontEnds: FrontEndFactory[] = [createTencentFrontEnd]): Promise<TencentHarness> {
+    const emulator = await startEmulator({ port: 0, settings, frontEnds });
     const info = emulator.info.tencentcloud as unknown as TencentInfo;
     const control = new ControlClient(emulator.info.control);
     const agent = new http.Agent({ keepAlive: false });

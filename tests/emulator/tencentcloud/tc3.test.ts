@@ -163,6 +163,17 @@ describe("tc3", () => {
             assert.equal(!result.ok && result.code, "AuthFailure.TokenFailure");
         });
 
+        it("fails when temporary credentials have expired on the emulator clock", async () => {
+            // GIVEN an issued credential expiring when the SDK signs
+            const c = await captureSdkRequest(STS_CREDENTIAL);
+            const issued = { ...STS_CREDENTIAL, expiresAtMs: c.at };
+            // WHEN
+            const result = verifyTc3(asTc3Request(c, { credentials: new Map([[issued.secretId, issued]]) }));
+            // THEN
+            assert.equal(!result.ok && result.code, "AuthFailure.TokenFailure");
+            assert.match(!result.ok ? result.message : "", /expired/);
+        });
+
         it("fails when an STS key comes without its token", async () => {
             // GIVEN
             const c = await captureSdkRequest({ secretId: STS_CREDENTIAL.secretId, secretKey: STS_CREDENTIAL.secretKey });
