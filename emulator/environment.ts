@@ -42,3 +42,32 @@ export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
     }
     return env;
 }
+
+/**
+ * The environment that makes the providers authenticate as a CI pipeline does: no keys, the
+ * emulator's OIDC token file and role, exchanged at its STS front ends (AssumeRoleWithOIDC,
+ * AssumeRoleWithWebIdentity) through the variables the clouds' credential libraries read. Layer it
+ * over {@link cloudEnvironment}: the keys it sets are blanked here.
+ */
+export function oidcEnvironment(info: EmulatorInfo): Record<string, string> {
+    const env: Record<string, string> = {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: "",
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: "",
+        ALIBABA_CLOUD_ROLE_ARN: info.alicloud.sts.roleArn,
+        ALIBABA_CLOUD_OIDC_PROVIDER_ARN: info.alicloud.sts.providerArn,
+        ALIBABA_CLOUD_OIDC_TOKEN_FILE: info.alicloud.sts.tokenFile,
+        ALIBABA_CLOUD_STS_ENDPOINT: info.alicloud.sts.endpoint,
+    };
+    if (info.tencentcloud) {
+        Object.assign(env, {
+            TENCENTCLOUD_SECRET_ID: "",
+            TENCENTCLOUD_SECRET_KEY: "",
+            TKE_ROLE_ARN: info.tencentcloud.sts.roleArn,
+            TKE_PROVIDER_ID: info.tencentcloud.sts.providerId,
+            TKE_WEB_IDENTITY_TOKEN_FILE: info.tencentcloud.sts.tokenFile,
+            TKE_REGION: info.tencentcloud.region,
+            TENCENTCLOUD_STS_ENDPOINT: info.tencentcloud.sts.endpoint,
+        });
+    }
+    return env;
+}

@@ -25,7 +25,7 @@ export { createTencentStsFrontEnd } from "./tencentcloud/stsFrontEnd";
 export type { TencentStsInfo } from "./tencentcloud/stsFrontEnd";
 export * as alicloudFixtures from "./alicloud/fixtures";
 export type { TencentEndpointInfo } from "./tencentcloud/frontEnd";
-export { cloudEnvironment, FAST_TIMING_ENV } from "./environment";
+export { cloudEnvironment, FAST_TIMING_ENV, oidcEnvironment } from "./environment";
 export type { EmulatorInfo } from "./info";
 export type { PeeringPair } from "./peering/pairs";
 

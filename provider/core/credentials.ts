@@ -196,7 +196,8 @@ export function credentialFailure(cloud: CloudName, source: string, error: unkno
     if (error instanceof CredentialError || error instanceof ConfigurationError) return error as CredentialError;
     const message = String((error as { message?: unknown })?.message ?? error);
     const body = stsBody(message);
-    const prefix = message.split(/:\s*[{<]/)[0].trim();
+    // The Alibaba library's network errors end with the request's method and URL (its query holds the key ID and signature).
+    const prefix = message.split(/:\s*[{<]/)[0].replace(/\s*(GET|POST) https?:\/\/\S+( failed\.?)?/g, "").trim();
     const detail = body?.message ?? (prefix || "no credentials");
     return new CredentialError(cloud, source, body?.code, body?.requestId, redact(detail, secrets));
 }

@@ -107,9 +107,9 @@ export class CredentialError extends Error {
         detail: string,
     ) {
         const label = cloud === "alicloud" ? "Alibaba Cloud" : "Tencent Cloud";
-        const coded = code ? ` ${code}` : "";
+        const coded = code ? `: ${code}` : "";
         const request = requestId ? ` (request ${requestId})` : "";
-        super(`${label} credentials from ${source} could not be obtained:${coded}${request}: ${sentence(detail)}`);
+        super(`${label} credentials from ${source} could not be obtained${coded}${request}: ${sentence(detail)}`);
     }
 }
 
