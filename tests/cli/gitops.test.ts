@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CliResult, CliStack, REPO_ROOT, requireCli, StateResource } from "../support/cli";
+import { oidcEnvironment } from "../../emulator";
 import { startTestCloud, TestCloud } from "../support/cloudEnv";
 import { EXAMPLE_CONFIG, EXAMPLE_PSK } from "../support/exampleConfig";
 
@@ -55,6 +56,27 @@ describe("CLI tier: examples/gitops/drift-check.sh", function () {
         // THEN it exits 0 with the one line of a clean report
         assert.equal(result.code, 0, result.output);
         assert.deepEqual(reportLines(result), ["no drift"]);
+    });
+
+    it("can run the check as a pipeline does, with OIDC roles and no key, printing no token or temporary credential", async function () {
+        this.timeout(180_000);
+        // GIVEN the variables the workflow exports: role ARNs, OIDC providers and token files, no keys
+        const env = oidcEnvironment(cloud.emulator.info);
+        const tokens = [env.ALIBABA_CLOUD_OIDC_TOKEN_FILE, env.TKE_WEB_IDENTITY_TOKEN_FILE].map((file) => fs.readFileSync(file, "utf8").trim());
+        tokens.forEach((token) => stack.addSecret(token));
+        const before = await cloud.control.counters();
+
+        // WHEN the drift check runs
+        const result = await driftCheck(env);
+
+        // THEN it exits 0 with a clean report, each cloud's role assumed with the token
+        assert.equal(result.code, 0, result.output);
+        assert.deepEqual(reportLines(result), ["no drift"]);
+        const after = await cloud.control.counters();
+        for (const action of ["alicloud:AssumeRoleWithOIDC", "tencentcloud:AssumeRoleWithWebIdentity"]) assert.ok((after[action] ?? 0) > (before[action] ?? 0), action);
+        // AND no token, and nothing shaped like the temporary credentials the emulated STS issues, is in its output
+        for (const token of tokens) assert.ok(!result.output.includes(token), "an OIDC token was printed");
+        assert.doesNotMatch(result.output, /CAIS[A-Za-z0-9]{120}|[A-Za-z0-9]{160}/);
     });
 
     it("fails when the AccessKey secret is wrong with exit 2 and the signature error, never as drift", async function () {
