@@ -28,6 +28,8 @@ export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
         ALICLOUD_SECURITY_TOKEN: "",
         ALIBABA_CLOUD_REGION: info.alicloud.regionId,
         ALIBABA_CLOUD_VPC_ENDPOINT: info.alicloud.endpoint,
+        // A role to assume (alicloud:assumeRole, a resource's credentials) is asked of the emulator's STS too.
+        ALIBABA_CLOUD_STS_ENDPOINT: info.alicloud.sts.endpoint,
     };
     if (info.tencentcloud) {
         Object.assign(env, {
@@ -38,6 +40,7 @@ export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
             TENCENTCLOUD_VPC_ENDPOINT: info.tencentcloud.endpoint,
             TENCENTCLOUD_VPC_LEGACY_ENDPOINT: info.tencentcloud.legacyEndpoint,
             TENCENTCLOUD_TAG_ENDPOINT: info.tencentcloud.tagEndpoint,
+            TENCENTCLOUD_STS_ENDPOINT: info.tencentcloud.sts.endpoint,
         });
     }
     return env;
@@ -47,7 +50,7 @@ export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
  * The environment that makes the providers authenticate as a CI pipeline does: no keys, the
  * emulator's OIDC token file and role, exchanged at its STS front ends (AssumeRoleWithOIDC,
  * AssumeRoleWithWebIdentity) through the variables the clouds' credential libraries read. Layer it
- * over {@link cloudEnvironment}: the keys it sets are blanked here.
+ * over {@link cloudEnvironment} (which points STS at the emulator): the keys it sets are blanked here.
  */
 export function oidcEnvironment(info: EmulatorInfo): Record<string, string> {
     const env: Record<string, string> = {
@@ -56,7 +59,6 @@ export function oidcEnvironment(info: EmulatorInfo): Record<string, string> {
         ALIBABA_CLOUD_ROLE_ARN: info.alicloud.sts.roleArn,
         ALIBABA_CLOUD_OIDC_PROVIDER_ARN: info.alicloud.sts.providerArn,
         ALIBABA_CLOUD_OIDC_TOKEN_FILE: info.alicloud.sts.tokenFile,
-        ALIBABA_CLOUD_STS_ENDPOINT: info.alicloud.sts.endpoint,
     };
     if (info.tencentcloud) {
         Object.assign(env, {
@@ -66,7 +68,6 @@ export function oidcEnvironment(info: EmulatorInfo): Record<string, string> {
             TKE_PROVIDER_ID: info.tencentcloud.sts.providerId,
             TKE_WEB_IDENTITY_TOKEN_FILE: info.tencentcloud.sts.tokenFile,
             TKE_REGION: info.tencentcloud.region,
-            TENCENTCLOUD_STS_ENDPOINT: info.tencentcloud.sts.endpoint,
         });
     }
     return env;
