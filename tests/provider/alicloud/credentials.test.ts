@@ -119,4 +119,19 @@ describe("alicloud credentials", () => {
             sts.close();
         }
     });
+
+    it("can take credentials from ALIBABA_CLOUD_CREDENTIALS_URI through the library", async () => {
+        // GIVEN a credentials URI answering temporary credentials, and nothing else set
+        const uri = await stsStub({ status: 200, body: JSON.stringify({ Code: "Success", ...ISSUED }) });
+        try {
+            process.env.ALIBABA_CLOUD_CREDENTIALS_URI = uri.url;
+            // WHEN resolved
+            const credentials = resolveCredentials();
+            // THEN the URI's credentials are used
+            assert.deepEqual(await credentials.provider.getCredentials(), { accessKeyId: "STS.issued", accessKeySecret: "issued-secret", securityToken: "issued-token" });
+            assert.equal(credentials.source, "ALIBABA_CLOUD_CREDENTIALS_URI");
+        } finally {
+            uri.close();
+        }
+    });
 });
