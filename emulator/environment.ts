@@ -36,6 +36,7 @@ export function cloudEnvironment(info: EmulatorInfo): Record<string, string> {
             TENCENTCLOUD_SECRET_ID: info.tencentcloud.secretId,
             TENCENTCLOUD_SECRET_KEY: info.tencentcloud.secretKey,
             TENCENTCLOUD_SECURITY_TOKEN: "",
+            TENCENTCLOUD_SESSION_TOKEN: "",
             TENCENTCLOUD_REGION: info.tencentcloud.region,
             TENCENTCLOUD_VPC_ENDPOINT: info.tencentcloud.endpoint,
             TENCENTCLOUD_VPC_LEGACY_ENDPOINT: info.tencentcloud.legacyEndpoint,

@@ -24,6 +24,7 @@ describe("cloudEnvironment", () => {
         assert.equal(env.ALIBABA_CLOUD_SECURITY_TOKEN, "");
         assert.equal(env.ALICLOUD_SECURITY_TOKEN, "");
         assert.equal(env.TENCENTCLOUD_SECURITY_TOKEN, "");
+        assert.equal(env.TENCENTCLOUD_SESSION_TOKEN, "");
     });
 
     it("can leave Tencent unset when its front end is not served", () => {
