@@ -11,8 +11,7 @@
  * Control routes under `/__emu/alicloud/`: `POST sts/token {expired?, wrongAudience?}` mints a token and
  * rewrites the token file.
  */
-import { jsonResponse } from "../core/http";
-import { OidcIssuer, parseMintRequest } from "../core/oidcIssuer";
+import { OidcIssuer, stsControl } from "../core/oidcIssuer";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { AlicloudAuthenticator, checkFormat, checkVersion } from "./authenticator";
 import { alicloudCredentials } from "./credentials";
@@ -87,13 +86,7 @@ export function createAlicloudStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             authenticator.reset();
             issuer.mint();
         },
-        dump() {
-            return { sts: { issuedCredentials: credentials.issuedCount(), tokenFile: issuer.tokenFile } };
-        },
-        control(method, subPath, body) {
-            if (method === "POST" && subPath.replace(/\/+$/, "") === "/sts/token") return jsonResponse(200, issuer.mint(parseMintRequest(body)));
-            return undefined;
-        },
+        ...stsControl(() => credentials.issuedCount(), issuer),
         describe(baseUrl): { sts: AlicloudStsInfo } {
             return {
                 sts: {

@@ -7,10 +7,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { ControlRequestError } from "./http";
+import { ControlRequestError, jsonResponse } from "./http";
 import { isJsonObject } from "./json";
 import { checkOidcToken, mintOidcToken, newSigningKey } from "./oidcToken";
 import type { OidcCheck, OidcClaims } from "./oidcToken";
+import type { CloudFrontEnd } from "./types";
 
 /** Who the tokens are from and for. */
 export interface OidcIssuerOptions {
@@ -101,4 +102,20 @@ export function parseMintRequest(body: unknown): MintRequest {
         request[key] = value;
     }
     return request;
+}
+
+/**
+ * What both STS front ends share for the control API: the state dump's `sts` entry (how many
+ * credentials were issued, where the token file is) and `POST sts/token`.
+ */
+export function stsControl(issuedCount: () => number, issuer: OidcIssuer): Pick<CloudFrontEnd, "dump" | "control"> {
+    return {
+        dump() {
+            return { sts: { issuedCredentials: issuedCount(), tokenFile: issuer.tokenFile } };
+        },
+        control(method, subPath, body) {
+            if (method === "POST" && subPath.replace(/\/+$/, "") === "/sts/token") return jsonResponse(200, issuer.mint(parseMintRequest(body)));
+            return undefined;
+        },
+    };
 }

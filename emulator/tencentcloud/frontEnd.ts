@@ -8,7 +8,6 @@
  * `GET|POST settings`.
  */
 import { controlErrorResponse, jsonResponse } from "../core/http";
-import { isJsonObject } from "../core/json";
 import { NonceCache } from "../core/nonceCache";
 import { redactDeep } from "../core/redaction";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";

@@ -9,9 +9,7 @@
  * Control routes under `/__emu/tencentcloud/`: `POST sts/token {expired?, wrongAudience?}` mints a token and
  * rewrites the token file.
  */
-import { jsonResponse } from "../core/http";
-import { isJsonObject } from "../core/json";
-import { OidcIssuer, parseMintRequest } from "../core/oidcIssuer";
+import { OidcIssuer, stsControl } from "../core/oidcIssuer";
 import type { CloudFrontEnd, EmulatorContext, EmulatorRequest, EmulatorResponse, ParsedCall } from "../core/types";
 import { tencentCredentials } from "./credentials";
 import { traceHeaders, v3Error, v3Ok } from "./envelopes";
@@ -93,13 +91,7 @@ export function createTencentStsFrontEnd(ctx: EmulatorContext): CloudFrontEnd {
             credentials.reset();
             issuer.mint();
         },
-        dump() {
-            return { sts: { issuedCredentials: credentials.issuedCount(), tokenFile: issuer.tokenFile } };
-        },
-        control(method, subPath, body) {
-            if (method === "POST" && subPath.replace(/\/+$/, "") === "/sts/token") return jsonResponse(200, issuer.mint(parseMintRequest(body)));
-            return undefined;
-        },
+        ...stsControl(() => credentials.issuedCount(), issuer),
         describe(baseUrl): { sts: TencentStsInfo } {
             return {
                 sts: {

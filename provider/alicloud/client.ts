@@ -4,7 +4,6 @@
  * turned into {@link CloudApiError}, and the project's retry loop with Alibaba's retry table.
  */
 import { CloudApiError, ConfigurationError, CredentialError, redact } from "../core/errors";
-import { isPlainObject } from "../core/schema";
 import { assertResponseShape, INVALID_RESPONSE, ResponseShape } from "../core/responseShape";
 import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
 import { requestTimeoutFor, Timing } from "../core/timing";

@@ -12,7 +12,7 @@ import { lookUp, LookupTarget } from "./lookup";
 import { withProgress } from "./progress";
 import { INPUTS_KEY, recordInputs, refreshedInputs } from "./refreshInputs";
 import { checkResource, diffResource, INCOMPLETE_KEY, withLocalSettings, withoutReserved } from "./resource";
-import { Props, Schema } from "./schema";
+import { Props } from "./schema";
 
 /** What each cloud's resource module supplies. */
 export interface CloudResource extends LookupTarget {

@@ -10,7 +10,7 @@
  * `legacy` binding accepts only its default with "2.0" (see `legacyRules` in `rules.ts`).
  */
 import { credentialsField } from "../core/credentials";
-import { ApiBinding, Field, OutputSchema, Props, Schema, StringField } from "../core/schema";
+import { Field, OutputSchema, Props, Schema, StringField } from "../core/schema";
 import { idempotencyKeyField } from "../core/idempotency";
 import { adoptConnectionIdField } from "../core/resource";
 import { REGION_FIELD } from "../core/endpoint";
