@@ -6,8 +6,9 @@
 import { strict as assert } from "assert";
 import { ALICLOUD_STS_ROLE } from "../../emulator/alicloud/fixtures";
 import { STS_ROLE_ARN } from "../../emulator/tencentcloud/fixtures";
-import { plaintextIn } from "../support/cli";
-import { alicloudSpec, tencentSpec, useConnectionsStack } from "../support/cliConnections";
+import { CliStack, plaintextIn, requireCli } from "../support/cli";
+import { alicloudSpec, connectionsConfig, PROGRAM, PSKS, tencentSpec, useConnectionsStack } from "../support/cliConnections";
+import { startTestCloud } from "../support/cloudEnv";
 
 const roleOf = (roleArn: string) => ({ credentials: { assumeRole: { roleArn, sessionName: "second-account" } } });
 
@@ -35,5 +36,29 @@ describe("CLI tier: a resource's credentials input (two identities in one stack)
         assert.equal(resources.filter((r) => r.type.includes("VpnConnection") && r.id).length, 3, "every connection has an id");
         assert.doesNotMatch(exported.text, /CAIS[A-Za-z0-9]{120}|[A-Za-z0-9]{160}/, "no temporary credential in state");
         assert.deepEqual(plaintextIn(stack.transcript, stack.secretValues), []);
+    });
+});
+
+describe("CLI tier: alicloud:assumeRole and tencentcloud:assumeRole set with pulumi config set --path", function () {
+    it("can hand the object-valued keys to the provider, which assumes each role for every connection", async function () {
+        await requireCli(this);
+        this.timeout(240_000);
+        // GIVEN the emulator's keys and both assume-role objects in the stack config, set field by field
+        const cloud = await startTestCloud();
+        const stack = await CliStack.create({ program: PROGRAM, env: cloud.env, config: { connections: connectionsConfig([alicloudSpec("ali"), tencentSpec("t3", "3.0")]) }, secrets: PSKS });
+        try {
+            await stack.expect(0, "config", "set", "--path", "alicloud:assumeRole.roleArn", ALICLOUD_STS_ROLE.arn);
+            await stack.expect(0, "config", "set", "--path", "alicloud:assumeRole.sessionExpiration", "1200");
+            await stack.expect(0, "config", "set", "--path", "tencentcloud:assumeRole.roleArn", STS_ROLE_ARN);
+            // WHEN the stack is brought up
+            await stack.up();
+            // THEN both connections exist, and each cloud's role was assumed with the keys
+            const counters = await cloud.control.counters();
+            assert.ok((counters["alicloud:AssumeRole"] ?? 0) >= 1 && (counters["tencentcloud:AssumeRole"] ?? 0) >= 1, JSON.stringify(counters));
+            assert.equal((await stack.resources()).filter((r) => r.id).length, 2);
+        } finally {
+            await stack.dispose();
+            await cloud.stop();
+        }
     });
 });
