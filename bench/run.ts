@@ -9,7 +9,7 @@
  *  4. the refresh sweep (bench/sweep.ts): N connections per cloud on 3 gateways, this project beside the
  *     one-call-per-connection baseline and the raw-SDK lower bound, with ratios and a plot.
  *  5. hook CPU per read against the raw SDK call; plugin cold start against a minimal dynamic provider.
- *  6. heap and RSS of this process; then `pulumi refresh` of a 200-connection stack through the real CLI.
+ *  6. the heap of this process, the plugin's peak RSS; then `pulumi refresh` of a 200-connection stack through the real CLI.
  *
  * Writes `results.json` and `results.svg` to `--out` (default: bench/, the copies the README shows; a
  * `--smoke` run defaults to a temporary directory). `--smoke` runs small sizes, skips the CLI, and enforces
@@ -95,8 +95,11 @@ async function main(): Promise<void> {
 
         for (const cloud of CLOUDS) {
             log(`refresh sweep, ${cloud} (latency ${settings.latencyMs} ms, --parallel ${settings.parallel}):`);
-            const { rows, fleet } = await sweepCloud(emulator, cloud, settings.sizes, { ...settings, log });
+            const { rows, fleet, pluginPeakRssMiB } = await sweepCloud(emulator, cloud, settings.sizes, { ...settings, log });
             results.sweep.push(...rows);
+            if (pluginPeakRssMiB !== undefined) {
+                results.record(`${cloud}: plugin's peak RSS over the coalesced refresh of ${settings.sizes[settings.sizes.length - 1]}`, pluginPeakRssMiB, "MiB", 512);
+            }
             for (const n of settings.sizes) {
                 const row = (variant: string) => rows.find((r) => r.n === n && r.variant === variant)!;
                 // Coalescing is exact when the refresh costs what paging the gateways by hand costs.
@@ -117,7 +120,6 @@ async function main(): Promise<void> {
     }
     collectGarbage();
     results.record("heap growth over the run", (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20, "MiB", 256);
-    results.record("resident set size at the end", process.memoryUsage().rss / 2 ** 20, "MiB", 512);
     // Last: the CLI and its plugin are processes of their own, so they do not enter the heap figures above.
     if (!options.smoke) await benchCliRefresh(results, log);
 

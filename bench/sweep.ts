@@ -8,6 +8,7 @@
  *    in parallel — the fewest requests and least time any coalescing can reach.
  * Requests are counted at the emulator, wall time here.
  */
+import * as fs from "fs";
 import { performance } from "perf_hooks";
 import * as grpc from "@grpc/grpc-js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
@@ -53,10 +54,10 @@ function readRequests(fleet: Fleet, text: string): provproto.ReadRequest[] {
 }
 
 /** One refresh of the whole fleet through a fresh plugin process; the plugin's start is not timed. */
-export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fleet, batching: "on" | "off", parallel: number): Promise<{ requests: number; wallMs: number }> {
+export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fleet, batching: "on" | "off", parallel: number): Promise<{ requests: number; wallMs: number; peakRssMiB?: number }> {
     const text = await providerText(projectProvider(fleet.cloud));
     const requests = readRequests(fleet, text);
-    const plugin = await startPlugin({ cwd: REPO_ROOT, env: { ...emulator.env, PULUMI_IPSEC_READ_BATCHING: batching, ...(process.env.BENCH_PROF ? { NODE_OPTIONS: "--require /tmp/prof.js" } : {}) }, callTimeoutMs: 120_000 });
+    const plugin = await startPlugin({ cwd: REPO_ROOT, env: { ...emulator.env, PULUMI_IPSEC_READ_BATCHING: batching }, callTimeoutMs: 120_000 });
     try {
         // Loads the hooks and the SDK with a read no listing can answer (no gateway known): a by-id Describe.
         const warmup = fleet.cloud === "alicloud" ? "vco-bench0warmup0000" : "vpnx-bench000";
@@ -71,9 +72,19 @@ export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fle
                 }),
             );
         const measured = await counted(emulator, fleet.cloud, () => mapLimit(requests, parallel, read));
-        return { requests: measured.requests, wallMs: measured.wallMs };
+        return { requests: measured.requests, wallMs: measured.wallMs, peakRssMiB: peakRssMiB(plugin.pid) };
     } finally {
         await plugin.close();
+    }
+}
+
+/** The peak resident set size of a process (Linux `VmHWM`), or undefined where /proc does not say. */
+function peakRssMiB(pid: number): number | undefined {
+    try {
+        const kib = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+        return kib === undefined ? undefined : Number(kib) / 1024;
+    } catch {
+        return undefined;
     }
 }
 
@@ -81,22 +92,27 @@ export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fle
  * The sweep of one cloud: grows the fleet to each size (setup at zero latency), then measures the three
  * variants at `latencyMs`. Returns its rows and the fleet at the largest size.
  */
-export async function sweepCloud(emulator: EmulatorProcess, cloud: Cloud, sizes: readonly number[], options: { parallel: number; latencyMs: number; log: (line: string) => void }): Promise<{ rows: SweepRow[]; fleet: Fleet }> {
+export async function sweepCloud(emulator: EmulatorProcess, cloud: Cloud, sizes: readonly number[], options: { parallel: number; latencyMs: number; log: (line: string) => void }): Promise<{ rows: SweepRow[]; fleet: Fleet; pluginPeakRssMiB?: number }> {
     const fleet = new Fleet(cloud, emulator.info);
     const rows: SweepRow[] = [];
+    let pluginPeakRssMiB: number | undefined;
     for (const n of sizes) {
         await emulator.latency(0);
         await fleet.grow(n, options.parallel);
         await emulator.latency(options.latencyMs);
         const project = await refreshThroughPlugin(emulator, fleet, "on", options.parallel);
         const baseline = await refreshThroughPlugin(emulator, fleet, "off", options.parallel);
+        // The plugin of the coalesced refresh at the largest size: what a user's refresh of N connections holds.
+        pluginPeakRssMiB = project.peakRssMiB;
+        delete project.peakRssMiB;
+        delete baseline.peakRssMiB;
         const lower = await counted(emulator, cloud, () => listAllPages(emulator.info, cloud));
         if (lower.result < n) throw new Error(`the lower bound listed ${lower.result} of ${n} ${cloud} connections`);
         rows.push({ cloud, n, variant: "project", ...project }, { cloud, n, variant: "baseline", ...baseline }, { cloud, n, variant: "lowerBound", requests: lower.requests, wallMs: lower.wallMs });
         options.log(`  ${cloud} N=${n}: project ${project.requests} requests ${ms(project.wallMs)}, baseline ${baseline.requests} ${ms(baseline.wallMs)}, lower bound ${lower.requests} ${ms(lower.wallMs)}`);
     }
     await emulator.latency(0);
-    return { rows, fleet };
+    return { rows, fleet, pluginPeakRssMiB };
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`;
