@@ -4,7 +4,7 @@
  * against a loopback stand-in for GitHub's token endpoint.
  */
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import { createServer } from "http";
 import { AddressInfo } from "net";
@@ -47,7 +47,9 @@ describe("examples/gitops/pulumi-ipsec.yml", () => {
         }
     });
 
-    it("can write each cloud's token to a private file and export its path", async () => {
+    it("can write each cloud's token to a private file and export its path", async function () {
+        // The step runs curl, as GitHub's runners have it; a machine without it cannot run the step.
+        if (spawnSync("sh", ["-c", "command -v curl"]).status !== 0) this.skip();
         // GIVEN GitHub's token endpoint (a loopback stand-in) and both roles configured
         const audiences: string[] = [];
         const server = createServer((req, res) => {
