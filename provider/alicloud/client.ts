@@ -160,6 +160,24 @@ export function classifyAlicloudError(error: unknown): ErrorClass {
     return error instanceof CloudApiError ? classifyCode(error.code, ALICLOUD_RETRY_TABLE) : "fatal";
 }
 
+/**
+ * What pop-core's parser (json-bigint) returns, as plain JSON values: its objects have a null
+ * prototype and integers beyond 15 digits are BigNumbers, which become the decimal strings
+ * `JSON.stringify` would write (their `toJSON`). A copy, not a stringify-and-parse: every read goes through here.
+ */
+export function plainJson(value: unknown): unknown {
+    if (typeof value !== "object" || value === null) return value;
+    if (Array.isArray(value)) return value.map(plainJson);
+    const json = (value as { toJSON?: unknown }).toJSON;
+    if (typeof json === "function") return plainJson(json.call(value));
+    const out: Params = {};
+    for (const key of Object.keys(value)) {
+        const inner = (value as Params)[key];
+        if (inner !== undefined) out[key] = plainJson(inner);
+    }
+    return out;
+}
+
 export interface AlicloudCall {
     action: string;
     params: Params;
@@ -192,8 +210,7 @@ export class AlicloudVpcClient {
                     if (error instanceof CredentialError || error instanceof ConfigurationError) throw error;
                     throw toCloudError(action, error, [...secrets, ...this.settings.credentials.secrets()]);
                 }
-                // json-bigint returns null-prototype objects (and BigNumbers): make them plain JSON.
-                const body = JSON.parse(JSON.stringify(answer[0] ?? null)) as unknown;
+                const body = plainJson(answer[0] ?? null);
                 checkAnswer(action, answer[1]?.response?.statusCode, body, [...secrets, ...this.settings.credentials.secrets()]);
                 return body as T;
             },

@@ -21,9 +21,18 @@ function setPath(target: Props, path: string, value: unknown): void {
     node[keys[keys.length - 1]] = value;
 }
 
+/** Paths split once: every read maps each field's response path. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function keysOf(path: string): readonly string[] {
+    let keys = splitPaths.get(path);
+    if (!keys) splitPaths.set(path, (keys = path.split(".")));
+    return keys;
+}
+
 export function getPath(source: unknown, path: string): unknown {
     let node: unknown = source;
-    for (const key of path.split(".")) {
+    for (const key of keysOf(path)) {
         if (!isPlainObject(node)) return undefined;
         node = node[key];
     }

@@ -54,8 +54,24 @@ export function isLoopbackHost(hostname: string): boolean {
     return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-/** Parses an endpoint override; `setting` names where it came from, for the error message. */
+/** Endpoints already parsed and accepted, by their text: every call resolves its endpoints anew. */
+const accepted = new Map<string, URL>();
+const MAX_ACCEPTED = 64;
+
+/**
+ * Parses an endpoint override; `setting` names where it came from, for the error message. The URL
+ * returned may be shared with other calls: read it, never change it.
+ */
 export function parseEndpoint(raw: string, setting: string): URL {
+    let url = accepted.get(raw);
+    if (url) return url;
+    url = validEndpoint(raw, setting);
+    if (accepted.size >= MAX_ACCEPTED) accepted.clear();
+    accepted.set(raw, url);
+    return url;
+}
+
+function validEndpoint(raw: string, setting: string): URL {
     let url: URL;
     try {
         url = new URL(raw.includes("://") ? raw : `https://${raw}`);

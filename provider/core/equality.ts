@@ -58,5 +58,7 @@ export function normalize(field: Field, value: unknown): unknown {
 
 /** True when two values of a field mean the same (case of enums, order of sets, JSON types). */
 export function valuesEqual(field: Field, a: unknown, b: unknown): boolean {
+    // The same value normalizes the same way: the common case of a refresh, with nothing to build.
+    if (a === b) return true;
     return canonicalJson(normalize(field, a)) === canonicalJson(normalize(field, b));
 }

@@ -29,10 +29,15 @@ export function recordInputs(schema: Schema, inputs: Props): Props {
         else if (field?.kind === "list" && field.items.kind === "object" && Array.isArray(value)) {
             // Blocks of a list (tunnels) hold secrets too: recorded like a block each.
             const items = field.items.fields;
-            out[key] = value.map((item) => (isPlainObject(item) ? recordInputs(items, item) : structuredClone(item)));
-        } else out[key] = structuredClone(value);
+            out[key] = value.map((item) => (isPlainObject(item) ? recordInputs(items, item) : copyOf(item)));
+        } else out[key] = copyOf(value);
     }
     return out;
+}
+
+/** A copy of a property value; a string, number or boolean is its own copy (every read records the inputs). */
+function copyOf(value: unknown): unknown {
+    return typeof value === "object" && value !== null ? structuredClone(value) : value;
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { AlicloudVpcClient, checkAnswer, classifyAlicloudError, encodeParams, toCloudError } from "../../../provider/alicloud/client";
+import { AlicloudVpcClient, checkAnswer, classifyAlicloudError, encodeParams, plainJson, toCloudError } from "../../../provider/alicloud/client";
 import { resolveSettings } from "../../../provider/alicloud/settings";
 import { resolveTiming } from "../../../provider/core/timing";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
@@ -98,6 +98,20 @@ describe("alicloud client", () => {
         assert.equal(classifyAlicloudError(error), "server");
         assert.match(error.message, /not JSON \(Unexpected '<'\)/);
         assert.doesNotMatch(error.message, /hunter2|html/);
+    });
+
+    it("can turn what pop-core's parser returns into plain JSON, big integers as the decimal text JSON.stringify writes", () => {
+        // GIVEN an answer as json-bigint parses it: null-prototype objects, and a BigNumber beyond 15 digits
+        const JSONbig = require("json-bigint");
+        const parsed = JSONbig.parse('{"RequestId":"r","TotalCount":2,"Items":{"Item":[{"Id":"a","Size":12345678901234567890,"Tags":{}},{"Id":"b","On":false,"None":null}]}}');
+        // WHEN made plain
+        const plain = plainJson(parsed) as any;
+        // THEN every object is an ordinary one and the values are what a stringify-and-parse round trip gives
+        assert.equal(Object.getPrototypeOf(parsed), null);
+        assert.equal(Object.getPrototypeOf(plain), Object.prototype);
+        assert.equal(Object.getPrototypeOf(plain.Items.Item[0].Tags), Object.prototype);
+        assert.deepEqual(plain, JSON.parse(JSON.stringify(parsed)));
+        assert.equal(plain.Items.Item[0].Size, "12345678901234567890");
     });
 
     it("fails an answer without Code when its status is not 2xx or it lacks the action's fields", () => {

@@ -30,6 +30,16 @@ describe("parseEndpoint", () => {
         // THEN it is refused
         assert.throws(() => parseEndpoint("https://user:pw@vpc.example.com", "X"), /must not contain credentials/);
     });
+
+    it("fails for a refused endpoint every time, each error naming its own setting, while an accepted one is parsed once", () => {
+        // GIVEN an endpoint already refused once, and one already accepted
+        assert.throws(() => parseEndpoint("http://vpc.example.org", "FIRST"), /FIRST/);
+        const first = parseEndpoint("https://vpc.example.org/v1", "X");
+        // WHEN each is parsed again, from another setting
+        // THEN the refused one is refused again under the new name, and the accepted one is the same URL
+        assert.throws(() => parseEndpoint("http://vpc.example.org", "SECOND"), /SECOND/);
+        assert.equal(parseEndpoint("https://vpc.example.org/v1", "Y"), first);
+    });
 });
 
 describe("regionalEndpoint", () => {
