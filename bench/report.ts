@@ -11,8 +11,8 @@ export interface Figure {
     value: number;
     unit: string;
     target: number;
-    /** "max": value must be ≤ target; "min": ≥ target. */
-    kind: "max" | "min";
+    /** "max": value must be ≤ target; "min": ≥ target; "info": no target (a reference point, e.g. a floor). */
+    kind: "max" | "min" | "info";
     /** A wall-time or CPU figure: reported but not enforced by the `--smoke` run, whose sizes are too small to judge. */
     timing: boolean;
 }
@@ -21,8 +21,11 @@ export interface Figure {
 export interface SweepRow {
     cloud: "alicloud" | "tencentcloud";
     n: number;
-    /** project: this package through the plugin; baseline: the same with PULUMI_IPSEC_READ_BATCHING=off; lowerBound: raw SDK paging. */
-    variant: "project" | "baseline" | "lowerBound";
+    /**
+     * project: this package through the plugin; baseline: the same with PULUMI_IPSEC_READ_BATCHING=off;
+     * lowerBound: raw SDK paging; pluginFloor: the plugin answering from state, calling nothing.
+     */
+    variant: "project" | "baseline" | "lowerBound" | "pluginFloor";
     /** Every API request of the refresh, counted at the emulator. */
     requests: number;
     wallMs: number;
@@ -36,7 +39,7 @@ export class Results {
 
     constructor(readonly mode: "full" | "smoke") {}
 
-    record(name: string, value: number, unit: string, target: number, options: { kind?: "max" | "min"; timing?: boolean } = {}): void {
+    record(name: string, value: number, unit: string, target: number, options: { kind?: Figure["kind"]; timing?: boolean } = {}): void {
         this.figures.push({ name, value, unit, target, kind: options.kind ?? "max", timing: options.timing ?? (unit !== "requests" && unit !== "bytes") });
     }
 
@@ -46,6 +49,7 @@ export class Results {
     }
 
     static ok(figure: Figure): boolean {
+        if (figure.kind === "info") return true;
         return figure.kind === "max" ? figure.value <= figure.target : figure.value >= figure.target;
     }
 
@@ -57,21 +61,22 @@ export class Results {
             const ok = Results.ok(figure);
             if (!ok && this.enforced(figure)) missed++;
             const value = `${figure.value.toFixed(figure.value < 10 ? 2 : 0)} ${figure.unit}`;
-            const target = `${figure.kind === "max" ? "≤" : "≥"} ${+figure.target.toFixed(2)} ${figure.unit}`;
-            const mark = ok ? "✔" : this.enforced(figure) ? "✘" : "✘ (not enforced in --smoke)";
+            const target = figure.kind === "info" ? "–" : `${figure.kind === "max" ? "≤" : "≥"} ${+figure.target.toFixed(2)} ${figure.unit}`;
+            const mark = figure.kind === "info" ? "ℹ" : ok ? "✔" : this.enforced(figure) ? "✘" : "✘ (not enforced in --smoke)";
             log(`${figure.name.padEnd(72)} ${value.padStart(14)} ${target.padStart(16)}   ${mark}`);
         }
         return missed;
     }
 
     /** Ratios of the sweep, per cloud and size: this project against the baseline and the lower bound. */
-    ratios(): Array<{ cloud: string; n: number; requestsVsBaseline: number; wallVsBaseline: number; requestsVsLowerBound: number; wallVsLowerBound: number }> {
+    ratios(): Array<{ cloud: string; n: number; requestsVsBaseline: number; wallVsBaseline: number; requestsVsLowerBound: number; wallVsLowerBound: number; floorVsBaseline?: number }> {
         const find = (cloud: string, n: number, variant: string) => this.sweep.find((r) => r.cloud === cloud && r.n === n && r.variant === variant);
         return this.sweep
             .filter((r) => r.variant === "project")
             .flatMap((project) => {
                 const baseline = find(project.cloud, project.n, "baseline");
                 const lower = find(project.cloud, project.n, "lowerBound");
+                const floor = find(project.cloud, project.n, "pluginFloor");
                 if (!baseline || !lower) return [];
                 const round = (x: number) => Math.round(x * 1000) / 1000;
                 return [{
@@ -81,6 +86,8 @@ export class Results {
                     wallVsBaseline: round(project.wallMs / baseline.wallMs),
                     requestsVsLowerBound: round(project.requests / lower.requests),
                     wallVsLowerBound: round(project.wallMs / lower.wallMs),
+                    // The least wall ÷ one-by-one any dynamic provider reaches through this plugin with this state.
+                    ...(floor && { floorVsBaseline: round(floor.wallMs / baseline.wallMs) }),
                 }];
             });
     }
@@ -90,11 +97,15 @@ export class Results {
         const find = (cloud: string, n: number, variant: string) => this.sweep.find((r) => r.cloud === cloud && r.n === n && r.variant === variant);
         const cell = (row: SweepRow | undefined) => (row ? `${row.requests} · ${(row.wallMs / 1000).toFixed(2)} s` : "–");
         const lines = [
-            "| cloud | N | this project: requests · wall | one by one | raw-SDK lower bound | wall ÷ one by one |",
-            "|---|---:|---:|---:|---:|---:|",
+            "| cloud | N | this project: requests · wall | one by one | raw-SDK lower bound | plugin floor (no call) | wall ÷ one by one | floor ÷ one by one |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ];
+        const floorCell = (row: SweepRow | undefined) => (row ? `${(row.wallMs / 1000).toFixed(2)} s` : "–");
         for (const r of this.ratios()) {
-            lines.push(`| ${r.cloud} | ${r.n} | ${cell(find(r.cloud, r.n, "project"))} | ${cell(find(r.cloud, r.n, "baseline"))} | ${cell(find(r.cloud, r.n, "lowerBound"))} | ${r.wallVsBaseline.toFixed(2)} |`);
+            const floorRatio = r.floorVsBaseline === undefined ? "–" : r.floorVsBaseline.toFixed(2);
+            lines.push(
+                `| ${r.cloud} | ${r.n} | ${cell(find(r.cloud, r.n, "project"))} | ${cell(find(r.cloud, r.n, "baseline"))} | ${cell(find(r.cloud, r.n, "lowerBound"))} | ${floorCell(find(r.cloud, r.n, "pluginFloor"))} | ${r.wallVsBaseline.toFixed(2)} | ${floorRatio} |`,
+            );
         }
         return lines.join("\n");
     }

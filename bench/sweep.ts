@@ -5,7 +5,10 @@
  *    deserialization, the engine's `--parallel`), reads coalesced per gateway (provider/core/readBatch.ts);
  *  - baseline: the same plugin with PULUMI_IPSEC_READ_BATCHING=off, one Describe per connection;
  *  - lowerBound: the raw SDKs paging each gateway's connections (Alibaba 50 a page, Tencent 100), gateways
- *    in parallel — the fewest requests and least time any coalescing can reach.
+ *    in parallel — the fewest requests and least time any coalescing can reach;
+ *  - pluginFloor: the same plugin and the same state with a provider whose `read` answers with the stored
+ *    outputs and recorded inputs at once, calling nothing — what the plugin's gRPC server and its property
+ *    marshalling alone cost for N reads, a floor under any dynamic provider's refresh.
  * Requests are counted at the emulator, wall time here.
  */
 import * as fs from "fs";
@@ -36,11 +39,43 @@ export async function counted<T>(emulator: EmulatorProcess, cloud: Cloud, run: (
     return { result, requests: Object.values(byAction).reduce((a, b) => a + b, 0), byAction, wallMs };
 }
 
+/** A Read request as the engine sends it: serialized once, before the clock starts. */
+interface WireRead {
+    id: string;
+    bytes: Buffer;
+}
+
+const READ_METHOD = "/pulumirpc.ResourceProvider/Read";
+const passThrough = (bytes: Buffer) => bytes;
+
 /**
- * The Read requests of a refresh, marshalled before the clock starts: the engine holds its state in Go and
- * marshals it far faster than a Node client could, so only the plugin's side and the wire are timed.
+ * The `id` of a serialized ReadResponse (field 1, a length-delimited string): all the engine's side needs
+ * here, to check that a read answered the connection it asked for. The engine holds its state in Go and
+ * marshals it far faster than a Node client could; a Node protobuf encoder and decoder on this side would
+ * take CPU from the two cores the plugin runs on, so only the plugin's side and the wire are timed.
  */
-function readRequests(fleet: Fleet, text: string): provproto.ReadRequest[] {
+export function responseId(bytes: Buffer): string | undefined {
+    if (bytes[0] !== 0x0a) return undefined;
+    let length = 0;
+    let at = 1;
+    for (let shift = 0; shift < 35; shift += 7) {
+        const byte = bytes[at++];
+        if (byte === undefined) return undefined;
+        length |= (byte & 0x7f) << shift;
+        if (byte < 0x80) return at + length <= bytes.length ? bytes.toString("utf8", at, at + length) : undefined;
+    }
+    return undefined;
+}
+
+/**
+ * A provider that answers every Read with what state holds (the recorded inputs as the inputs), calling
+ * nothing: the plugin floor. Its closure is serialized like the project's, so the state it is sent is the same size.
+ */
+const ECHO_PROVIDER = {
+    read: async (id: string, props: Record<string, unknown>) => ({ id, props, inputs: props.__inputs as Record<string, unknown> }),
+};
+
+function readRequests(fleet: Fleet, text: string): WireRead[] {
     return fleet.members.map((member, i) => {
         const request = new provproto.ReadRequest();
         request.setId(member.id);
@@ -49,25 +84,28 @@ function readRequests(fleet: Fleet, text: string): provproto.ReadRequest[] {
         request.setType(`pulumi-nodejs:dynamic/pulumi-ipsec/${fleet.cloud}:VpnConnection`);
         request.setProperties(toStruct({ ...member.outputs, __provider: text }, "Read.properties"));
         request.setInputs(toStruct({ ...member.inputs, __provider: text }, "Read.inputs"));
-        return request;
+        return { id: member.id, bytes: Buffer.from(request.serializeBinary()) };
     });
 }
 
-/** One refresh of the whole fleet through a fresh plugin process; the plugin's start is not timed. */
-export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fleet, batching: "on" | "off", parallel: number): Promise<{ requests: number; wallMs: number; peakRssMiB?: number }> {
-    const text = await providerText(projectProvider(fleet.cloud));
+/**
+ * One refresh of the whole fleet through a fresh plugin process; the plugin's start is not timed. `echo`
+ * reads with {@link ECHO_PROVIDER} instead of the project's provider.
+ */
+export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fleet, batching: "on" | "off" | "echo", parallel: number): Promise<{ requests: number; wallMs: number; peakRssMiB?: number }> {
+    const text = await providerText(batching === "echo" ? ECHO_PROVIDER : projectProvider(fleet.cloud));
     const requests = readRequests(fleet, text);
-    const plugin = await startPlugin({ cwd: REPO_ROOT, env: { ...emulator.env, PULUMI_IPSEC_READ_BATCHING: batching }, callTimeoutMs: 120_000 });
+    const plugin = await startPlugin({ cwd: REPO_ROOT, env: { ...emulator.env, PULUMI_IPSEC_READ_BATCHING: batching === "off" ? "off" : "on" }, callTimeoutMs: 120_000 });
     try {
         // Loads the hooks and the SDK with a read no listing can answer (no gateway known): a by-id Describe.
         const warmup = fleet.cloud === "alicloud" ? "vco-bench0warmup0000" : "vpnx-bench000";
         await plugin.read(warmup, benchUrn(fleet.cloud, "warmup"), { region: fleet.members[0].outputs.region, __provider: text }, {});
         const deadline = new Date(Date.now() + 300_000);
-        const read = (request: provproto.ReadRequest) =>
+        const read = (request: WireRead) =>
             new Promise<void>((resolve, reject) =>
-                plugin.client.read(request, new grpc.Metadata(), { deadline }, (error, response) => {
-                    if (error) reject(new Error(`Read of ${request.getId()} failed: ${error.message}`));
-                    else if (response!.getId() !== request.getId()) reject(new Error(`the refresh lost ${request.getId()}`));
+                plugin.client.makeUnaryRequest(READ_METHOD, passThrough, passThrough, request.bytes, new grpc.Metadata(), { deadline }, (error, response) => {
+                    if (error) reject(new Error(`Read of ${request.id} failed: ${error.message}`));
+                    else if (responseId(response!) !== request.id) reject(new Error(`the refresh lost ${request.id}`));
                     else resolve();
                 }),
             );
@@ -102,14 +140,16 @@ export async function sweepCloud(emulator: EmulatorProcess, cloud: Cloud, sizes:
         await emulator.latency(options.latencyMs);
         const project = await refreshThroughPlugin(emulator, fleet, "on", options.parallel);
         const baseline = await refreshThroughPlugin(emulator, fleet, "off", options.parallel);
+        const floor = await refreshThroughPlugin(emulator, fleet, "echo", options.parallel);
         // The plugin of the coalesced refresh at the largest size: what a user's refresh of N connections holds.
         pluginPeakRssMiB = project.peakRssMiB;
         delete project.peakRssMiB;
         delete baseline.peakRssMiB;
+        delete floor.peakRssMiB;
         const lower = await counted(emulator, cloud, () => listAllPages(emulator.info, cloud));
         if (lower.result < n) throw new Error(`the lower bound listed ${lower.result} of ${n} ${cloud} connections`);
-        rows.push({ cloud, n, variant: "project", ...project }, { cloud, n, variant: "baseline", ...baseline }, { cloud, n, variant: "lowerBound", requests: lower.requests, wallMs: lower.wallMs });
-        options.log(`  ${cloud} N=${n}: project ${project.requests} requests ${ms(project.wallMs)}, baseline ${baseline.requests} ${ms(baseline.wallMs)}, lower bound ${lower.requests} ${ms(lower.wallMs)}`);
+        rows.push({ cloud, n, variant: "project", ...project }, { cloud, n, variant: "baseline", ...baseline }, { cloud, n, variant: "lowerBound", requests: lower.requests, wallMs: lower.wallMs }, { cloud, n, variant: "pluginFloor", ...floor });
+        options.log(`  ${cloud} N=${n}: project ${project.requests} requests ${ms(project.wallMs)}, baseline ${baseline.requests} ${ms(baseline.wallMs)}, lower bound ${lower.requests} ${ms(lower.wallMs)}, plugin floor ${ms(floor.wallMs)}`);
     }
     await emulator.latency(0);
     return { rows, fleet, pluginPeakRssMiB };

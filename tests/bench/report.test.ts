@@ -34,18 +34,44 @@ describe("bench/report", () => {
         assert.deepEqual(results.ratios(), [{ cloud: "alicloud", n: 100, requestsVsBaseline: 0.03, wallVsBaseline: 0.2, requestsVsLowerBound: 1, wallVsLowerBound: 2 }]);
     });
 
+    it("can compute the plugin floor's ratio to the baseline when the sweep has one", () => {
+        // GIVEN one size with all four variants
+        const results = new Results("full");
+        results.sweep.push(
+            { cloud: "alicloud", n: 100, variant: "project", requests: 3, wallMs: 300 },
+            { cloud: "alicloud", n: 100, variant: "baseline", requests: 100, wallMs: 1000 },
+            { cloud: "alicloud", n: 100, variant: "lowerBound", requests: 3, wallMs: 100 },
+            { cloud: "alicloud", n: 100, variant: "pluginFloor", requests: 0, wallMs: 250 },
+        );
+        // WHEN / THEN
+        assert.equal(results.ratios()[0].floorVsBaseline, 0.25);
+    });
+
     it("can render the sweep as the README's Markdown table", () => {
-        // GIVEN one size with all three variants
+        // GIVEN one size with all four variants
         const results = new Results("full");
         results.sweep.push(
             { cloud: "tencentcloud", n: 200, variant: "project", requests: 3, wallMs: 500 },
             { cloud: "tencentcloud", n: 200, variant: "baseline", requests: 200, wallMs: 2000 },
             { cloud: "tencentcloud", n: 200, variant: "lowerBound", requests: 3, wallMs: 100 },
+            { cloud: "tencentcloud", n: 200, variant: "pluginFloor", requests: 0, wallMs: 400 },
         );
         // WHEN it is rendered
         const table = results.sweepTable().split("\n");
-        // THEN a header, a rule and one row with each variant's requests and seconds and the wall ratio
+        // THEN a header, a rule and one row with each variant's requests and seconds and both wall ratios
         assert.equal(table.length, 3);
-        assert.equal(table[2], "| tencentcloud | 200 | 3 · 0.50 s | 200 · 2.00 s | 3 · 0.10 s | 0.25 |");
+        assert.equal(table[2], "| tencentcloud | 200 | 3 · 0.50 s | 200 · 2.00 s | 3 · 0.10 s | 0.40 s | 0.25 | 0.20 |");
+    });
+
+    it("can record a figure that informs without a target, and never counts it as missed", () => {
+        // GIVEN a full run with an informational figure
+        const results = new Results("full");
+        results.record("the command's own cost", 2.5, "s", 0, { kind: "info" });
+        // WHEN its table is printed
+        const lines: string[] = [];
+        const missed = results.print((line) => lines.push(line));
+        // THEN it is listed without a target and not missed
+        assert.equal(missed, 0);
+        assert.match(lines[1], /the command's own cost\s+2\.50 s\s+–\s+ℹ/);
     });
 });

@@ -30,7 +30,7 @@ describe("bench/run.ts --smoke", function () {
     });
 
     it("can write results.json with the sweep, its ratios and the requests of each operation", () => {
-        // THEN results.json holds two sizes × three variants per cloud, each request count as the variant demands
+        // THEN results.json holds two sizes × four variants per cloud, each request count as the variant demands
         const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
         assert.equal(results.mode, "smoke");
         for (const cloud of ["alicloud", "tencentcloud"]) {
@@ -39,8 +39,10 @@ describe("bench/run.ts --smoke", function () {
                 assert.equal(row("baseline").requests, n, `${cloud} N=${n}: one Describe per connection when off`);
                 assert.ok(row("project").requests <= row("lowerBound").requests, `${cloud} N=${n}: coalesced reads cost no more than paging by hand`);
                 assert.ok(row("project").wallMs > 0);
+                assert.equal(row("pluginFloor").requests, 0, `${cloud} N=${n}: the plugin floor answers from state alone`);
                 const ratio = results.ratios.find((r: any) => r.cloud === cloud && r.n === n);
                 assert.equal(ratio.requestsVsBaseline, Math.round((row("project").requests / n) * 1000) / 1000);
+                assert.equal(ratio.floorVsBaseline, Math.round((row("pluginFloor").wallMs / row("baseline").wallMs) * 1000) / 1000);
             }
             assert.deepEqual(Object.keys(results.requestsPerOperation[cloud]).sort(), ["create", "delete", "read", "update"]);
             assert.equal(results.requestsPerOperation[cloud].read.DescribeVpnConnections, 1);
@@ -48,10 +50,10 @@ describe("bench/run.ts --smoke", function () {
         assert.ok(results.figures.every((f: any) => !f.enforced || f.ok), "every enforced figure met its target");
     });
 
-    it("can plot requests and wall time against N for the three variants", () => {
+    it("can plot requests and wall time against N for the four variants", () => {
         // THEN results.svg is an SVG naming each variant
         const svg = fs.readFileSync(path.join(out, "results.svg"), "utf8");
         assert.match(svg, /^<svg/);
-        for (const label of ["coalesced reads", "one Describe per connection", "raw SDK paging"]) assert.ok(svg.includes(label), label);
+        for (const label of ["coalesced reads", "one Describe per connection", "raw SDK paging", "plugin floor"]) assert.ok(svg.includes(label), label);
     });
 });
