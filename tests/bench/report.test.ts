@@ -1,5 +1,10 @@
 import { strict as assert } from "assert";
-import { Results } from "../../bench/report";
+import { Results, SweepRow } from "../../bench/report";
+
+/** The four variants of one sweep size: requests and wall ms of each. */
+function sweepOf(cloud: SweepRow["cloud"], n: number, rows: Record<SweepRow["variant"], [requests: number, wallMs: number]>): SweepRow[] {
+    return (Object.entries(rows) as [SweepRow["variant"], [number, number]][]).map(([variant, [requests, wallMs]]) => ({ cloud, n, variant, requests, wallMs }));
+}
 
 describe("bench/report", () => {
     it("can leave timing figures unenforced in a smoke run while enforcing request counts", () => {
@@ -37,12 +42,7 @@ describe("bench/report", () => {
     it("can compute the plugin floor's ratio to the baseline when the sweep has one", () => {
         // GIVEN one size with all four variants
         const results = new Results("full");
-        results.sweep.push(
-            { cloud: "alicloud", n: 100, variant: "project", requests: 3, wallMs: 300 },
-            { cloud: "alicloud", n: 100, variant: "baseline", requests: 100, wallMs: 1000 },
-            { cloud: "alicloud", n: 100, variant: "lowerBound", requests: 3, wallMs: 100 },
-            { cloud: "alicloud", n: 100, variant: "pluginFloor", requests: 0, wallMs: 250 },
-        );
+        results.sweep.push(...sweepOf("alicloud", 100, { project: [3, 300], baseline: [100, 1000], lowerBound: [3, 100], pluginFloor: [0, 250] }));
         // WHEN / THEN
         assert.equal(results.ratios()[0].floorVsBaseline, 0.25);
     });
@@ -50,12 +50,7 @@ describe("bench/report", () => {
     it("can render the sweep as the README's Markdown table", () => {
         // GIVEN one size with all four variants
         const results = new Results("full");
-        results.sweep.push(
-            { cloud: "tencentcloud", n: 200, variant: "project", requests: 3, wallMs: 500 },
-            { cloud: "tencentcloud", n: 200, variant: "baseline", requests: 200, wallMs: 2000 },
-            { cloud: "tencentcloud", n: 200, variant: "lowerBound", requests: 3, wallMs: 100 },
-            { cloud: "tencentcloud", n: 200, variant: "pluginFloor", requests: 0, wallMs: 400 },
-        );
+        results.sweep.push(...sweepOf("tencentcloud", 200, { project: [3, 500], baseline: [200, 2000], lowerBound: [3, 100], pluginFloor: [0, 400] }));
         // WHEN it is rendered
         const table = results.sweepTable().split("\n");
         // THEN a header, a rule and one row with each variant's requests and seconds and both wall ratios
