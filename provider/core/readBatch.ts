@@ -132,17 +132,58 @@ export async function writingTo<T>(gateway: string, write: () => Promise<T>, vie
     }
 }
 
+/** Pages of one listing in flight at once, once page 1 told how many there are. */
+export const PAGES_IN_FLIGHT = 4;
+
+/** One page of a listing: its items and, when the API tells it, the listing's total count. */
+export interface Page<T> {
+    items: readonly T[];
+    total?: number;
+}
+
 /**
- * Fetches every page of a listing: `fetchPage(n)` answers page n's items and the total count; stops
- * when the total is reached or a page comes back short. `maxPages` bounds the loop.
+ * Fetches every page of a listing: `fetchPage(n)` answers page n (from 1). Page 1's total tells how
+ * many pages there are, and the rest are fetched {@link PAGES_IN_FLIGHT} at a time — the same pages a
+ * page-by-page walk asks for, in about a fifth of the round trips. Without a total, or when the
+ * listing grew while it was read (the last page full and a larger total), it goes on page by page
+ * until the total is reached or a page comes back short. `maxPages` bounds it. A listing read while
+ * it changes may miss or repeat an item; readers treat a missing one as unknown, never as gone.
  */
-export async function allPages<T>(fetchPage: (page: number) => Promise<{ items: readonly T[]; total?: number }>, pageSize: number, maxPages = 1_000): Promise<T[]> {
-    const items: T[] = [];
-    for (let page = 1; page <= maxPages; page++) {
-        const answer = await fetchPage(page);
-        items.push(...answer.items);
-        const total = answer.total;
-        if (answer.items.length < pageSize || (total !== undefined && items.length >= total)) return items;
+export async function allPages<T>(fetchPage: (page: number) => Promise<Page<T>>, pageSize: number, maxPages = 1_000): Promise<T[]> {
+    const first = await fetchPage(1);
+    const pages: Page<T>[] = [first];
+    const ends = (answer: Page<T>, listed: number) => answer.items.length < pageSize || (answer.total !== undefined && listed >= answer.total);
+    if (ends(first, first.items.length)) return [...first.items];
+    if (first.total !== undefined) {
+        const last = Math.min(Math.ceil(first.total / pageSize), maxPages);
+        pages.push(...(await inFlight(last - 1, PAGES_IN_FLIGHT, (k) => fetchPage(k + 2))));
     }
-    throw new Error(`listing did not end within ${maxPages} pages`);
+    let listed = pages.reduce((sum, answer) => sum + answer.items.length, 0);
+    for (let page = pages.length; !ends(pages[page - 1], listed); page++) {
+        if (page === maxPages) throw new Error(`listing did not end within ${maxPages} pages`);
+        const answer = await fetchPage(page + 1);
+        pages.push(answer);
+        listed += answer.items.length;
+    }
+    return pages.flatMap((answer) => answer.items);
+}
+
+/** `run(0 … count − 1)` with at most `limit` running, answers in order; after a failure no new one starts. */
+async function inFlight<R>(count: number, limit: number, run: (k: number) => Promise<R>): Promise<R[]> {
+    const answers: R[] = new Array(count);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < count) {
+            const k = next++;
+            try {
+                answers[k] = await run(k);
+            } catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+    return answers;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { allPages, readBatchingEnabled, readThroughView, ViewCache, VIEW_LIFETIME_MS, writingTo } from "../../../provider/core/readBatch";
+import { allPages, PAGES_IN_FLIGHT, readBatchingEnabled, readThroughView, ViewCache, VIEW_LIFETIME_MS, writingTo } from "../../../provider/core/readBatch";
 
 /** A gateway listing that counts its calls and answers `items` (or fails with `failure`). */
 function fakeListing(items: Record<string, string>, failure?: Error) {
@@ -162,5 +162,66 @@ describe("core/readBatch", () => {
         assert.deepEqual(items, all);
         // AND a listing that never ends is refused at the bound
         await assert.rejects(allPages(async () => ({ items: [1, 2] }), 2, 5), /did not end within 5 pages/);
+    });
+
+    it("can fetch the pages after the first a few at a time, asking for each page once", async () => {
+        // GIVEN 420 items served 50 per page (9 pages), each page answering after a tick
+        const all = Array.from({ length: 420 }, (_, i) => i);
+        const asked: number[] = [];
+        let running = 0;
+        let mostRunning = 0;
+        const fetchPage = async (page: number) => {
+            asked.push(page);
+            mostRunning = Math.max(mostRunning, ++running);
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            running--;
+            return { items: all.slice((page - 1) * 50, page * 50), total: all.length };
+        };
+        // WHEN every page is fetched
+        const items = await allPages(fetchPage, 50);
+        // THEN each of the 9 pages was asked for once, at most PAGES_IN_FLIGHT at a time, and the items keep their order
+        assert.deepEqual([...asked].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        assert.equal(mostRunning, PAGES_IN_FLIGHT);
+        assert.deepEqual(items, all);
+    });
+
+    it("can walk page by page when the listing tells no total", async () => {
+        // GIVEN 120 items served 50 per page without a total
+        const all = Array.from({ length: 120 }, (_, i) => i);
+        const asked: number[] = [];
+        // WHEN every page is fetched
+        const items = await allPages(async (page) => (asked.push(page), { items: all.slice((page - 1) * 50, page * 50) }), 50);
+        // THEN the pages were asked for in order up to the short one
+        assert.deepEqual(asked, [1, 2, 3]);
+        assert.deepEqual(items, all);
+    });
+
+    it("can go on past the first total when the listing grew while it was read", async () => {
+        // GIVEN a listing of 100 items when page 1 is read, which has 130 by the time page 2 is
+        const all = Array.from({ length: 130 }, (_, i) => i);
+        const asked: number[] = [];
+        const fetchPage = async (page: number) => (asked.push(page), { items: all.slice((page - 1) * 50, page * 50), total: page === 1 ? 100 : all.length });
+        // WHEN every page is fetched
+        const items = await allPages(fetchPage, 50);
+        // THEN page 3 was fetched too, and every item is listed
+        assert.deepEqual(asked, [1, 2, 3]);
+        assert.deepEqual(items, all);
+    });
+
+    it("fails when a page fails, and starts no page after the failure", async () => {
+        // GIVEN 10 pages of which page 3 fails at once and the others answer after a while
+        const asked: number[] = [];
+        const fetchPage = async (page: number) => {
+            asked.push(page);
+            if (page === 3) throw new Error("HttpError.502");
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return { items: Array.from({ length: 50 }, (_, i) => i), total: 500 };
+        };
+        // WHEN every page is fetched
+        const listing = allPages(fetchPage, 50);
+        // THEN the listing fails with the page's error, and no page was started after it failed
+        await assert.rejects(listing, /HttpError\.502/);
+        await new Promise((resolve) => setTimeout(resolve, 20)); // the pages in flight have answered
+        assert.deepEqual(asked, [1, 2, 3, 4, 5]);
     });
 });
