@@ -1,12 +1,13 @@
 /**
  * The Tencent Cloud Tag service (API 3.0, `tag.tencentcloudapi.com`, version 2018-08-13) for VPN
- * connections, under `/tencentcloud/tag/`: ModifyResourceTags and DescribeResourceTags on a
- * connection's six-segment resource name `qcs::vpc:<region>:uin/<uin>:vpnx/<id>` (resource
+ * connections, under `/tencentcloud/tag/`: ModifyResourceTags, DescribeResourceTags and
+ * DescribeResourceTagsByResourceIds on a connection's six-segment resource name `qcs::vpc:<region>:uin/<uin>:vpnx/<id>` (resource
  * description, https://cloud.tencent.com/document/product/598/10606). Tags are the connection's
  * `TagSet`, which DescribeVpnConnections lists too. Calls are TC3-signed like the VPC API's.
  * Rules: the request and answer models of tencentcloud-sdk-nodejs `tag/v20180813/tag_models.d.ts`
  * (ReplaceTags and DeleteTags: one of them, neither empty, at most 10 each, no key in both;
- * DescribeResourceTags: Limit default 15, Offset a multiple of it) and the codes of
+ * DescribeResourceTags: Limit default 15, Offset a multiple of it; DescribeResourceTagsByResourceIds:
+ * ServiceType, ResourcePrefix, ResourceRegion and 1–50 ResourceIds required, the same paging) and the codes of
  * TencentCloud/tencentcloud-sdk-go `tencentcloud/tag/v20180813/errors.go`; the key and value limits
  * (key 1–255, value 0–127 characters of letters, digits, spaces and `+-=._:/@`; `qcloud`, `tencent`,
  * `project` reserved; 50 tags a resource) as https://cloud.tencent.com/document/product/597/33355 states them.
@@ -73,22 +74,48 @@ export function modifyResourceTags(params: Params, store: TencentStore): Params 
 
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
-/** DescribeResourceTags: the tags of the VPN connections matching the given filters, `Limit` rows from `Offset`. */
-export function describeResourceTags(params: Params, store: TencentStore, regions: readonly string[]): Params {
+/** `Limit` (default 15) and `Offset` (a multiple of it), as both Describe actions page their rows. */
+function paging(params: Params): { limit: number; offset: number } {
     const limit = params.Limit === undefined ? 15 : params.Limit;
     const offset = params.Offset === undefined ? 0 : params.Offset;
     if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) throw error("InvalidParameter", "`Limit` must be a positive integer.");
     if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0 || offset % limit !== 0) throw error("InvalidParameterValue.OffsetInvalid", "`Offset` must be a multiple of `Limit`.");
+    return { limit, offset };
+}
+
+/** The tag rows (TagResource) of the connections `records`, in store order. */
+function tagRows(records: readonly ConnectionRecord[]): Params[] {
+    return records.flatMap((record) =>
+        record.attrs.TagSet.map((t) => ({ TagKey: t.Key, TagValue: t.Value, ResourceId: record.id, TagKeyMd5: md5(t.Key), TagValueMd5: md5(t.Value), ServiceType: "vpc", Category: "Custom" })),
+    );
+}
+
+/** DescribeResourceTags: the tags of the VPN connections matching the given filters, `Limit` rows from `Offset`. */
+export function describeResourceTags(params: Params, store: TencentStore, regions: readonly string[]): Params {
+    const { limit, offset } = paging(params);
     if (params.ServiceType !== undefined && params.ServiceType !== "vpc") return { TotalCount: 0, Offset: offset, Limit: limit, Rows: [] };
     if (params.ResourcePrefix !== undefined && params.ResourcePrefix !== "vpnx") return { TotalCount: 0, Offset: offset, Limit: limit, Rows: [] };
     const inRegions = typeof params.ResourceRegion === "string" ? [params.ResourceRegion] : regions;
-    const rows = inRegions
-        .flatMap((region) => store.list(region))
-        .filter((record) => params.ResourceId === undefined || record.id === params.ResourceId)
-        .flatMap((record) =>
-            record.attrs.TagSet.map((t) => ({ TagKey: t.Key, TagValue: t.Value, ResourceId: record.id, TagKeyMd5: md5(t.Key), TagValueMd5: md5(t.Value), ServiceType: "vpc", Category: "Custom" })),
-        );
+    const rows = tagRows(inRegions.flatMap((region) => store.list(region)).filter((record) => params.ResourceId === undefined || record.id === params.ResourceId));
     return { TotalCount: rows.length, Offset: offset, Limit: limit, Rows: rows.slice(offset, offset + limit) };
+}
+
+/** Resource IDs one DescribeResourceTagsByResourceIds call takes. */
+const MAX_RESOURCE_IDS = 50;
+
+/** DescribeResourceTagsByResourceIds: the tags of up to 50 VPN connections of one region, `Limit` rows from `Offset`; an unknown ID has none. */
+export function describeResourceTagsByResourceIds(params: Params, store: TencentStore): Params {
+    for (const name of ["ServiceType", "ResourcePrefix", "ResourceRegion"]) {
+        if (typeof params[name] !== "string") throw error("MissingParameter", `\`${name}\` is required.`);
+    }
+    const ids = params.ResourceIds;
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === "string")) throw error("MissingParameter", "`ResourceIds` must be a non-empty array of resource IDs.");
+    if (ids.length > MAX_RESOURCE_IDS) throw error("InvalidParameter", `\`ResourceIds\` takes at most ${MAX_RESOURCE_IDS} IDs.`);
+    const { limit, offset } = paging(params);
+    const ours = params.ServiceType === "vpc" && params.ResourcePrefix === "vpnx";
+    const records = ours ? [...new Set(ids as string[])].flatMap((id) => store.find(params.ResourceRegion as string, id) ?? []) : [];
+    const rows = tagRows(records);
+    return { TotalCount: rows.length, Offset: offset, Limit: limit, Tags: rows.slice(offset, offset + limit) };
 }
 
 /** Parses a Tag service call: TC3 as the VPC front end verifies it, `X-TC-Version` 2018-08-13, region optional. */
@@ -103,6 +130,7 @@ export function parseTagCall(req: EmulatorRequest, ctx: EmulatorContext, store: 
     const handlers: Record<string, (p: Params) => Params> = {
         ModifyResourceTags: (p) => modifyResourceTags(p, store),
         DescribeResourceTags: (p) => describeResourceTags(p, store, regions),
+        DescribeResourceTagsByResourceIds: (p) => describeResourceTagsByResourceIds(p, store),
     };
     if (!Object.prototype.hasOwnProperty.call(handlers, action)) return fail("InvalidAction", `The action \`${action}\` does not exist.`);
     const call = decodeV3Body(req.body);

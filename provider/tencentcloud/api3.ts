@@ -16,10 +16,7 @@ import { CREATE_TOKEN_TAG, createTokenFor, hasAnyCreateToken, hasCreateToken } f
 import { API_3, userGwPolicy, VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
 import { computed3, view3 } from "./views";
 import { applyTags } from "./tags";
-import { log } from "../core/hooks";
-
-/** A resource carries at most 50 tags (https://cloud.tencent.com/document/product/597/33355): one page of DescribeResourceTags. */
-const TAGS_PER_RESOURCE = 50;
+import { ServiceTags } from "./serviceTags";
 
 /**
  * Codes meaning "no such connection": ResourceNotFound, and Delete's RecordNotExists (the codes per
@@ -57,6 +54,9 @@ export function ownConnection(listed: readonly Props[], inputs: Props): string |
 const LIST_LIMIT = 100;
 
 export class Api3 implements ConnectionApi {
+    /** Where a connection without the create token gets its tags (./serviceTags). */
+    private readonly serviceTags?: ServiceTags;
+
     constructor(
         private readonly client: Api3Client,
         private readonly timing: Timing,
@@ -64,7 +64,9 @@ export class Api3 implements ConnectionApi {
         private readonly tags?: Api3Client,
         /** The connection's region, for the Tag service's resource filter. */
         private readonly region?: string,
-    ) {}
+    ) {
+        if (tags && region) this.serviceTags = new ServiceTags(tags, region);
+    }
 
     private async describeRaw(id: string, deadline: number): Promise<Props | undefined> {
         try {
@@ -91,27 +93,13 @@ export class Api3 implements ConnectionApi {
             return { items: response.VpnConnectionSet, total: typeof response.TotalCount === "number" ? response.TotalCount : undefined };
         }, LIST_LIMIT);
         const own = listed.filter((c) => c.VpnGatewayId === vpnGatewayId);
-        const observed = await Promise.all(own.map(async (c) => [String(c.VpnConnectionId), observe3(await this.withServiceTags(String(c.VpnConnectionId), c, deadline))] as const));
-        return new Map(observed);
+        const tagged = this.serviceTags ? await this.serviceTags.many(own, deadline) : own;
+        return new Map(tagged.map((c) => [String(c.VpnConnectionId), observe3(c)]));
     }
 
-    /**
-     * The connection with its tags as the Tag service lists them, when its `TagSet` lacks the create
-     * token every API 3.0 create of this provider carries: tags live in the Tag service, and a describe
-     * may list them late or not at all (the Terraform provider reads them there, tencentcloudstack/terraform-provider-tencentcloud
-     * `tencentcloud/services/vpn/resource_tc_vpn_connection.go`). A Tag service failure keeps the listed `TagSet`.
-     */
-    private async withServiceTags(id: string, connection: Props, deadline: number): Promise<Props> {
-        if (!this.tags || !this.region || hasAnyCreateToken(connection)) return connection;
-        try {
-            const params = { ServiceType: "vpc", ResourcePrefix: "vpnx", ResourceRegion: this.region, ResourceId: id, Limit: TAGS_PER_RESOURCE };
-            const answer = await this.tags.call<{ Rows?: Props[] }>({ action: "DescribeResourceTags", params, deadline });
-            const rows = (answer.Rows ?? []).filter((row) => row.ResourceId === undefined || row.ResourceId === id);
-            return { ...connection, TagSet: rows.map((row) => ({ Key: row.TagKey, Value: row.TagValue ?? "" })) };
-        } catch (error) {
-            log(`the Tag service did not list the tags of ${id} (${error instanceof Error ? error.message : String(error)}); using the listed TagSet`);
-            return connection;
-        }
+    /** The connection with the Tag service's tags when its `TagSet` lacks the create token (./serviceTags). */
+    private withServiceTags(id: string, connection: Props, deadline: number): Promise<Props> {
+        return this.serviceTags ? this.serviceTags.one(id, connection, deadline) : Promise.resolve(connection);
     }
 
     async findOwn(inputs: Props, deadline: number): Promise<string | undefined> {

@@ -2,7 +2,8 @@
  * A refresh at scale under the real `pulumi`: 45 Alibaba and 45 Tencent API 3.0 connections on three
  * gateways each, refreshed with the engine's default `--parallel`. The plugin's reads share one listing
  * per gateway (provider/core/readBatch), so the Describe count stays near one per gateway per pass;
- * `PULUMI_IPSEC_READ_BATCHING=off` sends one per connection. Both refreshes show no drift.
+ * `PULUMI_IPSEC_READ_BATCHING=off` sends one per connection. Both refreshes show no drift, nor does one
+ * where Tencent's describes list no tags, which are then read from the Tag service 50 connections a call.
  */
 import { strict as assert } from "assert";
 import { alicloudSpec, ConnectionSpec, tencentSpec, useConnectionsStack } from "../support/cliConnections";
@@ -36,8 +37,13 @@ describe("CLI tier: pulumi refresh of 90 connections reads through gateway listi
         const before = await fixture.cloud.control.counters();
         const run = await fixture.stack.run(args, { env, timeoutMs: 600_000 });
         const after = await fixture.cloud.control.counters();
-        const delta = (cloud: string) => (after[`${cloud}:DescribeVpnConnections`] ?? 0) - (before[`${cloud}:DescribeVpnConnections`] ?? 0);
-        return { run, alicloud: delta("alicloud"), tencentcloud: delta("tencentcloud") };
+        const delta = (key: string) => (after[key] ?? 0) - (before[key] ?? 0);
+        return {
+            run,
+            alicloud: delta("alicloud:DescribeVpnConnections"),
+            tencentcloud: delta("tencentcloud:DescribeVpnConnections"),
+            tagCalls: { byIds: delta("tencentcloud:DescribeResourceTagsByResourceIds"), single: delta("tencentcloud:DescribeResourceTags") },
+        };
     }
 
     it("can refresh with no drift sending at most a few Describes per cloud", async () => {
@@ -58,5 +64,19 @@ describe("CLI tier: pulumi refresh of 90 connections reads through gateway listi
         assert.equal(run.code, 0, run.output.slice(-3000));
         assert.equal(alicloud, PER_CLOUD);
         assert.equal(tencentcloud, PER_CLOUD);
+    });
+
+    it("can refresh with no drift when Tencent's describes list no tags, asking the Tag service once per gateway", async () => {
+        // GIVEN the same stack, and describes that list no TagSet (the create token among the tags unseen)
+        await fixture.cloud.control.call("POST", "/tencentcloud/settings", { tagSetEmpty: true });
+        try {
+            // WHEN the drift check runs
+            const { run, tagCalls } = await describesOf(["refresh", "--preview-only", "--expect-no-changes"]);
+            // THEN no drift, and each gateway's 15 connections had their tags read in one call
+            assert.equal(run.code, 0, run.output.slice(-3000));
+            assert.deepEqual(tagCalls, { byIds: TENCENT_GATEWAYS.length, single: 0 });
+        } finally {
+            await fixture.cloud.control.call("POST", "/tencentcloud/settings", { tagSetEmpty: false });
+        }
     });
 });

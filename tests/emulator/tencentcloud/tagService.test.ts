@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as http from "http";
 import { Client as TagClient } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client";
+import { CommonClient } from "tencentcloud-sdk-nodejs/tencentcloud/common/common_client";
 import { createRequest, sdkError, withTencentEmulator, type TencentHarness, type VpcClient, TRANSITION_MS } from "./support";
 
 describe("Tencent Tag service (real tencentcloud-sdk-nodejs Tag client against the emulator)", () => {
@@ -56,6 +57,58 @@ describe("Tencent Tag service (real tencentcloud-sdk-nodejs Tag client against t
             [["env", "prod", id, "vpc"]],
         );
     });
+
+    it("can list the tags of several connections with DescribeResourceTagsByResourceIds, page by page", async () => {
+        // GIVEN two connections with two tags each, and an ID of no connection
+        const first = await createAvailable({ VpnConnectionName: "first", Tags: [{ Key: "env", Value: "prod" }, { Key: "team", Value: "net" }] });
+        const second = await createAvailable({ VpnConnectionName: "second", Tags: [{ Key: "env", Value: "dev" }, { Key: "cost", Value: "7" }] });
+        const request = { ServiceType: "vpc", ResourcePrefix: "vpnx", ResourceRegion: h.info.region, ResourceIds: [first, "vpnx-missing", second], Limit: 3 };
+        // WHEN both pages are asked for
+        const page1 = await tag.DescribeResourceTagsByResourceIds({ ...request, Offset: 0 });
+        const page2 = await tag.DescribeResourceTagsByResourceIds({ ...request, Offset: 3 });
+        // THEN the four rows come three and one, each naming its connection
+        assert.equal(page1.TotalCount, 4);
+        assert.deepEqual(
+            [...page1.Tags!, ...page2.Tags!].map((r) => [r.ResourceId, r.TagKey, r.TagValue]),
+            [
+                [first, "env", "prod"],
+                [first, "team", "net"],
+                [second, "env", "dev"],
+                [second, "cost", "7"],
+            ],
+        );
+    });
+
+    it("can answer DescribeResourceTagsByResourceIds to a CommonClient too", async () => {
+        // GIVEN a connection with a tag, and the SDK's generic client on the Tag service
+        const id = await createAvailable({ Tags: [{ Key: "env", Value: "prod" }] });
+        const common = new CommonClient(h.info.tagEndpoint.replace(/^http:\/\//, ""), "2018-08-13", {
+            credential: { secretId: h.info.secretId, secretKey: h.info.secretKey },
+            region: h.info.region,
+            profile: { httpProfile: { protocol: "http://", reqTimeout: 5, agent: new http.Agent({ keepAlive: false }) } },
+        });
+        // WHEN
+        const answer = (await common.request("DescribeResourceTagsByResourceIds", { ServiceType: "vpc", ResourcePrefix: "vpnx", ResourceRegion: h.info.region, ResourceIds: [id] })) as { TotalCount: number; Tags: { TagKey: string }[] };
+        // THEN
+        assert.equal(answer.TotalCount, 1);
+        assert.equal(answer.Tags[0].TagKey, "env");
+    });
+
+    for (const [title, request, code] of [
+        ["ResourceIds holds 51 IDs", { ResourceIds: Array.from({ length: 51 }, (_, i) => `vpnx-${i}`) }, "InvalidParameter"],
+        ["ResourceIds is empty", { ResourceIds: [] }, "MissingParameter"],
+        ["ResourceRegion is missing", { ResourceRegion: undefined }, "MissingParameter"],
+        ["Offset is not a multiple of Limit", { Limit: 10, Offset: 5 }, "InvalidParameterValue.OffsetInvalid"],
+    ] as const) {
+        it(`fails when DescribeResourceTagsByResourceIds' ${title}, with ${code}`, async () => {
+            // GIVEN
+            const valid = { ServiceType: "vpc", ResourcePrefix: "vpnx", ResourceRegion: h.info.region, ResourceIds: ["vpnx-1"] };
+            // WHEN
+            const error = await sdkError(tag.DescribeResourceTagsByResourceIds({ ...valid, ...(request as object) } as never));
+            // THEN
+            assert.equal(error.code, code, error.message);
+        });
+    }
 
     for (const [title, request, code] of [
         ["the resource name is not six segments", { Resource: "vpnx-1", ReplaceTags: [{ TagKey: "a", TagValue: "b" }] }, "InvalidParameterValue.ResourceDescriptionError"],

@@ -6,6 +6,7 @@ import { VPN_CONNECTION_SCHEMA as SCHEMA } from "../../../provider/tencentcloud/
 import { vpnConnectionResource } from "../../../provider/tencentcloud/tags";
 import * as hooks from "../../../provider/tencentcloud/vpnConnection";
 import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { withEnv } from "../../support/faultMatrix";
 import { VALID } from "./fixtures";
 
 async function checked(raw: Props): Promise<Props> {
@@ -114,8 +115,8 @@ describe("tencentcloud tags (hooks against the emulator, real SDK VPC and Tag cl
         const before = await cloud.control.counters();
         const read = await hooks.read(created.id, created.outs);
         const after = await cloud.control.counters();
-        // THEN the tags come from DescribeResourceTags, without the token, and nothing drifts
-        assert.equal(delta(before, after, "DescribeResourceTags"), 1);
+        // THEN the tags come from the Tag service (a read through its gateway's listing asks by IDs), without the token, and nothing drifts
+        assert.equal(delta(before, after, "DescribeResourceTagsByResourceIds"), 1);
         assert.deepEqual(read.props!.tags, { env: "prod" });
         assert.deepEqual(diffResource(SCHEMA, read.props!, inputs).changedPaths, []);
         // AND a change removes the old key and keeps the token
@@ -126,16 +127,21 @@ describe("tencentcloud tags (hooks against the emulator, real SDK VPC and Tag cl
         assert.equal(typeof token(set), "string");
     });
 
-    it("can keep the listed TagSet when the Tag service refuses the read", async () => {
-        // GIVEN a connection whose TagSet lacks the create token, and a Tag service that refuses the next call
-        const created = await hooks.create(await checked({ ...VALID, tags: { env: "prod" } }));
-        await cloud.control.call("PATCH", `/tencentcloud/connections/${created.id}`, { TagSet: [{ Key: "env", Value: "listed" }] });
-        await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeResourceTags", count: 1, fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation", httpStatus: 200 } });
-        // WHEN read
-        const read = await hooks.read(created.id, created.outs);
-        // THEN the read succeeds with the listed tags
-        assert.deepEqual(read.props!.tags, { env: "listed" });
-    });
+    for (const batching of ["off", "on"] as const) {
+        it(`can keep the listed TagSet when the Tag service refuses the read (PULUMI_IPSEC_READ_BATCHING=${batching})`, async () => {
+            // GIVEN a connection whose TagSet lacks the create token, and a Tag service that refuses each way of reading it
+            const created = await hooks.create(await checked({ ...VALID, tags: { env: "prod" } }));
+            await cloud.control.call("PATCH", `/tencentcloud/connections/${created.id}`, { TagSet: [{ Key: "env", Value: "listed" }] });
+            const refusal = { kind: "error", code: "AuthFailure.UnauthorizedOperation", httpStatus: 200 } as const;
+            await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeResourceTags", count: 1, fault: refusal });
+            if (batching === "on") await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeResourceTagsByResourceIds", count: 1, fault: refusal });
+            // WHEN read
+            const read = await withEnv({ PULUMI_IPSEC_READ_BATCHING: batching }, () => hooks.read(created.id, created.outs));
+            // THEN every refusal met the read, which succeeds with the listed tags
+            assert.deepEqual(await cloud.control.faults(), []);
+            assert.deepEqual(read.props!.tags, { env: "listed" });
+        });
+    }
 
     it("can read a connection's tags from its TagSet alone when the create token is listed", async () => {
         // GIVEN
@@ -145,7 +151,7 @@ describe("tencentcloud tags (hooks against the emulator, real SDK VPC and Tag cl
         await hooks.read(created.id, created.outs);
         const after = await cloud.control.counters();
         // THEN no Tag service call
-        assert.equal(delta(before, after, "DescribeResourceTags"), 0);
+        assert.equal(delta(before, after, "DescribeResourceTags") + delta(before, after, "DescribeResourceTagsByResourceIds"), 0);
     });
 
     it("can name a connection's Tag resource in the six-segment form", () => {
