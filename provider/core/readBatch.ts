@@ -169,7 +169,7 @@ export async function allPages<T>(fetchPage: (page: number) => Promise<Page<T>>,
 }
 
 /** `run(0 … count − 1)` with at most `limit` running, answers in order; after a failure no new one starts. */
-async function inFlight<R>(count: number, limit: number, run: (k: number) => Promise<R>): Promise<R[]> {
+export async function inFlight<R>(count: number, limit: number, run: (k: number) => Promise<R>): Promise<R[]> {
     const answers: R[] = new Array(count);
     let next = 0;
     let failed = false;

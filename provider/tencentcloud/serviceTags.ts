@@ -8,7 +8,7 @@
  * which also allows five times the calls per second. A failed lookup keeps the listed `TagSet`.
  */
 import { log } from "../core/log";
-import { allPages } from "../core/readBatch";
+import { allPages, inFlight } from "../core/readBatch";
 import { Props } from "../core/schema";
 import type { Api3Client } from "./api3Client";
 import { hasAnyCreateToken } from "./createToken";
@@ -21,6 +21,9 @@ const IDS_PER_CALL = 50;
 
 /** Tag rows per page of DescribeResourceTagsByResourceIds (its default is 15). */
 const ROWS_PER_PAGE = 50;
+
+/** Batches of one listing asked for at once (the action takes 100 calls a second). */
+const BATCHES_IN_FLIGHT = 4;
 
 /** Rows of the Tag service (`TagResource`) as a connection's `TagSet`. */
 function tagSetOf(rows: readonly Props[]): Props[] {
@@ -56,11 +59,9 @@ export class ServiceTags {
      */
     async many(connections: readonly Props[], deadline: number): Promise<Props[]> {
         const untagged = connections.filter((c) => !hasAnyCreateToken(c));
-        const looked = new Map<Props, Props>();
-        for (let at = 0; at < untagged.length; at += IDS_PER_CALL) {
-            const batch = untagged.slice(at, at + IDS_PER_CALL);
-            for (const [connection, tagged] of await this.batch(batch, deadline)) looked.set(connection, tagged);
-        }
+        const batches = Math.ceil(untagged.length / IDS_PER_CALL);
+        const answers = await inFlight(batches, BATCHES_IN_FLIGHT, (k) => this.batch(untagged.slice(k * IDS_PER_CALL, (k + 1) * IDS_PER_CALL), deadline));
+        const looked = new Map(answers.flatMap((answer) => [...answer]));
         return connections.map((c) => looked.get(c) ?? c);
     }
 
