@@ -109,7 +109,9 @@ export function describeResourceTagsByResourceIds(params: Params, store: Tencent
         if (typeof params[name] !== "string") throw error("MissingParameter", `\`${name}\` is required.`);
     }
     const ids = params.ResourceIds;
-    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === "string")) throw error("MissingParameter", "`ResourceIds` must be a non-empty array of resource IDs.");
+    if (ids === undefined || (Array.isArray(ids) && ids.length === 0)) throw error("MissingParameter", "`ResourceIds` is required.");
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string")) throw error("InvalidParameter", "`ResourceIds` must be an array of resource IDs.");
+    // "Array of resource IDs (up to 50)" (https://www.tencentcloud.com/document/api/651/33022); the code of a longer one is not documented: the generic one.
     if (ids.length > MAX_RESOURCE_IDS) throw error("InvalidParameter", `\`ResourceIds\` takes at most ${MAX_RESOURCE_IDS} IDs.`);
     const { limit, offset } = paging(params);
     const ours = params.ServiceType === "vpc" && params.ResourcePrefix === "vpnx";

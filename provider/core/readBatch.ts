@@ -147,7 +147,9 @@ export interface Page<T> {
  * page-by-page walk asks for, in about a fifth of the round trips. Without a total, or when the
  * listing grew while it was read (the last page full and a larger total), it goes on page by page
  * until the total is reached or a page comes back short. `maxPages` bounds it. A listing read while
- * it changes may miss or repeat an item; readers treat a missing one as unknown, never as gone.
+ * it changes may miss or repeat an item (readers treat a missing one as unknown, never as gone), and
+ * one that shrank after page 1 costs the pages page 1's total promised. When a page fails, the
+ * pages already in flight still finish, unread.
  */
 export async function allPages<T>(fetchPage: (page: number) => Promise<Page<T>>, pageSize: number, maxPages = 1_000): Promise<T[]> {
     const first = await fetchPage(1);

@@ -22,12 +22,16 @@ const IDS_PER_CALL = 50;
 /** Tag rows per page of DescribeResourceTagsByResourceIds (its default is 15). */
 const ROWS_PER_PAGE = 50;
 
-/** Batches of one listing asked for at once (the action takes 100 calls a second). */
+/** Calls of one listing in flight at once, batched or, after a refused batch, one by one (100 and 20 calls a second are allowed). */
 const BATCHES_IN_FLIGHT = 4;
 
-/** Rows of the Tag service (`TagResource`) as a connection's `TagSet`. */
+/**
+ * Rows of the Tag service (`TagResource`) as a connection's `TagSet`. Rows of `Category` `System` (tags
+ * the cloud attaches, which no user can change) are left out: DescribeResourceTagsByResourceIds lists
+ * them by default (`Category` All) and DescribeResourceTags takes no `Category`, so both calls answer alike.
+ */
 function tagSetOf(rows: readonly Props[]): Props[] {
-    return rows.map((row) => ({ Key: row.TagKey, Value: row.TagValue ?? "" }));
+    return rows.filter((row) => row.Category !== "System").map((row) => ({ Key: row.TagKey, Value: row.TagValue ?? "" }));
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -55,7 +59,7 @@ export class ServiceTags {
     /**
      * The listed connections, each with the Tag service's tags when it needs them, exactly as {@link one}
      * would give them: 50 connections per call, every page of rows. A failed call falls back to
-     * {@link one} for each of its connections.
+     * {@link one} for each of its connections, unless the read's deadline has passed.
      */
     async many(connections: readonly Props[], deadline: number): Promise<Props[]> {
         const untagged = connections.filter((c) => !hasAnyCreateToken(c));
@@ -72,13 +76,20 @@ export class ServiceTags {
             rows = await allPages(async (page) => {
                 const params = { ServiceType: "vpc", ResourcePrefix: "vpnx", ResourceRegion: this.region, ResourceIds: ids, Limit: ROWS_PER_PAGE, Offset: (page - 1) * ROWS_PER_PAGE };
                 const answer = await this.tags.call<{ TotalCount?: number; Tags?: Props[] }>({ action: "DescribeResourceTagsByResourceIds", params, deadline });
-                return { items: answer.Tags ?? [], total: typeof answer.TotalCount === "number" ? answer.TotalCount : undefined };
+                // Not the TotalCount: the documents do not say whether it counts rows or resources, so a short page ends the walk.
+                return { items: answer.Tags ?? [] };
             }, ROWS_PER_PAGE);
             // A row that names no connection cannot be placed: read those connections one by one.
             if (rows.some((row) => typeof row.ResourceId !== "string")) throw new Error("a tag row names no resource");
         } catch (error) {
+            // Past the deadline a single read would fail too, which keeps the listed TagSet: so does the batch.
+            if (Date.now() >= deadline) {
+                log(`the Tag service did not list the tags of ${ids.length} connections before the read's deadline (${reason(error)}); using the listed TagSets`);
+                return new Map(connections.map((c) => [c, c]));
+            }
             log(`the Tag service did not list the tags of ${ids.length} connections at once (${reason(error)}); reading them one by one`);
-            return new Map(await Promise.all(connections.map(async (c) => [c, await this.one(String(c.VpnConnectionId), c, deadline)] as const)));
+            const single = await inFlight(connections.length, BATCHES_IN_FLIGHT, (k) => this.one(ids[k], connections[k], deadline));
+            return new Map(connections.map((c, k) => [c, single[k]]));
         }
         return new Map(connections.map((c) => [c, { ...c, TagSet: tagSetOf(rows.filter((row) => row.ResourceId === c.VpnConnectionId)) }]));
     }

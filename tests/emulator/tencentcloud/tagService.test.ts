@@ -97,6 +97,7 @@ describe("Tencent Tag service (real tencentcloud-sdk-nodejs Tag client against t
     for (const [title, request, code] of [
         ["ResourceIds holds 51 IDs", { ResourceIds: Array.from({ length: 51 }, (_, i) => `vpnx-${i}`) }, "InvalidParameter"],
         ["ResourceIds is empty", { ResourceIds: [] }, "MissingParameter"],
+        ["ResourceIds is not an array", { ResourceIds: "vpnx-1" }, "InvalidParameter"],
         ["ResourceRegion is missing", { ResourceRegion: undefined }, "MissingParameter"],
         ["Offset is not a multiple of Limit", { Limit: 10, Offset: 5 }, "InvalidParameterValue.OffsetInvalid"],
     ] as const) {

@@ -39,9 +39,9 @@ describe("tencentcloud tags of listed connections from the Tag service (hooks ag
         const single = await counted(() => withEnv({ PULUMI_IPSEC_READ_BATCHING: "off" }, () => readAll(created)));
         // WHEN all are read at once, as a refresh does
         const batched = await counted(() => readAll(created));
-        // THEN 50 + 10 connections were asked for (two tags each: 2 pages of 50 rows, then 1), none by itself
+        // THEN 50 + 10 connections were asked for (two tags each: 100 rows in 2 full pages and an empty one, then 20), none by itself
         assert.equal(single.single, 60);
-        assert.deepEqual({ byIds: batched.byIds, single: batched.single }, { byIds: 3, single: 0 });
+        assert.deepEqual({ byIds: batched.byIds, single: batched.single }, { byIds: 4, single: 0 });
         assert.deepEqual(batched.answers, single.answers);
         assert.deepEqual(batched.answers[7].props!.tags, { env: "e7" });
     });
@@ -56,14 +56,14 @@ describe("tencentcloud tags of listed connections from the Tag service (hooks ag
     });
 
     it("can read a batch's tags one by one when the batched call is refused, answering as single reads do", async () => {
-        // GIVEN 60 connections whose listing shows no TagSet, their single reads, and a refused batched call
-        const created = await createMany(60);
+        // GIVEN 50 connections (one batch) whose listing shows no TagSet, their single reads, and a refused batched call
+        const created = await createMany(50);
         await cloud.control.call("POST", "/tencentcloud/settings", { tagSetEmpty: true });
         const single = await withEnv({ PULUMI_IPSEC_READ_BATCHING: "off" }, () => readAll(created));
         await cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeResourceTagsByResourceIds", count: 1, fault: { kind: "error", code: "AuthFailure.UnauthorizedOperation", httpStatus: 200 } });
         // WHEN all are read at once
         const batched = await counted(() => readAll(created));
-        // THEN the fault met one batch, whose 50 connections were read one by one, and every answer equals its single read
+        // THEN the fault met the batch, whose 50 connections were read one by one, and every answer equals its single read
         assert.deepEqual(await cloud.control.faults(), [], "the armed fault fired");
         assert.equal(batched.single, 50);
         assert.deepEqual(batched.answers, single);
