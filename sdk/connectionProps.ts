@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LOOKUP_KEY } from "../provider/core/check";
+import { dynamicType } from "./dynamicResource";
 
 /** What both connection classes share in their arguments. */
 interface SharedArgs {
@@ -18,7 +19,7 @@ export interface ClassFields {
     lookupKeys: readonly string[];
 }
 
-/** What a connection class hands to `pulumi.dynamic.Resource`'s constructor besides the provider and names. */
+/** What a connection class registers (through sdk/dynamicResource.ts) besides its type and name. */
 export interface Registration {
     props: Record<string, unknown>;
     options: pulumi.CustomResourceOptions;
@@ -34,11 +35,6 @@ export function registration(module: string, type: string, name: string, args: S
         return { props: lookupProps(args, fields.lookupKeys, [...fields.inputOutputs, ...fields.computedOutputs]), options: lookupOptions(opts, fields.secretInputs) };
     }
     return { props: connectionProps(dynamicType(module, type), name, args, opts, fields), options: connectionOptions(opts, fields.secretInputs) };
-}
-
-/** The type token `pulumi.dynamic.Resource` registers for `module` and `type` (its constructor in @pulumi/pulumi dynamic/index.ts). */
-export function dynamicType(module: string, type: string): string {
-    return `pulumi-nodejs:dynamic/${module}:${type}`;
 }
 
 /** The type of the stack resource, which the URN leaves out of the parent type chain. */
@@ -65,7 +61,7 @@ function parentOf(resource: pulumi.Resource): pulumi.Resource | undefined {
 }
 
 /**
- * The props a connection class hands to `pulumi.dynamic.Resource`: each secret input (the PSK)
+ * The props a connection class registers: each secret input (the PSK)
  * always as a secret, the idempotency key defaulted to the resource's URN — unique wherever URNs
  * are, so same-named children of different components never share a create token — and each
  * computed output present (as undefined), which is what makes it an output property at all.

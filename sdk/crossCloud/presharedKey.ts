@@ -5,7 +5,8 @@
  * provider/crossCloud/presharedKey.ts; `@pulumi/random` is not a dependency of this package.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { presharedKeyProvider } from "../../provider";
+import { HOOK_MODULES } from "../../provider";
+import { DynamicResource } from "../dynamicResource";
 
 /** The arguments of {@link GeneratedPresharedKey}. */
 export interface GeneratedPresharedKeyArgs {
@@ -21,7 +22,7 @@ const MODULE = "pulumi-ipsec/crossCloud";
 const TYPE = "PresharedKey";
 
 /** A pre-shared key of letters and digits, generated once and kept (secret) in the state; see the module comment. */
-export class GeneratedPresharedKey extends pulumi.dynamic.Resource {
+export class GeneratedPresharedKey extends DynamicResource {
     /** The key: letters and digits, `length` characters. Always a secret. */
     declare readonly value: pulumi.Output<string>;
     /** Its length. */
@@ -29,6 +30,6 @@ export class GeneratedPresharedKey extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: GeneratedPresharedKeyArgs = {}, opts?: pulumi.CustomResourceOptions) {
         const options = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["value"] });
-        super(presharedKeyProvider, name, { length: args.length, value: undefined }, options, MODULE, TYPE);
+        super(HOOK_MODULES.presharedKey, MODULE, TYPE, name, { length: args.length, value: undefined }, options);
     }
 }

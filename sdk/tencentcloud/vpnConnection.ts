@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ClassFields, registration } from "../connectionProps";
-import { tencentcloudVpnConnectionProvider } from "../../provider";
+import { HOOK_MODULES } from "../../provider";
+import { DynamicResource } from "../dynamicResource";
 import { warnIfCustomTimeouts } from "../timeouts";
 import type { VpnConnectionArgs, VpnConnectionLookupArgs } from "./args.generated";
 import type { VpnConnectionOutputs } from "./outputs.generated";
@@ -28,7 +29,7 @@ export interface VpnConnection extends VpnConnectionOutputs {}
  * });
  * ```
  */
-export class VpnConnection extends pulumi.dynamic.Resource {
+export class VpnConnection extends DynamicResource {
     /**
      * Looks up an existing connection by its ID (`vpnx-…`) without managing it: every `pulumi up` and
      * `preview` reads it again, and Pulumi never updates or deletes it — `destroy`, or dropping the
@@ -60,7 +61,7 @@ export class VpnConnection extends pulumi.dynamic.Resource {
      */
     constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
         const { props, options } = registration(MODULE, TYPE, name, args, opts, FIELDS);
-        super(tencentcloudVpnConnectionProvider, name, props, options, MODULE, TYPE);
+        super(HOOK_MODULES.tencentcloudVpnConnection, MODULE, TYPE, name, props, options);
         warnIfCustomTimeouts(this, opts);
     }
 }

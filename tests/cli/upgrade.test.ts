@@ -6,6 +6,7 @@
  * nothing, an input change updates in place, and destroy leaves no connection behind.
  */
 import { strict as assert } from "assert";
+import { HOOK_MODULES, providerText } from "../../provider";
 import { CliStack, plaintextIn, REPO_ROOT, requireCli, StateResource } from "../support/cli";
 import { alicloudSpec, connectionsConfig, ConnectionSpec, emulatorConnection, emulatorConnections, PROGRAM, PSKS, requestMark, tencentSpec, writesSince } from "../support/cliConnections";
 import { reportedDrift, shortDiffs } from "../support/cliOutput";
@@ -88,6 +89,15 @@ describe(`CLI tier: a stack made with the previous release (${PREVIOUS_RELEASE})
         assert.deepEqual((await writesSince(cloud.control, mark)).sort(), ["alicloud:ModifyVpnConnectionAttribute", "tencentcloud:ModifyVpnConnEx", "tencentcloud:ModifyVpnConnectionAttribute"]);
         assert.equal((await emulatorConnection(cloud.control, ids.ali))?.Name, "office-2");
         assert.equal((await emulatorConnection(cloud.control, ids.t3))?.VpnConnectionName, "office-2");
+        // and the update stored this release's short provider text in place of the serialized closure
+        for (const resource of await stack.resources()) {
+            if (!resource.urn.includes(":VpnConnection::")) continue;
+            const text = providerText(resource.urn.includes("/alicloud:") ? HOOK_MODULES.alicloudVpnConnection : HOOK_MODULES.tencentcloudVpnConnection);
+            const before = before_.find((r) => r.urn === resource.urn);
+            assert.notEqual(before?.inputs?.__provider, text, "the previous release stored another text");
+            assert.equal(resource.inputs?.__provider, text, resource.urn);
+            assert.equal(resource.outputs?.__provider, text, resource.urn);
+        }
     });
 
     it("can destroy, leaving no connection in the cloud", async function () {
