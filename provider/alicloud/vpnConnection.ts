@@ -8,7 +8,7 @@ import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMap
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError } from "../core/errors";
 import { writeLifecycle } from "../core/lifecycle";
-import { allPages, gatewayKey, readThroughView } from "../core/readBatch";
+import { allPages, gatewayKey, Publish, readThroughView } from "../core/readBatch";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { createToken } from "../core/idempotency";
 import { credentialChoiceOf } from "../core/credentials";
@@ -94,17 +94,21 @@ async function describe(ctx: Context, id: string, deadline: number): Promise<Pro
 /** The largest `PageSize` DescribeVpnConnections takes (https://www.alibabacloud.com/help/en/vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections). */
 const PAGE_SIZE = 50;
 
-/** Every connection of a VPN gateway, by id, as DescribeVpnConnections lists them (all pages, `deleted` ones left out). */
-async function listGateway(ctx: Context, gatewayId: string, deadline: number): Promise<ReadonlyMap<string, Props>> {
-    const listed = await allPages(async (page) => {
+/**
+ * Every connection of a VPN gateway, by id, as DescribeVpnConnections lists them (all pages, `deleted`
+ * ones left out), handed to `publish` page by page as the pages arrive.
+ */
+async function listGateway(ctx: Context, gatewayId: string, deadline: number, publish: Publish<Props>): Promise<void> {
+    await allPages(async (page) => {
         const response = await ctx.client.call<{ TotalCount?: number; VpnConnections: { VpnConnection: Props[] } }>({
             action: "DescribeVpnConnections",
             params: { RegionId: ctx.region, VpnGatewayId: gatewayId, PageSize: PAGE_SIZE, PageNumber: page },
             deadline,
         });
-        return { items: response.VpnConnections.VpnConnection, total: typeof response.TotalCount === "number" ? response.TotalCount : undefined };
+        const items = response.VpnConnections.VpnConnection;
+        publish(items.filter((c) => c.State !== GONE_STATE && c.VpnGatewayId === gatewayId).map((c) => [String(c.VpnConnectionId), withoutEmptyPsk(c)] as const));
+        return { items, total: typeof response.TotalCount === "number" ? response.TotalCount : undefined };
     }, PAGE_SIZE);
-    return new Map(listed.filter((c) => c.State !== GONE_STATE && c.VpnGatewayId === gatewayId).map((c) => [String(c.VpnConnectionId), withoutEmptyPsk(c)]));
 }
 
 /**
@@ -234,7 +238,7 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
         gateway: gatewayId && gatewayKey("alicloud", gatewayId),
         scope: ctx.scope,
         deadline,
-        list: () => listGateway(ctx, gatewayId!, deadline),
+        list: (publish) => listGateway(ctx, gatewayId!, deadline, publish),
         single: () => find(ctx, id, deadline),
         onListingFailed: (error) => log(`listing the connections of ${gatewayId} failed (${(error as Error).message}); reading ${id} alone`),
     });

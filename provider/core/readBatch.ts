@@ -5,9 +5,11 @@
  * large stack inside the clouds' per-account Describe quotas.
  *
  * Rules that keep a batched read equal to a single one:
- * - a connection the view lists is answered from the view (same API item a by-id Describe returns);
+ * - a connection the view lists is answered from the view (same API item a by-id Describe returns)
+ *   as soon as its page has arrived, while the listing's other pages are still on their way;
  * - a connection the view does not list is read by id — only that direct answer may call it gone;
- * - a failed listing (error, throttling, malformed answer) falls back to single reads;
+ * - a failed listing (error, throttling, malformed answer) falls back to single reads for every
+ *   connection its pages had not answered yet;
  * - a write on a gateway from this process drops its view, before and after the write;
  * - a view is reused for at most {@link VIEW_LIFETIME_MS} after its listing was answered, and answers
  *   each connection once: a second read of it (a later refresh in the same process) lists anew.
@@ -32,12 +34,72 @@ export function readBatchingEnabled(env: NodeJS.ProcessEnv = process.env): boole
     throw new ConfigurationError(`${SWITCH} must be "on" or "off" (got ${JSON.stringify(value)})`);
 }
 
-interface View<T> {
-    /** Set once the listing answered (or failed); a view still being fetched is shared as it is. */
+/** Hands a page's connections, by id, to the view the listing fills. */
+export type Publish<T> = (connections: Iterable<readonly [string, T]>) => void;
+
+/** Lists every connection of a gateway, publishing each page's as it arrives; settles once all are published. */
+export type Listing<T> = (publish: Publish<T>) => Promise<void>;
+
+/** A gateway's connections as its listing has delivered them so far. */
+class View<T> {
+    /** Set once the listing is complete (or failed); a view still being fetched is shared as it is. */
     answeredAt?: number;
-    listing: Promise<ReadonlyMap<string, T>>;
     /** The connections it answered: a second read of one is a later operation, which lists anew. */
-    served: Set<string>;
+    readonly served = new Set<string>();
+    private readonly listed = new Map<string, T>();
+    private outcome?: { failure?: unknown };
+    /** Resolves at the next published page or at the outcome; replaced each time. */
+    private arrival!: Promise<void>;
+    private arrived!: () => void;
+
+    constructor(list: Listing<T>, now: () => number) {
+        this.nextArrival();
+        const settle = (failure?: { failure: unknown }) => {
+            this.answeredAt = now();
+            this.outcome = failure ?? {};
+            this.arrived();
+        };
+        let listing: Promise<void>;
+        try {
+            listing = list((connections) => this.publish(connections));
+        } catch (error) {
+            listing = Promise.reject(error);
+        }
+        listing.then(() => settle(), (failure: unknown) => settle({ failure }));
+    }
+
+    /**
+     * The connection once its page has arrived; undefined once the whole listing arrived without it.
+     * Throws the listing's error when the listing failed before answering it. Waits at most for every
+     * page of one listing.
+     */
+    async find(id: string): Promise<T | undefined> {
+        for (;;) {
+            const connection = this.listed.get(id);
+            if (connection !== undefined) return connection;
+            if (this.outcome) {
+                if ("failure" in this.outcome) throw this.outcome.failure;
+                return undefined;
+            }
+            await this.arrival;
+        }
+    }
+
+    private publish(connections: Iterable<readonly [string, T]>): void {
+        if (this.outcome) return;
+        // A connection a changing listing shows twice keeps the answer reads may already have had.
+        for (const [id, connection] of connections) if (!this.listed.has(id)) this.listed.set(id, connection);
+        this.arrived();
+    }
+
+    private nextArrival(): void {
+        this.arrival = new Promise<void>((resolve) => {
+            this.arrived = () => {
+                this.nextArrival();
+                resolve();
+            };
+        });
+    }
 }
 
 /**
@@ -51,22 +113,18 @@ export class ViewCache {
     constructor(private readonly now: () => number = Date.now, private readonly lifetimeMs = VIEW_LIFETIME_MS) {}
 
     /**
-     * The gateway's listing for reading `id`: the live view unless it expired or already answered
-     * `id` (one refresh reads each connection once), else a new one from `list`.
+     * The gateway's view for reading `id`: the live one unless it expired or already answered `id`
+     * (one refresh reads each connection once), else a new one that `list` fills.
      */
-    listing<T>(gateway: string, scope: string, id: string, list: () => Promise<ReadonlyMap<string, T>>): Promise<ReadonlyMap<string, T>> {
+    view<T>(gateway: string, scope: string, id: string, list: Listing<T>): View<T> {
         const existing = this.views.get(gateway)?.get(scope) as View<T> | undefined;
         const live = existing && !existing.served.has(id) && (existing.answeredAt === undefined || this.now() - existing.answeredAt <= this.lifetimeMs);
-        const view: View<T> = live ? existing : { listing: list(), served: new Set() };
-        if (!live) {
-            this.store(gateway, scope, view);
-            // A failed listing is kept as failed for its lifetime too: the gateway's other reads go
-            // straight to single reads instead of each trying the listing again.
-            const answered = () => (view.answeredAt = this.now());
-            view.listing.then(answered, answered);
-        }
+        // A failed listing is kept as failed for its lifetime too: the gateway's other reads go
+        // straight to single reads instead of each trying the listing again.
+        const view = live ? existing : new View(list, this.now);
+        if (!live) this.store(gateway, scope, view);
         view.served.add(id);
-        return view.listing;
+        return view;
     }
 
     /** Drops the gateway's views: the next read lists again. */
@@ -98,8 +156,8 @@ export interface BatchedRead<T> {
     gateway?: string;
     /** Endpoint, region and credential identity (never a secret): views are not shared across accounts. */
     scope: string;
-    /** Every connection of the gateway, by id, from paged listing calls. */
-    list: () => Promise<ReadonlyMap<string, T>>;
+    /** Every connection of the gateway, by id, from paged listing calls, published page by page. */
+    list: Listing<T>;
     /** The single by-id read, and the only one that may answer "gone" (undefined). */
     single: () => Promise<T | undefined>;
     /** The read's deadline (ms since epoch): a listing that failed after it is the read's failure. */
@@ -111,15 +169,15 @@ export interface BatchedRead<T> {
 /** One read through the gateway's view (see the module comment for when it falls back to `single`). */
 export async function readThroughView<T>(read: BatchedRead<T>, views: ViewCache = processViews, env: NodeJS.ProcessEnv = process.env): Promise<T | undefined> {
     if (read.gateway === undefined || !readBatchingEnabled(env)) return read.single();
-    let listing: ReadonlyMap<string, T>;
+    let listed: T | undefined;
     try {
-        listing = await views.listing(read.gateway, read.scope, read.id, read.list);
+        listed = await views.view(read.gateway, read.scope, read.id, read.list).find(read.id);
     } catch (error) {
         if (Date.now() >= read.deadline) throw error;
         read.onListingFailed?.(error);
         return read.single();
     }
-    return listing.get(read.id) ?? read.single();
+    return listed ?? read.single();
 }
 
 /** Runs a write on a gateway with its view dropped before and after, so no later read sees the gateway as it was. */

@@ -6,7 +6,7 @@
 import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { CloudApiError } from "../core/errors";
 import { Props } from "../core/schema";
-import { allPages } from "../core/readBatch";
+import { allPages, Publish } from "../core/readBatch";
 import { Timing } from "../core/timing";
 import { pollOptions, waitUntil } from "../core/wait";
 import { Api3Client } from "./api3Client";
@@ -86,15 +86,28 @@ export class Api3 implements ConnectionApi {
         return connection ? observe3(await this.withServiceTags(id, connection, deadline)) : undefined;
     }
 
-    async listGateway(vpnGatewayId: string, deadline: number): Promise<ReadonlyMap<string, Observed>> {
-        const listed = await allPages(async (page) => {
-            const params = { Filters: [{ Name: "vpn-gateway-id", Values: [vpnGatewayId] }], Offset: (page - 1) * LIST_LIMIT, Limit: LIST_LIMIT };
-            const response = await this.client.call<{ TotalCount?: number; VpnConnectionSet: Props[] }>({ action: "DescribeVpnConnections", params, deadline });
-            return { items: response.VpnConnectionSet, total: typeof response.TotalCount === "number" ? response.TotalCount : undefined };
-        }, LIST_LIMIT);
-        const own = listed.filter((c) => c.VpnGatewayId === vpnGatewayId);
-        const tagged = this.serviceTags ? await this.serviceTags.many(own, deadline) : own;
-        return new Map(tagged.map((c) => [String(c.VpnConnectionId), observe3(c)]));
+    async listGateway(vpnGatewayId: string, deadline: number, publish: Publish<Observed>): Promise<void> {
+        // A page is published once its connections' tags are known. Pages are tagged one after another,
+        // so the Tag service sees no more calls at once than one listing's; the chain never rejects, so a
+        // failure while later pages are still on their way is held, not left unhandled.
+        let tagging: Promise<void> = Promise.resolve();
+        let tagFailure: { error: unknown } | undefined;
+        const tagAndPublish = async (own: Props[]) => {
+            const tagged = this.serviceTags ? await this.serviceTags.many(own, deadline) : own;
+            publish(tagged.map((c) => [String(c.VpnConnectionId), observe3(c)] as const));
+        };
+        try {
+            await allPages(async (page) => {
+                const params = { Filters: [{ Name: "vpn-gateway-id", Values: [vpnGatewayId] }], Offset: (page - 1) * LIST_LIMIT, Limit: LIST_LIMIT };
+                const response = await this.client.call<{ TotalCount?: number; VpnConnectionSet: Props[] }>({ action: "DescribeVpnConnections", params, deadline });
+                const own = response.VpnConnectionSet.filter((c) => c.VpnGatewayId === vpnGatewayId);
+                tagging = tagging.then(() => (tagFailure ? undefined : tagAndPublish(own))).catch((error: unknown) => void (tagFailure ??= { error }));
+                return { items: response.VpnConnectionSet, total: typeof response.TotalCount === "number" ? response.TotalCount : undefined };
+            }, LIST_LIMIT);
+        } finally {
+            await tagging;
+        }
+        if (tagFailure) throw tagFailure.error;
     }
 
     /** The connection with the Tag service's tags when its `TagSet` lacks the create token (./serviceTags). */

@@ -7,6 +7,7 @@ import { Props } from "../core/schema";
 import { Timing } from "../core/timing";
 import { pollOptions, waitUntil } from "../core/wait";
 import { ComputedOutputs } from "./views";
+import type { Publish } from "../core/readBatch";
 
 /** A connection as one describe call saw it. */
 export interface Observed {
@@ -25,10 +26,10 @@ export interface ConnectionApi {
     /** The connection, or undefined when the cloud no longer knows it. */
     describe(id: string, deadline: number): Promise<Observed | undefined>;
     /**
-     * Every connection of a VPN gateway, by id, from paged listing calls, for read views
-     * (core/readBatch). Unset: reads go one by one.
+     * Every connection of a VPN gateway, by id, from paged listing calls, handed to `publish` page by
+     * page, for read views (core/readBatch). Unset: reads go one by one.
      */
-    listGateway?(vpnGatewayId: string, deadline: number): Promise<ReadonlyMap<string, Observed>>;
+    listGateway?(vpnGatewayId: string, deadline: number, publish: Publish<Observed>): Promise<void>;
     /**
      * The connection an earlier create of this resource made (same name, gateways and VPC — and
      * with API 3.0 the same create token), if any: adopted instead of creating a second one.

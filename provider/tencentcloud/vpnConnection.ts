@@ -148,7 +148,7 @@ async function observe(id: string, olds: Props): Promise<Props | undefined> {
         gateway: gatewayId && api.listGateway ? gatewayKey("tencentcloud", gatewayId) : undefined,
         scope: ctx.scope,
         deadline,
-        list: () => api.listGateway!(gatewayId!, deadline),
+        list: (publish) => api.listGateway!(gatewayId!, deadline, publish),
         single: () => api.describe(id, deadline),
         onListingFailed: (error) => log(`listing the connections of ${gatewayId} failed (${(error as Error).message}); reading ${id} alone`),
     });

@@ -98,6 +98,22 @@ export function readBatchingSuite(kit: ReadBatchingKit): void {
             assert.deepEqual(batched, single);
         });
 
+        it("can answer the first page's connections from the listing when a later page fails, reading the rest by id", async () => {
+            // GIVEN pageSize + 1 connections on one gateway, their one-by-one reads, and a listing whose second page meets a 502 page
+            const inputs = await Promise.all(Array.from({ length: kit.pageSize + 1 }, (_, i) => checked(kit.inputs(cloud, i, 0))));
+            const created = await Promise.all(inputs.map((i) => kit.hooks.create(i)));
+            const single = await withEnv({ PULUMI_IPSEC_READ_BATCHING: "off" }, () => readAll(created));
+            await cloud.control.armFault({ cloud: kit.cloud, action: "DescribeVpnConnections", count: 1, fault: { kind: "delay", ms: 0 } });
+            await cloud.control.armFault({ cloud: kit.cloud, action: "DescribeVpnConnections", count: 1, fault: { kind: "raw", status: 502, body: "<html>502 Bad Gateway</html>", contentType: "text/html" } });
+            const before = await describes();
+            // WHEN all are read at once
+            const batched = await readAll(created);
+            // THEN both faults met the listing's pages, page 1 answered its connections, and only the last one had a Describe of its own
+            assert.deepEqual(await cloud.control.faults(), [], "both armed faults fired");
+            assert.equal((await describes()) - before, 3);
+            assert.deepEqual(batched, single);
+        });
+
         it("can see a change made by this process right after it, on the same gateway", async () => {
             // GIVEN a connection read through a view
             const created = await createMany();

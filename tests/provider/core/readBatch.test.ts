@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { allPages, PAGES_IN_FLIGHT, readBatchingEnabled, readThroughView, ViewCache, VIEW_LIFETIME_MS, writingTo } from "../../../provider/core/readBatch";
+import { allPages, PAGES_IN_FLIGHT, Publish, readBatchingEnabled, readThroughView, ViewCache, VIEW_LIFETIME_MS, writingTo } from "../../../provider/core/readBatch";
 
 /** A gateway listing that counts its calls and answers `items` (or fails with `failure`). */
 function fakeListing(items: Record<string, string>, failure?: Error) {
@@ -11,10 +11,10 @@ function fakeListing(items: Record<string, string>, failure?: Error) {
                 gateway: "alicloud:vpn-1",
                 scope: "endpoint|region|AK",
                 deadline: Date.now() + 60_000,
-                list: async () => {
+                list: async (publish) => {
                     calls.list++;
                     if (failure) throw failure;
-                    return new Map(Object.entries(items));
+                    publish(Object.entries(items));
                 },
                 single: async () => {
                     calls.single++;
@@ -38,6 +38,72 @@ describe("core/readBatch", () => {
         // THEN one listing answered every read, and no single read was sent
         assert.deepEqual(calls, { list: 1, single: 0 });
         assert.deepEqual(answers, Object.values(items));
+    });
+
+    it("can answer a read as soon as its page arrives, before the listing's other pages", async () => {
+        // GIVEN a listing whose first page is in and whose second page is held back
+        let releasePage2!: () => void;
+        const page2 = new Promise<void>((resolve) => (releasePage2 = resolve));
+        let singles = 0;
+        const views = new ViewCache();
+        const list = async (publish: Publish<string>) => {
+            publish([["a", "A"]]);
+            await page2;
+            publish([["b", "B"]]);
+        };
+        const read = (id: string) => readThroughView({ id, gateway: "alicloud:vpn-1", scope: "s", deadline: Date.now() + 60_000, list, single: async () => (singles++, undefined) }, views);
+        const settled: string[] = [];
+        // WHEN a connection of each page is read
+        const readA = read("a").then((answer) => (settled.push("a"), answer));
+        const readB = read("b").then((answer) => (settled.push("b"), answer));
+        const answerA = await readA;
+        // THEN the first page's connection is answered while the second page is still out
+        assert.equal(answerA, "A");
+        assert.deepEqual(settled, ["a"]);
+        releasePage2();
+        assert.equal(await readB, "B");
+        assert.equal(singles, 0);
+    });
+
+    it("can fall back to single reads for the connections a failed listing had not answered", async () => {
+        // GIVEN a listing that publishes its first page, then fails on the second
+        const singles: string[] = [];
+        const views = new ViewCache();
+        const list = async (publish: Publish<string>) => {
+            publish([["a", "A"]]);
+            await Promise.resolve();
+            throw new Error("502 Bad Gateway");
+        };
+        const read = (id: string) => readThroughView({ id, gateway: "alicloud:vpn-1", scope: "s", deadline: Date.now() + 60_000, list, single: async () => (singles.push(id), `single:${id}`) }, views);
+        // WHEN a connection of the first page and one of the failed page are read
+        const answers = await Promise.all([read("a"), read("b")]);
+        // THEN the first came from the page, the other from its own single read
+        assert.deepEqual(answers, ["A", "single:b"]);
+        assert.deepEqual(singles, ["b"]);
+    });
+
+    it("can keep the first answer of a connection that a changing listing shows twice", async () => {
+        // GIVEN a listing whose pages both hold `a` (it moved while the listing was read)
+        const views = new ViewCache();
+        const list = async (publish: Publish<string>) => {
+            publish([["a", "A1"]]);
+            publish([["a", "A2"]]);
+        };
+        // WHEN `a` is read
+        const answer = await readThroughView({ id: "a", gateway: "alicloud:vpn-1", scope: "s", deadline: Date.now() + 60_000, list, single: async () => "single" }, views);
+        // THEN it is the page that arrived first
+        assert.equal(answer, "A1");
+    });
+
+    it("can fall back to a single read when the listing throws before it starts", async () => {
+        // GIVEN a listing that throws at once (not a rejected promise)
+        const list = (() => {
+            throw new Error("bad settings");
+        }) as unknown as (publish: Publish<string>) => Promise<void>;
+        // WHEN a connection is read
+        const answer = await readThroughView({ id: "a", gateway: "alicloud:vpn-1", scope: "s", deadline: Date.now() + 60_000, list, single: async () => "single:a" }, new ViewCache());
+        // THEN its single read answered it
+        assert.equal(answer, "single:a");
     });
 
     it("can read one by one when PULUMI_IPSEC_READ_BATCHING is off", async () => {
@@ -145,7 +211,7 @@ describe("core/readBatch", () => {
     it("can read by id when the gateway is unknown", async () => {
         // GIVEN a read without gateway
         let singles = 0;
-        const answer = await readThroughView({ id: "a", scope: "s", deadline: Date.now() + 60_000, list: async () => new Map(), single: async () => (singles++, "A") }, new ViewCache());
+        const answer = await readThroughView({ id: "a", scope: "s", deadline: Date.now() + 60_000, list: async () => undefined, single: async () => (singles++, "A") }, new ViewCache());
         // THEN it went to the single read
         assert.equal(answer, "A");
         assert.equal(singles, 1);
