@@ -31,12 +31,7 @@ function keysOf(path: string): readonly string[] {
 }
 
 export function getPath(source: unknown, path: string): unknown {
-    let node: unknown = source;
-    for (const key of keysOf(path)) {
-        if (!isPlainObject(node)) return undefined;
-        node = node[key];
-    }
-    return node;
+    return valueAt(source, keysOf(path));
 }
 
 /**
@@ -63,26 +58,76 @@ export function toApiRequest(schema: Schema, props: Props, dialect = DEFAULT_DIA
     return request;
 }
 
+/** One row of a table as a response is read: where its value is, or the rows of its block. */
+interface ResponseStep {
+    key: string;
+    field: Field;
+    api?: ApiBinding;
+    keys?: readonly string[];
+    block?: readonly ResponseStep[];
+}
+
+/** The steps of each table and dialect, built once: every read maps a response through them. */
+const responsePlans = new WeakMap<Schema, Map<string, readonly ResponseStep[]>>();
+
+function responsePlan(schema: Schema, dialect: string): readonly ResponseStep[] {
+    let byDialect = responsePlans.get(schema);
+    if (!byDialect) responsePlans.set(schema, (byDialect = new Map()));
+    let plan = byDialect.get(dialect);
+    if (!plan) {
+        const steps: ResponseStep[] = [];
+        for (const [key, field] of Object.entries(schema)) {
+            if (field.local) continue;
+            const api = binding(field, dialect);
+            if (field.kind === "object" && !api) steps.push({ key, field, block: responsePlan(field.fields, dialect) });
+            else if (api) steps.push({ key, field, api, keys: keysOf(api.readPath ?? api.path) });
+        }
+        byDialect.set(dialect, (plan = steps));
+    }
+    return plan;
+}
+
 /** Reads input-shaped properties out of a describe response; absent API values stay absent. */
 export function fromApiResponse(schema: Schema, response: unknown, dialect = DEFAULT_DIALECT): Props {
+    const out = readSteps(responsePlan(schema, dialect), response);
+    return out === EMPTY ? {} : out;
+}
+
+function readSteps(steps: readonly ResponseStep[], response: unknown): Props {
     const out: Props = {};
-    for (const [key, field] of Object.entries(schema)) {
-        if (field.local) continue;
-        const api = binding(field, dialect);
-        if (field.kind === "object" && !api) {
-            const nested = fromApiResponse(field.fields, response, dialect);
-            if (Object.keys(nested).length > 0) out[key] = nested;
+    let found = false;
+    for (const { key, field, api, keys, block } of steps) {
+        if (block) {
+            const nested = readSteps(block, response);
+            if (nested !== EMPTY) {
+                out[key] = nested;
+                found = true;
+            }
             continue;
         }
-        if (!api) continue;
-        let value = getPath(response, api.readPath ?? api.path);
+        let value = valueAt(response, keys!);
         if (value === undefined || value === null) continue;
-        if (api.decode) value = api.decode(value);
+        if (api!.decode) value = api!.decode(value);
         // The generic coercion absorbs API type quirks (numbers or booleans sent as strings, enum case).
         value = normalize(field, value);
-        if (value !== null) out[key] = value;
+        if (value !== null) {
+            out[key] = value;
+            found = true;
+        }
     }
-    return out;
+    return found ? out : EMPTY;
+}
+
+/** What a block with no value in the response reads as (never handed out: left out by its parent). */
+const EMPTY: Props = Object.freeze({}) as Props;
+
+function valueAt(source: unknown, keys: readonly string[]): unknown {
+    let node: unknown = source;
+    for (const key of keys) {
+        if (!isPlainObject(node)) return undefined;
+        node = node[key];
+    }
+    return node;
 }
 
 /** Top-level request keys that the given changed property paths touch. */

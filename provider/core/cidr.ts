@@ -15,8 +15,9 @@ export function parseIpv4(text: string): number | undefined {
     return value;
 }
 
+/** The dotted quad of an unsigned 32-bit value (every read formats the subnets it decodes). */
 export function formatIpv4(value: number): string {
-    return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
+    return `${(value >>> 24) & 255}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 export interface Cidr {
@@ -26,8 +27,22 @@ export interface Cidr {
 
 export type CidrParse = { ok: true; cidr: Cidr; canonical: string } | { ok: false; reason: string };
 
+/** Parses already seen, by text: every read decodes its subnets, and a stack repeats the same few. */
+const parsed = new Map<string, CidrParse>();
+const PARSED_KEPT = 10_000;
+
 /** Parses `a.b.c.d/n`; host bits must be zero (`10.0.0.1/24` is rejected, naming `10.0.0.0/24`). */
 export function parseCidr(text: string): CidrParse {
+    let result = parsed.get(text);
+    if (result === undefined) {
+        if (parsed.size >= PARSED_KEPT) parsed.clear();
+        // Frozen: every caller of this text shares it.
+        parsed.set(text, (result = Object.freeze(parseCidrText(text))));
+    }
+    return result;
+}
+
+function parseCidrText(text: string): CidrParse {
     const match = /^([^/]+)\/(\d{1,2})$/.exec(text);
     if (!match) return { ok: false, reason: `"${text}" is not an IPv4 CIDR block like 10.0.0.0/24` };
     const address = parseIpv4(match[1]);
@@ -41,7 +56,7 @@ export function parseCidr(text: string): CidrParse {
     if (network !== address) {
         return { ok: false, reason: `"${text}" has host bits set; the network is ${canonical}` };
     }
-    return { ok: true, cidr: { network, prefix }, canonical };
+    return { ok: true, cidr: Object.freeze({ network, prefix }), canonical };
 }
 
 /** True when `inner` lies entirely inside `outer`. */

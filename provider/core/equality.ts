@@ -58,7 +58,25 @@ export function normalize(field: Field, value: unknown): unknown {
 
 /** True when two values of a field mean the same (case of enums, order of sets, JSON types). */
 export function valuesEqual(field: Field, a: unknown, b: unknown): boolean {
-    // The same value normalizes the same way: the common case of a refresh, with nothing to build.
-    if (a === b) return true;
+    // Equal values normalize the same way: the common case of a refresh, with nothing to build.
+    if (sameJson(a, b)) return true;
     return canonicalJson(normalize(field, a)) === canonicalJson(normalize(field, b));
+}
+
+/**
+ * Whether two JSON-shaped values are identical: same scalars, same list order, same keys. Only a
+ * shortcut for {@link valuesEqual}: false means "compare their normal forms", not "different".
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+        return true;
+    }
+    if (!isPlainObject(a) || !isPlainObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key) || !sameJson(a[key], b[key])) return false;
+    return true;
 }

@@ -181,7 +181,7 @@ export function lookupKeys(schema: Schema): string[] {
 export function secretValues(schema: Schema, props: unknown): string[] {
     if (!isPlainObject(props)) return [];
     const out: string[] = [];
-    for (const [key, field] of Object.entries(schema)) {
+    for (const [key, field] of secretBearing(schema)) {
         const value = ownEntry(props, key);
         if (field.secret && typeof value === "string") out.push(value);
         else if (field.kind === "object") out.push(...secretValues(field.fields, value));
@@ -191,6 +191,18 @@ export function secretValues(schema: Schema, props: unknown): string[] {
         }
     }
     return out;
+}
+
+/** The rows of a table that are secret or hold one at any depth, per table: every operation collects its secrets, and most rows hold none. */
+const secretRows = new WeakMap<Schema, ReadonlyArray<readonly [string, Field]>>();
+
+function secretBearing(schema: Schema): ReadonlyArray<readonly [string, Field]> {
+    let rows = secretRows.get(schema);
+    if (!rows) {
+        rows = Object.entries(schema).filter(([key, field]) => secretPaths({ [key]: field }).length > 0);
+        secretRows.set(schema, rows);
+    }
+    return rows;
 }
 
 /**

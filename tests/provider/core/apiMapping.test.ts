@@ -34,6 +34,19 @@ describe("apiMapping", () => {
         assert.deepEqual(props, { subnets: ["a", "b"], ike: { alg: "aes", life: 7 } });
     });
 
+    it("can leave out a block the response says nothing of, answering a fresh object each time", () => {
+        // GIVEN a response without any of the block's values, read twice
+        const first = fromApiResponse(SCHEMA, { Subnet: "a" });
+        const second = fromApiResponse(SCHEMA, {});
+        // WHEN the answers are changed by their caller
+        first.extra = 1;
+        second.extra = 2;
+        // THEN neither names the block, and each is its own object
+        assert.deepEqual(first, { subnets: ["a"], extra: 1 });
+        assert.deepEqual(second, { extra: 2 });
+        assert.deepEqual(fromApiResponse(SCHEMA, {}), {});
+    });
+
     it("can name the request keys that changed paths touch", () => {
         // GIVEN a changed nested path, a changed block and a changed list
         // WHEN their request keys are named

@@ -12,6 +12,20 @@ describe("cidr", () => {
         assert.equal(parseIpv4("255.255.255.255"), 2 ** 32 - 1);
     });
 
+    it("can format the lowest and highest networks, and answer a text seen before alike", () => {
+        // GIVEN blocks at both ends of the address space
+        // WHEN parsed, the second one twice
+        const lowest = parseCidr("0.0.0.0/0");
+        const highest = parseCidr("255.255.255.255/32");
+        const again = parseCidr("255.255.255.255/32");
+        // THEN their canonical forms are exact, and the repeated answer is the same, unchangeable one
+        assert.ok(lowest.ok && highest.ok && again.ok);
+        assert.equal(lowest.canonical, "0.0.0.0/0");
+        assert.equal(highest.canonical, "255.255.255.255/32");
+        assert.equal(again, highest);
+        assert.ok(Object.isFrozen(again) && Object.isFrozen(again.cidr));
+    });
+
     it("fails when the text is not an IPv4 CIDR", () => {
         // GIVEN texts without a prefix, with prefix 33, an octet over 255, three octets, a leading zero, a space, letters
         for (const bad of ["10.0.0.0", "10.0.0.0/33", "256.0.0.0/8", "10.0.0/8", "010.0.0.0/8", " 10.0.0.0/8", "a.b.c.d/8"]) {

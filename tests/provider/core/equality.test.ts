@@ -60,6 +60,20 @@ describe("equality", () => {
             assert.equal((normalize(block, cloud) as { version: string }).version, "ikev2");
         });
 
+        it("can equate identical copies, and copies that differ only in an undefined member or key order", () => {
+            // GIVEN a block, a copy of it, one with an undefined member more, and one with its keys in another order
+            const program = { version: "ikev2", lifetime: 86400, subnets: ["10.0.0.0/16"], order: ["a", "b"] };
+            const copy = JSON.parse(JSON.stringify(program));
+            // WHEN each is compared with the block
+            const results = [
+                valuesEqual(block, program, copy),
+                valuesEqual(block, program, { ...program, dpd: undefined }),
+                valuesEqual(block, program, { order: ["a", "b"], subnets: ["10.0.0.0/16"], lifetime: 86400, version: "ikev2" }),
+            ];
+            // THEN all are equal
+            assert.deepEqual(results, [true, true, true]);
+        });
+
         it("fails to equate values that differ in an ordered list's order, a number or an absent member", () => {
             // GIVEN a program's block and three changes of it
             const program = { version: "ikev2", lifetime: 86400, order: ["a", "b"] };
