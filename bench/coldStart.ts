@@ -8,7 +8,7 @@ import { performance } from "perf_hooks";
 import { startPlugin, REPO_ROOT } from "../tests/support/pluginProcess";
 import type { EmulatorProcess } from "./emulatorProcess";
 import type { Cloud, Member } from "./fleet";
-import { benchUrn, projectProvider, providerText } from "./providerText";
+import { benchUrn, projectProviderText, providerText } from "./providerText";
 
 /**
  * The smallest dynamic providers that do what a first Read must: load the cloud's SDK and send one
@@ -69,7 +69,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** Alternates the two providers `runs` times each (so machine noise falls on both) and takes medians. */
 export async function measureColdStart(emulator: EmulatorProcess, cloud: Cloud, member: Member, runs: number): Promise<ColdStart> {
-    const project = await providerText(projectProvider(cloud));
+    const project = projectProviderText(cloud);
     const minimal = await providerText(MINIMAL_PROVIDERS[cloud]);
     const urn = benchUrn(cloud, "bench-0");
     const projectRuns: Array<{ totalMs: number; firstReadMs: number }> = [];

@@ -7,7 +7,8 @@
  *  2. `__provider` and state bytes per resource.
  *  3. API requests of create / read / update / delete of one connection, per cloud.
  *  4. the refresh sweep (bench/sweep.ts): N connections per cloud on 3 gateways, this project beside the
- *     one-call-per-connection baseline and the raw-SDK lower bound, with ratios and a plot.
+ *     one-call-per-connection baseline, the raw-SDK lower bound and the plugin floor (medians of 3
+ *     alternating rounds), with ratios and a plot.
  *  5. hook CPU per read against the raw SDK call; plugin cold start against a minimal dynamic provider.
  *  6. the heap of this process, the plugin's peak RSS; then `pulumi refresh` of a 200-connection stack through the real CLI.
  *
@@ -26,7 +27,7 @@ import { measureHookCpu } from "./hookCpu";
 import { requestsPerOperation } from "./operations";
 import { writePlot } from "./plot";
 import { engineParallelism } from "./pool";
-import { projectProvider, providerText } from "./providerText";
+import { projectProviderText } from "./providerText";
 import { Results } from "./report";
 import { sweepCloud } from "./sweep";
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
         gateways: 3,
         latencyMs: options.smoke ? 5 : 50,
         parallel: engineParallelism(),
+        sweepRounds: options.smoke ? 1 : 3,
         coldStartRuns: options.smoke ? 1 : 7,
         cpuRounds: options.smoke ? 1 : 3,
     };
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
 
         for (const cloud of CLOUDS) {
             log(`refresh sweep, ${cloud} (latency ${settings.latencyMs} ms, --parallel ${settings.parallel}):`);
-            const { rows, fleet, pluginPeakRssMiB } = await sweepCloud(emulator, cloud, settings.sizes, { ...settings, log });
+            const { rows, fleet, pluginPeakRssMiB } = await sweepCloud(emulator, cloud, settings.sizes, { ...settings, rounds: settings.sweepRounds, log });
             results.sweep.push(...rows);
             if (pluginPeakRssMiB !== undefined) {
                 results.record(`${cloud}: plugin's peak RSS over the coalesced refresh of ${settings.sizes[settings.sizes.length - 1]}`, pluginPeakRssMiB, "MiB", 512);
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
 }
 
 async function benchStateAndCpu(results: Results, emulator: Awaited<ReturnType<typeof spawnEmulator>>, cloud: Cloud, fleet: Fleet, settings: { parallel: number; cpuRounds: number }): Promise<void> {
-    const text = await providerText(projectProvider(cloud));
+    const text = projectProviderText(cloud);
     const member = fleet.members[0];
     results.record(`${cloud}: __provider size (stored in inputs and outputs)`, Buffer.byteLength(text), "bytes", 4096);
     const state = { inputs: { ...member.inputs, __provider: text }, outputs: { ...member.outputs, __provider: text } };

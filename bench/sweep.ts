@@ -7,8 +7,9 @@
  *  - lowerBound: the raw SDKs paging each gateway's connections (Alibaba 50 a page, Tencent 100), gateways
  *    in parallel — the fewest requests and least time any coalescing can reach;
  *  - pluginFloor: the same plugin and the same state with a provider whose `read` answers with the stored
- *    outputs and recorded inputs at once, calling nothing — what the plugin's gRPC server and its property
- *    marshalling alone cost for N reads, a floor under any dynamic provider's refresh.
+ *    outputs and recorded inputs at once, calling nothing, its `__provider` text padded to the project's
+ *    length — what the plugin's gRPC server and its property marshalling alone cost for N reads, a floor
+ *    under any dynamic provider's refresh.
  * Requests are counted at the emulator, wall time here.
  */
 import * as fs from "fs";
@@ -20,7 +21,7 @@ import { startPlugin, REPO_ROOT } from "../tests/support/pluginProcess";
 import type { EmulatorProcess } from "./emulatorProcess";
 import { Cloud, Fleet } from "./fleet";
 import { mapLimit } from "./pool";
-import { benchUrn, projectProvider, providerText } from "./providerText";
+import { benchUrn, projectProviderText } from "./providerText";
 import { listAllPages } from "./rawSdk";
 import type { SweepRow } from "./report";
 
@@ -68,12 +69,14 @@ export function responseId(bytes: Buffer): string | undefined {
 }
 
 /**
- * A provider that answers every Read with what state holds (the recorded inputs as the inputs), calling
- * nothing: the plugin floor. Its closure is serialized like the project's, so the state it is sent is the same size.
+ * The plugin floor's `__provider`: a provider that answers every Read with what state holds (the recorded
+ * inputs as the inputs), calling nothing. The text is padded to `length` (the project's), so every Read
+ * carries state of the same size as the project's.
  */
-const ECHO_PROVIDER = {
-    read: async (id: string, props: Record<string, unknown>) => ({ id, props, inputs: props.__inputs as Record<string, unknown> }),
-};
+export function echoProviderText(length: number): string {
+    const text = "exports.handler = function () {\n    return { read: async function (id, props) { return { id: id, props: props, inputs: props.__inputs }; } };\n};\n";
+    return text + "//" + "-".repeat(Math.max(0, length - text.length - 3)) + "\n";
+}
 
 function readRequests(fleet: Fleet, text: string): WireRead[] {
     return fleet.members.map((member, i) => {
@@ -90,10 +93,11 @@ function readRequests(fleet: Fleet, text: string): WireRead[] {
 
 /**
  * One refresh of the whole fleet through a fresh plugin process; the plugin's start is not timed. `echo`
- * reads with {@link ECHO_PROVIDER} instead of the project's provider.
+ * reads with {@link echoProviderText} instead of the project's provider.
  */
 export async function refreshThroughPlugin(emulator: EmulatorProcess, fleet: Fleet, batching: "on" | "off" | "echo", parallel: number): Promise<{ requests: number; wallMs: number; peakRssMiB?: number }> {
-    const text = await providerText(batching === "echo" ? ECHO_PROVIDER : projectProvider(fleet.cloud));
+    const project = projectProviderText(fleet.cloud);
+    const text = batching === "echo" ? echoProviderText(project.length) : project;
     const requests = readRequests(fleet, text);
     const plugin = await startPlugin({ cwd: REPO_ROOT, env: { ...emulator.env, PULUMI_IPSEC_READ_BATCHING: batching === "off" ? "off" : "on" }, callTimeoutMs: 120_000 });
     try {
@@ -126,11 +130,18 @@ function peakRssMiB(pid: number): number | undefined {
     }
 }
 
+/** The run of a variant with the median wall time, and the most requests any of its runs sent. */
+export function medianRun(runs: ReadonlyArray<{ requests: number; wallMs: number; peakRssMiB?: number }>): { requests: number; wallMs: number; peakRssMiB?: number } {
+    const middle = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
+    return { ...middle, requests: Math.max(...runs.map((run) => run.requests)) };
+}
+
 /**
- * The sweep of one cloud: grows the fleet to each size (setup at zero latency), then measures the three
- * variants at `latencyMs`. Returns its rows and the fleet at the largest size.
+ * The sweep of one cloud: grows the fleet to each size (setup at zero latency), then measures the
+ * variants at `latencyMs`, `rounds` times in alternation (so machine noise falls on all of them), and
+ * keeps each variant's median. Returns its rows and the fleet at the largest size.
  */
-export async function sweepCloud(emulator: EmulatorProcess, cloud: Cloud, sizes: readonly number[], options: { parallel: number; latencyMs: number; log: (line: string) => void }): Promise<{ rows: SweepRow[]; fleet: Fleet; pluginPeakRssMiB?: number }> {
+export async function sweepCloud(emulator: EmulatorProcess, cloud: Cloud, sizes: readonly number[], options: { parallel: number; latencyMs: number; rounds: number; log: (line: string) => void }): Promise<{ rows: SweepRow[]; fleet: Fleet; pluginPeakRssMiB?: number }> {
     const fleet = new Fleet(cloud, emulator.info);
     const rows: SweepRow[] = [];
     let pluginPeakRssMiB: number | undefined;
@@ -138,18 +149,20 @@ export async function sweepCloud(emulator: EmulatorProcess, cloud: Cloud, sizes:
         await emulator.latency(0);
         await fleet.grow(n, options.parallel);
         await emulator.latency(options.latencyMs);
-        const project = await refreshThroughPlugin(emulator, fleet, "on", options.parallel);
-        const baseline = await refreshThroughPlugin(emulator, fleet, "off", options.parallel);
-        const floor = await refreshThroughPlugin(emulator, fleet, "echo", options.parallel);
+        const runs = { project: [] as Array<Awaited<ReturnType<typeof refreshThroughPlugin>>>, baseline: [] as Array<Awaited<ReturnType<typeof refreshThroughPlugin>>>, floor: [] as Array<Awaited<ReturnType<typeof refreshThroughPlugin>>> };
+        for (let round = 0; round < options.rounds; round++) {
+            runs.project.push(await refreshThroughPlugin(emulator, fleet, "on", options.parallel));
+            runs.baseline.push(await refreshThroughPlugin(emulator, fleet, "off", options.parallel));
+            runs.floor.push(await refreshThroughPlugin(emulator, fleet, "echo", options.parallel));
+        }
+        const [project, baseline, floor] = [medianRun(runs.project), medianRun(runs.baseline), medianRun(runs.floor)];
         // The plugin of the coalesced refresh at the largest size: what a user's refresh of N connections holds.
-        pluginPeakRssMiB = project.peakRssMiB;
-        delete project.peakRssMiB;
-        delete baseline.peakRssMiB;
-        delete floor.peakRssMiB;
+        pluginPeakRssMiB = Math.max(...runs.project.map((run) => run.peakRssMiB ?? 0)) || undefined;
+        for (const row of [project, baseline, floor]) delete row.peakRssMiB;
         const lower = await counted(emulator, cloud, () => listAllPages(emulator.info, cloud));
         if (lower.result < n) throw new Error(`the lower bound listed ${lower.result} of ${n} ${cloud} connections`);
         rows.push({ cloud, n, variant: "project", ...project }, { cloud, n, variant: "baseline", ...baseline }, { cloud, n, variant: "lowerBound", requests: lower.requests, wallMs: lower.wallMs }, { cloud, n, variant: "pluginFloor", ...floor });
-        options.log(`  ${cloud} N=${n}: project ${project.requests} requests ${ms(project.wallMs)}, baseline ${baseline.requests} ${ms(baseline.wallMs)}, lower bound ${lower.requests} ${ms(lower.wallMs)}, plugin floor ${ms(floor.wallMs)}`);
+        options.log(`  ${cloud} N=${n}: project ${project.requests} requests ${ms(project.wallMs)}, baseline ${baseline.requests} ${ms(baseline.wallMs)}, lower bound ${lower.requests} ${ms(lower.wallMs)}, plugin floor ${ms(floor.wallMs)}${options.rounds > 1 ? ` (medians of ${options.rounds})` : ""}`);
     }
     await emulator.latency(0);
     return { rows, fleet, pluginPeakRssMiB };

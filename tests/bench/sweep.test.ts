@@ -1,9 +1,9 @@
 import { strict as assert } from "assert";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
-import { responseId } from "../../bench/sweep";
+import { medianRun, responseId } from "../../bench/sweep";
 import { toStruct } from "../support/propertyMap";
 
-describe("bench/sweep responseId", () => {
+describe("bench/sweep", () => {
     it("can read the id of a serialized ReadResponse without decoding its properties", () => {
         // GIVEN a ReadResponse as the plugin sends it, with an id longer than one length byte and properties
         const response = new provproto.ReadResponse();
@@ -26,5 +26,16 @@ describe("bench/sweep responseId", () => {
         // THEN neither has one
         assert.equal(responseId(gone), undefined);
         assert.equal(responseId(truncated), undefined);
+    });
+
+    describe("medianRun", () => {
+        it("can keep the median wall time of a variant's runs and the most requests any of them sent", () => {
+            // GIVEN three runs of one variant, the slowest sending one request more
+            const runs = [{ requests: 12, wallMs: 700 }, { requests: 13, wallMs: 900 }, { requests: 12, wallMs: 650 }];
+            // WHEN their median is taken
+            const median = medianRun(runs);
+            // THEN it has the middle wall time and the largest request count
+            assert.deepEqual(median, { requests: 13, wallMs: 700 });
+        });
     });
 });
