@@ -5,9 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { providerText } from "../provider";
-
-/** The key of the provider text among a dynamic resource's properties. */
-const PROVIDER_KEY = "__provider";
+import { PROVIDER_KEY } from "../provider/core/check";
 
 /** The type token `pulumi.dynamic.Resource` registers for `module` and `type`: `pulumi-nodejs:dynamic/<module>:<type>`. */
 export function dynamicType(module: string, type: string): string {

@@ -20,8 +20,11 @@ export interface CheckOutcome {
  */
 export const LOOKUP_KEY = "__lookup";
 
+/** The property that holds a dynamic resource's provider text (provider/index.ts `providerText`). */
+export const PROVIDER_KEY = "__provider";
+
 /** Keys the Pulumi machinery (and the SDK classes' lookups) add to inputs; never validated or sent to a cloud. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__provider", LOOKUP_KEY]);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([PROVIDER_KEY, LOOKUP_KEY]);
 
 /** Validates and normalizes raw inputs against `schema`. Reserved keys pass through untouched. */
 export function checkInputs(schema: Schema, raw: Props): CheckOutcome {
