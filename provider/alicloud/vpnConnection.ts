@@ -7,9 +7,10 @@ import { createHash } from "crypto";
 import { fromApiResponse, modifyRequestKeys, toApiRequest } from "../core/apiMapping";
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError } from "../core/errors";
-import { writeLifecycle } from "../core/lifecycle";
+import { CreatedConnection, writeLifecycle } from "../core/lifecycle";
 import { allPages, gatewayKey, Publish, readThroughView } from "../core/readBatch";
-import { overlayActual, withUnmanagedFromActual } from "../core/actual";
+import { adoptionFailures, overlayActual, withUnmanagedFromActual } from "../core/actual";
+import { valuesEqual } from "../core/equality";
 import { createToken } from "../core/idempotency";
 import { credentialChoiceOf } from "../core/credentials";
 import { withoutEmptyValue } from "../core/responseShape";
@@ -17,7 +18,7 @@ import { Props, secretValues } from "../core/schema";
 import { resolveTiming, Timing } from "../core/timing";
 import { backoffDelay, sleep } from "../core/retry";
 import { pollOptions, waitUntil } from "../core/wait";
-import { AlicloudVpcClient } from "./client";
+import { AlicloudVpcClient, classifyAlicloudError } from "./client";
 import { applyTags } from "./tags";
 import { configuredRegion, resolveSettings } from "./settings";
 import { VPN_CONNECTION_SCHEMA as SCHEMA } from "./schema";
@@ -176,7 +177,7 @@ const MAX_SALTED_CREATES = 10;
  * retired connection (a third create after two destroys meets the first, then the second). Each
  * token is deterministic, so a re-run after a crash walks the same chain to the same live connection.
  */
-async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promise<string> {
+async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promise<CreatedConnection> {
     const startedAt = Date.now();
     const call = (clientToken: string) =>
         ctx.client.call<{ VpnConnectionId: string; CreateTime?: number }>({
@@ -187,7 +188,11 @@ async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promis
     let token = clientTokenFor(inputs);
     for (let salted = 0; ; salted++) {
         const created = await call(token);
-        if (!(await isRetired(ctx, created, startedAt, deadline))) return created.VpnConnectionId;
+        if (!(await isRetired(ctx, created, startedAt, deadline))) {
+            // The token's connection may predate this create (a re-run after a crash): made from the inputs of then.
+            const madeNow = typeof created.CreateTime === "number" && created.CreateTime >= startedAt;
+            return { id: created.VpnConnectionId, madeEarlier: !madeNow };
+        }
         // Bounded in count and by the operation's deadline: each re-send is a new create.
         if (salted === MAX_SALTED_CREATES || Date.now() >= deadline) {
             throw new CloudApiError(
@@ -216,6 +221,41 @@ async function isRetired(ctx: Context, created: { VpnConnectionId: string; Creat
         await sleep(backoffDelay(poll, ctx.timing));
     }
     return true;
+}
+
+/** How far the cloud's clock may run behind this machine's when a CreateTime is compared with a create's start. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What a connection made from `inputs` reports as they were sent, besides its replace-on-change properties. */
+const IDENTIFYING_FIELDS = ["name", "localSubnets", "remoteSubnets"] as const;
+
+/**
+ * After a create that failed without an id (every answer lost until the deadline): the connection
+ * it made, if the gateway lists exactly one made since the create began from these inputs. The
+ * cloud reports no ClientToken, and a create can fail yet make its connection
+ * (aliyun/terraform-provider-alicloud#4808, HTTP 500 with the connection created): without this
+ * read-back it would be left outside state. A create the cloud refused (a client error, throttling,
+ * a busy gateway) or never sent made nothing: no lookup. A failing lookup answers undefined.
+ */
+async function findCreated(ctx: Context, inputs: Props, startedAt: number, failure: unknown): Promise<string | undefined> {
+    const mayHaveMade = failure instanceof CloudApiError && ["server", "network"].includes(classifyAlicloudError(failure));
+    if (!mayHaveMade) return undefined;
+    const matches: string[] = [];
+    try {
+        await listGateway(ctx, String(inputs.vpnGatewayId), Date.now() + ctx.timing.readTimeoutMs, (page) => {
+            for (const [id, connection] of page) if (madeFrom(connection, inputs, startedAt)) matches.push(id);
+        });
+    } catch {
+        return undefined;
+    }
+    return matches.length === 1 ? matches[0] : undefined;
+}
+
+function madeFrom(connection: Props, inputs: Props, startedAt: number): boolean {
+    if (typeof connection.CreateTime !== "number" || connection.CreateTime < startedAt - CLOCK_SKEW_MS) return false;
+    const props = fromApiResponse(SCHEMA, connection);
+    if (adoptionFailures(SCHEMA, "inputs", String(connection.VpnConnectionId), props, inputs).length > 0) return false;
+    return IDENTIFYING_FIELDS.every((key) => inputs[key] === undefined || valuesEqual(SCHEMA[key], props[key], inputs[key]));
 }
 
 /** The connection as something to manage: undefined also when the cloud says no such id exists. */
@@ -309,6 +349,7 @@ export const { configure, check, diff, create, read, update, remove } = resource
         propsOf: (connection) => fromApiResponse(SCHEMA, connection),
         outputs: outputsFrom,
         sendCreate: (ctx, inputs, deadline) => sendCreate(ctx, inputs, deadline),
+        findCreated,
         sendModify,
         sendDelete,
         afterWait: (ctx, props, deadline) => waitGatewayActive(ctx, String(props.vpnGatewayId), deadline),

@@ -12,7 +12,7 @@ import { runExclusive } from "./lock";
 import { gatewayKey, writingTo } from "./readBatch";
 import { currentProgress } from "./progress";
 import { adoptionFailures } from "./actual";
-import { diffResource, partialCreateError } from "./resource";
+import { diffResource, isPartialCreate, partialCreateError } from "./resource";
 import { Props, Schema } from "./schema";
 import { operationDeadline, TimedOperation, Timing } from "./timing";
 import { pollOptions, waitUntil } from "./wait";
@@ -54,15 +54,16 @@ export interface CloudCalls<C extends CallContext, O> {
     /** Outputs: `inputs` overlaid with what the cloud reports, plus the computed outputs. */
     outputs(inputs: Props, observed: O): Props;
     /**
-     * Sends the create and returns the new connection's id once the cloud has it; `identify` is
-     * told an id as soon as one is known, so a later failure can keep it as a partial create.
+     * Sends the create and returns the connection once the cloud has its id; `identify` is told an
+     * id as soon as one is known, so a later failure can keep it as a partial create.
      */
-    sendCreate(ctx: C, inputs: Props, deadline: number, identify: (id: string) => void): Promise<string>;
+    sendCreate(ctx: C, inputs: Props, deadline: number, identify: (id: string) => void): Promise<CreatedConnection>;
     /**
      * After a failed create whose id never arrived: the connection it made, if the cloud lists one
-     * now. Unset: a create that reported no id made nothing.
+     * now (`startedAt`: when the create began, by this machine's clock; `failure`: what the create
+     * threw). Unset: a create that reported no id made nothing.
      */
-    findCreated?(ctx: C, inputs: Props): Promise<string | undefined>;
+    findCreated?(ctx: C, inputs: Props, startedAt: number, failure: unknown): Promise<string | undefined>;
     /**
      * After a failed create: false only when the cloud positively reports the connection gone (its
      * failed task removed it), so it is not kept as a partial create. Unset: it exists.
@@ -74,6 +75,16 @@ export interface CloudCalls<C extends CallContext, O> {
     sendDelete(ctx: C, id: string, olds: Props, deadline: number): Promise<boolean>;
     /** Waits for whatever else a write on `props` keeps busy (e.g. the VPN gateway reconfiguring). */
     afterWait?(ctx: C, props: Props, deadline: number): Promise<void>;
+}
+
+/** What a create answered with. */
+export interface CreatedConnection {
+    id: string;
+    /**
+     * Not known to be made by this attempt: an earlier attempt or run made it (a ClientToken replay,
+     * a lookup after a crash), maybe from inputs that were edited since.
+     */
+    madeEarlier: boolean;
 }
 
 /** The write hooks of a {@link CloudResource}, built from a cloud's calls. */
@@ -115,10 +126,33 @@ export function writeLifecycle<C extends CallContext, O>(calls: CloudCalls<C, O>
     /** Modify-then-wait; `operation` names the deadline (an adoption's convergence is part of its create). */
     function modify(id: string, actual: Props, inputs: Props, changedPaths: readonly string[], operation: TimedOperation): Promise<Props> {
         const ctx = calls.context(inputs, actual);
-        return locked(ctx, inputs, inputs, operation, async (deadline) => {
-            await calls.sendModify(ctx, id, actual, inputs, changedPaths, deadline);
-            return calls.outputs(inputs, await waitReady(ctx, id, inputs, deadline));
-        });
+        return locked(ctx, inputs, inputs, operation, (deadline) => modifyHeld(ctx, id, actual, inputs, changedPaths, deadline));
+    }
+
+    /** Modify-then-wait, holding the gateway already. */
+    async function modifyHeld(ctx: C, id: string, actual: Props, inputs: Props, changedPaths: readonly string[], deadline: number): Promise<Props> {
+        await calls.sendModify(ctx, id, actual, inputs, changedPaths, deadline);
+        return calls.outputs(inputs, await waitReady(ctx, id, inputs, deadline));
+    }
+
+    /**
+     * The outputs of a connection an earlier attempt or run of this create made, brought to
+     * `inputs`, which may have been edited since (a re-run after a crash with a new PSK): what
+     * differs is modified, as an adoption converges. One that differs in a replace-on-change
+     * property is kept in state as a partial create, so the next `up` replaces it.
+     */
+    async function convergeEarlier(ctx: C, id: string, observed: O, inputs: Props, deadline: number): Promise<Props> {
+        const actual = calls.outputs(inputs, observed);
+        const mismatches = adoptionFailures(calls.schema, "inputs", id, calls.propsOf(observed), inputs);
+        if (mismatches.length > 0) {
+            const reasons = mismatches.map((failure) => failure.reason.replace(/ \(replace the inputs or adopt another connection\)$/, "")).join("; ");
+            throw partialCreateError(new Error(`an earlier attempt of this create made ${id}, but ${reasons}; it is kept in state, and the next \`pulumi up\` replaces it`), id, actual);
+        }
+        const { changedPaths } = diffResource(calls.schema, actual, inputs);
+        if (changedPaths.length === 0) return actual;
+        log(`${id} was made by an earlier attempt of this create: converging ${changedPaths.join(", ")}`);
+        // The PSK the connection has now is scrubbed from the modify's errors too.
+        return modifyHeld(calls.context(inputs, actual), id, actual, inputs, changedPaths, deadline);
     }
 
     /**
@@ -145,18 +179,22 @@ export function writeLifecycle<C extends CallContext, O>(calls: CloudCalls<C, O>
         if (inputs.adoptConnectionId) return adopt(String(inputs.adoptConnectionId), inputs);
         const ctx = calls.context(inputs);
         return locked(ctx, inputs, inputs, "create", async (deadline) => {
+            const startedAt = Date.now();
             let id: string | undefined;
             const identify = (known: string) => {
                 id = known;
                 currentProgress()?.identify(known);
             };
             try {
-                identify(await calls.sendCreate(ctx, inputs, deadline, identify));
-                return { id: id!, outs: calls.outputs(inputs, await waitReady(ctx, id!, inputs, deadline)) };
+                const created = await calls.sendCreate(ctx, inputs, deadline, identify);
+                identify(created.id);
+                const observed = await waitReady(ctx, created.id, inputs, deadline);
+                return { id: created.id, outs: created.madeEarlier ? await convergeEarlier(ctx, created.id, observed, inputs, deadline) : calls.outputs(inputs, observed) };
             } catch (error) {
+                if (isPartialCreate(error)) throw error;
                 // The deadline may pass before an unreported id is listed: one last lookup, so a
                 // connection that exists always reaches the engine's state instead of being orphaned.
-                id ??= await calls.findCreated?.(ctx, inputs);
+                id ??= await calls.findCreated?.(ctx, inputs, startedAt, error);
                 if (!id || (calls.stillExists && !(await calls.stillExists(ctx, id)))) throw error;
                 throw partialCreateError(error, id, { ...news, vpnConnectionId: id });
             }

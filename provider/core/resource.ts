@@ -129,3 +129,8 @@ export function partialCreateError(cause: unknown, id: string, properties: Props
     return Object.assign(error, { id, properties: { ...properties, [INCOMPLETE_KEY]: true }, reasons: [message], cause });
 }
 
+/** True for an error made by {@link partialCreateError}. */
+export function isPartialCreate(error: unknown): boolean {
+    return error instanceof Error && (error as { properties?: Props }).properties?.[INCOMPLETE_KEY] === true;
+}
+

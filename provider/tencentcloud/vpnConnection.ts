@@ -8,7 +8,7 @@
 import { credentialChoiceOf } from "../core/credentials";
 import { deleteFirstOnSameGateway, log, resourceHooks } from "../core/hooks";
 import { CloudApiError, ConfigurationError } from "../core/errors";
-import { writeLifecycle } from "../core/lifecycle";
+import { CreatedConnection, writeLifecycle } from "../core/lifecycle";
 import { gatewayKey, readThroughView } from "../core/readBatch";
 import { overlayActual, withUnmanagedFromActual } from "../core/actual";
 import { withRetry } from "../core/retry";
@@ -106,10 +106,11 @@ async function stillExists(ctx: Context, id: string): Promise<boolean> {
  * Sends the create (or adopts what an earlier attempt made), waits for its task and returns the
  * new connection's id: the reported one, or the one listed once the task is done.
  */
-async function sendCreate(ctx: Context, inputs: Props, deadline: number, identify: (id: string) => void): Promise<string> {
+async function sendCreate(ctx: Context, inputs: Props, deadline: number, identify: (id: string) => void): Promise<CreatedConnection> {
     const started = await createOrAdopt(ctx, inputs, deadline);
     if (started.id) identify(started.id);
-    return started.adopted ? started.id! : settleCreate(ctx.api, started, inputs, ctx.timing, deadline);
+    if (started.adopted) return { id: started.id!, madeEarlier: true };
+    return { id: await settleCreate(ctx.api, started, inputs, ctx.timing, deadline), madeEarlier: false };
 }
 
 /** The connection this create made, if it can be listed now; a failing lookup answers undefined (a re-run adopts it). */

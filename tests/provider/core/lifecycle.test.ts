@@ -59,7 +59,7 @@ function fakeCloud(overrides: Partial<CloudCalls<CallContext, FakeConnection>> =
             calls.push(`create ${id}`);
             identify(id);
             connections.set(id, { props: { region: inputs.region, vpnGatewayId: inputs.vpnGatewayId, name: inputs.name }, states: ["creating", "creating", "ready"] });
-            return id;
+            return { id, madeEarlier: false };
         },
         async sendModify(_ctx, id, _actual, inputs, changedPaths) {
             calls.push(`modify ${id} ${changedPaths.join(",")}`);
@@ -122,10 +122,68 @@ describe("writeLifecycle create", () => {
 
     it("can keep a connection whose id only a lookup after the failure finds", async () => {
         // GIVEN a create that fails before reporting an id, though the cloud lists the connection
-        const cloud = fakeCloud({ sendCreate: async () => Promise.reject(new Error("no answer")), findCreated: async () => "c-9" });
+        let askedSince: number | undefined;
+        const cloud = fakeCloud({
+            sendCreate: async () => Promise.reject(new Error("no answer")),
+            findCreated: async (_ctx, _inputs, startedAt) => {
+                askedSince = startedAt;
+                return "c-9";
+            },
+        });
+        const before = Date.now();
         // WHEN a connection is created
-        // THEN the found connection is kept as a partial create
+        // THEN the found connection is kept as a partial create, looked up as made since the create began
         await assert.rejects(writeLifecycle(cloud).create(INPUTS, INPUTS), (error: any) => error.id === "c-9" && error.properties[INCOMPLETE_KEY] === true);
+        assert.ok(askedSince !== undefined && askedSince >= before && askedSince <= Date.now());
+    });
+
+    /** A cloud whose create answers with c-5, made by an earlier attempt from `props`. */
+    function madeEarlier(props: Props): Fake {
+        const cloud = fakeCloud();
+        cloud.connections.set("c-5", { props, states: ["ready"] });
+        cloud.sendCreate = async (_ctx, _inputs, _deadline, identify) => {
+            cloud.calls.push("create c-5");
+            identify("c-5");
+            return { id: "c-5", madeEarlier: true };
+        };
+        return cloud;
+    }
+
+    it("can converge a connection an earlier attempt made, when the inputs were edited since", async () => {
+        // GIVEN a create that answers with a connection made earlier under another name
+        const cloud = madeEarlier({ region: "r1", vpnGatewayId: "gw-1", name: "old" });
+        // WHEN the connection is created with the edited name
+        const created = await writeLifecycle(cloud).create(INPUTS, INPUTS);
+        // THEN the connection is modified to the inputs before the create reports it
+        assert.equal(created.id, "c-5");
+        assert.equal(created.outs?.name, "office");
+        assert.deepEqual(cloud.calls, ["create c-5", "gateway gw-1", "modify c-5 name", "gateway gw-1"]);
+    });
+
+    it("can take a matching connection an earlier attempt made without writing", async () => {
+        // GIVEN a create that answers with a connection made earlier from the same inputs
+        const cloud = madeEarlier({ region: "r1", vpnGatewayId: "gw-1", name: "office" });
+        // WHEN the connection is created
+        const created = await writeLifecycle(cloud).create(INPUTS, INPUTS);
+        // THEN nothing is modified
+        assert.equal(created.outs?.name, "office");
+        assert.deepEqual(cloud.calls, ["create c-5", "gateway gw-1"]);
+    });
+
+    it("fails when a connection an earlier attempt made differs in a replace-on-change property, keeping it as a partial create", async () => {
+        // GIVEN a create that answers with a connection made earlier in another region
+        const cloud = madeEarlier({ region: "r2", vpnGatewayId: "gw-1", name: "office" });
+        // WHEN the connection is created
+        const creating = writeLifecycle(cloud).create(INPUTS, INPUTS);
+        // THEN it is kept in state as it is, so the next run replaces it; nothing is modified
+        await assert.rejects(creating, (error: any) => {
+            assert.equal(error.id, "c-5");
+            assert.equal(error.properties[INCOMPLETE_KEY], true);
+            assert.equal(error.properties.region, "r2");
+            assert.match(error.message, /region r2, not the desired `region`.*next `pulumi up` replaces it/);
+            return true;
+        });
+        assert.ok(!cloud.calls.some((call) => call.startsWith("modify")));
     });
 
     it("fails with the cloud's error, keeping nothing, when the failed create's connection is gone", async () => {

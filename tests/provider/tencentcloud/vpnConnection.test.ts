@@ -260,6 +260,24 @@ describe("tencentcloud VpnConnection hooks (emulator, real SDK)", function () {
         assert.equal((await connections()).length, 1);
     });
 
+    for (const apiVersion of ["3.0", "2.0"]) {
+        it(`can converge an earlier, interrupted run's connection to inputs edited since, through API ${apiVersion}`, async () => {
+            // GIVEN a create that went through unrecorded, and the same create (as the SDK keys it) with a new PSK
+            const first = await hooks.create(await checked({ ...VALID, apiVersion, idempotencyKey: "k-1" }));
+            const edited = await checked({ ...VALID, apiVersion, idempotencyKey: "k-1", preSharedKey: "Edited-Psk-2" });
+            // WHEN the edited create runs
+            const second = await hooks.create(edited);
+            // THEN the first connection is taken and modified to the edited inputs, before the create reports it
+            assert.equal(second.id, first.id);
+            const [connection] = await connections();
+            assert.equal((await connections()).length, 1);
+            assert.equal(second.outs.preSharedKey, "Edited-Psk-2");
+            const read = await hooks.read(second.id, { ...second.outs, __provider: PROVIDER });
+            assert.equal(read.props?.preSharedKey, "Edited-Psk-2");
+            assert.deepEqual(changedPaths(second.outs, edited), []);
+        });
+    }
+
     it("can ride out throttling, a busy gateway and an internal error on a read", async () => {
         // GIVEN throttled creates, a describe failing once, and a second connection keeping the gateway busy
         await cloud.control.armFault({ cloud: "tencentcloud", action: "CreateVpnConnection", count: 2, fault: { kind: "error", code: "RequestLimitExceeded" } });
