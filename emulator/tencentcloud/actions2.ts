@@ -114,7 +114,9 @@ const modifyVpnConnEx: Handler = (call) => {
     if (p.vpnConnName !== undefined) v3.VpnConnectionName = p.vpnConnName;
     if (p.preSharedKey !== undefined) v3.PreShareKey = p.preSharedKey;
     const spd = api2Spd(p, vpc);
-    if (spd) v3.SecurityPolicyDatabases = spd;
+    // "userGwCidrBlock和spdAcl必须填一项" (ModifyVpnConnEx's userGwCidrBlock.n and spdAcl.n rows).
+    if (!spd) throw missing("userGwCidrBlock.n");
+    v3.SecurityPolicyDatabases = spd;
     const attrs = validateModify(v3, record.attrs, call.store.lookups(call.region));
     const task = call.store.modify(record, attrs, call.requestId, call.settings.gatewayMutex);
     const customerGateway = call.store.lookups(call.region).customerGateway(attrs.CustomerGatewayId);

@@ -79,9 +79,14 @@ export class Api2 implements ConnectionApi {
         const keys = modifyRequestKeys(SCHEMA, changedPaths, API_2);
         if (keys.length === 0) return;
         const request = toApiRequest(SCHEMA, inputs, API_2);
-        // ModifyVpnConnEx: vpcId, vpnGwId and vpnConnId identify the connection; the rest is what changed.
+        // ModifyVpnConnEx: vpcId, vpnGwId and vpnConnId identify the connection; the rest is what changed,
+        // plus the traffic the connection carries, always: "userGwCidrBlock和spdAcl必须填一项" (its
+        // userGwCidrBlock.n and spdAcl.n rows, https://cloud.tencent.com/document/api/215/5112), in the form
+        // the inputs declare (check requires one of them with API 2.0, whose route type is always STATIC).
         const params: Props = { vpcId: request.vpcId, vpnGwId: request.vpnGwId, vpnConnId: id };
         for (const key of keys) if (request[key] !== undefined) params[key] = request[key];
+        const traffic = request.spdAcl !== undefined ? "spdAcl" : "userGwCidrBlock";
+        if (request[traffic] !== undefined) params[traffic] = request[traffic];
         // ModifyVpnConnEx types its policies as `spdAcl.n` (an array), where AddVpnConnEx
         // takes one JSON `spdAcl`: one JSON policy per entry (the entry format is inferred).
         if (typeof params.spdAcl === "string") {

@@ -266,7 +266,7 @@ describe("actions2", () => {
             await h.api2("AddVpnConnEx", SEED_ADD);
             const id = (await h.api2("DescribeVpnConn", {})).data[0].vpnConnId;
             // WHEN
-            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: String(id), vpnConnName: "x" });
+            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: String(id), vpnConnName: "x", "userGwCidrBlock.0": "10.100.2.0/24" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [5100, "InvalidVpnConnState"]);
         });
@@ -275,9 +275,21 @@ describe("actions2", () => {
             // GIVEN
             const id = await addAvailable();
             // WHEN
-            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id, vpnConnName: "n".repeat(61) });
+            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id, vpnConnName: "n".repeat(61), "userGwCidrBlock.0": "10.100.2.0/24" });
             // THEN
             assert.deepEqual([r.code, r.codeDesc], [4000, "InvalidVpnConnName"]);
+        });
+
+        it("fails when neither userGwCidrBlock.n nor spdAcl.n is given", async () => {
+            // GIVEN a connection, and ModifyVpnConnEx's example request without its userGwCidrBlock.0
+            const id = await addAvailable();
+            // WHEN
+            const r = await h.api2("ModifyVpnConnEx", { vpcId: "vpc-emu00001", vpnGwId: "vpngw-emu0001", vpnConnId: id, preSharedKey: "tencenttest" });
+            // THEN like AddVpnConnEx without both, and the connection is unchanged
+            assert.deepEqual([r.code, r.codeDesc], [4000, "MissingParameter"]);
+            assert.match(r.message, /`userGwCidrBlock\.n`/);
+            const c = (await vpc.DescribeVpnConnections({ VpnConnectionIds: [id] })).VpnConnectionSet![0];
+            assert.deepEqual([c.State, c.PreShareKey], ["AVAILABLE", SEED_ADD.preSharedKey]);
         });
 
         it("can read spdAcl.n entries as JSON policies", async () => {

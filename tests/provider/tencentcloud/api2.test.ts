@@ -104,6 +104,33 @@ describe("tencentcloud API 2.0 connection calls (emulator)", function () {
         );
     });
 
+    it("can send the connection's spdAcl.n with every modify, as ModifyVpnConnEx requires it or userGwCidrBlock.n", async () => {
+        // GIVEN a connection with security policies
+        const inputs = await checked(VALID);
+        const id = await created(inputs);
+        // WHEN only its name changes
+        await api().update(id, { ...inputs, name: "office-2" }, ["name"], deadline());
+        // THEN ModifyVpnConnEx carries the unchanged policies too, and the cloud took it
+        const [params] = await sent("ModifyVpnConnEx");
+        assert.equal(params.vpnConnName, "office-2");
+        assert.deepEqual(JSON.parse(String(params["spdAcl.0"])), { "10.0.0.0/24": ["192.168.0.0/24"] });
+        assert.equal(Object.keys(params).some((k) => k.startsWith("userGwCidrBlock")), false);
+        assert.equal((await api().describe(id, deadline()))?.props.name, "office-2");
+    });
+
+    it("can send the connection's userGwCidrBlock.n with every modify when it declares userGwCidrBlocks", async () => {
+        // GIVEN a connection declared with userGwCidrBlocks
+        const inputs = await checked({ ...VALID, securityPolicyDatabases: undefined, userGwCidrBlocks: ["192.168.5.0/24"] });
+        const id = await created(inputs);
+        // WHEN only its pre-shared key changes
+        await api().update(id, { ...inputs, preSharedKey: "psk-654321" }, ["preSharedKey"], deadline());
+        // THEN ModifyVpnConnEx carries the blocks in that form, not as spdAcl
+        const [params] = await sent("ModifyVpnConnEx");
+        assert.equal(params["userGwCidrBlock.0"], "192.168.5.0/24");
+        assert.equal(Object.keys(params).some((k) => k.startsWith("spdAcl")), false);
+        assert.equal((await api().describe(id, deadline()))?.props.preSharedKey, "psk-654321");
+    });
+
     it("can skip the modify call when no changed path reaches API 2.0", async () => {
         // GIVEN a connection
         const inputs = await checked(VALID);
