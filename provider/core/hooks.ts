@@ -18,8 +18,8 @@ import { Props } from "./schema";
 export interface CloudResource extends LookupTarget {
     /** Defaults `check` (and a lookup) take from the provider's configuration (e.g. the configured region). */
     configDefaults(): Props;
-    /** Cross-field rules beyond the field table. */
-    extraRules?(inputs: Props): CheckFailure[];
+    /** Cross-field rules beyond the field table; `olds` are the previous inputs (`{}` for a new resource). */
+    extraRules?(inputs: Props, olds: Props): CheckFailure[];
     /** Cloud-specific diff decisions, e.g. deleting first when a replacement would clash. */
     adjustDiff?(olds: Props, news: Props, diff: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult;
     /** Creates (or adopts) the connection; `news` still holds `__provider`, for partial-failure errors. */

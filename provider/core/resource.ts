@@ -51,8 +51,8 @@ export interface CheckOptions {
     olds?: Props;
     /** Provider-level defaults merged in for unset inputs (e.g. the configured region). */
     defaults?: Props;
-    /** Cross-field rules that need the normalized inputs; run only when the table's checks pass. */
-    extraRules?: (inputs: Props) => CheckFailure[];
+    /** Cross-field rules that need the normalized inputs (and the previous ones, `olds`); run only when the table's checks pass. */
+    extraRules?: (inputs: Props, olds: Props) => CheckFailure[];
 }
 
 /**
@@ -73,7 +73,7 @@ export function checkResource(schema: Schema, news: Props, options: CheckOptions
         if (key !== undefined) raw.idempotencyKey = key;
     }
     const { inputs, failures } = checkInputs(schema, raw);
-    if (failures.length === 0 && options.extraRules) failures.push(...options.extraRules(inputs));
+    if (failures.length === 0 && options.extraRules) failures.push(...options.extraRules(inputs, options.olds ?? {}));
     if (failures.length === 0) return { inputs };
     const located = failures.map((failure) => {
         const key = failure.property.split(/[.[]/)[0];

@@ -5,7 +5,7 @@
  */
 import { parseCidr, cidrContains } from "../core/cidr";
 import { CheckFailure } from "../core/errors";
-import { Field, isPlainObject, Props, Schema, UNKNOWN } from "../core/schema";
+import { Field, IntegerField, isPlainObject, ObjectField, Props, Schema, UNKNOWN } from "../core/schema";
 import { api2RegionCode, API2_REGION_CODES } from "./regions";
 import { API_2, BGP_ROUTE_TYPE, ROUTED_TYPES, SecurityPolicy, VPN_CONNECTION_SCHEMA } from "./schema";
 
@@ -153,6 +153,31 @@ export function api2Rules(inputs: Props): CheckFailure[] {
     return failures;
 }
 
+const TRAFFIC_LIFETIME = (VPN_CONNECTION_SCHEMA.ipsecOptions as ObjectField).fields.ipsecSaLifetimeTraffic as IntegerField;
+
+/**
+ * API 2.0 cannot set `ipsecOptions.ipsecSaLifetimeTraffic` back to its default: ModifyVpnConnEx's
+ * `IPsecSet.ipsecSaLifetimeTraffic` range is 2560–604800 KB (https://cloud.tencent.com/document/api/215/5112),
+ * so the 3.0 default 4096000000 is left out of the request, and a parameter left out keeps the
+ * connection's current value — every update would succeed and the diff never close. `olds` are the
+ * previous inputs (as check left them), so this judges a change, never a create.
+ */
+export function api2LifetimeResetRules(inputs: Props, olds: Props): CheckFailure[] {
+    if (inputs.apiVersion !== "2.0" || !isPlainObject(olds.ipsecOptions)) return [];
+    const before = olds.ipsecOptions.ipsecSaLifetimeTraffic;
+    const after = isPlainObject(inputs.ipsecOptions) ? inputs.ipsecOptions.ipsecSaLifetimeTraffic : undefined;
+    if (!isSet(before) || isUnknown(before) || before === TRAFFIC_LIFETIME.default || isUnknown(after)) return [];
+    if (isSet(after) && after !== TRAFFIC_LIFETIME.default) return [];
+    const [min, max] = TRAFFIC_LIFETIME.api![API_2]!.range!;
+    return [
+        fail(
+            "ipsecOptions.ipsecSaLifetimeTraffic",
+            `cannot go back from ${before} to the default ${TRAFFIC_LIFETIME.default} with apiVersion "2.0": ModifyVpnConnEx cannot send ${TRAFFIC_LIFETIME.default} ` +
+                `(its range is ${min}–${max}) and leaving it out keeps ${before}; set a value in ${min}–${max}, or use apiVersion "3.0"`,
+        ),
+    ];
+}
+
 /** API 3.0 expresses `userGwCidrBlocks` as a policy from the VPC's CIDR, so it needs the VPC. */
 export function userGwRules(inputs: Props): CheckFailure[] {
     if (inputs.apiVersion === "2.0" || !isSet(inputs.userGwCidrBlocks) || isSet(inputs.vpcId)) return [];
@@ -195,7 +220,9 @@ export function bgpRules(inputs: Props): CheckFailure[] {
     return failures;
 }
 
-/** Every cross-field rule, in the order their failures are reported. */
-export function connectionRules(inputs: Props): CheckFailure[] {
-    return [identityRules, trafficRules, dpdRules, healthCheckRules, bgpRules, api2Rules, userGwRules].flatMap((rule) => rule(inputs));
+/** Every cross-field rule, in the order their failures are reported; `olds` are the previous inputs (`{}` for a new resource). */
+export function connectionRules(inputs: Props, olds: Props = {}): CheckFailure[] {
+    return [identityRules, trafficRules, dpdRules, healthCheckRules, bgpRules, api2Rules, userGwRules]
+        .flatMap((rule) => rule(inputs))
+        .concat(api2LifetimeResetRules(inputs, olds));
 }

@@ -254,11 +254,12 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
                 default: 4096000000,
                 api: ipsec("IPSECSaLifetimeTraffic", "ipsecSaLifetimeTraffic", {
                     // 2.0's documented range ends at 604800 KB (AddVpnConnEx, sic) and cannot carry the 3.0
-                    // default: left out, the cloud keeps its own default — the same value.
+                    // default: left out, AddVpnConnEx keeps the cloud's own default — the same value — but
+                    // ModifyVpnConnEx keeps the current one, so `api2LifetimeResetRules` (rules.ts) refuses a reset.
                     encode: (value) => (value === 4096000000 ? undefined : value),
                     range: [2560, 604800],
                 }),
-                doc: "IPsec SA lifetime in KB.",
+                doc: "IPsec SA lifetime in KB; with API 2.0 another value cannot be changed back to the default (ModifyVpnConnEx cannot send it; `check` refuses such a change).",
                 defaultNote: "not Terraform's 1843200",
             },
         },

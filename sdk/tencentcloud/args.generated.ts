@@ -278,7 +278,8 @@ export interface IpsecOptionsArgs {
      */
     pfsDhGroup?: pulumi.Input<"NULL" | "DH-GROUP1" | "DH-GROUP2" | "DH-GROUP5" | "DH-GROUP14" | "DH-GROUP15" | "DH-GROUP16" | "DH-GROUP19" | "DH-GROUP20" | "DH-GROUP21" | "DH-GROUP24">;
     /**
-     * IPsec SA lifetime in KB. 2560–4294967295. API 2.0 takes only 2560–604800, or the default.
+     * IPsec SA lifetime in KB; with API 2.0 another value cannot be changed back to the default (ModifyVpnConnEx cannot
+     * send it; `check` refuses such a change). 2560–4294967295. API 2.0 takes only 2560–604800, or the default.
      * @default 4096000000 (not Terraform's 1843200)
      */
     ipsecSaLifetimeTraffic?: pulumi.Input<number>;

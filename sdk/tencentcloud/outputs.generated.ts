@@ -183,7 +183,10 @@ export interface IpsecOptionsOutputs {
      * `DH-GROUP2`, `DH-GROUP5`, `DH-GROUP14`, `DH-GROUP24`.
      */
     pfsDhGroup: "NULL" | "DH-GROUP1" | "DH-GROUP2" | "DH-GROUP5" | "DH-GROUP14" | "DH-GROUP15" | "DH-GROUP16" | "DH-GROUP19" | "DH-GROUP20" | "DH-GROUP21" | "DH-GROUP24";
-    /** IPsec SA lifetime in KB. API 2.0 takes only 2560–604800, or the default. */
+    /**
+     * IPsec SA lifetime in KB; with API 2.0 another value cannot be changed back to the default (ModifyVpnConnEx cannot
+     * send it; `check` refuses such a change). API 2.0 takes only 2560–604800, or the default.
+     */
     ipsecSaLifetimeTraffic: number;
 }
 

@@ -222,6 +222,36 @@ describe("tencentcloud rules", () => {
             assert.deepEqual(await propertiesOf(withApi2({ healthCheckLocalIp: "169.254.128.1" })), ["healthCheckLocalIp"]);
         });
 
+        it("fails when ipsecSaLifetimeTraffic goes back to its default (ModifyVpnConnEx cannot send it)", async () => {
+            // GIVEN an API 2.0 connection whose previous inputs set a traffic lifetime, and new inputs that leave it unset or give the default
+            const olds = (await check({}, withApi2({ ipsecOptions: { ipsecSaLifetimeTraffic: 500000 } }))).inputs!;
+            for (const ipsecOptions of [undefined, { ipsecSaLifetimeTraffic: 4096000000 }]) {
+                // WHEN checked against those previous inputs
+                const result = await check(olds, withApi2({ ipsecOptions }));
+                // THEN the field is named, saying why and what to do instead
+                const failures = result.failures ?? [];
+                assert.deepEqual(failures.map((f) => f.property), ["ipsecOptions.ipsecSaLifetimeTraffic"]);
+                assert.match(failures[0].reason, /API 2\.0|apiVersion "2\.0"/);
+                assert.match(failures[0].reason, /ModifyVpnConnEx cannot send 4096000000 \(its range is 2560–604800\)/);
+                assert.match(failures[0].reason, /set a value in 2560–604800, or use apiVersion "3\.0"/);
+            }
+        });
+
+        it("can leave ipsecSaLifetimeTraffic at its default, change it in range, or reset it with API 3.0", async () => {
+            // GIVEN previous API 2.0 inputs at the default and at 500000
+            const atDefault = (await check({}, withApi2({}))).inputs!;
+            const set = (await check({}, withApi2({ ipsecOptions: { ipsecSaLifetimeTraffic: 500000 } }))).inputs!;
+            // WHEN checked: unchanged default, a new in-range value, a reset with API 3.0, and a new resource
+            const results = [
+                await check(atDefault, withApi2({})),
+                await check(set, withApi2({ ipsecOptions: { ipsecSaLifetimeTraffic: 2560 } })),
+                await check(set, { ...VALID }),
+                await check({}, withApi2({ ipsecOptions: { ipsecSaLifetimeTraffic: 4096000000 } })),
+            ];
+            // THEN none fails
+            assert.deepEqual(results.map((r) => r.failures ?? []), [[], [], [], []]);
+        });
+
         it("fails when vpcId is missing or the region has no 2.0 code", async () => {
             // GIVEN API 2.0 inputs without a VPC, and in a region 2.0 has no code for
             const noVpc = withApi2({ vpcId: undefined });
