@@ -9,8 +9,8 @@
  * DescribeResourceTags: Limit default 15, Offset a multiple of it; DescribeResourceTagsByResourceIds:
  * ServiceType, ResourcePrefix, ResourceRegion and 1–50 ResourceIds required, the same paging) and the codes of
  * TencentCloud/tencentcloud-sdk-go `tencentcloud/tag/v20180813/errors.go`; the key and value limits
- * (key 1–255, value 0–127 characters of letters, digits, spaces and `+-=._:/@`; `qcloud`, `tencent`,
- * `project` reserved; 50 tags a resource) as https://cloud.tencent.com/document/product/597/33355 states them.
+ * (key 1–127, value at most 255 characters; `qcs:`, `project`, `项目`, `qcloud`, `tencent` reserved; 50 tags a
+ * resource) are the Tag "Use Limits" (https://www.tencentcloud.com/document/product/651/13354), in `tagRules.ts`.
  */
 import { createHash } from "crypto";
 import { isJsonObject } from "../core/json";

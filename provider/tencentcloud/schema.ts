@@ -71,6 +71,9 @@ export const ROUTED_TYPES: readonly string[] = ["StaticRoute", BGP_ROUTE_TYPE];
 const API_2_ENCRYPTION = ["3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC"] as const;
 const API_2_DH_GROUPS = ["GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"] as const;
 
+/** Tag text by the Tag "Use Limits" (https://www.tencentcloud.com/document/product/651/13354); `check` refuses surrounding spaces already. */
+const TAG_TEXT = /^[A-Za-z0-9\p{Script=Han} +\-=._:/@()[\],;><＋－＝／＠（）【】：]*$/u;
+
 /** What the cloud picks for a health-check address left unset (CreateVpnConnection). */
 const RANDOM_HEALTH_CHECK_IP = "a random address in 169.254.128.0/17";
 
@@ -329,20 +332,22 @@ export const VPN_CONNECTION_SCHEMA: Schema = {
     },
     // `Tags` on CreateVpnConnection (link above); changed through the Tag service's ModifyResourceTags
     // (tencentcloud-sdk-nodejs `tag/v20180813/tag_models.d.ts` ModifyResourceTagsRequest), read from DescribeVpnConnections' `TagSet`.
-    // Limits: key 1–255, value 0–127 characters of letters, digits, spaces and `+-=._:/@`, keys not starting with
-    // `qcloud`, `tencent` or `project`, at most 50 tags a resource (the tag limits as https://cloud.tencent.com/document/product/597/33355
-    // states them; the Tag API points to https://www.tencentcloud.com/document/product/651/13354 for them).
+    // Limits (Tag "Use Limits", https://www.tencentcloud.com/document/product/651/13354): key 1–127 and value at most 255
+    // characters of Chinese and English letters, digits 0–9, spaces (not first or last) and the special characters
+    // `+ - = . _ : / @ ( ) [ ] , ; > <` and the Chinese `＋ － ＝ ／ ＠ （ ） 【 】 ：`; keys starting with `qcs:`, `project` or
+    // `项目` are reserved, and so are `qcloud` and `tencent` (the Tag API's `ReservedTagKey` codes,
+    // https://www.tencentcloud.com/document/product/651/33015); at most 50 tags a resource (https://cloud.tencent.com/document/product/597/33355).
     // The provider's own create token tag is hidden and refused as a user key. API 2.0 has no tags (AddVpnConnEx).
     tags: tagsField(
         {
             maxEntries: 50,
-            keyMaxLength: 255,
-            valueMaxLength: 127,
-            reservedPrefixes: ["qcloud", "tencent", "project"],
+            keyMaxLength: 127,
+            valueMaxLength: 255,
+            reservedPrefixes: ["qcs:", "project", "项目", "qcloud", "tencent"],
             valuesToo: false,
             forbiddenText: [],
             ownKeys: [CREATE_TOKEN_TAG],
-            charset: { pattern: /^[\p{L}\p{N} +\-=._:/@]*$/u, doc: "letters, digits, spaces and +-=._:/@" },
+            charset: { pattern: TAG_TEXT, doc: "Chinese and English letters, digits, spaces and + - = . _ : / @ ( ) [ ] , ; > < ＋ － ＝ ／ ＠ （ ） 【 】 ：" },
         },
         bind({ path: "Tags", readPath: "TagSet", encode: toTagList, decode: (value) => fromTagList(value, [CREATE_TOKEN_TAG]) }),
         "Tags of the connection (API 3.0); a change is applied in place through the Tag service. The provider's own `pulumi-ipsec:create-token` tag is never listed here.",

@@ -115,8 +115,8 @@ export interface VpnConnectionArgs {
     apiVersion?: pulumi.Input<"3.0" | "2.0">;
     /**
      * Tags of the connection (API 3.0); a change is applied in place through the Tag service. The provider's own
-     * `pulumi-ipsec:create-token` tag is never listed here. At most 50 entries; keys 1–255 characters; values at most
-     * 127 characters. API 3.0 only.
+     * `pulumi-ipsec:create-token` tag is never listed here. At most 50 entries; keys 1–127 characters; values at most
+     * 255 characters. API 3.0 only.
      * @default none: the connection's tags are not managed (`{}` removes them all)
      */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;

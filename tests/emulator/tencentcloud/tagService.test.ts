@@ -114,8 +114,8 @@ describe("Tencent Tag service (real tencentcloud-sdk-nodejs Tag client against t
     for (const [title, request, code] of [
         ["the resource name is not six segments", { Resource: "vpnx-1", ReplaceTags: [{ TagKey: "a", TagValue: "b" }] }, "InvalidParameterValue.ResourceDescriptionError"],
         ["the tag key is reserved (qcloud)", { ReplaceTags: [{ TagKey: "qcloud:x", TagValue: "b" }] }, "InvalidParameterValue.ReservedTagKey"],
-        ["the tag key has 256 characters", { ReplaceTags: [{ TagKey: "k".repeat(256), TagValue: "b" }] }, "InvalidParameterValue.TagKeyLengthExceeded"],
-        ["the tag value has 128 characters", { ReplaceTags: [{ TagKey: "k", TagValue: "v".repeat(128) }] }, "InvalidParameterValue.TagValueLengthExceeded"],
+        ["the tag key has 128 characters", { ReplaceTags: [{ TagKey: "k".repeat(128), TagValue: "b" }] }, "InvalidParameterValue.TagKeyLengthExceeded"],
+        ["the tag value has 256 characters", { ReplaceTags: [{ TagKey: "k", TagValue: "v".repeat(256) }] }, "InvalidParameterValue.TagValueLengthExceeded"],
         ["the tag key holds a character outside the allowed set", { ReplaceTags: [{ TagKey: "a#b", TagValue: "b" }] }, "InvalidParameterValue.TagKeyCharacterIllegal"],
         ["one key is both replaced and deleted", { ReplaceTags: [{ TagKey: "a", TagValue: "b" }], DeleteTags: [{ TagKey: "a" }] }, "InvalidParameterValue.DeleteTagsParamError"],
         ["neither ReplaceTags nor DeleteTags is given", {}, "MissingParameter"],

@@ -161,13 +161,26 @@ describe("tencentcloud tags (hooks against the emulator, real SDK VPC and Tag cl
         assert.equal(name, "qcs::vpc:ap-guangzhou:uin/:vpnx/vpnx-1");
     });
 
+    it("can pass check with a 127-character key, a 255-character value and the Use Limits' special characters", async () => {
+        // GIVEN tags at the length limits and with English and Chinese special characters
+        const tags = { ["k".repeat(127)]: "v".repeat(255), "a(b)[c],d;e>f<g": "x [1]", "部门【一】": "运维（负责人）" };
+        // WHEN checked
+        const { failures = [], inputs } = await hooks.check({}, { ...VALID, tags });
+        // THEN nothing fails and the tags are kept
+        assert.deepEqual(failures, []);
+        assert.deepEqual(inputs!.tags, tags);
+    });
+
     for (const [title, change, property, reason] of [
         ["tags are set with apiVersion 2.0", { apiVersion: "2.0", tags: { env: "prod" } }, "tags", /not supported by API 2\.0.*apiVersion "3\.0"/],
         ["a tag key is the provider's own create token key", { tags: { [CREATE_TOKEN_TAG]: "x" } }, `tags["${CREATE_TOKEN_TAG}"]`, /provider's own tag/],
-        ["a tag key starts with qcloud", { tags: { qcloudEnv: "x" } }, 'tags["qcloudEnv"]', /its key must not start with qcloud \(reserved prefixes: qcloud, tencent, project\)/],
-        ["a tag value holds #", { tags: { env: "a#b" } }, 'tags["env"]', /must hold only letters, digits, spaces and \+-=\._:\/@/],
+        ["a tag key starts with qcloud", { tags: { qcloudEnv: "x" } }, 'tags["qcloudEnv"]', /its key must not start with qcloud \(reserved prefixes: qcs:, project, 项目, qcloud, tencent\)/],
+        ["a tag key starts with qcs:", { tags: { "qcs:env": "x" } }, 'tags["qcs:env"]', /its key must not start with qcs:/],
+        ["a tag key starts with 项目", { tags: { 项目名: "x" } }, 'tags["项目名"]', /its key must not start with 项目/],
+        ["a tag value holds #", { tags: { env: "a#b" } }, 'tags["env"]', /must hold only Chinese and English letters, digits, spaces and \+ - = \. _ : \/ @ \( \) \[ \] , ; > </],
         ["there are 51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "tags", /at most 50 entries \(got 51\)/],
-        ["a tag key has 256 characters", { tags: { ["k".repeat(256)]: "x" } }, `tags["${"k".repeat(256)}"]`, /its key must be at most 255 characters/],
+        ["a tag key has 128 characters", { tags: { ["k".repeat(128)]: "x" } }, `tags["${"k".repeat(128)}"]`, /its key must be at most 127 characters/],
+        ["a tag value has 256 characters", { tags: { env: "v".repeat(256) } }, 'tags["env"]', /must be at most 255 characters/],
     ] as const) {
         it(`fails at check when ${title}, naming ${property.length > 40 ? "the key" : property}`, async () => {
             // GIVEN / WHEN
