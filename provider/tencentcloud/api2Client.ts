@@ -86,6 +86,8 @@ export function signApi2Request(
 interface RawAnswer {
     status: number;
     body: string;
+    /** The `content-type` header, when the server sent one. */
+    contentType?: string;
 }
 
 function post(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
@@ -103,7 +105,7 @@ function post(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
                 const chunks: Buffer[] = [];
                 res.on("data", (chunk: Buffer) => chunks.push(chunk));
                 res.on("error", reject);
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), contentType: res.headers["content-type"] }));
             },
         );
         req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "ETIMEDOUT" })));
@@ -126,6 +128,19 @@ const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
     DescribeVpcTaskResult: { "data.status": "number" },
 };
 
+/**
+ * What an unparsable answer was, never any of its body: a DescribeVpnConn body holds PSKs in plaintext,
+ * and a secret cut at a quote's boundary escapes redaction. V8's parser messages quote the body's first
+ * characters (`Unexpected token 'p', "psk-123456"... is not valid JSON`): only the text before a quote is kept.
+ */
+function notJsonDetails(answer: RawAnswer, error: unknown): string {
+    const parser = error instanceof Error ? error.message : String(error);
+    const quote = parser.search(/['"`]/);
+    const reason = (quote < 0 ? parser : parser.slice(0, quote)).trim().replace(/[\s,:;]+$/, "");
+    const contentType = answer.contentType ? `content type ${answer.contentType.slice(0, 100)}` : "no content type";
+    return `HTTP ${answer.status}, ${contentType}, ${Buffer.byteLength(answer.body, "utf8")} bytes: ${reason || "unparsable"}`;
+}
+
 /** Judges an answer: the parsed body when `code` is 0 and it holds its action's fields, else the CloudApiError to throw. */
 export function parseApi2Answer(action: string, answer: RawAnswer, secrets: ReadonlyArray<string | undefined>): Api2Response {
     const fail = (code: string | undefined, message: string, httpStatus?: number) =>
@@ -136,8 +151,8 @@ export function parseApi2Answer(action: string, answer: RawAnswer, secrets: Read
     let body: any;
     try {
         body = JSON.parse(answer.body);
-    } catch {
-        throw fail(INVALID_RESPONSE, `the answer is not JSON: ${answer.body.slice(0, 200)}`);
+    } catch (error) {
+        throw fail(INVALID_RESPONSE, `the answer is not JSON (${notJsonDetails(answer, error)})`);
     }
     if (!isPlainObject(body) || body.code === undefined) throw fail(INVALID_RESPONSE, "the answer has no `code`");
     if (Number(body.code) === 0) {

@@ -79,6 +79,28 @@ describe("tencentcloud API 2.0 client", () => {
             assert.throws(() => parseApi2Answer("A", { status: 502, body: "" }, []), { code: "HttpError.502", httpStatus: 502 });
             assert.throws(() => parseApi2Answer("A", { status: 200, body: '{"code":4000,"message":"m"}' }, []), { code: "4000" });
         });
+        it("fails when the answer is not JSON without quoting its body, so a truncated PSK never leaks", () => {
+            // GIVEN a DescribeVpnConn body cut inside its PSK, and a body that starts with the PSK
+            const psk = "psk-0123456789abcdefghij";
+            const full = JSON.stringify({ code: 0, message: "", data: [{ unVpnConnId: "vpnx-1", vpnConnName: "office", preSharedKey: psk }] });
+            const bodies = [full.slice(0, full.indexOf(psk) + 12), `${psk.slice(0, 16)} <html>bad gateway</html>`];
+            for (const body of bodies) {
+                // WHEN each is judged, with the PSK among the secrets
+                let error: CloudApiError | undefined;
+                try {
+                    parseApi2Answer("DescribeVpnConn", { status: 200, body, contentType: "text/html" }, [psk]);
+                } catch (e) {
+                    error = e as CloudApiError;
+                }
+                // THEN it fails as an invalid response saying what came, and no 6+ character prefix of the PSK appears
+                assert.ok(error instanceof CloudApiError);
+                assert.equal(error.code, "HttpError.InvalidResponse");
+                assert.match(error.message, new RegExp(`the answer is not JSON \\(HTTP 200, content type text/html, ${Buffer.byteLength(body)} bytes: `));
+                const shown = `${error.message} ${error.stack ?? ""} ${JSON.stringify(error)}`;
+                for (let n = 6; n <= psk.length; n++) assert.equal(shown.includes(psk.slice(0, n)), false, `${n} characters of the PSK leaked: ${error.message}`);
+            }
+        });
+
         it("fails when code 0 comes without what the action returns, so a describe never reads as deleted", () => {
             // GIVEN a DescribeVpnConn without its list, and a task result without a status
             // WHEN parsed
