@@ -3,7 +3,8 @@
  * answer against its action: pop-core takes any JSON without `Code` as success, whatever the HTTP
  * status, and tencentcloud-sdk-nodejs resolves any `Response` object. A proxy's `200 {}` or a
  * `{"Response":{"RequestId":…}}` without its set would then read as "created nothing" or "the
- * connection is gone". Each cloud declares what its actions' answers must hold; an answer without
+ * connection is gone". Each cloud declares what its actions' answers must hold, down to the items of
+ * a list ({@link listOf}: a `[null]` or `["x"]` list would read as "not listed"); an answer without
  * it is a transient server failure ({@link INVALID_RESPONSE}), retried under the call's deadline.
  */
 import { CloudApiError, CloudApiErrorDetails } from "./errors";
@@ -13,8 +14,22 @@ export const INVALID_RESPONSE = "HttpError.InvalidResponse";
 
 export type FieldKind = "string" | "number" | "object" | "array";
 
-/** Fields a successful answer must hold: dotted path (`VpnConnections.VpnConnection`) → JSON kind. */
-export type ResponseShape = Readonly<Record<string, FieldKind>>;
+/**
+ * A list whose every item is an object fitting `each`: the SDKs check an answer's items no more than
+ * its fields, and an item that is not the documented object (`null`, a string) would otherwise read as
+ * "not listed", i.e. the connection gone.
+ */
+export interface ListShape {
+    readonly each: ResponseShape;
+}
+
+/** Fields a successful answer must hold: dotted path (`VpnConnections.VpnConnection`) → JSON kind, or a list of objects of a shape. */
+export type ResponseShape = Readonly<Record<string, FieldKind | ListShape>>;
+
+/** A list whose every item is an object holding the fields of `each` (e.g. `{ VpnConnectionId: "string" }`). */
+export function listOf(each: ResponseShape): ListShape {
+    return { each };
+}
 
 function kindOf(value: unknown): FieldKind | "other" {
     if (Array.isArray(value)) return "array";
@@ -23,15 +38,30 @@ function kindOf(value: unknown): FieldKind | "other" {
     return typeof value === "number" ? "number" : "other";
 }
 
+const article = (kind: FieldKind) => `a${kind === "array" || kind === "object" ? "n" : ""} ${kind}`;
+
+/** The first field of `shape` that `node` (named `where`, "the answer" at the top) lacks or holds as another kind. */
+function mismatchIn(node: unknown, shape: ResponseShape, where: string): string | undefined {
+    for (const [path, rule] of Object.entries(shape)) {
+        const value = path.split(".").reduce<unknown>((inner, key) => (kindOf(inner) === "object" ? (inner as Record<string, unknown>)[key] : undefined), node);
+        if (value === undefined || value === null) return `${where} has no \`${path}\``;
+        const kind = typeof rule === "string" ? rule : "array";
+        if (kindOf(value) !== kind) return `${where}'s \`${path}\` is not ${article(kind)}`;
+        if (typeof rule === "string") continue;
+        for (const [i, item] of (value as unknown[]).entries()) {
+            const itemName = `${where}'s \`${path}\` item ${i + 1}`;
+            if (kindOf(item) !== "object") return `${itemName} is not an object`;
+            const inner = mismatchIn(item, rule.each, itemName);
+            if (inner) return inner;
+        }
+    }
+    return undefined;
+}
+
 /** The first field of `shape` that `body` lacks or holds as another kind, as a sentence; undefined when it fits. */
 export function shapeMismatch(body: unknown, shape: ResponseShape): string | undefined {
     if (kindOf(body) !== "object") return "the answer is not a JSON object";
-    for (const [path, kind] of Object.entries(shape)) {
-        const value = path.split(".").reduce<unknown>((node, key) => (kindOf(node) === "object" ? (node as Record<string, unknown>)[key] : undefined), body);
-        if (value === undefined || value === null) return `the answer has no \`${path}\``;
-        if (kindOf(value) !== kind) return `the answer's \`${path}\` is not a${kind === "array" || kind === "object" ? "n" : ""} ${kind}`;
-    }
-    return undefined;
+    return mismatchIn(body, shape, "the answer");
 }
 
 /**
