@@ -4,7 +4,7 @@
  * turned into {@link CloudApiError}, and the project's retry loop with Alibaba's retry table.
  */
 import { CloudApiError, ConfigurationError, CredentialError, redact } from "../core/errors";
-import { assertResponseShape, INVALID_RESPONSE, ResponseShape } from "../core/responseShape";
+import { assertResponseShape, INVALID_RESPONSE, listOf, ResponseShape } from "../core/responseShape";
 import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
 import { requestTimeoutFor, Timing } from "../core/timing";
 import { AlicloudSettings } from "./settings";
@@ -47,12 +47,13 @@ export const ALICLOUD_RETRY_TABLE: RetryTable = {
 
 /**
  * What each action's successful answer holds (the API reference's response parameters); any
- * other action answers at least its `RequestId`.
+ * other action answers at least its `RequestId`. Every listed connection is an object with its
+ * `VpnConnectionId` (DescribeVpnConnections, https://www.alibabacloud.com/help/en/vpn/developer-reference/api-vpc-2016-04-28-describevpnconnections).
  */
 const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
     CreateVpnConnection: { RequestId: "string", VpnConnectionId: "string" },
     ModifyVpnConnectionAttribute: { RequestId: "string", VpnConnectionId: "string" },
-    DescribeVpnConnections: { RequestId: "string", "VpnConnections.VpnConnection": "array" },
+    DescribeVpnConnections: { RequestId: "string", "VpnConnections.VpnConnection": listOf({ VpnConnectionId: "string" }) },
     DescribeVpnGateway: { RequestId: "string", VpnGatewayId: "string", Status: "string" },
 };
 const ANY_RESPONSE: ResponseShape = { RequestId: "string" };

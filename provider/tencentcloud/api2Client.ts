@@ -9,7 +9,7 @@ import { createHmac, randomInt } from "crypto";
 import * as http from "http";
 import * as https from "https";
 import { CloudApiError, redact } from "../core/errors";
-import { assertResponseShape, ResponseShape } from "../core/responseShape";
+import { assertResponseShape, listOf, ResponseShape } from "../core/responseShape";
 import { NETWORK_ERROR_CODES } from "../core/retry";
 import { isPlainObject } from "../core/schema";
 import { requestTimeoutFor, Timing } from "../core/timing";
@@ -119,10 +119,11 @@ function post(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
  * (DescribeVpnConn https://cloud.tencent.com/document/api/215/5113, AddVpnConnEx
  * https://cloud.tencent.com/document/product/215/5110, DescribeVpcTaskResult
  * https://intl.cloud.tencent.com/document/product/215/5094): a DescribeVpnConn without its `data`
- * list is not "nothing found".
+ * list, or with an item that is not an object with its string `unVpnConnId` (the `vpnx-` id
+ * DescribeVpnConn lists, https://intl.cloud.tencent.com/document/api/215/5113), is not "nothing found".
  */
 const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
-    DescribeVpnConn: { data: "array" },
+    DescribeVpnConn: { data: listOf({ unVpnConnId: "string" }) },
     AddVpnConnEx: { data: "object" },
     DeleteVpnConn: { data: "object" },
     DescribeVpcTaskResult: { "data.status": "number" },

@@ -4,7 +4,7 @@
  * errors turned into {@link CloudApiError} without secrets, and the shared retry loop.
  */
 import { CloudApiError, redact } from "../core/errors";
-import { assertResponseShape, ResponseShape } from "../core/responseShape";
+import { assertResponseShape, listOf, ResponseShape } from "../core/responseShape";
 import { requestTimeoutFor, Timing } from "../core/timing";
 import { hintFor, retryTencentCall, TencentCall } from "./retryPolicy";
 import { TencentcloudSettings } from "./settings";
@@ -79,11 +79,11 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
 /**
  * What each action's `Response` holds besides the RequestId every answer carries ("Responses",
  * https://www.tencentcloud.com/document/product/215/15760; fields per action from `vpc_models.d.ts`).
- * A describe without its set is not "nothing found".
+ * A describe without its set, or with an item that is not an object with its id, is not "nothing found".
  */
 const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
-    DescribeVpnConnections: { RequestId: "string", VpnConnectionSet: "array" },
-    DescribeVpcs: { RequestId: "string", VpcSet: "array" },
+    DescribeVpnConnections: { RequestId: "string", VpnConnectionSet: listOf({ VpnConnectionId: "string" }) },
+    DescribeVpcs: { RequestId: "string", VpcSet: listOf({ VpcId: "string" }) },
     DescribeVpcTaskResult: { RequestId: "string", Status: "string" },
 };
 const ANY_RESPONSE: ResponseShape = { RequestId: "string" };

@@ -127,6 +127,18 @@ describe("alicloud client", () => {
         checkAnswer("DeleteVpnConnection", 200, { RequestId: "R" }, []);
     });
 
+    it("fails a describe listing an item that is not a connection with its id, which would read as gone", () => {
+        // GIVEN describes listing null, a string, and a connection without its id
+        const listing = (...items: unknown[]) => ({ RequestId: "R", VpnConnections: { VpnConnection: items } });
+        // WHEN checked
+        // THEN each is an invalid answer naming the item
+        assert.throws(() => checkAnswer("DescribeVpnConnections", 200, listing(null), []), { code: "HttpError.InvalidResponse", message: /item 1 is not an object/ });
+        assert.throws(() => checkAnswer("DescribeVpnConnections", 200, listing("x"), []), { code: "HttpError.InvalidResponse", message: /item 1 is not an object/ });
+        assert.throws(() => checkAnswer("DescribeVpnConnections", 200, listing({ State: "active" }), []), { code: "HttpError.InvalidResponse", message: /has no `VpnConnectionId`/ });
+        // … while a listed connection passes
+        checkAnswer("DescribeVpnConnections", 200, listing({ VpnConnectionId: "vco-1", State: "active" }), []);
+    });
+
     it("can retry the documented busy families, and never validation, auth or an overdue gateway", () => {
         // GIVEN codes of each kind
         // WHEN each is translated and classified

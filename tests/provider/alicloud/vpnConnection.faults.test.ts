@@ -143,6 +143,48 @@ describe("alicloud vpnConnection hooks: answers that are not the API's envelope 
         });
     });
 
+    // A list item that is not a connection object: `null` once threw a TypeError (never retried), and
+    // a string made the answer read as "not listed", so the engine dropped an existing connection.
+    for (const batching of ["off", "on"]) {
+        for (const item of ["null", '"x"']) {
+            const body = `{"RequestId":"R-ITEM","VpnConnections":{"VpnConnection":[${item}]}}`;
+
+            // Batched, a listing that meets it once falls back to a by-id read, which the old code passed too.
+            if (batching === "off") {
+                it(`can read (batching ${batching}) past a describe listing [${item}], answering the connection`, async () => {
+                    // GIVEN a connection, and one describe whose list holds an item that is not a connection
+                    const created = await hooks.create(await checked());
+                    await raw("DescribeVpnConnections", 200, body, { json: true, count: 1 });
+                    // WHEN read
+                    const read = await withEnv({ PULUMI_IPSEC_READ_BATCHING: batching }, () => hooks.read(created.id, created.outs));
+                    // THEN the invalid answer was retried and the connection is answered
+                    assert.equal(read.id, created.id);
+                    assert.equal(read.props!.vpnConnectionId, created.id);
+                    assert.deepEqual((await calls("DescribeVpnConnections")).map((c) => c.fault).slice(-2), ["raw", undefined]);
+                });
+            }
+
+            it(`fails a read (batching ${batching}) on describes listing [${item}] until the deadline, rather than reporting the connection gone`, async () => {
+                // GIVEN a connection, and every describe listing an item that is not a connection
+                const created = await hooks.create(await checked());
+                await raw("DescribeVpnConnections", 200, body, { json: true, count: 1000 });
+                // WHEN read under a short read deadline
+                const attempt = withEnv({ PULUMI_IPSEC_READ_BATCHING: batching, PULUMI_IPSEC_READ_TIMEOUT_MS: "600" }, () => hooks.read(created.id, created.outs));
+                // THEN it fails as an invalid answer naming the item, after retries, and the connection is still there
+                await assert.rejects(attempt, (error: unknown) => {
+                    assert.ok(error instanceof CloudApiError, String(error));
+                    assert.equal(error.code, "HttpError.InvalidResponse");
+                    assert.equal(error.requestId, "R-ITEM");
+                    assert.match(error.message, /`VpnConnections\.VpnConnection` item 1/);
+                    return true;
+                });
+                assert.ok((await calls("DescribeVpnConnections")).filter((c) => c.fault === "raw").length > 2, "the invalid answer was retried");
+                await cloud.control.clearFaults();
+                assert.equal((await connections()).length, 1);
+            });
+        }
+    }
+
     it("can update through `200 {}` answered before the cloud acted, sending the modify again", async () => {
         // GIVEN a connection, and a modify answered `{}` by something in between
         const created = await hooks.create(await checked());

@@ -110,6 +110,17 @@ describe("tencentcloud API 2.0 client", () => {
             // … while an empty list is a well-formed "nothing found"
             assert.deepEqual(parseApi2Answer("DescribeVpnConn", { status: 200, body: '{"code":0,"totalCount":0,"data":[]}' }, []).data, []);
         });
+        it("fails when DescribeVpnConn lists an item that is not a connection with its unVpnConnId, which would read as gone", () => {
+            // GIVEN lists holding null, a string, and an item with only the numeric vpnConnId
+            const listing = (item: string) => ({ status: 200, body: `{"code":0,"totalCount":1,"data":[${item}]}` });
+            // WHEN parsed
+            // THEN each is an invalid answer naming the item
+            assert.throws(() => parseApi2Answer("DescribeVpnConn", listing("null"), []), { code: "HttpError.InvalidResponse", message: /`data` item 1 is not an object/ });
+            assert.throws(() => parseApi2Answer("DescribeVpnConn", listing('"x"'), []), { code: "HttpError.InvalidResponse", message: /`data` item 1 is not an object/ });
+            assert.throws(() => parseApi2Answer("DescribeVpnConn", listing('{"vpnConnId":4001}'), []), { code: "HttpError.InvalidResponse", message: /`unVpnConnId`/ });
+            // … while a listed connection passes
+            assert.equal(parseApi2Answer("DescribeVpnConn", listing('{"vpnConnId":4001,"unVpnConnId":"vpnx-1"}'), []).data[0].unVpnConnId, "vpnx-1");
+        });
     });
 
     describe("over HTTP", () => {

@@ -114,6 +114,51 @@ describe("tencentcloud vpnConnection hooks: answers without what their action re
         });
     }
 
+    // A list item that is not a connection object: `null` once threw a TypeError (never retried), and
+    // a string made the answer read as "not listed", so the engine dropped an existing connection.
+    // API 2.0 has no gateway listing: with batching on, it reads by id too.
+    for (const [apiVersion, action, envelope, idField, batchings] of [
+        ["3.0", "DescribeVpnConnections", (item: string) => `{"Response":{"RequestId":"R-ITEM","TotalCount":1,"VpnConnectionSet":[${item}]}}`, /`VpnConnectionSet` item 1/, ["off", "on"]],
+        ["2.0", "DescribeVpnConn", (item: string) => `{"code":0,"message":"","codeDesc":"Success","totalCount":1,"data":[${item}]}`, /`data` item 1/, ["off"]],
+    ] as const) {
+        for (const batching of batchings) {
+            for (const item of ["null", '"x"']) {
+                // Batched, a listing that meets it once falls back to a by-id read, which the old code passed too.
+                if (batching === "off") {
+                    it(`can read through API ${apiVersion} (batching ${batching}) past a describe listing [${item}], answering the connection`, async () => {
+                        // GIVEN a connection, and one describe whose list holds an item that is not a connection
+                        const created = await hooks.create(await checked({ apiVersion }));
+                        await json(action, envelope(item), 1);
+                        // WHEN read
+                        const read = await withEnv({ PULUMI_IPSEC_READ_BATCHING: batching }, () => hooks.read(created.id, created.outs));
+                        // THEN the invalid answer was retried and the connection is answered
+                        assert.equal(read.id, created.id);
+                        assert.equal(read.props!.vpnConnectionId, created.id);
+                        assert.deepEqual((await calls(action)).map((c) => c.fault).slice(-2), ["raw", undefined]);
+                    });
+                }
+
+                it(`fails a read through API ${apiVersion} (batching ${batching}) on describes listing [${item}] until the deadline, rather than reporting the connection gone`, async () => {
+                    // GIVEN a connection, and every describe listing an item that is not a connection
+                    const created = await hooks.create(await checked({ apiVersion }));
+                    await json(action, envelope(item), 1000);
+                    // WHEN read under a short read deadline
+                    const attempt = withEnv({ PULUMI_IPSEC_READ_BATCHING: batching, PULUMI_IPSEC_READ_TIMEOUT_MS: "600" }, () => hooks.read(created.id, created.outs));
+                    // THEN it fails as an invalid answer naming the item, after retries, and the connection is still there
+                    await assert.rejects(attempt, (error: unknown) => {
+                        assert.ok(error instanceof CloudApiError, String(error));
+                        assert.equal(error.code, "HttpError.InvalidResponse");
+                        assert.match(error.message, idField);
+                        return true;
+                    });
+                    assert.ok((await calls(action)).filter((c) => c.fault === "raw").length > 2, "the invalid answer was retried");
+                    await cloud.control.clearFaults();
+                    assert.equal((await connections()).length, 1);
+                });
+            }
+        }
+    }
+
     it("can create when describes never list the connection's tags, recording it and adopting it on a re-run", async () => {
         // GIVEN a cloud whose DescribeVpnConnections shows no TagSet
         await cloud.control.call("POST", "/tencentcloud/settings", { tagSetEmpty: true });
