@@ -12,6 +12,16 @@ import { CloudApiError, CloudApiErrorDetails } from "./errors";
 /** The code of an answer that is not the API's envelope for its action (an HTML page, a truncated, empty or partial body). */
 export const INVALID_RESPONSE = "HttpError.InvalidResponse";
 
+/**
+ * A JSON parser's message without any of the body it could not parse: V8 quotes the text where it
+ * stopped (`Unexpected token 'C', ..."ShareKey":Cut-Psk-Se"... is not valid JSON`), a piece of a
+ * secret too short for redaction to recognise. Only the text before the first quote is kept.
+ */
+export function parserMessage(message: string): string {
+    const quote = message.search(/['"`]/);
+    return (quote < 0 ? message : message.slice(0, quote)).trim().replace(/[\s,:;]+$/, "");
+}
+
 export type FieldKind = "string" | "number" | "object" | "array";
 
 /**

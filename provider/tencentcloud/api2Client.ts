@@ -9,7 +9,7 @@ import { createHmac, randomInt } from "crypto";
 import * as http from "http";
 import * as https from "https";
 import { CloudApiError, redact } from "../core/errors";
-import { assertResponseShape, listOf, ResponseShape } from "../core/responseShape";
+import { assertResponseShape, listOf, parserMessage, ResponseShape } from "../core/responseShape";
 import { NETWORK_ERROR_CODES } from "../core/retry";
 import { isPlainObject } from "../core/schema";
 import { requestTimeoutFor, Timing } from "../core/timing";
@@ -135,9 +135,7 @@ const RESPONSE_SHAPES: Readonly<Record<string, ResponseShape>> = {
  * characters (`Unexpected token 'p', "psk-123456"... is not valid JSON`): only the text before a quote is kept.
  */
 function notJsonDetails(answer: RawAnswer, error: unknown): string {
-    const parser = error instanceof Error ? error.message : String(error);
-    const quote = parser.search(/['"`]/);
-    const reason = (quote < 0 ? parser : parser.slice(0, quote)).trim().replace(/[\s,:;]+$/, "");
+    const reason = parserMessage(error instanceof Error ? error.message : String(error));
     const contentType = answer.contentType ? `content type ${answer.contentType.slice(0, 100)}` : "no content type";
     return `HTTP ${answer.status}, ${contentType}, ${Buffer.byteLength(answer.body, "utf8")} bytes: ${reason || "unparsable"}`;
 }

@@ -4,7 +4,7 @@
  * errors turned into {@link CloudApiError} without secrets, and the shared retry loop.
  */
 import { CloudApiError, redact } from "../core/errors";
-import { assertResponseShape, listOf, ResponseShape } from "../core/responseShape";
+import { assertResponseShape, listOf, parserMessage, ResponseShape } from "../core/responseShape";
 import { requestTimeoutFor, Timing } from "../core/timing";
 import { hintFor, retryTencentCall, TencentCall } from "./retryPolicy";
 import { TencentcloudSettings } from "./settings";
@@ -67,12 +67,13 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
         code = httpStatusCode(error.httpCode);
     }
     // A 200 whose body is not JSON, or JSON without `Response`, escapes the SDK unwrapped.
-    if (!code && (error?.type === "invalid-json" || error instanceof SyntaxError || error instanceof TypeError)) code = INVALID_RESPONSE;
+    const unparsable = !code && (error?.type === "invalid-json" || error instanceof SyntaxError || error instanceof TypeError);
+    if (unparsable) code = INVALID_RESPONSE;
     if (!code) code = networkCodeOf(message);
     const requestId = typeof error?.requestId === "string" && error.requestId !== "" ? error.requestId : undefined;
     return new CloudApiError(
         { cloud: "tencentcloud", action, code, requestId, httpStatus, hint: hintFor(code) },
-        redact(message, secrets),
+        redact(unparsable ? parserMessage(message) : message, secrets),
     );
 }
 

@@ -94,6 +94,23 @@ describe("tencentcloud API 3.0 client", () => {
         assert.equal(server.requests.length, 2);
     });
 
+    it("fails on an unparsable answer without quoting any part of a PSK it holds", async () => {
+        // GIVEN answers cut inside a PSK, and broken just after one (the parser quotes where it stopped)
+        const psk = "Cut-Psk-Secret-0123456789";
+        for (const body of [`{"Response":{"VpnConnectionSet":[{"PreShareKey":"${psk.slice(0, 12)}`, `{"Response":{"PreShareKey":"${psk}"x}}`, `{"Response":{"PreShareKey":${psk}}}`]) {
+            server.handle((_req, _body, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.end(body);
+            });
+            // WHEN a read meets it
+            const error: CloudApiError = await client.call({ action: "DescribeVpnConnections", params: {}, deadline: Date.now() + 50 }).then(() => assert.fail("no error"), (e) => e);
+            // THEN it is an invalid response whose message holds no 6 characters of the PSK in a row
+            assert.equal(error.code, "HttpError.InvalidResponse");
+            const text = `${error.message} ${error.stack} ${JSON.stringify(error)}`;
+            for (let i = 0; i + 6 <= psk.length; i++) assert.ok(!text.includes(psk.slice(i, i + 6)), `${psk.slice(i, i + 6)} in ${error.message}`);
+        }
+    });
+
     it("fails when the server answers 5xx, as HttpError.<status>, after retrying a read", async () => {
         // GIVEN a server answering 503
         server.handle((_req, _body, res) => json(res, { oops: true }, 503));
