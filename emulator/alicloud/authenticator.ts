@@ -16,7 +16,7 @@ import { ACS3_ALGORITHM, computeAcs3Signature, parseAcs3Authorization, sha256Hex
 import { AliApiError, invalidParameter, missingParameter } from "./errors";
 import type { AlicloudCredential } from "./fixtures";
 import { ALICLOUD_API_VERSION } from "./fixtures";
-import { equalInConstantTime, verifySignature } from "./signature";
+import { buildStringToSign, equalInConstantTime, verifySignature } from "./signature";
 
 /** Allowed clock skew of `Timestamp` / `x-acs-date`, and how long a nonce stays used. */
 export const SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
@@ -97,7 +97,8 @@ export class AlicloudAuthenticator {
         const credential = this.findCredential(params.AccessKeyId, params.SecurityToken);
         this.checkTimestamp(params.Timestamp);
         if (!verifySignature(method, params, credential.accessKeySecret, params.Signature)) {
-            throw new AliApiError("SignatureDoesNotMatch");
+            // Alibaba echoes the string it signed (NewFuture/DDNS issue #57), every parameter percent-encoded twice.
+            throw new AliApiError("SignatureDoesNotMatch", `Specified signature is not matched with our calculation. server string to sign is:${buildStringToSign(method, params)}`);
         }
         this.claimNonce(params.SignatureNonce);
         return params.Action;

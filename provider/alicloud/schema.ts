@@ -28,7 +28,7 @@ const DH_GROUPS = ["group1", "group2", "group5", "group14"] as const;
  */
 const PSK_PATTERN = /^[0-9A-Za-z~!`@#$%^&*()_\-+={}[\]\\|;:'",.<>/?]+$/;
 /** The symbols of {@link PSK_PATTERN}, for messages and docs. */
-const PSK_SYMBOLS = "~!`@#$%^&*()_-+={}[]\\|;:'\",.<>/?";
+export const PSK_SYMBOLS = "~!`@#$%^&*()_-+={}[]\\|;:'\",.<>/?";
 
 const commaList = {
     encode: (value: unknown) => (value as string[]).join(","),

@@ -151,16 +151,61 @@ function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Replaces every occurrence of each secret (longer first, so overlapping secrets are fully hidden). */
+/**
+ * RFC 3986 percent-encoding: only unreserved characters stay, so `!'()*` are escaped too (what
+ * pop-core's `encode` in `lib/rpc.js` and Alibaba's signature v1 percent-encode,
+ * https://www.alibabacloud.com/help/en/sdk/product-overview/rpc-mechanism).
+ */
+function encodeRfc3986(text: string): string {
+    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The ways a query or form encodes a value: encodeURIComponent, RFC 3986, and `application/x-www-form-urlencoded` (space as `+`). */
+const URL_ENCODINGS: ReadonlyArray<(text: string) => string> = [encodeURIComponent, encodeRfc3986, (text) => new URLSearchParams({ s: text }).toString().slice(2)];
+
+/** A JSON string's body as JSON.stringify writes it. */
+const jsonEscape = (text: string): string => JSON.stringify(text).slice(1, -1);
+
+/**
+ * The texts a secret may come back as, besides base64. Bases: raw; JSON-escaped (the PSK inside an
+ * `IkeConfig` block), also with `/` as `\/` (PHP's json_encode default), with `<>&` and non-ASCII
+ * as `\uXXXX` (Go's encoding/json, PHP's default for non-ASCII), and JSON-escaped twice (a JSON
+ * block inside a JSON string). Each base URL-encoded every way, and each of those encoded once
+ * more: Alibaba's `SignatureDoesNotMatch` echoes its string to sign, whose parameters are
+ * percent-encoded twice (NewFuture/DDNS issue #57: `Timestamp%3D2019-05-12T14%253A06%253A51Z`).
+ */
+function textForms(secret: string): string[] {
+    const json = jsonEscape(secret);
+    const bases = [
+        secret,
+        json,
+        json.replace(/\//g, "\\/"),
+        json.replace(/[<>&\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+        jsonEscape(json),
+    ];
+    const once = bases.flatMap((base) => URL_ENCODINGS.map((encode) => encode(base)));
+    const twice = once.flatMap((encoded) => URL_ENCODINGS.map((encode) => encode(encoded)));
+    return [...new Set([...bases, ...once, ...twice])];
+}
+
+/** `pattern` (an escaped literal) matching its `%XX` and `\uXXXX` escapes whatever the case of their hex digits. */
+function anyHexCase(pattern: string): string {
+    return pattern.replace(/%[0-9A-Fa-f]{2}|\\\\u[0-9A-Fa-f]{4}/g, (escape) => escape.replace(/[A-Fa-f]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`));
+}
+
+/**
+ * Replaces every occurrence of each secret (longer first, so overlapping secrets are fully hidden),
+ * in each form of {@link textForms} and in base64. The one place the project scrubs secrets.
+ */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-    // Any length: a short PSK is still a PSK (over-scrubbing only garbles a message). A secret may
-    // come back as the cloud saw it: inside a JSON block (escaped), URL- or form-encoded, or base64.
-    const patterns = secrets
-        .filter((s): s is string => typeof s === "string" && s.length > 0)
-        .flatMap((s) => [
-            ...[s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s), new URLSearchParams({ s }).toString().slice(2)].map(escapeRegExp),
-            ...base64Patterns(s),
-        ]);
+    // Any length: a short PSK is still a PSK (over-scrubbing only garbles a message).
+    const patterns = [
+        ...new Set(
+            secrets
+                .filter((s): s is string => typeof s === "string" && s.length > 0)
+                .flatMap((s) => [...textForms(s).map((form) => anyHexCase(escapeRegExp(form))), ...base64Patterns(s)]),
+        ),
+    ];
     if (patterns.length === 0) return text;
     patterns.sort((a, b) => b.length - a.length);
     return text.replace(new RegExp(patterns.join("|"), "g"), "[REDACTED]");

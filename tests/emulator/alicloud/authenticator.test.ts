@@ -39,6 +39,16 @@ describe("AlicloudAuthenticator, RPC signature (through the emulator)", () => {
         assert.match(String(error.data?.RequestId), /^[0-9A-F-]{36}$/);
     });
 
+    it("fails when the secret is wrong with the server's string to sign in the message, parameters percent-encoded twice, as Alibaba answers", async () => {
+        // GIVEN a wrong secret and a parameter that percent-encoding changes
+        const client = h.client({ accessKeySecret: "not-the-secret" });
+        // WHEN a call is sent
+        const error = await rejectsWithCode(client.request("DescribeVpnGateways", { ...region, VpcId: "vpc-a:b" }, { method: "POST" }), "SignatureDoesNotMatch");
+        // THEN the message ends with the string to sign, whose values are encoded twice
+        assert.match(String(error.data?.Message), /^Specified signature is not matched with our calculation\. server string to sign is:POST&%2F&AccessKeyId%3D/);
+        assert.match(String(error.data?.Message), /VpcId%3Dvpc-a%253Ab/);
+    });
+
     it("fails when the AccessKeyId is unknown, with 404 InvalidAccessKeyId.NotFound", async () => {
         // GIVEN
         const client = h.client({ accessKeyId: "LTAI-unknown" });

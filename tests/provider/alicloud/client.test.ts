@@ -63,6 +63,20 @@ describe("alicloud client", () => {
         assert.equal(classifyAlicloudError(error), "busy");
     });
 
+    it("can cut a SignatureDoesNotMatch message at the server's string to sign, which holds every parameter", () => {
+        // GIVEN pop-core's error for Alibaba's answer, echoing the string to sign (format of NewFuture/DDNS issue #57)
+        const signed = "POST&%2F&AccessKeyId%3DLTAI-test%26IkeConfig%3D%257B%2522Psk%2522%253A%2522Office%25402024%2523Vpn%2522%257D%26SecurityToken%3DCAIS-tok";
+        const popError = Object.assign(new Error(`Specified signature is not matched with our calculation. server string to sign is:${signed}, URL: http://127.0.0.1:1/?a=b`), {
+            code: "SignatureDoesNotMatch",
+            data: { RequestId: "REQ-2" },
+        });
+        // WHEN translated, with no secret to scrub
+        const error = toCloudError("CreateVpnConnection", popError, []);
+        // THEN the cloud's sentence stays, nothing of the string to sign does
+        assert.match(error.message, /SignatureDoesNotMatch \(request REQ-2\): Specified signature is not matched with our calculation\. \(the server's string to sign/);
+        assert.doesNotMatch(error.message, /AccessKeyId|Psk|Office|CAIS|POST&/);
+    });
+
     it("can classify timeouts and resets as retryable and validation as fatal", () => {
         // GIVEN pop-core's read timeout, a socket reset and a validation error
         // WHEN translated and classified

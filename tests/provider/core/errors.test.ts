@@ -29,6 +29,27 @@ describe("errors", () => {
         assert.equal(redacted.split("[REDACTED]").length - 1, 4);
     });
 
+    it("can redact the forms Alibaba's string to sign and other echoes hold: encoded twice, RFC 3986, JSON then URL, `\\/`, `\\u`, any hex case", () => {
+        // GIVEN PSKs and an STS token in the forms the clouds echo (string to sign: NewFuture/DDNS issue #57)
+        const token = "CAISLo+/b3h+Zm9v=";
+        const echoes: [string, string][] = [
+            ["Office@2024#Vpn", "IkeConfig%3D%257B%2522Psk%2522%253A%2522Office%25402024%2523Vpn%2522%257D%26"],
+            ["a*b!c", "Psk=a%2Ab%21c&"],
+            ["a*b!c", "Psk=a%2ab%21c&"],
+            ['ab"cd\\ef', "IkeConfig=%7B%22Psk%22%3A%22ab%5C%22cd%5C%5Cef%22%7D"],
+            ["ab/cd", '{"Psk":"ab\\/cd"}'],
+            ["a<b>&c", '{"Psk":"a\\u003cb\\u003E\\u0026c"}'],
+            [token, "SecurityToken%3DCAISLo%252B%252Fb3h%252BZm9v%253D%26"],
+        ];
+        for (const [secret, echoed] of echoes) {
+            // WHEN the echo is redacted
+            const redacted = redact(echoed, [secret]);
+            // THEN the secret's form is replaced
+            assert.equal(redacted.includes("[REDACTED]"), true, `${secret} survives in ${redacted}`);
+            assert.doesNotMatch(redacted, /Office|a%2Ab|ab%5C|ab\\\/|u003c|b3h/i);
+        }
+    });
+
     it("can end a cloud message that already ends in punctuation without a second period", () => {
         // GIVEN a message ending in a period, one ending in a Chinese full stop, and one without
         const details = { cloud: "alicloud" as const, action: "DescribeVpnConnections", code: "X", hint: "h" };
