@@ -3,7 +3,7 @@
  * signature into URLs and error messages), explicit timeouts, JSON blocks stringified, errors
  * turned into {@link CloudApiError}, and the project's retry loop with Alibaba's retry table.
  */
-import { CloudApiError, ConfigurationError, CredentialError, redact } from "../core/errors";
+import { CloudApiError, ConfigurationError, CredentialError, withoutStringToSign } from "../core/errors";
 import { assertResponseShape, INVALID_RESPONSE, listOf, ResponseShape } from "../core/responseShape";
 import { classifyCode, CLASS_HINTS, ErrorClass, RetryTable, withRetry } from "../core/retry";
 import { requestTimeoutFor, Timing } from "../core/timing";
@@ -122,16 +122,6 @@ function flattenInto(out: Params, prefix: string, value: unknown): void {
     }
 }
 
-/**
- * A signature error's message without the server's string to sign that Alibaba appends
- * (`SignatureDoesNotMatch`: "… server string to sign is:POST&%2F&AccessKeyId%3D…", NewFuture/DDNS
- * issue #57): every parameter of the call, PSK and SecurityToken included, of no use to a user.
- */
-export function withoutStringToSign(message: string): string {
-    const at = message.search(/\s*server string to sign is/i);
-    return at < 0 ? message : `${message.slice(0, at)} (the server's string to sign, which holds every parameter of the call, is left out)`;
-}
-
 /** Translates what pop-core throws into a CloudApiError without any secret in it. */
 export function toCloudError(action: string, error: any, secrets: ReadonlyArray<string | undefined>): CloudApiError {
     const status: number | undefined = error?.entry?.response?.statusCode;
@@ -148,7 +138,8 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
     const message = withoutStringToSign(raw.replace(/,? URL: \S+$/, ""));
     return new CloudApiError(
         { cloud: "alicloud", action, code, requestId, httpStatus: status, hint: (code && HINTS[code]) || CLASS_HINTS[classifyCode(code, ALICLOUD_RETRY_TABLE)] },
-        redact(message, secrets),
+        message,
+        secrets,
     );
 }
 
@@ -162,7 +153,7 @@ export function checkAnswer(action: string, httpStatus: number | undefined, body
         const code = `HttpError.${httpStatus}`;
         const said = (body as Params | null)?.Message ?? (body as Params | null)?.message;
         const detail = typeof said === "string" && said !== "" ? said : `HTTP ${httpStatus} without the API's error code`;
-        throw new CloudApiError({ cloud: "alicloud", action, code, requestId, httpStatus, hint: CLASS_HINTS[classifyCode(code, ALICLOUD_RETRY_TABLE)] }, redact(withoutStringToSign(detail), secrets));
+        throw new CloudApiError({ cloud: "alicloud", action, code, requestId, httpStatus, hint: CLASS_HINTS[classifyCode(code, ALICLOUD_RETRY_TABLE)] }, withoutStringToSign(detail), secrets);
     }
     assertResponseShape(body, RESPONSE_SHAPES[action] ?? ANY_RESPONSE, { cloud: "alicloud", action, requestId, httpStatus, hint: CLASS_HINTS.server });
 }

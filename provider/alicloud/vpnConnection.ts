@@ -199,6 +199,7 @@ async function sendCreate(ctx: Context, inputs: Props, deadline: number): Promis
                 { cloud: "alicloud", action: "CreateVpnConnection", code: "ClientToken.Retired", hint: "set a new `idempotencyKey` on the resource and run again" },
                 `${salted + 1} ClientTokens of this create in a row named connections that no longer exist` +
                     (salted === MAX_SALTED_CREATES ? "" : ", and the create's deadline has passed"),
+                [],
             );
         }
         log(`the ClientToken of this create still names ${created.VpnConnectionId}, which no longer exists; creating a new connection`);
@@ -307,6 +308,7 @@ async function sendModify(ctx: Context, id: string, actual: Props, inputs: Props
                 throw new CloudApiError(
                     { cloud: "alicloud", action: "ModifyVpnConnectionAttribute", code: "TunnelId.Unknown", hint: "run `pulumi refresh` so the tunnels' IDs are read, then run again" },
                     `the state holds no TunnelId for every tunnel of ${id}`,
+                    [],
                 );
             }
             params[TUNNEL_OPTIONS] = tunnels;

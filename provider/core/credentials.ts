@@ -9,7 +9,7 @@ import { createHash } from "crypto";
 import { readFileSync } from "fs";
 import { findSetting } from "./config";
 import { parseEndpoint } from "./endpoint";
-import { CloudName, ConfigurationError, CredentialError, redact } from "./errors";
+import { CloudName, ConfigurationError, CredentialError, redact, withoutStringToSign } from "./errors";
 import type { ObjectField } from "./schema";
 import type { Setting } from "./settingKeys";
 
@@ -199,7 +199,7 @@ export function credentialFailure(cloud: CloudName, source: string, error: unkno
     // The Alibaba library's network errors end with the request's method and URL (its query holds the key ID and signature).
     const prefix = message.split(/:\s*[{<]/)[0].replace(/\s*(GET|POST) https?:\/\/\S+( failed\.?)?/g, "").trim();
     const detail = body?.message ?? (prefix || "no credentials");
-    return new CredentialError(cloud, source, body?.code, body?.requestId, redact(detail, secrets));
+    return new CredentialError(cloud, source, body?.code, body?.requestId, redact(withoutStringToSign(detail), secrets));
 }
 
 /** The STS error JSON a library message quotes (Alibaba: `{"Code", "RequestId", "Message"}`; Tencent: `{"Response": {"Error": …}}`). */

@@ -23,7 +23,11 @@ export interface CloudApiErrorDetails {
     hint?: string;
 }
 
-/** A cloud API call failed (after any retries). */
+/**
+ * A cloud API call failed (after any retries). The message is scrubbed here, so every site that
+ * builds one states what to scrub: the operation's secrets (its PSKs, the credentials' keys and
+ * token) wherever `cloudMessage` holds any text from the cloud; `[]` only for the provider's own words.
+ */
 export class CloudApiError extends Error {
     override readonly name = "CloudApiError";
     readonly cloud: CloudName;
@@ -33,11 +37,11 @@ export class CloudApiError extends Error {
     readonly httpStatus?: number;
     readonly hint?: string;
 
-    constructor(details: CloudApiErrorDetails, cloudMessage: string) {
+    constructor(details: CloudApiErrorDetails, cloudMessage: string, secrets: ReadonlyArray<string | undefined>) {
         const code = details.code ? ` ${details.code}` : "";
         const request = details.requestId ? ` (request ${details.requestId})` : "";
         const hint = details.hint ? ` Hint: ${details.hint}` : "";
-        super(`${details.cloud} ${details.action} failed:${code}${request}: ${sentence(cloudMessage)}${hint}`);
+        super(`${details.cloud} ${details.action} failed:${code}${request}: ${sentence(redact(cloudMessage, secrets))}${hint}`);
         this.cloud = details.cloud;
         this.action = details.action;
         this.code = details.code;
@@ -117,6 +121,16 @@ export class CredentialError extends Error {
 function sentence(message: string): string {
     const text = message.trimEnd();
     return /[.!?。！？]$/u.test(text) ? text : `${text}.`;
+}
+
+/**
+ * A signature error's message without the server's string to sign that Alibaba appends
+ * (`SignatureDoesNotMatch`: "… server string to sign is:POST&%2F&AccessKeyId%3D…", NewFuture/DDNS
+ * issue #57): every parameter of the call, PSK and SecurityToken included, of no use to a user.
+ */
+export function withoutStringToSign(message: string): string {
+    const at = message.search(/\s*server string to sign is/i);
+    return at < 0 ? message : `${message.slice(0, at)} (the server's string to sign, which holds every parameter of the call, is left out)`;
 }
 
 /** Characters of standard and URL-safe base64 (RFC 4648 §4 and §5). */

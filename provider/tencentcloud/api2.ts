@@ -117,7 +117,7 @@ export class Api2 implements ConnectionApi {
         await waitUntil<void>(async () => {
             const result = await this.client.call<{ status?: number; output?: string }>({ action: "DescribeVpcTaskResult", params: { taskId }, deadline });
             const status = Number(result.data?.status);
-            if (status === 1) throw taskFailed(action, String(taskId), String(result.message || "status 1"));
+            if (status === 1) throw taskFailed(action, String(taskId), String(result.message || "status 1"), this.client.secretValues());
             return status === 0 ? { done: true, value: undefined } : { done: false, state: `status ${result.data?.status}` };
         }, pollOptions(this.timing, deadline, `${action} task ${taskId} to finish`));
     }

@@ -8,7 +8,7 @@
 import { createHmac, randomInt } from "crypto";
 import * as http from "http";
 import * as https from "https";
-import { CloudApiError, redact } from "../core/errors";
+import { CloudApiError } from "../core/errors";
 import { assertResponseShape, listOf, parserMessage, ResponseShape } from "../core/responseShape";
 import { NETWORK_ERROR_CODES } from "../core/retry";
 import { isPlainObject } from "../core/schema";
@@ -143,7 +143,7 @@ function notJsonDetails(answer: RawAnswer, error: unknown): string {
 /** Judges an answer: the parsed body when `code` is 0 and it holds its action's fields, else the CloudApiError to throw. */
 export function parseApi2Answer(action: string, answer: RawAnswer, secrets: ReadonlyArray<string | undefined>): Api2Response {
     const fail = (code: string | undefined, message: string, httpStatus?: number) =>
-        new CloudApiError({ cloud: "tencentcloud", action, code, httpStatus, hint: hintFor(code) }, redact(message, secrets));
+        new CloudApiError({ cloud: "tencentcloud", action, code, httpStatus, hint: hintFor(code) }, message, secrets);
     if (answer.status < 200 || answer.status > 299) {
         throw fail(httpStatusCode(answer.status), `HTTP ${answer.status}`, answer.status);
     }
@@ -173,11 +173,16 @@ export class Api2Client {
         private readonly secrets: ReadonlyArray<string | undefined> = [],
     ) {}
 
+    /** What this client scrubs from errors: the resource's PSKs and the credentials' secrets handed out last. */
+    secretValues(): Array<string | undefined> {
+        return [...this.secrets, ...this.settings.credentials.secrets()];
+    }
+
     async call<T = any>(call: TencentCall): Promise<Api2Response<T>> {
         return retryTencentCall(call, this.timing, async () => {
             // Signed per attempt: a retry needs a fresh Nonce and Timestamp (and temporary credentials may have been renewed).
             const credential = await this.settings.credentials.current();
-            const secrets = [...this.secrets, ...this.settings.credentials.secrets()];
+            const secrets = this.secretValues();
             const form = new URLSearchParams(signApi2Request(call.action, this.regionCode, call.params, { credential, api2Endpoint: this.settings.api2Endpoint })).toString();
             let answer: RawAnswer;
             try {
@@ -185,7 +190,7 @@ export class Api2Client {
             } catch (error: any) {
                 // Socket failures keep Node's code (ECONNRESET…); anything else is a generic network error.
                 const code = NETWORK_ERROR_CODES.includes(error?.code) ? error.code : NETWORK_ERROR;
-                throw new CloudApiError({ cloud: "tencentcloud", action: call.action, code, hint: hintFor(code) }, redact(String(error?.message ?? error), secrets));
+                throw new CloudApiError({ cloud: "tencentcloud", action: call.action, code, hint: hintFor(code) }, String(error?.message ?? error), secrets);
             }
             return parseApi2Answer(call.action, answer, secrets) as Api2Response<T>;
         });

@@ -160,8 +160,8 @@ export class Api3 implements ConnectionApi {
     /** Turns the connection's user tags, as the cloud lists them now, into `inputs.tags` (see `./tags`). */
     private async applyTags(id: string, inputs: Props, deadline: number): Promise<void> {
         const connection = await this.describeRaw(id, deadline);
-        if (!connection) throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConnections", code: "ResourceNotFound", hint: "the connection is gone; run `pulumi refresh`" }, `connection ${id} not found`);
-        if (!this.tags) throw new CloudApiError({ cloud: "tencentcloud", action: "ModifyResourceTags", code: "NoTagClient", hint: "internal: no Tag service client" }, "no Tag service client");
+        if (!connection) throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConnections", code: "ResourceNotFound", hint: "the connection is gone; run `pulumi refresh`" }, `connection ${id} not found`, []);
+        if (!this.tags) throw new CloudApiError({ cloud: "tencentcloud", action: "ModifyResourceTags", code: "NoTagClient", hint: "internal: no Tag service client" }, "no Tag service client", []);
         const listed = await this.withServiceTags(id, connection, deadline);
         await applyTags(this.tags, String(inputs.region), id, listed.TagSet, inputs.tags, deadline);
     }
@@ -196,7 +196,7 @@ export class Api3 implements ConnectionApi {
         const response = await this.client.call<{ VpcSet?: Props[] }>({ action: "DescribeVpcs", params: { VpcIds: [vpcId] }, deadline });
         const cidr = response.VpcSet?.find((vpc) => vpc.VpcId === vpcId)?.CidrBlock;
         if (typeof cidr !== "string") {
-            throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpcs", code: "ResourceNotFound", hint: "check `vpcId` and `region`" }, `VPC ${vpcId} not found`);
+            throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpcs", code: "ResourceNotFound", hint: "check `vpcId` and `region`" }, `VPC ${vpcId} not found`, []);
         }
         return cidr;
     }
@@ -212,7 +212,7 @@ export class Api3 implements ConnectionApi {
                 if (isCloudCode(error, GONE_CODES_3)) return { done: true, value: undefined };
                 throw error;
             }
-            if (result.Status === "FAILED") throw taskFailed(action, taskId, result.Output || "no output", result.RequestId);
+            if (result.Status === "FAILED") throw taskFailed(action, taskId, result.Output || "no output", this.client.secretValues(), result.RequestId);
             return result.Status === "SUCCESS" ? { done: true, value: undefined } : { done: false, state: String(result.Status) };
         }, pollOptions(this.timing, deadline, `${action} task ${taskId} to finish`));
     }

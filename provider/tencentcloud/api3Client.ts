@@ -3,7 +3,7 @@
  * loaded: the SDK index pulls in every service): explicit endpoint, protocol, timeout and agent,
  * errors turned into {@link CloudApiError} without secrets, and the shared retry loop.
  */
-import { CloudApiError, redact } from "../core/errors";
+import { CloudApiError } from "../core/errors";
 import { assertResponseShape, listOf, parserMessage, ResponseShape } from "../core/responseShape";
 import { requestTimeoutFor, Timing } from "../core/timing";
 import { hintFor, retryTencentCall, TencentCall } from "./retryPolicy";
@@ -73,7 +73,8 @@ export function toCloudError(action: string, error: any, secrets: ReadonlyArray<
     const requestId = typeof error?.requestId === "string" && error.requestId !== "" ? error.requestId : undefined;
     return new CloudApiError(
         { cloud: "tencentcloud", action, code, requestId, httpStatus, hint: hintFor(code) },
-        redact(unparsable ? parserMessage(message) : message, secrets),
+        unparsable ? parserMessage(message) : message,
+        secrets,
     );
 }
 
@@ -100,13 +101,18 @@ export class Api3Client {
         private readonly service: Api3Service = "vpc",
     ) {}
 
+    /** What this client scrubs from errors: the resource's PSKs and the credentials' secrets handed out last. */
+    secretValues(): Array<string | undefined> {
+        return [...this.secrets, ...this.settings.credentials.secrets()];
+    }
+
     /** Calls an action, retrying what the retry table allows for its kind until the deadline. */
     async call<T = any>(call: TencentCall): Promise<T> {
         const client = sdkClient(this.settings, this.region, this.timing, this.service);
         return retryTencentCall(call, this.timing, async () => {
             // Resolved here first, where a failure stays a CredentialError: the SDK would wrap it as an HTTP error.
             await this.settings.credentials.current();
-            const secrets = [...this.secrets, ...this.settings.credentials.secrets()];
+            const secrets = this.secretValues();
             // The SDK's timeout is fixed per client; an attempt near the deadline is cut shorter.
             const timeoutMs = requestTimeoutFor(this.timing, call.deadline);
             const options = timeoutMs < this.timing.requestTimeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {};

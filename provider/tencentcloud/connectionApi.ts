@@ -45,9 +45,16 @@ export interface ConnectionApi {
     remove(id: string, olds: Props, deadline: number): Promise<boolean>;
 }
 
-/** A cloud task (create/modify/delete) ended FAILED. */
-export function taskFailed(action: string, taskId: string, detail: string, requestId?: string): CloudApiError {
-    return new CloudApiError({ cloud: "tencentcloud", action, code: "TaskFailed", requestId, hint: "the cloud rolled the change back; see the task output" }, `task ${taskId} failed: ${detail}`);
+/**
+ * A cloud task (create/modify/delete) ended FAILED. `detail` is the cloud's task output, which may
+ * echo the request: scrubbed of `secrets` (the PSKs and credentials the operation's client scrubs).
+ */
+export function taskFailed(action: string, taskId: string, detail: string, secrets: ReadonlyArray<string | undefined>, requestId?: string): CloudApiError {
+    return new CloudApiError(
+        { cloud: "tencentcloud", action, code: "TaskFailed", requestId, hint: "the cloud rolled the change back; see the task output" },
+        `task ${taskId} failed: ${detail}`,
+        secrets,
+    );
 }
 
 /**
@@ -57,7 +64,7 @@ export function taskFailed(action: string, taskId: string, detail: string, reque
 export function isAvailable(observed: Observed, id: string): boolean {
     const state = String(observed.computed.state);
     if (state.endsWith("_FAILED")) {
-        throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConn", code: state, hint: "the cloud reports the change failed; fix the inputs and run up again" }, `connection ${id} is ${state}`);
+        throw new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpnConn", code: state, hint: "the cloud reports the change failed; fix the inputs and run up again" }, `connection ${id} is ${state}`, []);
     }
     return state === "AVAILABLE";
 }

@@ -5,10 +5,18 @@ describe("errors", () => {
     it("can carry cloud, action, code, request id and hint in the message", () => {
         // GIVEN a cloud error's details
         // WHEN it becomes an error
-        const error = new CloudApiError({ cloud: "alicloud", action: "CreateVpnConnection", code: "VpnGateway.Configuring", requestId: "R-1", hint: "wait" }, "busy");
+        const error = new CloudApiError({ cloud: "alicloud", action: "CreateVpnConnection", code: "VpnGateway.Configuring", requestId: "R-1", hint: "wait" }, "busy", []);
         // THEN the message says all of them and the code is kept
         assert.equal(error.message, "alicloud CreateVpnConnection failed: VpnGateway.Configuring (request R-1): busy. Hint: wait");
         assert.equal(error.code, "VpnGateway.Configuring");
+    });
+
+    it("can scrub the secrets it is given from the cloud's text, in any form the cloud echoes", () => {
+        // GIVEN cloud text echoing a PSK JSON-escaped and percent-encoded twice
+        // WHEN it becomes an error with the operation's secrets
+        const error = new CloudApiError({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", code: "TaskFailed" }, 'psk a/b, {"Psk":"a\\/b"}, a%252Fb', ["a/b"]);
+        // THEN every form is gone
+        assert.equal(error.message, "tencentcloud DescribeVpcTaskResult failed: TaskFailed: psk [REDACTED], {\"Psk\":\"[REDACTED]\"}, [REDACTED].");
     });
 
     it("can redact every secret, longest first", () => {
@@ -54,7 +62,7 @@ describe("errors", () => {
         // GIVEN a message ending in a period, one ending in a Chinese full stop, and one without
         const details = { cloud: "alicloud" as const, action: "DescribeVpnConnections", code: "X", hint: "h" };
         // WHEN each becomes an error
-        const messages = ["The specified vpn connection instance id does not exist.", "资源不存在。", "busy"].map((m) => new CloudApiError(details, m).message);
+        const messages = ["The specified vpn connection instance id does not exist.", "资源不存在。", "busy"].map((m) => new CloudApiError(details, m, []).message);
         // THEN exactly one sentence end precedes the hint
         assert.deepEqual(messages, [
             "alicloud DescribeVpnConnections failed: X: The specified vpn connection instance id does not exist. Hint: h",

@@ -113,7 +113,7 @@ describe("writeLifecycle create", () => {
 
     it("fails with the create's own error when no connection was made", async () => {
         // GIVEN a create the cloud refuses
-        const refused = new CloudApiError({ cloud: "alicloud", action: "Create", code: "Refused" }, "no");
+        const refused = new CloudApiError({ cloud: "alicloud", action: "Create", code: "Refused" }, "no", []);
         const cloud = fakeCloud({ sendCreate: async () => Promise.reject(refused) });
         // WHEN a connection is created
         // THEN the refusal surfaces unchanged: there is nothing to keep in state

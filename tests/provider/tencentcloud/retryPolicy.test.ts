@@ -3,7 +3,7 @@ import { CloudApiError } from "../../../provider/core/errors";
 import { CLASS_HINTS } from "../../../provider/core/retry";
 import { callKindOf, classifyTencentError, hintFor, isAmbiguousFailure, isCloudCode, TENCENT_HINTS } from "../../../provider/tencentcloud/retryPolicy";
 
-const coded = (code: string) => new CloudApiError({ cloud: "tencentcloud", action: "A", code }, "m");
+const coded = (code: string) => new CloudApiError({ cloud: "tencentcloud", action: "A", code }, "m", []);
 
 describe("tencentcloud retry policy", () => {
     it("can retry throttling and busy states on every call (the VPC error codes and Terraform's RetryError)", () => {

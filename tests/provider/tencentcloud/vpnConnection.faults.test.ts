@@ -223,3 +223,65 @@ describe("tencentcloud vpnConnection hooks: answers without what their action re
         assert.deepEqual((await connections()).map((c) => c.VpnConnectionId), [created.id]);
     });
 });
+
+describe("tencentcloud vpnConnection hooks: a FAILED task whose output echoes the PSK (emulator, real SDK)", () => {
+    let cloud: TestCloud;
+
+    before(async () => {
+        cloud = await startTestCloud({ applyToProcess: true });
+    });
+    after(async () => cloud?.stop());
+    beforeEach(() => cloud.control.reset());
+
+    const psk = "Task-Output-Psk/1";
+    const checked = async (extra: Props = {}): Promise<Props> => {
+        const result = await hooks.check({}, { ...VALID, preSharedKey: psk, ...extra });
+        assert.deepEqual(result.failures ?? [], []);
+        return result.inputs as Props;
+    };
+    /** The task's output: the PSK as sent (JSON) and raw, and the credentials' secret. */
+    const output = () => `IKEOptions {"PreShareKey":"${psk}"} refused (psk ${psk}, key ${cloud.tencentcloud!.secretKey})`;
+    /** DescribeVpcTaskResult answers FAILED with `output`, through each API generation's envelope. */
+    const failedTask: Record<string, () => string> = {
+        "3.0": () => JSON.stringify({ Response: { RequestId: "R-TASK", Status: "FAILED", Output: output() } }),
+        "2.0": () => JSON.stringify({ code: 0, message: output(), codeDesc: "Success", data: { status: 1 } }),
+    };
+    const failTask = (apiVersion: string) =>
+        cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", fault: { kind: "raw", status: 200, body: failedTask[apiVersion](), contentType: "application/json" } });
+    const assertScrubbed = (text: string) => {
+        assert.equal(text.includes(psk), false, text);
+        assert.equal(text.includes(psk.replace("/", "\\/")), false, text);
+        assert.equal(text.includes(cloud.tencentcloud!.secretKey), false, text);
+        assert.match(text, /\[REDACTED\]/);
+    };
+
+    for (const apiVersion of ["3.0", "2.0"]) {
+        it(`fails through API ${apiVersion} with the task failure, its output scrubbed of the PSK and the secret key`, async () => {
+            // GIVEN a create whose task fails at once (the connection disappears), reported FAILED echoing the PSK
+            await cloud.control.settings({ transitionMs: 0 });
+            await cloud.control.call("POST", "/tencentcloud/tasks/fail-next", { count: 1 });
+            await failTask(apiVersion);
+            // WHEN created
+            const error: any = await hooks.create(await checked({ apiVersion })).then(() => assert.fail("the create succeeded"), (e) => e);
+            // THEN the task failure itself is reported (no partial create), without the PSK or the key
+            assert.ok(error instanceof CloudApiError, String(error));
+            assert.equal((error as Props).id, undefined);
+            assert.equal(error.code, "TaskFailed");
+            assertScrubbed(error.message);
+        });
+
+        it(`fails through API ${apiVersion} with a partial create whose reasons, kept in state, hold no PSK`, async () => {
+            // GIVEN a create that names its connection, then a task reported FAILED echoing the PSK while the connection stays
+            await cloud.control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
+            await failTask(apiVersion);
+            // WHEN created
+            const error: any = await hooks.create(await checked({ apiVersion })).then(() => assert.fail("the create succeeded"), (e) => e);
+            // THEN the engine gets a partial create: its message and reasons (stored as initErrors) are scrubbed
+            assert.ok(error.id, "a partial create");
+            assert.match(error.message, /TaskFailed/);
+            assertScrubbed(error.message);
+            assert.equal(error.reasons.length, 1);
+            assertScrubbed(error.reasons[0]);
+        });
+    }
+});
