@@ -81,7 +81,7 @@ export function shapeMismatch(body: unknown, shape: ResponseShape): string | und
 export function assertResponseShape(body: unknown, shape: ResponseShape, details: Omit<CloudApiErrorDetails, "code">): void {
     const mismatch = shapeMismatch(body, shape);
     if (mismatch) {
-        throw new CloudApiError({ ...details, code: INVALID_RESPONSE }, `${mismatch}, which ${details.action} always returns`, []);
+        throw new CloudApiError({ ...details, code: INVALID_RESPONSE }, `${mismatch}, unlike the answer ${details.action} documents`, []);
     }
 }
 

@@ -167,10 +167,12 @@ describe("CLI tier: interrupted and partially failed runs", function () {
             assert.equal(orphans.length, NAMES.length);
         });
 
-        it("can recover with the next up, which adopts each interrupted create instead of duplicating it", async function () {
+        it("can recover with the next up, which adopts each interrupted create instead of duplicating it and applies a PSK edited meanwhile", async function () {
             this.timeout(180_000);
-            // GIVEN the cloud finished the orphaned connections
+            // GIVEN the cloud finished the orphaned connections, and the user changed both PSKs since
             await finishTransitions(cloud);
+            await stack.setSecret("pskAlicloud", "Cli-Psk-Alicloud-2");
+            await stack.setSecret("pskTencent", "Cli-Psk-Tencent-2");
             const mark = await requestMark(cloud.control);
             // WHEN up runs again
             const up = await stack.up();
@@ -183,6 +185,11 @@ describe("CLI tier: interrupted and partially failed runs", function () {
             // … Alibaba's create was re-sent with its ClientToken (the cloud answered with the same connection), Tencent's were looked up
             assert.deepEqual(await committedCreates(cloud, mark), ["alicloud:CreateVpnConnection"]);
             assert.equal((up.output.match(/adopting connection vpnx-\S+, made by an earlier attempt of this create/g) ?? []).length >= 2, true, up.output);
+            // … and each connection was modified to the new PSK before its create was reported
+            const modifies = (await writesSince(cloud.control, mark)).filter((write) => /Modify/.test(write)).sort();
+            assert.deepEqual(modifies, ["alicloud:ModifyVpnConnectionAttribute", "tencentcloud:ModifyVpnConnEx", "tencentcloud:ModifyVpnConnectionAttribute"]);
+            const drift = await stack.run(["refresh", "--preview-only", "--expect-no-changes"]);
+            assertExit(drift, 0);
             // … and the stale pending creates are still recorded
             assert.deepEqual(await pendingOperations(stack), ["creating ali", "creating t2", "creating t3"]);
         });
