@@ -43,3 +43,17 @@ export async function startTestCloud(options: { applyToProcess?: boolean; transi
         },
     };
 }
+
+/**
+ * One emulator for the enclosing `describe`, applied to this process and reset before each test:
+ * the returned function gives it (inside hooks and tests only).
+ */
+export function useTestCloud(options: { transitionMs?: number } = {}): () => TestCloud {
+    let cloud: TestCloud | undefined;
+    before(async () => {
+        cloud = await startTestCloud({ applyToProcess: true, ...options });
+    });
+    after(async () => cloud?.stop());
+    beforeEach(() => cloud!.control.reset());
+    return () => cloud!;
+}

@@ -1,28 +1,22 @@
 import assert from "node:assert/strict";
 import * as hooks from "../../../provider/alicloud/vpnConnection";
 import { INCOMPLETE_KEY } from "../../../provider/core/resource";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { useTestCloud } from "../../support/cloudEnv";
 import { VALID } from "./fixtures";
 
 type Props = Record<string, any>;
 
 describe("alicloud vpnConnection hooks: creates an earlier attempt made (emulator, real pop-core)", function () {
     this.timeout(30_000);
-    let cloud: TestCloud;
-
-    before(async () => {
-        cloud = await startTestCloud({ applyToProcess: true });
-    });
-    after(async () => cloud?.stop());
-    beforeEach(() => cloud.control.reset());
+    const cloud = useTestCloud();
 
     const checked = async (extra: Props = {}): Promise<Props> => {
         const result = await hooks.check({}, { ...VALID, preSharedKey: "Rerun-Psk-1", ...extra });
         assert.deepEqual(result.failures ?? [], []);
         return result.inputs as Props;
     };
-    const connections = async (): Promise<Props[]> => (await cloud.control.state<any>()).alicloud.connections;
-    const calls = async (action: string): Promise<Props[]> => (await cloud.control.requests()).filter((entry: Props) => entry.action === action);
+    const connections = async (): Promise<Props[]> => (await cloud().control.state<any>()).alicloud.connections;
+    const calls = async (action: string): Promise<Props[]> => (await cloud().control.requests()).filter((entry: Props) => entry.action === action);
 
     it("can converge the connection a crashed run made to inputs edited since (same ClientToken)", async () => {
         // GIVEN a create that went through unrecorded, and the same create (as the SDK keys it) with a new PSK and name
@@ -54,7 +48,7 @@ describe("alicloud vpnConnection hooks: creates an earlier attempt made (emulato
 
     it("fails keeping the connection in state when every create answer is lost until the deadline", async () => {
         // GIVEN a cloud that makes the connection but resets every create's answer
-        await cloud.control.armFault({ cloud: "alicloud", action: "CreateVpnConnection", count: 1000, fault: { kind: "reset-after" } });
+        await cloud().control.armFault({ cloud: "alicloud", action: "CreateVpnConnection", count: 1000, fault: { kind: "reset-after" } });
         // WHEN created under a 2 s deadline
         const creating = hooks.create(await checked({ timeouts: { create: 2 } }));
         // THEN the failure names the connection made, marked incomplete, so the engine keeps it instead of orphaning it

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { CloudApiError } from "../../../provider/core/errors";
 import * as hooks from "../../../provider/tencentcloud/vpnConnection";
-import { startTestCloud, TestCloud } from "../../support/cloudEnv";
+import { startTestCloud, TestCloud, useTestCloud } from "../../support/cloudEnv";
 import { describeFaultMatrix, withEnv } from "../../support/faultMatrix";
 import { VALID } from "./fixtures";
 
@@ -225,13 +225,7 @@ describe("tencentcloud vpnConnection hooks: answers without what their action re
 });
 
 describe("tencentcloud vpnConnection hooks: a FAILED task whose output echoes the PSK (emulator, real SDK)", () => {
-    let cloud: TestCloud;
-
-    before(async () => {
-        cloud = await startTestCloud({ applyToProcess: true });
-    });
-    after(async () => cloud?.stop());
-    beforeEach(() => cloud.control.reset());
+    const cloud = useTestCloud();
 
     const psk = "Task-Output-Psk/1";
     const checked = async (extra: Props = {}): Promise<Props> => {
@@ -240,26 +234,26 @@ describe("tencentcloud vpnConnection hooks: a FAILED task whose output echoes th
         return result.inputs as Props;
     };
     /** The task's output: the PSK as sent (JSON) and raw, and the credentials' secret. */
-    const output = () => `IKEOptions {"PreShareKey":"${psk}"} refused (psk ${psk}, key ${cloud.tencentcloud!.secretKey})`;
+    const output = () => `IKEOptions {"PreShareKey":"${psk}"} refused (psk ${psk}, key ${cloud().tencentcloud!.secretKey})`;
     /** DescribeVpcTaskResult answers FAILED with `output`, through each API generation's envelope. */
     const failedTask: Record<string, () => string> = {
         "3.0": () => JSON.stringify({ Response: { RequestId: "R-TASK", Status: "FAILED", Output: output() } }),
         "2.0": () => JSON.stringify({ code: 0, message: output(), codeDesc: "Success", data: { status: 1 } }),
     };
     const failTask = (apiVersion: string) =>
-        cloud.control.armFault({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", fault: { kind: "raw", status: 200, body: failedTask[apiVersion](), contentType: "application/json" } });
+        cloud().control.armFault({ cloud: "tencentcloud", action: "DescribeVpcTaskResult", fault: { kind: "raw", status: 200, body: failedTask[apiVersion](), contentType: "application/json" } });
     const assertScrubbed = (text: string) => {
         assert.equal(text.includes(psk), false, text);
         assert.equal(text.includes(psk.replace("/", "\\/")), false, text);
-        assert.equal(text.includes(cloud.tencentcloud!.secretKey), false, text);
+        assert.equal(text.includes(cloud().tencentcloud!.secretKey), false, text);
         assert.match(text, /\[REDACTED\]/);
     };
 
     for (const apiVersion of ["3.0", "2.0"]) {
         it(`fails through API ${apiVersion} with the task failure, its output scrubbed of the PSK and the secret key`, async () => {
             // GIVEN a create whose task fails at once (the connection disappears), reported FAILED echoing the PSK
-            await cloud.control.settings({ transitionMs: 0 });
-            await cloud.control.call("POST", "/tencentcloud/tasks/fail-next", { count: 1 });
+            await cloud().control.settings({ transitionMs: 0 });
+            await cloud().control.call("POST", "/tencentcloud/tasks/fail-next", { count: 1 });
             await failTask(apiVersion);
             // WHEN created
             const error: any = await hooks.create(await checked({ apiVersion })).then(() => assert.fail("the create succeeded"), (e) => e);
@@ -272,7 +266,7 @@ describe("tencentcloud vpnConnection hooks: a FAILED task whose output echoes th
 
         it(`fails through API ${apiVersion} with a partial create whose reasons, kept in state, hold no PSK`, async () => {
             // GIVEN a create that names its connection, then a task reported FAILED echoing the PSK while the connection stays
-            await cloud.control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
+            await cloud().control.call("POST", "/tencentcloud/settings", { createReturnsId: true });
             await failTask(apiVersion);
             // WHEN created
             const error: any = await hooks.create(await checked({ apiVersion })).then(() => assert.fail("the create succeeded"), (e) => e);
